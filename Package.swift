@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode is the tools default; these keep the code explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "snapsim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "snapsim", targets: ["snapsim"]),
+        .library(name: "SNAPSim", targets: ["SNAPSim"]),
+        .library(name: "SNAPCrypto", targets: ["SNAPCrypto"]),
+        .library(name: "SimServer", targets: ["SimServer"]),
+    ],
+    targets: [
+        // MARK: - Foundations with no SNAP knowledge
+
+        /// SHA-2, HMAC, RSA PKCS#1 v1.5 and key parsing; no Foundation.
+        .target(name: "SNAPCrypto", swiftSettings: strictSettings),
+        /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
+        .target(name: "SimHTTP", swiftSettings: strictSettings),
+        /// Exposes epoll to Swift (Glibc does not); empty on other systems.
+        .target(name: "CEpoll"),
+        /// Sockets, event loops, timers, limits and graceful shutdown.
+        .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
+
+        // MARK: - The simulator
+
+        /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
+        .target(
+            name: "SNAPSim",
+            dependencies: ["SNAPCrypto", "SimHTTP"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedDefaultFixtures"]
+        ),
+        /// Scenario files, the partner-side signer, the runner and its reporters.
+        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP"], swiftSettings: strictSettings),
+        /// The commands behind the `snapsim` executable, testable without a process.
+        .target(
+            name: "SNAPSimCLI",
+            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
+
+        // MARK: - Build tooling
+
+        /// Turns `fixtures/*.json` into Swift source so the defaults live inside the binary.
+        .executableTarget(name: "FixtureEmbedder", swiftSettings: strictSettings),
+        .plugin(name: "EmbedDefaultFixtures", capability: .buildTool(), dependencies: ["FixtureEmbedder"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
+        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
+        .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
+        .testTarget(name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer"]),
+        .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP"]),
+        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim"]),
+    ]
+)

@@ -1,0 +1,46 @@
+/// One complete HTTP request as the parser delivered it: head and fully read body.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: HTTPMethod
+    /// The request-target exactly as sent, e.g. `/v1.0/balance-inquiry?x=1` (origin form).
+    public var target: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    /// The body bytes as received (chunked bodies already de-chunked).
+    public var body: [UInt8]
+
+    public init(
+        method: HTTPMethod,
+        target: String,
+        version: HTTPVersion = .http1_1,
+        headers: HTTPHeaders = [:],
+        body: [UInt8] = []
+    ) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The target without its query string.
+    public var path: Substring {
+        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+    }
+
+    /// The raw query string after `?`, or `nil` when there is none.
+    public var query: Substring? {
+        target.firstIndex(of: "?").map { target[target.index(after: $0)...] }
+    }
+
+    /// The decoded value of the first query parameter with this name.
+    public func queryValue(_ name: String) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if PercentDecoding.decode(parts[0]) == name {
+                return parts.count > 1 ? PercentDecoding.decode(parts[1]) : ""
+            }
+        }
+        return nil
+    }
+}
