@@ -1,0 +1,42 @@
+/// The source of every identifier the simulator invents: reference numbers and access tokens.
+///
+/// A SplitMix64 stream from a seed, so that `--seed` makes runs repeatable. Each partner draws from its
+/// own stream (see ``forPartner(_:)``), so one team's traffic never shifts another team's identifiers.
+public struct IDGenerator: Sendable {
+    public let seed: UInt64
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        self.seed = seed
+        self.state = seed
+    }
+
+    /// A generator seeded from this one's seed and the partner's identifier, independent of call order.
+    public func forPartner(_ partnerID: String) -> IDGenerator {
+        // FNV-1a over the identifier, mixed into the seed: stable across runs and machines.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in partnerID.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return IDGenerator(seed: seed ^ hash)
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A numeric reference of `length` digits, as providers issue `referenceNo`.
+    public mutating func referenceNumber(length: Int = 20) -> String {
+        String((0..<length).map { _ in Character(Unicode.Scalar(UInt8(ascii: "0") + UInt8(next() % 10))) })
+    }
+
+    /// An opaque bearer token of `length` characters from the Base64url alphabet.
+    public mutating func token(length: Int = 64) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        return String(decoding: (0..<length).map { _ in alphabet[Int(next() % 64)] }, as: UTF8.self)
+    }
+}

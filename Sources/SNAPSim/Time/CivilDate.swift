@@ -1,0 +1,102 @@
+/// A calendar date and time of day at a fixed UTC offset (proleptic Gregorian).
+///
+/// Jakarta (WIB) has been UTC+7 without daylight saving since 1964, so "the same day" and "this month"
+/// are plain arithmetic on the offset; no time-zone database is involved, which keeps results identical
+/// on every machine.
+public struct CivilDate: Sendable, Hashable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    public var millisecond: Int
+
+    /// UTC+07:00, the offset of Western Indonesia Time.
+    public static let jakartaOffsetMinutes = 7 * 60
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.millisecond = millisecond
+    }
+
+    /// The civil date and time of `time` as seen at `offsetMinutes` east of UTC.
+    public init(_ time: SimTime, offsetMinutes: Int) {
+        let local = time.millisecondsSince1970 + Int64(offsetMinutes) * 60_000
+        let days = Self.floorDivide(local, 86_400_000)
+        let msOfDay = Int(local - days * 86_400_000)
+        (year, month, day) = Self.civil(fromDays: days)
+        hour = msOfDay / 3_600_000
+        minute = msOfDay / 60_000 % 60
+        second = msOfDay / 1000 % 60
+        millisecond = msOfDay % 1000
+    }
+
+    /// The instant this civil time denotes at `offsetMinutes` east of UTC.
+    public func time(offsetMinutes: Int) -> SimTime {
+        let days = Self.days(fromCivil: year, month, day)
+        let local = days * 86_400_000 + Int64(hour) * 3_600_000 + Int64(minute) * 60_000 + Int64(second) * 1000
+            + Int64(millisecond)
+        return SimTime(millisecondsSince1970: local - Int64(offsetMinutes) * 60_000)
+    }
+
+    /// A key naming the Jakarta calendar day of `time`, e.g. `2026-11-21`.
+    public static func jakartaDay(of time: SimTime) -> String {
+        let date = CivilDate(time, offsetMinutes: jakartaOffsetMinutes)
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
+    }
+
+    /// A key naming the Jakarta calendar month of `time`, e.g. `2026-11`.
+    public static func jakartaMonth(of time: SimTime) -> String {
+        let date = CivilDate(time, offsetMinutes: jakartaOffsetMinutes)
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))"
+    }
+
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : (a - b + 1) / b
+    }
+
+    // Days since 1970-01-01 ↔ civil date: H. Hinnant's "chrono-compatible low-level date algorithms".
+    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = floorDivide(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+
+    private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = floorDivide(y, 400)
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

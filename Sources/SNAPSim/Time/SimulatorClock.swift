@@ -1,0 +1,81 @@
+import Foundation
+import Synchronization
+
+/// The simulator's sense of now, injected everywhere a time is read.
+///
+/// `real` follows the wall clock (plus any offset the user added); `fixed` starts at a given instant and
+/// moves only when told, which is what makes transcripts byte-identical across runs.
+public final class SimulatorClock: Sendable {
+    public enum Mode: Sendable, Equatable {
+        /// Wall-clock time shifted by an offset that `advance` grows.
+        case real
+        /// Frozen time that moves only through `advance` and `set`.
+        case fixed
+    }
+
+    private struct State {
+        var mode: Mode
+        let start: SimTime
+        var fixedNow: SimTime
+        var realOffset: Duration
+    }
+
+    private let state: Mutex<State>
+
+    /// A wall clock.
+    public static func real() -> SimulatorClock {
+        SimulatorClock(mode: .real, start: SimTime(millisecondsSince1970: 0))
+    }
+
+    /// A clock frozen at `start`.
+    public static func fixed(at start: SimTime) -> SimulatorClock {
+        SimulatorClock(mode: .fixed, start: start)
+    }
+
+    private init(mode: Mode, start: SimTime) {
+        state = Mutex(State(mode: mode, start: start, fixedNow: start, realOffset: .zero))
+    }
+
+    public var mode: Mode { state.withLock { $0.mode } }
+
+    public func now() -> SimTime {
+        state.withLock { state in
+            switch state.mode {
+            case .fixed: state.fixedNow
+            case .real: Self.wallClock() + state.realOffset
+            }
+        }
+    }
+
+    /// Moves time forward (or back, for a negative duration).
+    public func advance(by duration: Duration) {
+        state.withLock { state in
+            switch state.mode {
+            case .fixed: state.fixedNow = state.fixedNow + duration
+            case .real: state.realOffset += duration
+            }
+        }
+    }
+
+    /// Jumps to `time`.
+    public func set(_ time: SimTime) {
+        state.withLock { state in
+            switch state.mode {
+            case .fixed: state.fixedNow = time
+            case .real: state.realOffset = time - Self.wallClock()
+            }
+        }
+    }
+
+    /// Returns to where the clock started: the start instant when fixed, the wall clock when real.
+    public func reset() {
+        state.withLock { state in
+            state.fixedNow = state.start
+            state.realOffset = .zero
+        }
+    }
+
+    private static func wallClock() -> SimTime {
+        SimTime(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
