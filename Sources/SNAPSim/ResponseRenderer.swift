@@ -1,0 +1,79 @@
+import SimHTTP
+
+/// Turns an ``Outcome`` into HTTP: the SNAP envelope, `X-TIMESTAMP`, and a `Date` from simulator time.
+struct ResponseRenderer {
+    let fixtures: LoadedFixtures
+    let explain: Bool
+
+    func render(_ outcome: Outcome, for exchange: Exchange) -> HTTPReply {
+        switch outcome {
+        case .snap(let key, let fields, let delay):
+            return reply(status: key.httpStatus, body: .object(envelope(key, placeholders: [:], exchange) + fields),
+                at: exchange, delay: delay)
+        case .rejected(let error, let delay):
+            var body = envelope(error.key, placeholders: error.placeholders, exchange)
+            if explain, let explanation = error.explanation {
+                body["additionalInfo"] = .object(["explain": .object(explanation)])
+            }
+            var reply = reply(status: error.key.httpStatus, body: .object(body), at: exchange, delay: delay)
+            if explain, let summary = error.explanation?["summary"]?.stringValue,
+                case .respond(var response) = reply.action
+            {
+                response.headers["X-Snapsim-Explain"] = Self.headerSafe(summary)
+                reply.action = .respond(response)
+            }
+            return reply
+        case .plain(let status, let body, let delay):
+            return reply(status: status, body: body, at: exchange, delay: delay)
+        case .fault(let action, let delay):
+            return HTTPReply(action, delay: delay)
+        }
+    }
+
+    private func envelope(_ key: CaseKey, placeholders: [String: String], _ exchange: Exchange) -> JSONObject {
+        let code = ResponseCode(key, service: exchange.route.serviceCode)
+        return [
+            "responseCode": .string(code.description),
+            "responseMessage": .string(fixtures.catalogue.message(for: key, placeholders: placeholders)),
+        ]
+    }
+
+    private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json",
+            "X-TIMESTAMP": ISO8601Timestamp.format(exchange.receivedAt, offsetMinutes: CivilDate.jakartaOffsetMinutes),
+            "Date": HTTPDateFormat.imfFixdate(exchange.receivedAt),
+        ]
+        return HTTPReply(.respond(HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)),
+            delay: delay)
+    }
+
+    /// A 404 for paths no profile serves, saying where to look.
+    static func unknownRoute(_ request: HTTPRequest, at time: SimTime) -> HTTPReply {
+        let body: JSONValue = [
+            "responseCode": "4040000",
+            "responseMessage": "Not Found",
+            "additionalInfo": [
+                "explain": [
+                    "summary": .string("No SNAP service is served at \(request.method) \(request.path)"),
+                    "hint": "Run `snapsim routes` to list the paths each profile serves.",
+                ]
+            ],
+        ]
+        let headers: HTTPHeaders = ["Content-Type": "application/json", "Date": HTTPDateFormat.imfFixdate(time)]
+        return .respond(HTTPResponse(status: .notFound, headers: headers, body: body.compactBytes))
+    }
+
+    /// Header values must stay on one line of visible ASCII.
+    static func headerSafe(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+    }
+}
+
+extension JSONObject {
+    static func + (lhs: JSONObject, rhs: JSONObject) -> JSONObject {
+        var result = lhs
+        for member in rhs { result[member.key] = member.value }
+        return result
+    }
+}
