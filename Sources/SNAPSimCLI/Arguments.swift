@@ -11,30 +11,27 @@ public struct Arguments: Sendable {
 
     /// Removes and returns the value of `--name` (the last one wins when repeated).
     public mutating func option(_ name: String) throws(CLIError) -> String? {
-        var value: String?
+        try options(name).last
+    }
+
+    /// Removes and returns every value given for a repeatable `--name`, in order.
+    public mutating func options(_ name: String) throws(CLIError) -> [String] {
+        var values: [String] = []
         var index = 0
         while index < remaining.count {
             let argument = remaining[index]
+            if argument == "--" { break }
             if argument == "--\(name)" {
                 guard index + 1 < remaining.count else { throw .usage("--\(name) needs a value") }
-                value = remaining[index + 1]
+                values.append(remaining[index + 1])
                 remaining.removeSubrange(index...index + 1)
             } else if argument.hasPrefix("--\(name)=") {
-                value = String(argument.dropFirst(name.count + 3))
+                values.append(String(argument.dropFirst(name.count + 3)))
                 remaining.remove(at: index)
-            } else if argument == "--" {
-                break
             } else {
                 index += 1
             }
         }
-        return value
-    }
-
-    /// Removes and returns every value given for a repeatable `--name`.
-    public mutating func options(_ name: String) throws(CLIError) -> [String] {
-        var values: [String] = []
-        while let value = try option(name) { values.insert(value, at: 0) }
         return values
     }
 
