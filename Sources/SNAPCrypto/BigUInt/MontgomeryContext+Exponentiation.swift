@@ -16,7 +16,8 @@ extension MontgomeryContext {
         let tableSize = 1 << windowBits
         let baseLimbs = base.limbs(paddedTo: k)
 
-        return withLimbBuffer(count: tableSize * k + 3 * k + 2) { buffer in
+        // Table, then accumulator, selected entry and plain operand (k limbs each), then k + 2 limbs of CIOS scratch.
+        return withLimbBuffer(count: tableSize * k + 4 * k + 2) { buffer in
             modulusLimbs.withUnsafeBufferPointer { modulusBuffer in
                 let n = modulusBuffer.baseAddress.unsafelyUnwrapped
                 let table = buffer
@@ -60,6 +61,7 @@ extension MontgomeryContext {
         precondition(base < modulus, "base must be reduced modulo n")
         let k = limbCount
         let baseLimbs = base.limbs(paddedTo: k)
+        // Base, accumulator and plain operand (k limbs each), then k + 2 limbs of CIOS scratch.
         return withLimbBuffer(count: 4 * k + 2) { buffer in
             modulusLimbs.withUnsafeBufferPointer { modulusBuffer in
                 let n = modulusBuffer.baseAddress.unsafelyUnwrapped
