@@ -21,7 +21,10 @@ for bits in 2048 4096; do
     key="rsa${bits}"
     openssl genpkey -quiet -algorithm RSA -pkeyopt "rsa_keygen_bits:${bits}" -out "${key}-private-pkcs8.pem"
     openssl pkey -in "${key}-private-pkcs8.pem" -traditional -out "${key}-private-pkcs1.pem"
-    openssl pkey -in "${key}-private-pkcs8.pem" -outform DER -out "${key}-private-pkcs8.der"
+    # `openssl pkey -outform DER` writes PKCS#1 and `openssl rsa -outform DER` PKCS#8 for RSA keys in OpenSSL 3.0,
+    # so ask for each format explicitly.
+    openssl pkcs8 -topk8 -nocrypt -in "${key}-private-pkcs8.pem" -outform DER -out "${key}-private-pkcs8.der"
+    openssl rsa -in "${key}-private-pkcs8.pem" -traditional -outform DER -out "${key}-private-pkcs1.der"
     openssl pkey -in "${key}-private-pkcs8.pem" -pubout -out "${key}-public-spki.pem"
     openssl pkey -in "${key}-private-pkcs8.pem" -pubout -outform DER -out "${key}-public-spki.der"
     openssl rsa -in "${key}-private-pkcs8.pem" -RSAPublicKey_out -out "${key}-public-pkcs1.pem"
