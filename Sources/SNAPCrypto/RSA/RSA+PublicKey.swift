@@ -25,6 +25,14 @@ extension RSA {
             guard publicExponent.isOdd, publicExponent >= BigUInt(3), publicExponent < modulus else {
                 throw KeyError(.invalidKey, "public exponent must be odd and between 3 and n − 1")
             }
+            // Verification costs one squaring per bit of e. Real keys use 65537 (17 bits); capping e at 64 bits,
+            // as OpenSSL does for large moduli, keeps a hostile key from making every verification slow.
+            guard publicExponent.bitWidth <= RSA.maximumPublicExponentBitCount else {
+                throw KeyError(
+                    .invalidKey,
+                    "public exponent of \(publicExponent.bitWidth) bits exceeds the \(RSA.maximumPublicExponentBitCount)-bit maximum"
+                )
+            }
             self.montgomery = montgomery
             self.publicExponent = publicExponent
         }
@@ -76,6 +84,7 @@ extension RSA {
             "RSA.PublicKey(\(modulusBitCount) bits)"
         }
 
+        /// Keys are equal when n and e are, whichever format each was loaded from.
         public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool {
             lhs.montgomery.modulus == rhs.montgomery.modulus && lhs.publicExponent == rhs.publicExponent
         }
