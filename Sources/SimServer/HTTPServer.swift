@@ -65,6 +65,17 @@ public final class HTTPServer: Sendable {
             var listeners: [Int32] = []
             var controls: [LoopControl] = []
             do {
+                if loopCount > 1, configuration.port != 0 {
+                    // SO_REUSEPORT would let this server silently share a port another process (or a second
+                    // snapsim) already serves. A socket without it cannot bind a port in use, so try one first.
+                    let probe = try Socket.makeListener(
+                        host: configuration.host,
+                        port: configuration.port,
+                        backlog: 1,
+                        reusePort: false
+                    )
+                    Socket.close(probe.fd)
+                }
                 let first = try Socket.makeListener(
                     host: configuration.host,
                     port: configuration.port,
@@ -135,6 +146,9 @@ public final class HTTPServer: Sendable {
     }
 
     /// Shuts down gracefully (see ``beginShutdown()``) and returns once every loop has finished.
+    ///
+    /// Blocks the calling thread; never call it from a responder, which runs on a loop thread that would then
+    /// wait for itself. Use ``beginShutdown()`` there.
     public func shutdown() {
         beginShutdown()
         waitUntilStopped()

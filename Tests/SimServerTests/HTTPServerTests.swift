@@ -15,6 +15,16 @@ import Glibc
         }
     }
 
+    @Test func server_FailsToStart_WhenPortIsAlreadyServed() throws {
+        try withServer { server in
+            let second = try HTTPServer(
+                configuration: .init(port: server.localPort, eventLoopCount: 2),
+                responder: TestResponder()
+            )
+            #expect(throws: SocketError.self) { try second.start() }
+        }
+    }
+
     @Test func server_RejectsConfiguration_WhenValuesAreOutOfRange() {
         #expect(throws: HTTPServerError.self) {
             _ = try HTTPServer(configuration: .init(port: 70_000), responder: TestResponder())
