@@ -60,7 +60,9 @@ import Testing
 
         #expect(try openssl(["pkey", "-check", "-noout", "-in", keyFile.path]) == 0)
         #expect(
-            try openssl(["dgst", "-sha256", "-verify", publicFile.path, "-signature", signatureFile.path, messageFile.path])
+            try openssl([
+                "dgst", "-sha256", "-verify", publicFile.path, "-signature", signatureFile.path, messageFile.path,
+            ])
                 == 0
         )
         #expect(

@@ -67,7 +67,9 @@ import Testing
 
     @Test func oversizedModulus_ThrowsInvalidKey() {
         let modulus = (BigUInt(1) << 16_384) + BigUInt(1)
-        let error = #expect(throws: KeyError.self) { try RSA.PublicKey(modulus: modulus, publicExponent: BigUInt(65537)) }
+        let error = #expect(throws: KeyError.self) {
+            try RSA.PublicKey(modulus: modulus, publicExponent: BigUInt(65537))
+        }
         #expect(error?.code == .invalidKey)
         #expect(error?.description.contains("16385 bits") == true)
     }

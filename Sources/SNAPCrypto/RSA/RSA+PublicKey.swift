@@ -12,10 +12,12 @@ extension RSA {
         init(modulus: BigUInt, publicExponent: BigUInt) throws(KeyError) {
             let bits = modulus.bitWidth
             guard bits >= RSA.minimumModulusBitCount else {
-                throw KeyError(.invalidKey, "modulus of \(bits) bits is below the \(RSA.minimumModulusBitCount)-bit minimum")
+                throw KeyError(
+                    .invalidKey, "modulus of \(bits) bits is below the \(RSA.minimumModulusBitCount)-bit minimum")
             }
             guard bits <= RSA.maximumModulusBitCount else {
-                throw KeyError(.invalidKey, "modulus of \(bits) bits exceeds the \(RSA.maximumModulusBitCount)-bit maximum")
+                throw KeyError(
+                    .invalidKey, "modulus of \(bits) bits exceeds the \(RSA.maximumModulusBitCount)-bit maximum")
             }
             // An RSA modulus is a product of odd primes; an even one is corrupt and would break Montgomery form.
             guard let montgomery = MontgomeryContext(modulus: modulus) else {
@@ -30,7 +32,8 @@ extension RSA {
             guard publicExponent.bitWidth <= RSA.maximumPublicExponentBitCount else {
                 throw KeyError(
                     .invalidKey,
-                    "public exponent of \(publicExponent.bitWidth) bits exceeds the \(RSA.maximumPublicExponentBitCount)-bit maximum"
+                    "public exponent of \(publicExponent.bitWidth) bits exceeds the "
+                        + "\(RSA.maximumPublicExponentBitCount)-bit maximum"
                 )
             }
             self.montgomery = montgomery
@@ -109,7 +112,8 @@ extension RSA {
             guard !block.hasHeaders else {
                 throw KeyError(
                     .unsupportedKeyType,
-                    "encrypted PEM (\"\(block.label)\" with Proc-Type/DEK-Info headers) is not supported; decrypt it first"
+                    "encrypted PEM (\"\(block.label)\" with Proc-Type/DEK-Info headers) is not supported; "
+                        + "decrypt it first"
                 )
             }
             return block.der
