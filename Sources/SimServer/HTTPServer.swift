@@ -34,6 +34,10 @@ public final class HTTPServer: Sendable {
     private let loopsRunning = DispatchGroup()
     let signalSources = Mutex<[any DispatchSourceSignal]>([])
 
+    /// Runs signal handlers and stop notifications. A queue of its own gets a thread even when the shared
+    /// global pool is busy with blocked work.
+    static let controlQueue = DispatchQueue(label: "SimServer.control")
+
     /// Makes a server; nothing is bound until ``start()``.
     ///
     /// - Throws: ``HTTPServerError/invalidConfiguration(_:)`` when a value is out of range.
@@ -170,7 +174,7 @@ public final class HTTPServer: Sendable {
     public func waitUntilStopped() async {
         let group = loopsRunning
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            group.notify(queue: .global()) { @Sendable in continuation.resume() }
+            group.notify(queue: Self.controlQueue) { @Sendable in continuation.resume() }
         }
         markStopped()
     }

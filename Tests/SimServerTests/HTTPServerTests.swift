@@ -350,7 +350,7 @@ import Glibc
 
         let start = ContinuousClock.now
         let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { @Sendable in
+        DispatchQueue(label: "test.shutdown").async { @Sendable in
             server.shutdown()
             stopped.signal()
         }
@@ -362,6 +362,27 @@ import Glibc
         #expect(stopped.wait(timeout: .now() + 5) == .success)
         #expect(ContinuousClock.now - start < .seconds(3))
         #expect(throws: TestClientError.self) { _ = try TestClient(port: port) }
+    }
+
+    @Test func stopOnSignals_ShutsDownGracefully_WhenSignalArrives() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        let server = try HTTPServer(configuration: configuration, responder: TestResponder())
+        try server.start()
+        // SIGUSR2 rather than SIGTERM/SIGINT, so the test process keeps its normal reaction to those.
+        server.stopOnSignals([SIGUSR2])
+        let client = try TestClient(port: server.localPort)
+        try client.send("GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(50_000)
+        kill(getpid(), SIGUSR2)  // process-directed, like kill(1) or Ctrl-C
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "test.shutdown").async { @Sendable in
+            server.waitUntilStopped()
+            stopped.signal()
+        }
+
+        #expect(try client.readResponse().bodyText == "delayed 200")
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
     }
 
     @Test func waitUntilStopped_Returns_WhenShutdownCompletes() async throws {
