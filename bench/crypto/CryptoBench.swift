@@ -71,7 +71,8 @@ struct CryptoBench {
         case microseconds, milliseconds
     }
 
-    /// Defeats dead-code elimination of the measured work.
+    /// Defeats dead-code elimination of the measured work. Only the main thread touches it: the benchmark is
+    /// single-threaded.
     nonisolated(unsafe) static var sink = 0
 
     /// Runs `body` repeatedly for at least `minimumRunTime`, five times, and prints the median time per
