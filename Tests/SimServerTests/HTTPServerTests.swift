@@ -127,6 +127,22 @@ import Glibc
         }
     }
 
+    @Test func server_EchoesOneMebibyte_WhenBodyIsExactlyAtLimit() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.localPort)
+            let body = (0..<(1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            try client.send("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n")
+            try client.send(body)
+            // The 1 MiB answer outgrows the socket buffer: the server must resume it on EPOLLOUT.
+            let response = try client.readResponse()
+            try client.send("GET /after HTTP/1.1\r\nHost: x\r\n\r\n")
+
+            #expect(response.status == 200)
+            #expect(response.body == body)
+            #expect(try client.readResponse().header("X-Target") == "/after")
+        }
+    }
+
     @Test func server_Answers408_WhenHeadIsNotCompleteInTime() throws {
         try withServer(.init(headerTimeout: .milliseconds(300))) { server in
             let client = try TestClient(port: server.localPort)
