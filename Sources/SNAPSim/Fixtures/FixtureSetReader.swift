@@ -151,7 +151,10 @@ struct FixtureSetReader {
 
     /// Every code a service can answer by its own behaviour must be worded by the catalogue.
     private mutating func checkCatalogueCompleteness(_ catalogue: ResponseCatalogue) {
-        let file = sections["responseCodes"]?.first?.file ?? "response-codes.json"
+        guard let file = sections["responseCodes"]?.first?.file else {
+            problems.add("response-codes.json", "", "no response codes: add response-codes.json with the general SNAP table")
+            return
+        }
         var missing: [String] = []
         for (service, answers) in ServiceRegistry.answersByService {
             for answer in answers where !catalogue.contains(answer.key, service: service.code) {

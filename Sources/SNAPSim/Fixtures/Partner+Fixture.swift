@@ -9,7 +9,6 @@ extension Partner {
 
     static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> Partner? {
         guard node.expectObject(allowed: fields, &problems) else { return nil }
-        let before = problems.list.count
         let clientId = node.string("clientId", required: true, maxLength: 64, &problems)
         let name = node.string("name", required: true, maxLength: 140, &problems)
         let secret = node.string("clientSecret", required: true, &problems)
@@ -33,9 +32,9 @@ extension Partner {
             problems.add(node.file, node.pointer.appending("services").appending(String(index)),
                 "unknown service \"\(service)\" (known: \(ServiceDescriptor.knownNames))")
         }
-        guard let clientId, let name, let secret, let publicKey, let signing, problems.list.count == before else {
-            return nil
-        }
+        // Returned despite problems in optional parts, so cross-references (profile) are still checked;
+        // the set as a whole is rejected anyway.
+        guard let clientId, let name, let secret, let publicKey, let signing else { return nil }
         return Partner(
             clientId: clientId, name: name, clientSecret: secret, publicKey: publicKey, privateKey: privateKey,
             channelId: channelId, signing: SigningMode(rawValue: signing) ?? .symmetric, services: services,

@@ -11,12 +11,13 @@ enum Masking {
             + String(characters.suffix(4))
     }
 
-    /// `Budi Santoso` → `Bu** Sa****`: each word keeps its first two characters (one when it has two or fewer).
+    /// `Budi Santoso` → `Bu** Sa****`: each word keeps its first two characters (one when it has two or
+    /// fewer) and the rest becomes at most four stars, so a long word does not give its length away.
     static func name(_ name: String) -> String {
         name.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let characters = Array(word)
             let kept = characters.count > 2 ? 2 : min(1, characters.count)
-            return String(characters.prefix(kept)) + String(repeating: "*", count: characters.count - kept)
+            return String(characters.prefix(kept)) + String(repeating: "*", count: min(4, characters.count - kept))
         }.joined(separator: " ")
     }
 }
