@@ -63,7 +63,7 @@ struct Answer {
     var responseMessage: String? { body[pointer: "/responseMessage"]?.stringValue }
     var delay: Duration { reply.delay }
 
-    subscript(_ pointer: String) -> JSONValue? { body[pointer: JSONPointer(pointer) ?? JSONPointer(tokens: [])] }
+    subscript(_ pointer: String) -> JSONValue? { body[pointer: JSONPointer(parsing: pointer) ?? JSONPointer(tokens: [])] }
     func string(_ pointer: String) -> String? { self[pointer]?.stringValue }
 }
 

@@ -73,7 +73,7 @@ extension Rule {
             if let matcher = ValueMatcher.read(matcherNode, &problems) { conditions.append(.query(name, matcher)) }
         }
         for (text, matcherNode) in node["body"]?.members(&problems) ?? [] {
-            guard let pointer = JSONPointer(text), !pointer.tokens.isEmpty else {
+            guard let pointer = JSONPointer(parsing: text), !pointer.tokens.isEmpty else {
                 problems.add(matcherNode, "\"\(text)\" is not a JSON pointer: write /customerNumber or /amount/value")
                 continue
             }
