@@ -229,6 +229,19 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
         #expect(mentions(lines, "t.json /tiers/0/dailyAccountInquiryLimit: missing required integer"))
     }
 
+    @Test func load_ChecksCrossReferences_OfEntriesWithBadAmounts() {
+        let lines = problems(adding: "t.json", #"""
+            {"tiers": [{"name": "gold", "balanceCap": "1", "monthlyTopUpCap": "1.00", "minimumTopUp": "0.00", "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1}],
+             "customers": [{"customerNumber": "081299998888", "name": "X", "tier": "gold", "balance": "1"},
+                           {"customerNumber": "081299998889", "name": "Y", "tier": "silver", "balance": "1"}]}
+            """#)
+        #expect(mentions(lines, "t.json /tiers/0/balanceCap:"))
+        #expect(mentions(lines, "t.json /tiers/0/minimumTopUp:", "above 0.00"))
+        #expect(!mentions(lines, "unknown tier \"gold\""))
+        #expect(mentions(lines, "t.json /customers/1/tier: unknown tier \"silver\""))
+        #expect(mentions(lines, "t.json /customers/1/balance:"))
+    }
+
     @Test func load_CollectsEveryProblem_AcrossFiles() {
         let lines = problems([
             "extra.json": #"{"customers": [{"customerNumber": "081299998888", "name": "X", "tier": "gold", "balance": "0.00"}]}"#,

@@ -45,9 +45,10 @@ public struct EMoneyCustomer: Sendable, Hashable {
             problems.add(node["customerNumber"] ?? node, "\"\(number)\" is not a customer number: write 08 followed by digits, at most 16 characters")
             return nil
         }
-        guard let number, let name, let tier, let balance else { return nil }
+        // Returned even with a bad balance so that its tier is still checked; the set is rejected anyway.
+        guard let number, let name, let tier else { return nil }
         return EMoneyCustomer(
-            customerNumber: number, name: name, tier: tier, balance: balance, toppedUpThisMonth: topped,
+            customerNumber: number, name: name, tier: tier, balance: balance ?? .zero, toppedUpThisMonth: topped,
             status: status.flatMap(CustomerStatus.init(rawValue:)) ?? .active)
     }
 }

@@ -164,6 +164,11 @@ struct FixtureSetReader {
         for answer in ServiceRegistry.commonAnswers where !catalogue.contains(answer.key) {
             missing.append("\(answer.key) (every service: \(answer.when))")
         }
+        for security in [RouteSecurity.transaction, .bearer] {
+            for answer in PipelineAnswers.security(security) where !catalogue.contains(answer.key) {
+                missing.append("\(answer.key) (security pipeline: \(answer.when))")
+            }
+        }
         for entry in Set(missing).sorted() {
             problems.add(file, "/responseCodes", "missing \(entry): add it to the catalogue")
         }

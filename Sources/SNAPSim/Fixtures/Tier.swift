@@ -43,15 +43,14 @@ public struct Tier: Sendable, Hashable {
         let fee = node.amount("fee", required: true, &problems)
         let feeType = node.string("feeType", required: true, maxLength: 25, &problems)
         let dailyLimit = node.integer("dailyAccountInquiryLimit", required: true, in: 0...1_000_000, &problems)
-        guard let name, let balanceCap, let monthlyCap, let minimum, let fee, let feeType, let dailyLimit else {
-            return nil
-        }
-        if minimum.minorUnits == 0 {
+        // A tier with bad amounts is still returned (with zeros) so that its customers do not also get a
+        // misleading "unknown tier"; the problems already recorded reject the set.
+        guard let name else { return nil }
+        if let minimum, minimum.minorUnits == 0 {
             problems.add(node["minimumTopUp"] ?? node, "must be above 0.00: a top-up of nothing is refused anyway")
-            return nil
         }
         return Tier(
-            name: name, balanceCap: balanceCap, monthlyTopUpCap: monthlyCap, minimumTopUp: minimum, fee: fee,
-            feeType: feeType, dailyAccountInquiryLimit: dailyLimit)
+            name: name, balanceCap: balanceCap ?? .zero, monthlyTopUpCap: monthlyCap ?? .zero,
+            minimumTopUp: minimum ?? .zero, fee: fee ?? .zero, feeType: feeType ?? "", dailyAccountInquiryLimit: dailyLimit ?? 0)
     }
 }
