@@ -1,0 +1,296 @@
+import SNAPCrypto
+import SimHTTP
+
+/// Verifies `X-SIGNATURE` on transactions and token requests and, when it fails, explains why.
+///
+/// The success path costs one HMAC (or one RSA verification) per reading of the header; every alternative is
+/// tried only after a failure.
+struct SignatureCheck {
+    typealias Finding = RejectionExplanation.Finding
+
+    let partner: Partner
+    let conventions: SecurityConventions
+    let keys: PublicKeyCache
+    /// Every partner in the fixtures, to recognise a signature made with another partner's secret.
+    let partners: [Partner]
+
+    // MARK: - Transactions
+
+    /// Verifies a transaction's signature in the partner's signing mode.
+    ///
+    /// - Parameters:
+    ///   - token: the access token from `Authorization` (signed by symmetric partners only).
+    ///   - timestamp: `X-TIMESTAMP`'s text, as signed, and its parsed value.
+    func verifyTransaction(
+        _ request: HTTPRequest, token: String?, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String
+    ) throws(SNAPError) -> SecurityVerdict {
+        let symmetric = partner.signing == .symmetric
+        let expected = StringToSign(
+            method: request.method.rawValue, target: request.target, accessToken: symmetric ? token : nil,
+            body: request.body, timestamp: timestamp)
+        let verifier = try verifier(for: partner.signing, stringToSign: expected.text)
+        let received = ReceivedSignature(signature)
+        if let encoding = accepted(received, verifier: verifier, message: expected.text) {
+            return SecurityVerdict(
+                signingMode: partner.signing, stringToSign: expected.text, signatureEncoding: encoding, accessToken: token)
+        }
+
+        var explanation = explanation(received, verifier: verifier, stringToSign: expected.text)
+        let minified = JSONMinifier.minify(request.body)
+        explanation.fact("bodyHash", .string(expected.bodyHash))
+        explanation.fact("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified)))
+        if !minified.isEmpty {
+            explanation.fact("minifiedBody", .string(String(decoding: minified, as: UTF8.self).clipped(to: 1000)))
+        }
+        explanation.fact("timestampUsed", .string(timestamp))
+        explanation.fact("signatureEncoding", .string(received.encodingDescription))
+        explanation.expected = symmetric
+            ? "X-SIGNATURE = Base64 (or hex) of HMAC-SHA512(client secret of \(partner.clientId), stringToSign), "
+                + "stringToSign = METHOD:path?query:accessToken:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
+            : "X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of \(partner.clientId), stringToSign), "
+                + "stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
+        explanation.diagnosis = diagnoseTransaction(
+            request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
+            received: received, verifier: verifier)
+        explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
+        throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+    }
+
+    private func diagnoseTransaction(
+        _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
+        minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
+    ) -> [Finding] {
+        if let finding = encodingFinding(received, verifier: verifier, message: expected.text) { return [finding] }
+
+        var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
+        if let signedToken = expected.accessToken {
+            tokenPart.alternatives = SignatureAlternatives.tokens(signedToken).map { .init(value: ":" + $0.value, finding: $0.finding) }
+            tokenPart.alternatives.append(.init(
+                value: "",
+                finding: Finding(
+                    cause: "token-omitted", summary: "the access token was left out of the signed string",
+                    detail: "Your signature matches METHOD:path:bodyHash:timestamp without the access token; symmetric "
+                        + "SNAP signatures include the raw token between path and body hash.")))
+        } else if let token {
+            tokenPart.alternatives = [.init(
+                value: ":" + token,
+                finding: Finding(
+                    cause: "token-included", summary: "the access token was included in an asymmetric signature",
+                    detail: "Your signature matches a string containing the access token; \(partner.clientId) signs "
+                        + "asymmetrically, whose string has no token: METHOD:path:bodyHash:timestamp."))]
+        }
+        let components: [SignatureAlternatives.Component] = [
+            .init(expected: expected.method, alternatives: SignatureAlternatives.methods(expected.method)),
+            .init(
+                expected: expected.target,
+                alternatives: SignatureAlternatives.targets(expected.target, host: request.headers["Host"])),
+            tokenPart,
+            .init(
+                expected: expected.bodyHash,
+                alternatives: SignatureAlternatives.bodyHashes(
+                    body: request.body, minified: minified, expectedHash: expected.bodyHash)),
+            .init(
+                expected: expected.timestamp,
+                alternatives: SignatureAlternatives.timestamps(expected.timestamp, parsed: parsedTimestamp)),
+        ]
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let found = diagnosis.search(components, assemble: { $0[0] + ":" + $0[1] + $0[2] + ":" + $0[3] + ":" + $0[4] }) {
+            return found
+        }
+        if let finding = otherModeFinding(received, expected: expected, token: token) { return [finding] }
+        if let finding = otherPartnerFinding(received, message: expected.text) { return [finding] }
+        return [noMatch(received, verifier: verifier)]
+    }
+
+    // MARK: - Access-token requests
+
+    /// Verifies a token request's RSA signature over `clientKey|X-TIMESTAMP`.
+    func verifyAccessTokenRequest(clientKey: String, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String)
+        throws(SNAPError)
+    {
+        let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
+        let verifier = try verifier(for: .asymmetric, stringToSign: expected)
+        let received = ReceivedSignature(signature)
+        if accepted(received, verifier: verifier, message: expected) != nil { return }
+
+        var explanation = explanation(received, verifier: verifier, stringToSign: expected)
+        explanation.fact("timestampUsed", .string(timestamp))
+        explanation.fact("signatureEncoding", .string(received.encodingDescription))
+        explanation.expected = "X-SIGNATURE = Base64 of SHA256withRSA(private key of \(partner.clientId), "
+            + "X-CLIENT-KEY + \"|\" + X-TIMESTAMP), verified with the public key in the fixtures"
+        explanation.diagnosis = diagnoseAccessTokenRequest(
+            clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsedTimestamp, received: received,
+            verifier: verifier)
+        explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
+        throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+    }
+
+    private func diagnoseAccessTokenRequest(
+        clientKey: String, timestamp: String, parsedTimestamp: ISO8601Timestamp, received: ReceivedSignature,
+        verifier: SignatureVerifier
+    ) -> [Finding] {
+        let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
+        if let finding = encodingFinding(received, verifier: verifier, message: expected) { return [finding] }
+        let components: [SignatureAlternatives.Component] = [
+            .init(expected: clientKey, alternatives: []),
+            .init(
+                expected: "|",
+                alternatives: [.init(
+                    value: ":",
+                    finding: Finding(
+                        cause: "token-request-separator", summary: "client key and timestamp were joined with `:`",
+                        detail: "Your signature matches clientKey:timestamp; the token request signs clientKey|timestamp."))]),
+            .init(expected: timestamp, alternatives: SignatureAlternatives.timestamps(timestamp, parsed: parsedTimestamp)),
+        ]
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let found = diagnosis.search(components, assemble: { $0.joined() }) { return found }
+        let readings = received.decodings.map(\.bytes)
+        let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+        if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
+            return [Finding(
+                cause: "token-request-signed-with-hmac", summary: "the token request was signed with HMAC",
+                detail: "Your signature is HMAC-SHA512 with the client secret; the B2B token request is signed with "
+                    + "the partner's RSA private key (SHA256withRSA).")]
+        }
+        return [noMatch(received, verifier: verifier)]
+    }
+
+    // MARK: - Shared
+
+    private var secrets: [String] {
+        partners.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) }
+    }
+
+    private func verifier(for mode: SigningMode, stringToSign: String) throws(SNAPError) -> SignatureVerifier {
+        switch mode {
+        case .symmetric:
+            return SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+        case .asymmetric:
+            switch keys.key(partner.publicKey) {
+            case .success(let key):
+                return SignatureVerifier(credential: .publicKey(key))
+            case .failure(let error):
+                var explanation = RejectionExplanation(
+                    .signature, summary: "The public key of \(partner.clientId) in the fixtures cannot be used",
+                    expected: "an RSA public key (PEM SubjectPublicKeyInfo, PKCS#1, or bare Base64) in the partner's fixture")
+                explanation.fact("stringToSign", .string(stringToSign))
+                explanation.fact("keyError", .string(error.description))
+                explanation.hint = "Fix publicKey of \(partner.clientId) in the fixtures (partners.json)."
+                throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+            }
+        }
+    }
+
+    /// The encoding under which the signature verifies, among those the conventions accept.
+    private func accepted(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> SignatureEncoding? {
+        let readings = received.decodings.filter { conventions.signatureEncodings.contains($0.encoding) }
+        return verifier.firstValid(readings.map(\.bytes), for: Array(message.utf8)).map { readings[$0].encoding }
+    }
+
+    private func explanation(_ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String)
+        -> RejectionExplanation
+    {
+        var explanation = RejectionExplanation(.signature, summary: "Signature does not match", received: received.text)
+        explanation.fact("signingMode", .string(verifier.isExpensive ? SigningMode.asymmetric.rawValue : SigningMode.symmetric.rawValue))
+        explanation.fact("algorithm", .string(verifier.algorithm))
+        explanation.fact("stringToSign", .string(stringToSign))
+        explanation.hint = "Compare your string-to-sign with stringToSign byte for byte; `snapsim sign` prints a correctly "
+            + "signed request for this partner."
+        return explanation
+    }
+
+    /// A signature that is right but written in an encoding this profile refuses, or not decodable at all.
+    private func encodingFinding(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> Finding? {
+        let refused = received.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
+        if let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
+            let accepted = SignatureEncoding.allCases.filter(conventions.signatureEncodings.contains).map(\.rawValue)
+            return Finding(
+                cause: "signature-encoding-not-accepted",
+                summary: "the signature is right but \(refused[match].encoding.rawValue)-encoded",
+                detail: "X-SIGNATURE verifies as \(refused[match].encoding.rawValue), but this provider accepts only "
+                    + accepted.joined(separator: " or ") + ".")
+        }
+        if received.decodings.isEmpty && received.misencodings().isEmpty {
+            return Finding(
+                cause: "signature-undecodable", summary: "X-SIGNATURE is neither Base64 nor hex",
+                detail: "X-SIGNATURE could not be decoded as Base64 or as hex, so it cannot be any signature.")
+        }
+        return nil
+    }
+
+    /// The signature made in the other signing mode, or with HMAC-SHA256.
+    private func otherModeFinding(_ received: ReceivedSignature, expected: StringToSign, token: String?) -> Finding? {
+        let readings = received.decodings.map(\.bytes)
+        var asymmetric = expected
+        asymmetric.accessToken = nil
+        switch partner.signing {
+        case .symmetric:
+            let secret = Array(partner.clientSecret.utf8)
+            let sha256 = HMAC<SHA256>.authenticationCode(for: Array(expected.text.utf8), using: secret)
+            if readings.contains(where: { ConstantTime.equals($0, sha256) }) {
+                return Finding(
+                    cause: "hmac-sha256", summary: "it was signed with HMAC-SHA256",
+                    detail: "Your signature is HMAC-SHA256 of the right string; SNAP's symmetric signature is HMAC-SHA512.")
+            }
+            if case .success(let key) = keys.key(partner.publicKey),
+                readings.contains(where: { key.isValidSignature($0, for: Array(asymmetric.text.utf8)) })
+            {
+                return Finding(
+                    cause: "signed-asymmetrically", summary: "it was signed with RSA, but the partner signs symmetrically",
+                    detail: "Your signature is a valid SHA256withRSA signature over METHOD:path:bodyHash:timestamp, but "
+                        + "\(partner.clientId) is configured for symmetric signing: HMAC-SHA512 with the client secret "
+                        + "over METHOD:path:accessToken:bodyHash:timestamp.")
+            }
+        case .asymmetric:
+            let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+            var symmetric = expected
+            symmetric.accessToken = token
+            for text in Set([symmetric.text, asymmetric.text]) where hmac.firstValid(readings, for: Array(text.utf8)) != nil {
+                return Finding(
+                    cause: "signed-symmetrically", summary: "it was signed with HMAC, but the partner signs asymmetrically",
+                    detail: "Your signature is HMAC-SHA512 with the client secret, but \(partner.clientId) is configured "
+                        + "for asymmetric signing: SHA256withRSA with its private key over METHOD:path:bodyHash:timestamp.")
+            }
+        }
+        return nil
+    }
+
+    /// The right string signed with another partner's client secret (HMAC only: cheap to try for every partner).
+    private func otherPartnerFinding(_ received: ReceivedSignature, message: String) -> Finding? {
+        guard partner.signing == .symmetric else { return nil }
+        let readings = received.decodings.map(\.bytes)
+        let bytes = Array(message.utf8)
+        for other in partners.sorted(by: { $0.clientId < $1.clientId }).prefix(256)
+        where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
+            let verifier = SignatureVerifier(credential: .clientSecret(Array(other.clientSecret.utf8)))
+            if verifier.firstValid(readings, for: bytes) != nil {
+                return Finding(
+                    cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
+                    detail: "Your signature matches the right string signed with the client secret of partner "
+                        + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
+            }
+        }
+        return nil
+    }
+
+    private func noMatch(_ received: ReceivedSignature, verifier: SignatureVerifier) -> Finding {
+        var detail = "No common mistake reproduces your signature: the key differs ("
+            + (verifier.isExpensive ? "the private key does not match the public key in the fixtures" : "client secret")
+            + "), or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+        if !verifier.isExpensive, !received.decodings.isEmpty, !received.decodings.contains(where: { $0.bytes.count == 64 }) {
+            let lengths = received.decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
+            detail += " Note: X-SIGNATURE decodes to " + lengths.joined(separator: ", ")
+                + "; an HMAC-SHA512 is 64 bytes (88 Base64 characters or 128 hex digits)."
+        }
+        return Finding(
+            cause: "no-variant-matched", summary: "wrong key or a different string-to-sign", detail: detail)
+    }
+
+    static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {
+        if body.isEmpty { return "empty body (SHA-256 of the empty string)" }
+        if minified.count == body.count && !JSONMinifier.isJSON(body) && JSONMinifier.stripWhitespace(body) != body {
+            return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
+        }
+        return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")
+    }
+}
