@@ -10,7 +10,8 @@
 ///   stable kebab-case identifier that tests and tools may match on.
 /// - `hint`: what to do next.
 ///
-/// It never carries a client secret or private key: ``object(redacting:)`` blanks any that slipped in.
+/// It never carries a client secret or private key: ``SecurityPipeline`` passes every explanation through
+/// ``Redaction`` before it leaves, so even a secret a partner pasted into a header is not echoed back.
 struct RejectionExplanation {
     /// A cause the simulator inferred, e.g. `body-signed-unminified`.
     struct Finding: Sendable, Hashable {
@@ -42,8 +43,8 @@ struct RejectionExplanation {
         facts[key] = value
     }
 
-    /// The JSON object, with every occurrence of a `secrets` value replaced by `[redacted]`.
-    func object(redacting secrets: [String] = []) -> JSONObject {
+    /// The JSON object, keys in the documented order.
+    var object: JSONObject {
         var object: JSONObject = ["summary": .string(summary), "check": .string(check.rawValue)]
         if let expected { object["expected"] = .string(expected) }
         if let received { object["received"] = .string(received.clipped()) }
@@ -53,7 +54,7 @@ struct RejectionExplanation {
                 diagnosis.map { ["cause": .string($0.cause), "detail": .string($0.detail)] })
         }
         if let hint { object["hint"] = .string(hint) }
-        return Redaction.redact(object, secrets: secrets)
+        return object
     }
 }
 
@@ -99,8 +100,8 @@ enum Redaction {
 }
 
 extension SNAPError {
-    /// This error carrying `explanation`, with `secrets` redacted.
-    func explained(_ explanation: RejectionExplanation, redacting secrets: [String] = []) -> SNAPError {
-        explained(explanation.object(redacting: secrets))
+    /// This error carrying `explanation`.
+    func explained(_ explanation: RejectionExplanation) -> SNAPError {
+        explained(explanation.object)
     }
 }

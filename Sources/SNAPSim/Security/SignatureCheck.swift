@@ -53,7 +53,7 @@ struct SignatureCheck {
             request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
             received: received, verifier: verifier)
         explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
-        throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+        throw SNAPError.unauthorized("Signature").explained(explanation)
     }
 
     private func diagnoseTransaction(
@@ -122,7 +122,7 @@ struct SignatureCheck {
             clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsedTimestamp, received: received,
             verifier: verifier)
         explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
-        throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+        throw SNAPError.unauthorized("Signature").explained(explanation)
     }
 
     private func diagnoseAccessTokenRequest(
@@ -157,10 +157,6 @@ struct SignatureCheck {
 
     // MARK: - Shared
 
-    private var secrets: [String] {
-        partners.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) }
-    }
-
     private func verifier(for mode: SigningMode, stringToSign: String) throws(SNAPError) -> SignatureVerifier {
         switch mode {
         case .symmetric:
@@ -176,7 +172,7 @@ struct SignatureCheck {
                 explanation.fact("stringToSign", .string(stringToSign))
                 explanation.fact("keyError", .string(error.description))
                 explanation.hint = "Fix publicKey of \(partner.clientId) in the fixtures (partners.json)."
-                throw SNAPError.unauthorized("Signature").explained(explanation, redacting: secrets)
+                throw SNAPError.unauthorized("Signature").explained(explanation)
             }
         }
     }
