@@ -45,6 +45,24 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     public var count: Int { fields.count }
 
+    /// Reserves room for `capacity` fields, so a parser that knows the count appends without regrowing.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
+    /// Whether any field named `name` lists `token` among its comma-separated elements, ignoring ASCII case
+    /// and surrounding whitespace (RFC 9110 §5.6.1), e.g. `close` in `Connection: keep-alive, Close`.
+    public func containsToken(_ token: String, inFieldNamed name: String) -> Bool {
+        for field in fields where Self.equalNames(field.name, name) {
+            for element in field.value.split(separator: ",") {
+                let trimmed = element.drop { $0 == " " || $0 == "\t" }
+                let end = trimmed.lastIndex { $0 != " " && $0 != "\t" }.map { trimmed.index(after: $0) }
+                if Self.equalNames(trimmed[..<(end ?? trimmed.startIndex)], token) { return true }
+            }
+        }
+        return false
+    }
+
     public func makeIterator() -> IndexingIterator<[Field]> {
         fields.makeIterator()
     }
@@ -55,7 +73,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
     }
 
     /// ASCII case-insensitive comparison without allocating lowercased copies: this runs for every lookup.
-    static func equalNames(_ lhs: String, _ rhs: String) -> Bool {
+    static func equalNames(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Bool {
         let a = lhs.utf8, b = rhs.utf8
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where x != y {

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SimHTTP
+import Synchronization
+
+/// One event loop: a thread, a poller, a listening socket and the connections it accepted.
+///
+/// Everything here is touched only by the loop's own thread; other threads reach it through its
+/// ``LoopControl``. Connections are plain objects in an array indexed by descriptor, timers live in one heap,
+/// and the responder is called inline, so serving a request involves no locks, tasks or thread hops.
+final class EventLoop {
+    /// What a heap entry is for.
+    enum TimerTarget {
+        case connection(Connection)
+        case resumeAccepting
+    }
+
+    static let listenerToken = UInt64.max
+    static let wakerToken = UInt64.max - 1
+
+    let context: ServerContext
+    let control: LoopControl
+    let poller: Poller
+    let encoder = HTTPResponseEncoder()
+    private var listener: Int32?
+    private var connections: [Connection?] = []
+    private var generation: UInt32 = 0
+    private(set) var openConnections = 0
+    private(set) var isDraining = false
+    var timers = TimerHeap<TimerTarget>()
+    /// Shared by all connections of this loop: data is copied into a parser right after each read.
+    let readBuffer: UnsafeMutableRawBufferPointer
+    /// The loop's idea of now, refreshed after every wait.
+    private(set) var now: UInt64
+    /// The `Date` header value, formatted once per second.
+    private(set) var date: HTTPDate
+
+    init(listener: Int32, context: ServerContext, control: LoopControl) throws(SocketError) {
+        self.listener = listener
+        self.context = context
+        self.control = control
+        self.poller = try Poller()
+        self.readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+        self.now = MonotonicClock.now()
+        self.date = .now()
+        poller.add(listener, token: Self.listenerToken, interest: .read)
+        poller.add(control.waker.readFD, token: Self.wakerToken, interest: .read)
+    }
+
+    deinit {
+        readBuffer.deallocate()
+    }
+
+    /// Runs until a stop was requested and every connection has finished.
+    func run() {
+        while true {
+            poller.wait(timeout: waitTimeout()) { token, readiness in
+                dispatch(token: token, readiness: readiness)
+            }
+            now = MonotonicClock.now()
+            refreshDate()
+            if !isDraining, control.stopRequested.load(ordering: .acquiring) { beginDraining() }
+            fireDueTimers()
+            if isDraining, openConnections == 0 { break }
+        }
+        if let listener { closeListener(listener) }
+        poller.remove(control.waker.readFD)
+    }
+
+    // MARK: - Events
+
+    private func dispatch(token: UInt64, readiness: Readiness) {
+        switch token {
+        case Self.listenerToken:
+            acceptConnections()
+        case Self.wakerToken:
+            control.waker.drain()
+        default:
+            let fd = Int(truncatingIfNeeded: token & 0xFFFF_FFFF)
+            // The generation guards against an event for a descriptor closed and reused within one batch.
+            guard fd < connections.count, let connection = connections[fd], connection.token == token else { return }
+            now = MonotonicClock.now()
+            connection.handle(readiness)
+        }
+    }
+
+    private func waitTimeout() -> Int32 {
+        guard let deadline = timers.nextDeadline else { return -1 }
+        let current = MonotonicClock.now()
+        guard deadline > current else { return 0 }
+        let milliseconds = (deadline - current + 999_999) / 1_000_000
+        return Int32(min(milliseconds, UInt64(Int32.max)))
+    }
+
+    private func refreshDate() {
+        let seconds = Int(time(nil))
+        if seconds != date.secondsSince1970 { date = HTTPDate(secondsSince1970: seconds) }
+    }
+
+    // MARK: - Timers
+
+    /// Makes sure the connection's current deadline is in the heap. Later deadlines reuse the queued entry,
+    /// which re-queues itself when it fires early, so a busy keep-alive connection adds no heap churn.
+    func schedule(_ connection: Connection) {
+        let deadline = connection.deadline
+        guard deadline != 0 else { return }
+        if connection.queuedDeadline == 0 || deadline < connection.queuedDeadline {
+            timers.push(.connection(connection), at: deadline)
+            connection.queuedDeadline = deadline
+        }
+    }
+
+    private func fireDueTimers() {
+        while let (due, target) = timers.popDue(at: now) {
+            switch target {
+            case .resumeAccepting:
+                if let listener, !isDraining { poller.modify(listener, token: Self.listenerToken, interest: .read) }
+            case .connection(let connection):
+                guard !connection.isClosed, due == connection.queuedDeadline else { continue }
+                connection.queuedDeadline = 0
+                if connection.deadline == 0 { continue }
+                if connection.deadline <= now {
+                    connection.deadline = 0
+                    connection.deadlinePassed()
+                } else {
+                    schedule(connection)
+                }
+            }
+        }
+    }
+
+    // MARK: - Accepting
+
+    private func acceptConnections() {
+        guard let listener else { return }
+        // A bounded batch, so a connection storm cannot starve the connections already open.
+        for _ in 0..<64 {
+            switch Socket.accept(listener) {
+            case .accepted(let fd):
+                let count = context.connectionCount.wrappingAdd(1, ordering: .relaxed).newValue
+                if count > context.maxConnections {
+                    context.connectionCount.wrappingSubtract(1, ordering: .relaxed)
+                    register(fd, counted: false).rejectAsOverloaded()
+                } else {
+                    register(fd, counted: true).start()
+                }
+            case .wouldBlock:
+                return
+            case .failed(let code):
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
+                    // Out of descriptors or memory: the pending connection stays queued and the listener stays
+                    // readable, so stop watching it for a moment instead of spinning.
+                    poller.modify(listener, token: Self.listenerToken, interest: [])
+                    timers.push(.resumeAccepting, at: now + 100_000_000)
+                    return
+                }
+            // Anything else (ECONNABORTED, EPROTO, ...) concerns that one connection only.
+            }
+        }
+    }
+
+    private func register(_ fd: Int32, counted: Bool) -> Connection {
+        generation &+= 1
+        let token = UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fd))
+        let connection = Connection(fd: fd, token: token, loop: self, isCounted: counted)
+        let index = Int(fd)
+        if index >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count))
+        }
+        connections[index] = connection
+        openConnections += 1
+        poller.add(fd, token: token, interest: .read)
+        return connection
+    }
+
+    /// Called by a connection as it closes its descriptor.
+    func unregister(_ connection: Connection) {
+        poller.remove(connection.fd)
+        connections[Int(connection.fd)] = nil
+        openConnections -= 1
+        if connection.isCounted { context.connectionCount.wrappingSubtract(1, ordering: .relaxed) }
+    }
+
+    // MARK: - Shutdown
+
+    /// Stops accepting and lets every connection finish what it started; idle ones close now.
+    private func beginDraining() {
+        isDraining = true
+        if let listener {
+            // Connections the kernel already completed would be reset by closing the listener; take them in
+            // so their requests still get answers.
+            acceptConnections()
+            closeListener(listener)
+        }
+        for connection in connections {
+            connection?.drain()
+        }
+    }
+
+    private func closeListener(_ fd: Int32) {
+        poller.remove(fd)
+        Socket.close(fd)
+        listener = nil
+    }
+}

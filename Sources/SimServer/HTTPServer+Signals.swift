@@ -1,0 +1,27 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+extension HTTPServer {
+    /// Makes the given signals (default SIGINT and SIGTERM) start a graceful shutdown instead of killing the
+    /// process. The default action of those signals is replaced with `SIG_IGN` and a Dispatch signal source
+    /// handles them; a process whose `main` then returns from ``waitUntilStopped()`` exits 0.
+    ///
+    /// ```swift
+    /// try server.start()
+    /// server.stopOnSignals()
+    /// server.waitUntilStopped()   // returns after SIGINT/SIGTERM and a graceful drain
+    /// ```
+    public func stopOnSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
+        signalSources.withLock { sources in
+            for number in signals {
+                // Dispatch sees a signal only if its default action (termination) is disabled.
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { @Sendable [weak self] in self?.beginShutdown() }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}

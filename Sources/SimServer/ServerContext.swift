@@ -1,0 +1,46 @@
+import SimHTTP
+import Synchronization
+
+/// What every event loop of one server shares: immutable settings, the responder, and the global
+/// connection count. Everything here is either immutable or atomic.
+final class ServerContext: Sendable {
+    let responder: any HTTPResponder
+    let parserConfiguration: HTTPRequestParser.Configuration
+    let maxConnections: Int
+    let headerTimeout: UInt64
+    let idleTimeout: UInt64
+    /// How long a closing connection keeps draining the peer's input after the last response, so the
+    /// kernel does not answer unread bytes with a reset that could destroy that response in flight.
+    let lingerTimeout: UInt64
+    /// Open connections across all loops, counted at accept and released at close.
+    let connectionCount = Atomic<Int>(0)
+
+    init(configuration: HTTPServer.Configuration, responder: any HTTPResponder) {
+        self.responder = responder
+        self.parserConfiguration = HTTPRequestParser.Configuration(
+            maxHeadBytes: configuration.maxHeadBytes,
+            maxBodyBytes: configuration.maxBodyBytes,
+            maxHeaderCount: configuration.maxHeaderCount
+        )
+        self.maxConnections = configuration.maxConnections
+        self.headerTimeout = configuration.headerTimeout.clampedNanoseconds
+        self.idleTimeout = configuration.idleTimeout.clampedNanoseconds
+        self.lingerTimeout = min(configuration.headerTimeout.clampedNanoseconds, 2_000_000_000)
+    }
+}
+
+/// The cross-thread handle to one event loop: a stop flag and a way to wake it.
+final class LoopControl: Sendable {
+    let waker: Waker
+    let stopRequested = Atomic<Bool>(false)
+
+    init() throws(SocketError) {
+        waker = try Waker()
+    }
+
+    /// Asks the loop to stop accepting and drain; safe from any thread, any number of times.
+    func requestStop() {
+        stopRequested.store(true, ordering: .releasing)
+        waker.wake()
+    }
+}
