@@ -6,10 +6,19 @@ public struct SimulatorOptions: Sendable {
     public var clock: SimulatorClock
     /// Whether rejections carry an explanation of what was expected (`--no-explain` turns it off).
     public var explain: Bool
+    /// The bearer token the admin API (`/_sim/...`) requires; `nil` leaves only `GET /_sim/health` open.
+    public var adminToken: String?
+    /// Journal entries kept per partner before the oldest are dropped.
+    public var journalCapacity: Int
 
-    public init(seed: UInt64 = 0, clock: SimulatorClock = .real(), explain: Bool = true) {
+    public init(
+        seed: UInt64 = 0, clock: SimulatorClock = .real(), explain: Bool = true, adminToken: String? = nil,
+        journalCapacity: Int = 500
+    ) {
         self.seed = seed
         self.clock = clock
         self.explain = explain
+        self.adminToken = adminToken
+        self.journalCapacity = journalCapacity
     }
 }

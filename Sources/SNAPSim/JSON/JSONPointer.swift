@@ -3,7 +3,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
     public let tokens: [String]
 
     /// Parses a pointer; `nil` when it is neither empty nor starts with `/`.
-    public init?(_ text: String) {
+    public init?(parsing text: String) {
         if text.isEmpty {
             tokens = []
             return
@@ -20,7 +20,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
     }
 
     public init(stringLiteral value: String) {
-        self = JSONPointer(value) ?? JSONPointer(tokens: [value])
+        self = JSONPointer(parsing: value) ?? JSONPointer(tokens: [value])
     }
 
     public var description: String {
