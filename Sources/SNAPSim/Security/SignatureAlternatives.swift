@@ -102,6 +102,9 @@ enum SignatureAlternatives {
 
     // MARK: - Body hash
 
+    /// Bodies larger than this get only the cheap alternatives: each rewrite is another pass and hash.
+    static let rewriteLimit = 1 << 20
+
     /// Hashes of the body as it may have been signed instead of minified.
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
@@ -111,7 +114,6 @@ enum SignatureAlternatives {
             alternatives.append(Alternative(value: hash, finding: finding))
         }
 
-        let isJSON = minified.count != body.count || JSONMinifier.isJSON(body)
         if minified != body {
             add(body, Finding(
                 cause: "body-signed-unminified", summary: "the body was signed un-minified",
@@ -119,7 +121,9 @@ enum SignatureAlternatives {
                     + "whitespace). SNAP hashes the minified body (\(minified.count) bytes, whitespace outside strings "
                     + "removed): hash the compact JSON."))
         }
-        if !isJSON {
+        let rewrite = body.count <= rewriteLimit
+        let isJSON = minified.count != body.count || (rewrite && JSONMinifier.isJSON(body))
+        if rewrite && !isJSON {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
                 add(stripped, Finding(
@@ -128,26 +132,26 @@ enum SignatureAlternatives {
                         + "it with whitespace removed. Send well-formed JSON."))
             }
         }
-        if minified.contains(UInt8(ascii: "/")) {
+        if rewrite && minified.contains(UInt8(ascii: "/")) {
             add(escapingSlashes(minified), Finding(
                 cause: "body-slashes-escaped", summary: "the signed body wrote / as \\/",
                 detail: "Your signature matches the body with every `/` escaped as `\\/` (PHP json_encode's default), "
                     + "but the body sent does not escape them. Sign exactly the bytes you send."))
         }
-        let unescaped = unescapingSlashes(minified)
+        let unescaped = rewrite ? unescapingSlashes(minified) : minified
         if unescaped != minified {
             add(unescaped, Finding(
                 cause: "body-slashes-unescaped", summary: "the signed body wrote \\/ as /",
                 detail: "Your signature matches the body with `\\/` written as `/`, but the body sent escapes them. "
                     + "Sign exactly the bytes you send."))
         }
-        if minified.contains(where: { $0 >= 0x80 }) {
+        if rewrite && minified.contains(where: { $0 >= 0x80 }) {
             add(escapingNonASCII(minified), Finding(
                 cause: "body-unicode-escaped", summary: "the signed body escaped non-ASCII characters as \\uXXXX",
                 detail: "Your signature matches the body with non-ASCII characters written as `\\uXXXX` (Python's "
                     + "json.dumps default), but the body sent carries them as UTF-8. Sign exactly the bytes you send."))
         }
-        if isJSON, let value = try? JSONParser.parse(body) {
+        if rewrite && isJSON, let value = try? JSONParser.parse(body) {
             let sorted = sortingKeys(value).compactBytes
             if sorted != minified {
                 add(sorted, Finding(

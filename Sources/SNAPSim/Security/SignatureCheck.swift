@@ -42,7 +42,7 @@ struct SignatureCheck {
         if !minified.isEmpty {
             explanation.fact("minifiedBody", .string(String(decoding: minified, as: UTF8.self).clipped(to: 1000)))
         }
-        explanation.fact("timestampUsed", .string(timestamp))
+        explanation.fact("timestampUsed", .string(timestamp.clipped()))
         explanation.fact("signatureEncoding", .string(received.encodingDescription))
         explanation.expected = symmetric
             ? "X-SIGNATURE = Base64 (or hex) of HMAC-SHA512(client secret of \(partner.clientId), stringToSign), "
@@ -114,7 +114,7 @@ struct SignatureCheck {
         if accepted(received, verifier: verifier, message: expected) != nil { return }
 
         var explanation = explanation(received, verifier: verifier, stringToSign: expected)
-        explanation.fact("timestampUsed", .string(timestamp))
+        explanation.fact("timestampUsed", .string(timestamp.clipped()))
         explanation.fact("signatureEncoding", .string(received.encodingDescription))
         explanation.expected = "X-SIGNATURE = Base64 of SHA256withRSA(private key of \(partner.clientId), "
             + "X-CLIENT-KEY + \"|\" + X-TIMESTAMP), verified with the public key in the fixtures"
@@ -169,7 +169,7 @@ struct SignatureCheck {
                 var explanation = RejectionExplanation(
                     .signature, summary: "The public key of \(partner.clientId) in the fixtures cannot be used",
                     expected: "an RSA public key (PEM SubjectPublicKeyInfo, PKCS#1, or bare Base64) in the partner's fixture")
-                explanation.fact("stringToSign", .string(stringToSign))
+                explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
                 explanation.fact("keyError", .string(error.description))
                 explanation.hint = "Fix publicKey of \(partner.clientId) in the fixtures (partners.json)."
                 throw SNAPError.unauthorized("Signature").explained(explanation)
@@ -189,7 +189,7 @@ struct SignatureCheck {
         var explanation = RejectionExplanation(.signature, summary: "Signature does not match", received: received.text)
         explanation.fact("signingMode", .string(verifier.isExpensive ? SigningMode.asymmetric.rawValue : SigningMode.symmetric.rawValue))
         explanation.fact("algorithm", .string(verifier.algorithm))
-        explanation.fact("stringToSign", .string(stringToSign))
+        explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
         explanation.hint = "Compare your string-to-sign with stringToSign byte for byte; `snapsim sign` prints a correctly "
             + "signed request for this partner."
         return explanation

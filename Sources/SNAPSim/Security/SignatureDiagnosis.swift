@@ -1,11 +1,15 @@
 /// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one (or,
-/// for cheap HMACs, up to three) of its components done the usual wrong way, or the signature mis-encoded.
+/// for cheap HMACs, up to two) of its components done the usual wrong way, or the signature mis-encoded.
 ///
-/// Runs only on the failure path. The number of verifications is capped (RSA costs a modular exponentiation
-/// each), so a stream of bad requests cannot turn diagnosis into a denial of service.
+/// Runs only on the failure path. The work is capped, in verifications (RSA costs a modular exponentiation
+/// each) and in bytes hashed (a huge header makes every candidate string huge), so a stream of bad requests
+/// cannot turn diagnosis into a denial of service.
 struct SignatureDiagnosis {
     typealias Finding = RejectionExplanation.Finding
     typealias Component = SignatureAlternatives.Component
+
+    /// How many bytes of candidate strings one diagnosis may hash.
+    static let hashedBytesBudget = 1 << 20
 
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
@@ -19,13 +23,14 @@ struct SignatureDiagnosis {
             return [misencodings[index].finding]
         }
 
+        let trials = verifier.isExpensive ? 24 : 400
         var search = Search(
             components: components, assemble: assemble, verifier: verifier,
             candidates: readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes)),
             candidateFindings: readings.map { _ in nil } + (verifier.isExpensive ? [] : misencodings.map(\.finding)),
-            budget: verifier.isExpensive ? 24 : 3000)
+            budget: min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count))))
         guard !search.candidates.isEmpty else { return nil }
-        for deviations in 1...(verifier.isExpensive ? 1 : 3) where deviations <= components.count {
+        for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
             if let found = search.run(deviations: deviations) { return found }
         }
         return nil
