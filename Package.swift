@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
-        .testTarget(name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer"]),
+        .testTarget(
+            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer"], exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP"]),
         .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim"]),
     ]

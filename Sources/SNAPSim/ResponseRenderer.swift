@@ -31,11 +31,7 @@ struct ResponseRenderer {
     }
 
     private func envelope(_ key: CaseKey, placeholders: [String: String], _ exchange: Exchange) -> JSONObject {
-        let code = ResponseCode(key, service: exchange.route.serviceCode)
-        return [
-            "responseCode": .string(code.description),
-            "responseMessage": .string(fixtures.catalogue.message(for: key, placeholders: placeholders)),
-        ]
+        SNAPEnvelope.body(key, service: exchange.route.serviceCode, placeholders: placeholders, catalogue: fixtures.catalogue)
     }
 
     private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {

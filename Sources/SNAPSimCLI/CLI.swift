@@ -3,6 +3,10 @@ public enum CLI {
     /// Every subcommand, in the order `snapsim help` lists them.
     public static let commands: [any Command.Type] = [
         ServeCommand.self,
+        CheckCommand.self,
+        CodesCommand.self,
+        RulesCommand.self,
+        RoutesCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

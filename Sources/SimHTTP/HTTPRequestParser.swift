@@ -181,6 +181,11 @@ public struct HTTPRequestParser: Sendable {
     /// Hands out the finished request and goes back to waiting for the next head.
     mutating func completeRequest() -> Step {
         enter(.head)
+        if start == buffer.count, buffer.capacity > 64 * 1024 {
+            // A large body is done with; an idle keep-alive connection should not keep its buffer.
+            buffer = []
+            start = 0
+        }
         var finished = HTTPRequest(method: .get, target: "")
         swap(&finished, &request)
         return .yield(.request(finished))

@@ -1,5 +1,6 @@
-/// An HTTP response before encoding. The encoder adds `Content-Length` and `Date`;
-/// `Content-Type` defaults to `application/json` when the body is non-empty and none is set.
+/// An HTTP response before encoding. ``HTTPResponseEncoder`` adds `Content-Length` and `Date` (unless a `Date`
+/// header is set); a missing `Content-Type` becomes `application/json` for a non-empty body and
+/// `text/plain; charset=utf-8` for an empty one.
 public struct HTTPResponse: Sendable, Equatable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders

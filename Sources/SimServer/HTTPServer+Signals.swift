@@ -17,7 +17,9 @@ extension HTTPServer {
             for number in signals {
                 // Dispatch sees a signal only if its default action (termination) is disabled.
                 signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                // A private serial queue, not .global(): its thread is never withheld because other work on the
+                // shared pool is blocked.
+                let source = DispatchSource.makeSignalSource(signal: number, queue: Self.controlQueue)
                 source.setEventHandler { @Sendable [weak self] in self?.beginShutdown() }
                 source.resume()
                 sources.append(source)

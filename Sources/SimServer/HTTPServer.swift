@@ -34,6 +34,10 @@ public final class HTTPServer: Sendable {
     private let loopsRunning = DispatchGroup()
     let signalSources = Mutex<[any DispatchSourceSignal]>([])
 
+    /// Runs signal handlers and stop notifications. A queue of its own gets a thread even when the shared
+    /// global pool is busy with blocked work.
+    static let controlQueue = DispatchQueue(label: "SimServer.control")
+
     /// Makes a server; nothing is bound until ``start()``.
     ///
     /// - Throws: ``HTTPServerError/invalidConfiguration(_:)`` when a value is out of range.
@@ -65,6 +69,17 @@ public final class HTTPServer: Sendable {
             var listeners: [Int32] = []
             var controls: [LoopControl] = []
             do {
+                if loopCount > 1, configuration.port != 0 {
+                    // SO_REUSEPORT would let this server silently share a port another process (or a second
+                    // snapsim) already serves. A socket without it cannot bind a port in use, so try one first.
+                    let probe = try Socket.makeListener(
+                        host: configuration.host,
+                        port: configuration.port,
+                        backlog: 1,
+                        reusePort: false
+                    )
+                    Socket.close(probe.fd)
+                }
                 let first = try Socket.makeListener(
                     host: configuration.host,
                     port: configuration.port,
@@ -135,6 +150,9 @@ public final class HTTPServer: Sendable {
     }
 
     /// Shuts down gracefully (see ``beginShutdown()``) and returns once every loop has finished.
+    ///
+    /// Blocks the calling thread; never call it from a responder, which runs on a loop thread that would then
+    /// wait for itself. Use ``beginShutdown()`` there.
     public func shutdown() {
         beginShutdown()
         waitUntilStopped()
@@ -156,7 +174,7 @@ public final class HTTPServer: Sendable {
     public func waitUntilStopped() async {
         let group = loopsRunning
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            group.notify(queue: .global()) { @Sendable in continuation.resume() }
+            group.notify(queue: Self.controlQueue) { @Sendable in continuation.resume() }
         }
         markStopped()
     }

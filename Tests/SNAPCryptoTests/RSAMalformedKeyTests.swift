@@ -58,7 +58,9 @@ import Testing
 
     @Test func trailingBytes_ThrowInvalidDER() throws {
         for variant in try Self.derVariants() {
-            let error = #expect(throws: KeyError.self) { try Self.parse(variant.der + [0], isPrivate: variant.isPrivate) }
+            let error = #expect(throws: KeyError.self) {
+                try Self.parse(variant.der + [0], isPrivate: variant.isPrivate)
+            }
             #expect(error?.code == .invalidDER, "\(variant.name)")
         }
     }
@@ -100,8 +102,9 @@ import Testing
     @Test func mutatedLengthBytes_ThrowKeyError() throws {
         for variant in try Self.derVariants() {
             // The outer SEQUENCE header: 30 82 HH LL. Make the length too long, too short, indefinite, huge.
-            for replacement: [UInt8] in [[0x30, 0x82, 0xff, 0xff], [0x30, 0x82, 0x00, 0x10], [0x30, 0x80], [0x30, 0x85]]
-            {
+            for replacement: [UInt8] in [
+                [0x30, 0x82, 0xff, 0xff], [0x30, 0x82, 0x00, 0x10], [0x30, 0x80], [0x30, 0x85],
+            ] {
                 var mutated = variant.der
                 mutated.replaceSubrange(0..<replacement.count, with: replacement)
                 #expect(throws: KeyError.self, "\(variant.name) \(replacement)") {
@@ -140,7 +143,8 @@ import Testing
 
     @Test func evenOrTinyModulus_ThrowsInvalidKey() throws {
         // RSAPublicKey { n = 0x…fe (even, 1024 bits), e = 65537 }
-        let even = [0x30, 0x81, 0x89, 0x02, 0x81, 0x81, 0x00] + [UInt8](repeating: 0xfe, count: 128)
+        let even =
+            [0x30, 0x81, 0x89, 0x02, 0x81, 0x81, 0x00] + [UInt8](repeating: 0xfe, count: 128)
             + [0x02, 0x03, 0x01, 0x00, 0x01]
         let evenError = #expect(throws: KeyError.self) { try RSA.PublicKey(derRepresentation: even) }
         #expect(evenError?.code == .invalidKey)
@@ -151,7 +155,8 @@ import Testing
         #expect(tinyError?.description.contains("256 bits") == true)
         // e = 1 and e = 2 are not RSA exponents.
         for exponent: UInt8 in [1, 2] {
-            let odd = [0x30, 0x81, 0x87, 0x02, 0x81, 0x81, 0x00] + [UInt8](repeating: 0xff, count: 128)
+            let odd =
+                [0x30, 0x81, 0x87, 0x02, 0x81, 0x81, 0x00] + [UInt8](repeating: 0xff, count: 128)
                 + [0x02, 0x01, exponent]
             let error = #expect(throws: KeyError.self) { try RSA.PublicKey(derRepresentation: odd) }
             #expect(error?.code == .invalidKey)

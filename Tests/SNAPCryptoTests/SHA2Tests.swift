@@ -74,7 +74,9 @@ func digest<H: HashFunction>(_: H.Type, of bytes: [UInt8], splittingAt splits: [
         ]
         for splits in splitSets {
             let digest = try withHashFunction(named: vector.algorithm) { hash in
-                func run<H: HashFunction>(_ type: H.Type) -> [UInt8] { SNAPCryptoTests.digest(type, of: bytes, splittingAt: splits) }
+                func run<H: HashFunction>(_ type: H.Type) -> [UInt8] {
+                    SNAPCryptoTests.digest(type, of: bytes, splittingAt: splits)
+                }
                 return run(hash)
             }
             #expect(Hex.encode(digest) == vector.digest, "splits \(splits)")
@@ -87,7 +89,9 @@ func digest<H: HashFunction>(_: H.Type, of bytes: [UInt8], splittingAt splits: [
         for chunkSize in [1, 2, 7, 63, 64, 65, 127, 128, 129] {
             let splits = Array(stride(from: chunkSize, to: bytes.count, by: chunkSize))
             let digest = try withHashFunction(named: vector.algorithm) { hash in
-                func run<H: HashFunction>(_ type: H.Type) -> [UInt8] { SNAPCryptoTests.digest(type, of: bytes, splittingAt: splits) }
+                func run<H: HashFunction>(_ type: H.Type) -> [UInt8] {
+                    SNAPCryptoTests.digest(type, of: bytes, splittingAt: splits)
+                }
                 return run(hash)
             }
             #expect(Hex.encode(digest) == vector.digest, "chunk size \(chunkSize)")

@@ -50,6 +50,8 @@ struct SNAPHMACVector: Decodable, Sendable, CustomTestStringConvertible {
         )
         let received = try #require(Base64.decode(vector.signatureBase64))
         #expect(HMAC<SHA512>.isValidAuthenticationCode(received, authenticating: vector.stringToSign.utf8, using: key))
-        #expect(!HMAC<SHA512>.isValidAuthenticationCode(received, authenticating: vector.stringToSign.utf8, using: key + [0x21]))
+        #expect(
+            !HMAC<SHA512>.isValidAuthenticationCode(
+                received, authenticating: vector.stringToSign.utf8, using: key + [0x21]))
     }
 }

@@ -15,6 +15,16 @@ import Glibc
         }
     }
 
+    @Test func server_FailsToStart_WhenPortIsAlreadyServed() throws {
+        try withServer { server in
+            let second = try HTTPServer(
+                configuration: .init(port: server.localPort, eventLoopCount: 2),
+                responder: TestResponder()
+            )
+            #expect(throws: SocketError.self) { try second.start() }
+        }
+    }
+
     @Test func server_RejectsConfiguration_WhenValuesAreOutOfRange() {
         #expect(throws: HTTPServerError.self) {
             _ = try HTTPServer(configuration: .init(port: 70_000), responder: TestResponder())
@@ -114,6 +124,22 @@ import Glibc
 
             #expect(response.status == 413)
             #expect(client.isClosedByServer())
+        }
+    }
+
+    @Test func server_EchoesOneMebibyte_WhenBodyIsExactlyAtLimit() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.localPort)
+            let body = (0..<(1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            try client.send("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n")
+            try client.send(body)
+            // The 1 MiB answer outgrows the socket buffer: the server must resume it on EPOLLOUT.
+            let response = try client.readResponse()
+            try client.send("GET /after HTTP/1.1\r\nHost: x\r\n\r\n")
+
+            #expect(response.status == 200)
+            #expect(response.body == body)
+            #expect(try client.readResponse().header("X-Target") == "/after")
         }
     }
 
@@ -340,7 +366,7 @@ import Glibc
 
         let start = ContinuousClock.now
         let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { @Sendable in
+        DispatchQueue(label: "test.shutdown").async { @Sendable in
             server.shutdown()
             stopped.signal()
         }
@@ -352,6 +378,27 @@ import Glibc
         #expect(stopped.wait(timeout: .now() + 5) == .success)
         #expect(ContinuousClock.now - start < .seconds(3))
         #expect(throws: TestClientError.self) { _ = try TestClient(port: port) }
+    }
+
+    @Test func stopOnSignals_ShutsDownGracefully_WhenSignalArrives() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        let server = try HTTPServer(configuration: configuration, responder: TestResponder())
+        try server.start()
+        // SIGUSR2 rather than SIGTERM/SIGINT, so the test process keeps its normal reaction to those.
+        server.stopOnSignals([SIGUSR2])
+        let client = try TestClient(port: server.localPort)
+        try client.send("GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(50_000)
+        kill(getpid(), SIGUSR2)  // process-directed, like kill(1) or Ctrl-C
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "test.shutdown").async { @Sendable in
+            server.waitUntilStopped()
+            stopped.signal()
+        }
+
+        #expect(try client.readResponse().bodyText == "delayed 200")
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
     }
 
     @Test func waitUntilStopped_Returns_WhenShutdownCompletes() async throws {

@@ -9,7 +9,7 @@ struct TestClientError: Error, CustomStringConvertible {
     let description: String
 
     static func errno(_ call: String) -> TestClientError {
-        TestClientError(description: "\(call): \(String(cString: strerror(Glibc.errno)))")
+        TestClientError(description: "\(call): \(String(cString: strerror(lastErrno())))")
     }
 }
 
@@ -69,7 +69,7 @@ final class TestClient {
 
     func setTimeout(_ timeout: Duration) {
         let (seconds, attoseconds) = timeout.components
-        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+        var value = timeval(tv_sec: .init(seconds), tv_usec: .init(attoseconds / 1_000_000_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
@@ -81,7 +81,7 @@ final class TestClient {
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes { systemSend(fd, $0.baseAddress, $0.count) }
             guard sent > 0 else { throw TestClientError.errno("send") }
             offset += sent
         }
@@ -89,7 +89,11 @@ final class TestClient {
 
     /// Sends FIN: the server sees the end of the request stream but can still answer.
     func shutdownWrite() {
+        #if canImport(Glibc)
         _ = shutdown(fd, Int32(SHUT_WR))
+        #else
+        _ = shutdown(fd, SHUT_WR)
+        #endif
     }
 
     /// Reads more bytes; returns false on end of stream, throws on timeout or error.
@@ -152,7 +156,7 @@ final class TestClient {
             return try readToEnd().isEmpty
         } catch {
             // A reset also counts as closed; a timeout does not.
-            return Glibc.errno == ECONNRESET
+            return lastErrno() == ECONNRESET
         }
     }
 }
@@ -161,4 +165,16 @@ extension String {
     func trimmingSpaces() -> String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
+}
+
+/// `errno`, readable from a type that has members of the same name.
+func lastErrno() -> Int32 { errno }
+
+/// `send` without SIGPIPE, under a name that does not collide with ``TestClient/send(_:)``.
+private func systemSend(_ fd: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.send(fd, pointer, count, Int32(MSG_NOSIGNAL))
+    #else
+    Darwin.send(fd, pointer, count, 0)
+    #endif
 }

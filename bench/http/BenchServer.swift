@@ -39,8 +39,11 @@ struct BenchResponder: HTTPResponder {
 @main
 struct BenchServer {
     static func main() throws {
-        let port = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 0
-        let server = try HTTPServer(configuration: .init(port: port, maxConnections: 8192), responder: BenchResponder())
+        // Arguments: [port [eventLoopCount]]; defaults 0 (a free port) and the active processor count.
+        let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+        var configuration = HTTPServer.Configuration(port: arguments.first ?? 0, maxConnections: 8192)
+        if arguments.count > 1 { configuration.eventLoopCount = arguments[1] }
+        let server = try HTTPServer(configuration: configuration, responder: BenchResponder())
         try server.start()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)

@@ -48,7 +48,8 @@ struct DERReader {
         guard tag == expected else {
             throw KeyError(
                 .invalidDER,
-                "unexpected tag 0x\(Hex.encode([tag])) at offset \(start) for \(field) (expected 0x\(Hex.encode([expected])))"
+                "unexpected tag 0x\(Hex.encode([tag])) at offset \(start) for \(field) "
+                    + "(expected 0x\(Hex.encode([expected])))"
             )
         }
         position += 1
@@ -89,7 +90,8 @@ struct DERReader {
             position += 1
         }
         guard length >= 0x80, length >> (8 * (lengthByteCount - 1)) != 0 else {
-            throw KeyError(.invalidDER, "non-minimal length encoding for \(field) at offset \(position - lengthByteCount - 1)")
+            throw KeyError(
+                .invalidDER, "non-minimal length encoding for \(field) at offset \(position - lengthByteCount - 1)")
         }
         return length
     }

@@ -23,7 +23,8 @@ enum PEM {
             let line = trimmed(rawLine)
             if let label = boundaryLabel(line, kind: "BEGIN") {
                 guard open == nil else {
-                    throw KeyError(.invalidEncoding, "PEM block \"\(open?.label ?? "")\" has no END line before the next BEGIN")
+                    throw KeyError(
+                        .invalidEncoding, "PEM block \"\(open?.label ?? "")\" has no END line before the next BEGIN")
                 }
                 open = (String(label), "", false)
                 sawBegin = true
@@ -32,7 +33,8 @@ enum PEM {
                     throw KeyError(.invalidEncoding, "PEM END line \"\(label)\" without a matching BEGIN line")
                 }
                 guard block.label == label else {
-                    throw KeyError(.invalidEncoding, "PEM block \"\(block.label)\" ends with mismatched label \"\(label)\"")
+                    throw KeyError(
+                        .invalidEncoding, "PEM block \"\(block.label)\" ends with mismatched label \"\(label)\"")
                 }
                 open = nil
                 if block.hasHeaders {

@@ -35,6 +35,8 @@ public protocol HashFunction: Sendable {
 }
 
 extension HashFunction {
+    /// Feeds a sequence of bytes: contiguous storage goes straight to ``update(bufferPointer:)``, anything else
+    /// is staged through a 1 KiB buffer.
     public mutating func update<D: Sequence>(data: D) where D.Element == UInt8 {
         let handled: Void? = data.withContiguousStorageIfAvailable { bytes in
             self.update(bufferPointer: UnsafeRawBufferPointer(bytes))

@@ -16,12 +16,14 @@ public struct SHA256: HashFunction {
     /// Creates a hasher in the FIPS 180-4 §5.3.3 initial state.
     public init() {}
 
+    /// Feeds raw bytes; whole 64-byte blocks are compressed straight from `bufferPointer`.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
         var state = self.state
         buffer.absorb(bufferPointer, blockByteCount: Self.blockByteCount) { Self.compress(&state, blocks: $0) }
         self.state = state
     }
 
+    /// Returns the digest of everything fed so far, leaving `self` untouched.
     public func finalize() -> [UInt8] {
         var state = self.state
         var buffer = self.buffer

@@ -13,10 +13,12 @@ public struct SHA512: HashFunction {
     /// Creates a hasher in the FIPS 180-4 §5.3.5 initial state.
     public init() {}
 
+    /// Feeds raw bytes; whole 128-byte blocks are compressed straight from `bufferPointer`.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
         core.update(bufferPointer)
     }
 
+    /// Returns the digest of everything fed so far, leaving `self` untouched.
     public func finalize() -> [UInt8] {
         core.finalize(byteCount: Self.byteCount)
     }
@@ -34,10 +36,12 @@ public struct SHA384: HashFunction {
     /// Creates a hasher in the FIPS 180-4 §5.3.4 initial state.
     public init() {}
 
+    /// Feeds raw bytes; whole 128-byte blocks are compressed straight from `bufferPointer`.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
         core.update(bufferPointer)
     }
 
+    /// Returns the digest of everything fed so far, leaving `self` untouched.
     public func finalize() -> [UInt8] {
         core.finalize(byteCount: Self.byteCount)
     }

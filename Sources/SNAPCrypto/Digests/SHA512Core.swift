@@ -66,8 +66,14 @@ struct SHA512Core: Sendable {
                         w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
                     }
                     // Steps 2–3: the 80 rounds.
-                    var a = state.h0, b = state.h1, c = state.h2, d = state.h3
-                    var e = state.h4, f = state.h5, g = state.h6, h = state.h7
+                    var a = state.h0
+                    var b = state.h1
+                    var c = state.h2
+                    var d = state.h3
+                    var e = state.h4
+                    var f = state.h5
+                    var g = state.h6
+                    var h = state.h7
                     for t in 0..<80 {
                         let bigSigma1 = e.rotatedRight(14) ^ e.rotatedRight(18) ^ e.rotatedRight(41)
                         let choose = (e & f) ^ (~e & g)

@@ -141,7 +141,8 @@ extension RSA {
         ) throws(KeyError) -> PrivateKeyComponents {
             switch version {
             case 0: break
-            case 1: throw KeyError(.unsupportedKeyType, "multi-prime RSA keys (RSAPrivateKey version 1) are not supported")
+            case 1:
+                throw KeyError(.unsupportedKeyType, "multi-prime RSA keys (RSAPrivateKey version 1) are not supported")
             default: throw KeyError(.invalidDER, "unknown RSAPrivateKey version \(version)")
             }
             let components = PrivateKeyComponents(

@@ -47,8 +47,8 @@ extension RSA {
                 exponent2: d % qMinus1,
                 coefficient: coefficient
             )
-            // Validation cannot fail for true primes; a composite that slipped through Miller–Rabin would be
-            // caught here and simply retried.
+            // PrivateKey re-checks every CRT relation. They hold by construction, so this never fails in practice;
+            // if it ever did, drawing new primes is better than trapping.
             if let key = try? PrivateKey(components: components) {
                 return key
             }

@@ -18,11 +18,17 @@ extension RSA {
             let publicKey = try PublicKey(modulus: components.modulus, publicExponent: components.publicExponent)
             let p = components.prime1
             let q = components.prime2
+            // Bound every component by n before any arithmetic on it: a hostile DER could otherwise carry
+            // megabyte-sized "primes" and make the checks below quadratic in attacker-chosen sizes.
+            let n = components.modulus
+            guard p < n, q < n, components.privateExponent < n else {
+                throw KeyError(.invalidKey, "a private key component is not smaller than the modulus")
+            }
             // Odd primes > 1 are what make Montgomery reduction (and RSA) work at all.
             guard let primeP = MontgomeryContext(modulus: p), let primeQ = MontgomeryContext(modulus: q) else {
                 throw KeyError(.invalidKey, "prime factors must be odd and greater than 1")
             }
-            guard p * q == components.modulus else {
+            guard p * q == n else {
                 throw KeyError(.invalidKey, "prime1 × prime2 does not equal the modulus")
             }
             let one = BigUInt(1)

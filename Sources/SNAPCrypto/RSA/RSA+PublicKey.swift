@@ -12,10 +12,12 @@ extension RSA {
         init(modulus: BigUInt, publicExponent: BigUInt) throws(KeyError) {
             let bits = modulus.bitWidth
             guard bits >= RSA.minimumModulusBitCount else {
-                throw KeyError(.invalidKey, "modulus of \(bits) bits is below the \(RSA.minimumModulusBitCount)-bit minimum")
+                throw KeyError(
+                    .invalidKey, "modulus of \(bits) bits is below the \(RSA.minimumModulusBitCount)-bit minimum")
             }
             guard bits <= RSA.maximumModulusBitCount else {
-                throw KeyError(.invalidKey, "modulus of \(bits) bits exceeds the \(RSA.maximumModulusBitCount)-bit maximum")
+                throw KeyError(
+                    .invalidKey, "modulus of \(bits) bits exceeds the \(RSA.maximumModulusBitCount)-bit maximum")
             }
             // An RSA modulus is a product of odd primes; an even one is corrupt and would break Montgomery form.
             guard let montgomery = MontgomeryContext(modulus: modulus) else {
@@ -24,6 +26,15 @@ extension RSA {
             // RFC 8017 §3.1: 3 ≤ e ≤ n − 1, and e must be odd to be coprime with the even λ(n).
             guard publicExponent.isOdd, publicExponent >= BigUInt(3), publicExponent < modulus else {
                 throw KeyError(.invalidKey, "public exponent must be odd and between 3 and n − 1")
+            }
+            // Verification costs one squaring per bit of e. Real keys use 65537 (17 bits); capping e at 64 bits,
+            // as OpenSSL does for large moduli, keeps a hostile key from making every verification slow.
+            guard publicExponent.bitWidth <= RSA.maximumPublicExponentBitCount else {
+                throw KeyError(
+                    .invalidKey,
+                    "public exponent of \(publicExponent.bitWidth) bits exceeds the "
+                        + "\(RSA.maximumPublicExponentBitCount)-bit maximum"
+                )
             }
             self.montgomery = montgomery
             self.publicExponent = publicExponent
@@ -76,6 +87,7 @@ extension RSA {
             "RSA.PublicKey(\(modulusBitCount) bits)"
         }
 
+        /// Keys are equal when n and e are, whichever format each was loaded from.
         public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool {
             lhs.montgomery.modulus == rhs.montgomery.modulus && lhs.publicExponent == rhs.publicExponent
         }
@@ -100,7 +112,8 @@ extension RSA {
             guard !block.hasHeaders else {
                 throw KeyError(
                     .unsupportedKeyType,
-                    "encrypted PEM (\"\(block.label)\" with Proc-Type/DEK-Info headers) is not supported; decrypt it first"
+                    "encrypted PEM (\"\(block.label)\" with Proc-Type/DEK-Info headers) is not supported; "
+                        + "decrypt it first"
                 )
             }
             return block.der

@@ -14,4 +14,7 @@ public enum RSA {
 
     /// The largest modulus accepted, in bits: bounds the work a hostile key can cause.
     static let maximumModulusBitCount = 16384
+
+    /// The largest public exponent accepted, in bits (65537 has 17).
+    static let maximumPublicExponentBitCount = 64
 }

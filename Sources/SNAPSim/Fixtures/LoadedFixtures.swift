@@ -1,22 +1,55 @@
-/// A validated fixture set plus what is derived from it once (route table, parsed keys).
-/// Immutable: replacing fixtures swaps the whole value, so no request ever sees half a set.
+/// A validated fixture set plus what is derived from it once (route table, compiled rules, opening ledger).
 ///
-/// STUB (engine work fills this in): loading from files, validation, catalogue, rules, ledger.
+/// Immutable: replacing fixtures swaps the whole value, so no request ever sees half a set. Build one with
+/// ``load(files:)``, ``load(directory:)`` or ``defaults``; the memberwise initialiser is for tests.
 public struct LoadedFixtures: Sendable {
     public var security: SecuritySettings
+    /// Partners by client id.
     public var partners: [String: Partner]
     public var catalogue: ResponseCatalogue
     public var router: Router
+    /// The opening ledger every partner starts from.
     public var ledger: Ledger
+    /// Tiers by name.
+    public var tiers: [String: Tier]
+    /// Magic values, first match wins.
+    public var rules: RuleBook
+    /// Profiles in file order.
+    public var profiles: [Profile]
+    public var engine: EngineSettings
+    /// The files the set was read from, sorted.
+    public var sourceFiles: [String]
 
     public init(
         security: SecuritySettings = SecuritySettings(), partners: [String: Partner] = [:],
-        catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger()
+        catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
+        tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
+        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = []
     ) {
         self.security = security
         self.partners = partners
         self.catalogue = catalogue
         self.router = router
         self.ledger = ledger
+        self.tiers = tiers
+        self.rules = rules
+        self.profiles = profiles
+        self.engine = engine
+        self.sourceFiles = sourceFiles
+    }
+
+    /// One line per kind of content, for `snapsim check`.
+    public var summary: String {
+        let routes = router.entries.count
+        return [
+            "\(sourceFiles.count) files",
+            "\(profiles.count) profile\(profiles.count == 1 ? "" : "s") (\(routes) routes)",
+            "\(partners.count) partners",
+            "\(ledger.customers.count) e-money customers",
+            "\(ledger.accounts.count) merchant accounts",
+            "\(tiers.count) tiers",
+            "\(catalogue.entries.count) response codes",
+            "\(rules.rules.count) rules",
+        ].joined(separator: ", ")
     }
 }

@@ -1,6 +1,79 @@
-/// Balances and limits state of customers and merchant accounts.
+/// Balances, limits and top-ups of the e-money customers and merchant accounts, as one partner sees them.
 ///
-/// STUB (engine work).
+/// A value: every partner gets its own copy of the fixtures' ledger (see ``PartnerStates``), so one team's
+/// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
 public struct Ledger: Sendable {
-    public init() {}
+    public private(set) var customers: [String: CustomerAccount] = [:]
+    public private(set) var accounts: [String: MerchantAccount] = [:]
+    public private(set) var topUps: TopUpJournal
+    /// The Jakarta month (`2026-11`) of this ledger's first request: the fixtures' `toppedUpThisMonth`
+    /// counts for it. `nil` until ``open(at:)``.
+    public private(set) var openingMonth: String?
+
+    /// An empty ledger.
+    public init() {
+        topUps = TopUpJournal()
+    }
+
+    public init(customers: [EMoneyCustomer], accounts: [MerchantAccount], topUpRecordLimit: Int = 100_000) {
+        topUps = TopUpJournal(limit: topUpRecordLimit)
+        for customer in customers { self.customers[customer.customerNumber] = CustomerAccount(customer) }
+        for account in accounts { self.accounts[account.accountNo] = account }
+    }
+
+    /// Fixes the opening month on first use; later calls do nothing.
+    public mutating func open(at time: SimTime) {
+        if openingMonth == nil { openingMonth = CivilDate.jakartaMonth(of: time) }
+    }
+
+    public func customer(_ customerNumber: String) -> CustomerAccount? {
+        customers[customerNumber]
+    }
+
+    public func account(_ accountNo: String) -> MerchantAccount? {
+        accounts[accountNo]
+    }
+
+    /// What `customerNumber` topped up in the Jakarta month of `time`.
+    public func toppedUp(_ customerNumber: String, inMonthOf time: SimTime) -> Amount {
+        guard let account = customers[customerNumber] else { return .zero }
+        let month = CivilDate.jakartaMonth(of: time)
+        let opening = month == (openingMonth ?? month) ? account.customer.toppedUpThisMonth.minorUnits : 0
+        return Amount(minorUnits: opening + account.monthlyCredits[month, default: 0])
+    }
+
+    /// How much `customerNumber` may still top up at `time` under `tier`'s caps.
+    public func headroom(_ customerNumber: String, tier: Tier, at time: SimTime) -> TopUpHeadroom {
+        let balance = customers[customerNumber]?.balance ?? .zero
+        let topped = toppedUp(customerNumber, inMonthOf: time)
+        return TopUpHeadroom(
+            balanceHeadroom: Amount(minorUnits: tier.balanceCap.minorUnits - balance.minorUnits),
+            monthlyHeadroom: Amount(minorUnits: tier.monthlyTopUpCap.minorUnits - topped.minorUnits))
+    }
+
+    /// Counts one account inquiry for `customerNumber` on the Jakarta day of `time`; returns the day's count
+    /// including this one (0 for an unknown customer).
+    public mutating func countInquiry(_ customerNumber: String, at time: SimTime) -> Int {
+        guard customers[customerNumber] != nil else { return 0 }
+        let day = CivilDate.jakartaDay(of: time)
+        customers[customerNumber]?.dailyInquiries[day, default: 0] += 1
+        return customers[customerNumber]?.dailyInquiries[day] ?? 0
+    }
+
+    /// Account inquiries `customerNumber` got on the Jakarta day of `time`.
+    public func inquiries(_ customerNumber: String, onDayOf time: SimTime) -> Int {
+        customers[customerNumber]?.dailyInquiries[CivilDate.jakartaDay(of: time)] ?? 0
+    }
+
+    /// Adds `amount` to the balance and to the month's top-ups. The caller checks the limits first.
+    public mutating func credit(_ customerNumber: String, _ amount: Amount, at time: SimTime) {
+        guard customers[customerNumber] != nil else { return }
+        customers[customerNumber]?.balance.minorUnits += amount.minorUnits
+        customers[customerNumber]?.monthlyCredits[CivilDate.jakartaMonth(of: time), default: 0] += amount.minorUnits
+    }
+
+    /// Keeps a decided top-up for retries and status inquiries.
+    public mutating func record(_ topUp: TopUpRecord) {
+        topUps.append(topUp)
+    }
 }

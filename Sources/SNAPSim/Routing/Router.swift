@@ -1,16 +1,60 @@
 import SimHTTP
 
-/// Maps method and path to a ``Route``.
+/// Maps method and path to a ``Route``, built once from the profiles and then only read.
 ///
-/// STUB (engine work builds it from profiles): an exact-match table for now.
+/// Several profiles may serve the same path; ``route(method:path:)`` then answers the default profile's
+/// route, and ``routes(method:path:)`` gives every candidate so a later step can choose by partner.
 public struct Router: Sendable {
-    private var table: [String: Route] = [:]
-
-    public init(_ routes: [(HTTPMethod, String, Route)] = []) {
-        for (method, path, route) in routes { table["\(method.rawValue) \(path)"] = route }
+    /// One row of the table, for listings.
+    public struct Entry: Sendable, Hashable {
+        public var method: HTTPMethod
+        public var path: String
+        public var route: Route
     }
 
+    private var table: [String: [Route]] = [:]
+    /// Rows in the order they were added (default profile first).
+    public private(set) var entries: [Entry] = []
+
+    /// A table of exactly these routes; for one method and path the first listed wins.
+    public init(_ routes: [(HTTPMethod, String, Route)] = []) {
+        for (method, path, route) in routes { add(method, path, route) }
+    }
+
+    /// The routes of every profile, the default profile's first, the others by name.
+    public init(profiles: [Profile], defaultProfile: String) {
+        let ordered = profiles.filter { $0.name == defaultProfile }
+            + profiles.filter { $0.name != defaultProfile }.sorted { $0.name < $1.name }
+        for profile in ordered {
+            for route in profile.routes {
+                add(route.method, route.path, Route(
+                    serviceName: route.service.name, serviceCode: route.service.code, security: route.security,
+                    profile: profile.name))
+            }
+        }
+    }
+
+    private mutating func add(_ method: HTTPMethod, _ path: String, _ route: Route) {
+        table[Self.key(method, path), default: []].append(route)
+        entries.append(Entry(method: method, path: path, route: route))
+    }
+
+    /// The route for this method and path, or `nil` when no profile serves it.
     public func route(method: HTTPMethod, path: Substring) -> Route? {
-        table["\(method.rawValue) \(path)"]
+        table[Self.key(method, path)]?.first
+    }
+
+    /// Every profile's route for this method and path, the default profile's first.
+    public func routes(method: HTTPMethod, path: Substring) -> [Route] {
+        table[Self.key(method, path)] ?? []
+    }
+
+    /// Whether any method is served at `path` (to tell "wrong method" from "unknown path").
+    public func serves(path: Substring) -> Bool {
+        entries.contains { $0.path == path }
+    }
+
+    private static func key(_ method: HTTPMethod, _ path: some StringProtocol) -> String {
+        "\(method.rawValue) \(path)"
     }
 }

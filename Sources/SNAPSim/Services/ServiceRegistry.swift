@@ -1,12 +1,131 @@
-/// The services the simulator answers, by name. STUB (engine work).
+import SimHTTP
+
+/// The services the simulator answers, and the steps every one of them shares.
+///
+/// For an authenticated request: the partner's permission (`403xx01`), then the rules (first match wins),
+/// then the body must be a JSON object (`400xx00`), then the service itself.
 public struct ServiceRegistry: Sendable {
     public init() {}
 
-    /// Applies rules, then the service's own behaviour, to an authenticated request.
-    /// The stub answers success with no fields, so the security pipeline can be tested end to end.
+    static let services: [any SNAPService] = [
+        BalanceLimitCheck(), BalanceInquiry(), EMoneyAccountInquiry(), CustomerTopUp(), TopUpStatus(),
+    ]
+
+    /// Applies permission, rules and the service's own behaviour to an authenticated request.
+    /// - Returns: the outcome to render; rejections by rules come back as outcomes too.
+    /// - Throws: the service's ``SNAPError`` when it refuses the request.
     public func handle(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
         throws(SNAPError) -> Outcome
     {
-        .snap(key: CaseKey(httpStatus: 200, caseCode: "00"), fields: [:])
+        guard let service = Self.services.first(where: { $0.descriptor.name == exchange.route.serviceName }) else {
+            throw SNAPError.generalError.explained(
+                ["summary": .string("the simulator has no behaviour for service \"\(exchange.route.serviceName)\"")])
+        }
+        guard Self.allows(caller.partner, service.descriptor) else {
+            throw SNAPError.featureNotAllowed().explained([
+                "summary": .string("partner \(caller.clientId) may not call \(service.descriptor.name): its services are \((caller.partner.services ?? []).joined(separator: ", "))"),
+            ])
+        }
+        state.ledger.open(at: exchange.receivedAt)
+
+        let body = Self.parseBody(exchange)
+        let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
+        if let rule = fixtures.rules.firstMatch(input) {
+            return apply(rule, service, exchange, caller, fixtures, body, &state)
+        }
+        return try run(service, exchange, caller, fixtures, body, &state)
     }
+
+    /// Whether `partner` may call `service`: its `services` list names it (by name or code), or it has none.
+    public static func allows(_ partner: Partner, _ service: ServiceDescriptor) -> Bool {
+        guard let allowed = partner.services else { return true }
+        return allowed.contains(service.name) || allowed.contains(service.code.rawValue)
+    }
+
+    // MARK: - Steps
+
+    private func run(
+        _ service: any SNAPService, _ exchange: Exchange, _ caller: AuthenticatedCaller, _ fixtures: LoadedFixtures,
+        _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
+    ) throws(SNAPError) -> Outcome {
+        let object = try body.get()
+        let request = ServiceRequest(exchange: exchange, caller: caller, fixtures: fixtures, fields: RequestFields(object))
+        return try service.respond(to: request, state: &state)
+    }
+
+    private func apply(
+        _ rule: Rule, _ service: any SNAPService, _ exchange: Exchange, _ caller: AuthenticatedCaller,
+        _ fixtures: LoadedFixtures, _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
+    ) -> Outcome {
+        let delay = rule.outcome.delay
+        switch rule.outcome.response {
+        case .code(let key, let placeholders):
+            if key.httpStatus < 300 { return .snap(key: key, fields: [:], delay: delay) }
+            return .rejected(SNAPError(key, placeholders: placeholders, explanation: [
+                "summary": .string("magic value: rule \"\(rule.id)\" answered \(key)"),
+                "rule": .string(rule.id),
+            ]), delay: delay)
+        case .body(let status, let replacement):
+            return .plain(status: status, body: replacement, delay: delay)
+        case .amend(let status, let patch):
+            let normal: Outcome
+            do throws(SNAPError) {
+                normal = try run(service, exchange, caller, fixtures, body, &state)
+            } catch {
+                normal = .rejected(error)
+            }
+            guard status != nil || patch != nil else { return normal.delayed(by: delay) }
+            guard let (normalStatus, normalBody) = Self.plainForm(normal, exchange.route.serviceCode, fixtures.catalogue) else {
+                return normal.delayed(by: delay)
+            }
+            let amended = patch.map { JSONMergePatch.apply($0, to: normalBody) } ?? normalBody
+            return .plain(status: status ?? normalStatus, body: amended, delay: normal.delay + delay)
+        }
+    }
+
+    /// The status and full body an outcome would be sent with; `nil` for transport faults.
+    static func plainForm(_ outcome: Outcome, _ service: ServiceCode, _ catalogue: ResponseCatalogue) -> (Int, JSONValue)? {
+        switch outcome {
+        case .snap(let key, let fields, _):
+            (key.httpStatus, .object(SNAPEnvelope.body(key, service: service, fields: fields, catalogue: catalogue)))
+        case .rejected(let error, _):
+            (error.key.httpStatus, .object(SNAPEnvelope.body(
+                error.key, service: service, placeholders: error.placeholders, catalogue: catalogue)))
+        case .plain(let status, let body, _):
+            (status, body)
+        case .fault:
+            nil
+        }
+    }
+
+    /// The body as a JSON object; requests without a body (GET) read as an empty object.
+    static func parseBody(_ exchange: Exchange) -> Result<JSONObject, SNAPError> {
+        let bytes = exchange.request.body
+        if bytes.isEmpty {
+            if exchange.request.method == .get || exchange.request.method == .delete { return .success(JSONObject()) }
+            return .failure(SNAPError.badRequest.explained(["summary": "the body is empty: send a JSON object"]))
+        }
+        do {
+            guard case .object(let object) = try JSONParser.parse(bytes) else {
+                return .failure(SNAPError.badRequest.explained(["summary": "the body must be a JSON object"]))
+            }
+            return .success(object)
+        } catch {
+            return .failure(SNAPError.badRequest.explained(["summary": .string("the body is not JSON: \(error)")]))
+        }
+    }
+
+    // MARK: - What can be answered
+
+    /// Codes each service answers by its own behaviour, in service-code order.
+    public static var answersByService: [(service: ServiceDescriptor, answers: [ServiceAnswer])] {
+        services.map { ($0.descriptor, $0.answers) }
+    }
+
+    /// Codes every service can answer before its own behaviour runs.
+    public static let commonAnswers: [ServiceAnswer] = [
+        ServiceAnswer(SNAPError.badRequest, "the body is empty, not JSON, or not a JSON object"),
+        ServiceAnswer(SNAPError.featureNotAllowed(), "the partner's services list does not include the service"),
+        ServiceAnswer(SNAPError.generalError, "the simulator itself failed (a fixture set built in code without a tier)"),
+    ]
 }

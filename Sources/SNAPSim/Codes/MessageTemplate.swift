@@ -1,0 +1,94 @@
+/// A `responseMessage` template such as `Invalid Field Format {field}` or `Unauthorized. [{reason}]`.
+///
+/// Filling drops an empty placeholder cleanly: the brackets around it, the space before it, and any space left
+/// before punctuation go too, so `Unauthorized. [{reason}]` with no reason reads `Unauthorized.`, never
+/// `Unauthorized. []`.
+public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public var description: String { text }
+
+    /// Names of the `{placeholders}` in order of appearance.
+    public var placeholderNames: [String] {
+        segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+    }
+
+    /// Whether every `{` is closed by a `}` around a non-empty name of letters and digits.
+    public var isWellFormed: Bool { parsedSegments() != nil }
+
+    /// The message with placeholders replaced; unknown or empty ones are removed as described above.
+    public func filled(_ values: [String: String]) -> String {
+        var output = ""
+        let parts = segments
+        var index = 0
+        while index < parts.count {
+            switch parts[index] {
+            case .literal(let literal):
+                output += literal
+            case .placeholder(let name):
+                let value = values[name] ?? ""
+                if value.isEmpty {
+                    // Drop an opening bracket written just before the placeholder, and its closing partner after.
+                    if let last = output.last, last == "[" || last == "(" {
+                        output.removeLast()
+                        if index + 1 < parts.count, case .literal(let next) = parts[index + 1],
+                            let first = next.first, first == (last == "[" ? "]" : ")")
+                        {
+                            index += 1
+                            output += next.dropFirst()
+                        }
+                    }
+                } else {
+                    output += value
+                }
+            }
+            index += 1
+        }
+        return Self.tidy(output)
+    }
+
+    // MARK: - Parsing
+
+    enum Segment: Hashable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    var segments: [Segment] { parsedSegments() ?? [.literal(text)] }
+
+    private func parsedSegments() -> [Segment]? {
+        var segments: [Segment] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let name = rest[rest.index(after: open)..<close]
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            if !literal.isEmpty { segments.append(.literal(literal)) }
+            literal = ""
+            segments.append(.placeholder(String(name)))
+            rest = rest[rest.index(after: close)...]
+        }
+        guard !rest.contains("}") else { return nil }
+        literal += rest
+        if !literal.isEmpty { segments.append(.literal(literal)) }
+        return segments
+    }
+
+    /// Collapses runs of spaces, removes spaces before `.,;:/)]` and trims the ends.
+    private static func tidy(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if character == " ", result.last == " " || result.isEmpty { continue }
+            if ".,;:/)]".contains(character), result.last == " " { result.removeLast() }
+            result.append(character)
+        }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,82 @@
+import SimHTTP
+
+/// A provider dialect: which method and path mean which service.
+///
+/// Today a profile only maps paths (the standard ASPI one is `snap`); each route is an object so that
+/// per-service signing modes, header rules and timestamp forms can be added to it without a format change.
+public struct Profile: Sendable, Hashable {
+    public var name: String
+    public var description: String?
+    public var routes: [ProfileRoute]
+
+    public init(name: String, description: String? = nil, routes: [ProfileRoute]) {
+        self.name = name
+        self.description = description
+        self.routes = routes
+    }
+
+    static let fields = ["name", "description", "services"]
+
+    static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> Profile? {
+        guard node.expectObject(allowed: fields, &problems) else { return nil }
+        let name = node.string("name", required: true, &problems)
+        let description = node.string("description", required: false, &problems)
+        var routes: [ProfileRoute] = []
+        var seen: [String: JSONPointer] = [:]
+        for routeNode in node.array("services", required: true, &problems) ?? [] {
+            guard let route = ProfileRoute.read(routeNode, &problems) else { continue }
+            let key = "\(route.method.rawValue) \(route.path)"
+            if let first = seen[key] {
+                problems.add(routeNode, "\(key) is already served by this profile (at \(first))")
+                continue
+            }
+            seen[key] = routeNode.pointer
+            routes.append(route)
+        }
+        guard let name else { return nil }
+        return Profile(name: name, description: description, routes: routes)
+    }
+}
+
+/// One service of a profile: method, path and security.
+public struct ProfileRoute: Sendable, Hashable {
+    public var service: ServiceDescriptor
+    public var method: HTTPMethod
+    /// The exact path, without query string, e.g. `/v1.0/emoney/account-inquiry`.
+    public var path: String
+    public var security: RouteSecurity
+
+    public init(service: ServiceDescriptor, method: HTTPMethod, path: String, security: RouteSecurity? = nil) {
+        self.service = service
+        self.method = method
+        self.path = path
+        self.security = security ?? service.security
+    }
+
+    static let methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+
+    static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> ProfileRoute? {
+        guard node.expectObject(allowed: ["service", "method", "path", "security"], &problems) else { return nil }
+        let serviceName = node.string("service", required: true, &problems)
+        let method = node.choice("method", required: true, of: methods, &problems)
+        let path = node.string("path", required: true, &problems)
+        let security = node.choice(
+            "security", required: false, of: [RouteSecurity.accessToken, .transaction, .bearer].map(\.rawValue),
+            &problems)
+        var service: ServiceDescriptor?
+        if let serviceName {
+            service = ServiceDescriptor.named(serviceName)
+            if service == nil {
+                problems.add(node["service"] ?? node, "unknown service \"\(serviceName)\" (known: \(ServiceDescriptor.knownNames))")
+            }
+        }
+        if let path, !path.hasPrefix("/") || path.contains("?") || path.contains(where: { $0 == " " || $0 == "#" }) {
+            problems.add(node["path"] ?? node, "\"\(path)\" is not a path: start with / and leave out query and fragment")
+            return nil
+        }
+        guard let service, let method, let path else { return nil }
+        return ProfileRoute(
+            service: service, method: HTTPMethod(rawValue: method), path: path,
+            security: security.flatMap(RouteSecurity.init(rawValue:)))
+    }
+}

@@ -1,0 +1,71 @@
+/// A customer top-up the simulator decided (credited or refused), kept for idempotent retries and status
+/// inquiries.
+public struct TopUpRecord: Sendable, Hashable {
+    public var partnerReferenceNo: String
+    /// The provider's reference; only credited top-ups get one.
+    public var referenceNo: String?
+    /// The `X-EXTERNAL-ID` of the top-up request.
+    public var externalId: String?
+    public var customerNumber: String
+    public var amount: Amount
+    /// The request body in canonical form (members sorted, no whitespace): a retry with the same
+    /// partnerReferenceNo must carry the same payload.
+    public var fingerprint: String
+    public var recordedAt: SimTime
+    /// `.success` when credited, `.failed` when refused.
+    public var status: TransactionStatus
+    /// The answer given, replayed as it was for a retry.
+    public var answer: RecordedAnswer
+
+    public init(
+        partnerReferenceNo: String, referenceNo: String?, externalId: String?, customerNumber: String, amount: Amount,
+        fingerprint: String, recordedAt: SimTime, status: TransactionStatus, answer: RecordedAnswer
+    ) {
+        self.partnerReferenceNo = partnerReferenceNo
+        self.referenceNo = referenceNo
+        self.externalId = externalId
+        self.customerNumber = customerNumber
+        self.amount = amount
+        self.fingerprint = fingerprint
+        self.recordedAt = recordedAt
+        self.status = status
+        self.answer = answer
+    }
+}
+
+/// A SNAP answer as given: its case, message placeholders and fields after `responseMessage`.
+public struct RecordedAnswer: Sendable, Hashable {
+    public var key: CaseKey
+    public var placeholders: [String: String]
+    public var fields: JSONObject
+
+    public init(key: CaseKey, placeholders: [String: String] = [:], fields: JSONObject = [:]) {
+        self.key = key
+        self.placeholders = placeholders
+        self.fields = fields
+    }
+
+    /// The answer again, as an outcome.
+    public var outcome: Outcome {
+        key.httpStatus < 300 ? .snap(key: key, fields: fields) : .rejected(SNAPError(key, placeholders: placeholders))
+    }
+}
+
+extension JSONValue {
+    /// Compact text with object members sorted by name at every level: two bodies that differ only in
+    /// whitespace or member order have the same canonical text.
+    public var canonicalText: String {
+        canonicalized.compactText
+    }
+
+    private var canonicalized: JSONValue {
+        switch self {
+        case .object(let object):
+            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.canonicalized) }))
+        case .array(let elements):
+            .array(elements.map(\.canonicalized))
+        default:
+            self
+        }
+    }
+}

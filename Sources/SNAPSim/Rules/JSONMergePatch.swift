@@ -1,0 +1,17 @@
+/// JSON Merge Patch (RFC 7396): how a rule's `bodyPatch` changes a normal answer.
+enum JSONMergePatch {
+    /// `target` with `patch` applied: objects merge member by member, `null` removes a member, anything
+    /// else replaces. New members go last, existing ones keep their place, so the output order stays stable.
+    static func apply(_ patch: JSONValue, to target: JSONValue) -> JSONValue {
+        guard case .object(let patchObject) = patch else { return patch }
+        var result = target.objectValue ?? JSONObject()
+        for member in patchObject {
+            if member.value == .null {
+                result[member.key] = nil
+            } else {
+                result[member.key] = apply(member.value, to: result[member.key] ?? .null)
+            }
+        }
+        return .object(result)
+    }
+}

@@ -1,0 +1,53 @@
+/// Balance inquiry (service 11, seeds 002 and 003): every balance of a merchant account.
+struct BalanceInquiry: SNAPService {
+    let descriptor = ServiceDescriptor.balanceInquiry
+
+    var answers: [ServiceAnswer] {
+        [
+            .success,
+            ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type or length (partnerReferenceNo ≤64, accountNo ≤32, balanceTypes strings, additionalInfo.msId ≤20)"),
+            ServiceAnswer(SNAPError.invalidMandatoryField(""), "accountNo is missing"),
+            ServiceAnswer(SNAPError.invalidAccount(), "accountNo is not an account of the ledger"),
+            ServiceAnswer(SNAPError.invalidMerchant, "additionalInfo.msId is not the account's merchant seller id"),
+        ]
+    }
+
+    func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
+        let fields = request.fields
+        let partnerReferenceNo = try fields.string("partnerReferenceNo", required: false, maxLength: 64)
+        let accountNo = try fields.required("accountNo", maxLength: 32)
+        let balanceTypes = try fields.strings("balanceTypes", required: false, maxLength: 70)
+        let additionalInfo = try fields.object("additionalInfo", required: false)
+        let msId = try additionalInfo?.string("msId", required: false, maxLength: 20)
+
+        guard let account = state.ledger.account(accountNo) else {
+            throw SNAPError.invalidAccount().explained(
+                ["summary": .string("no merchant account \(accountNo) in the fixtures (accounts.json)")])
+        }
+        if let msId, msId != account.msId {
+            throw SNAPError.invalidMerchant.explained(
+                ["summary": .string("msId \(msId) is not the merchant seller id of account \(accountNo)")])
+        }
+        // No balanceTypes means every balance (ASPI); unknown types simply select nothing.
+        let infos = account.accountInfos.filter { balanceTypes?.contains($0.balanceType) ?? true }
+        var answer: JSONObject = ["referenceNo": .string(request.referenceNumber(&state))]
+        if let partnerReferenceNo { answer["partnerReferenceNo"] = .string(partnerReferenceNo) }
+        answer["accountNo"] = .string(account.accountNo)
+        answer["name"] = .string(account.name)
+        answer["accountInfos"] = .array(infos.map { info in
+            .object([
+                "balanceType": .string(info.balanceType),
+                "amount": info.amount.json,
+                "floatAmount": info.floatAmount.json,
+                "holdAmount": info.holdAmount.json,
+                "availableBalance": info.availableBalance.json,
+                "ledgerBalance": info.ledgerBalance.json,
+                "currentMultilateralLimit": info.currentMultilateralLimit.json,
+                "registrationStatusCode": .string(account.registrationStatusCode),
+                "status": .string(account.status),
+            ])
+        })
+        if let msId { answer["additionalInfo"] = .object(["msId": .string(msId)]) }
+        return .snap(key: ServiceAnswer.success.key, fields: answer)
+    }
+}

@@ -1,0 +1,125 @@
+/// Reads and validates the members of a request body, throwing the SNAP error that names the field.
+///
+/// Missing, `null` or empty mandatory members → `400xx02 Invalid Mandatory Field {field}`; present but of the
+/// wrong type, length or form → `400xx01 Invalid Field Format {field}`. Nested names are dotted
+/// (`additionalInfo.msId`), as SNAP messages print them.
+struct RequestFields {
+    let object: JSONObject
+    /// Prefix for nested objects' field names (`additionalInfo.`).
+    let prefix: String
+
+    init(_ object: JSONObject, prefix: String = "") {
+        self.object = object
+        self.prefix = prefix
+    }
+
+    private func name(_ field: String) -> String { prefix + field }
+
+    private func present(_ field: String) -> JSONValue? {
+        guard let value = object[field], value != .null else { return nil }
+        return value
+    }
+
+    /// A string of `1...maxLength` characters; `nil` when optional and absent.
+    func string(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        guard let value = present(field) else {
+            if required { throw missing(field) }
+            return nil
+        }
+        guard case .string(let text) = value else {
+            throw format(field, "must be a string, got \(value.typeName)", received: value)
+        }
+        if text.isEmpty {
+            if required { throw missing(field) }
+            throw format(field, "must not be empty", received: value)
+        }
+        guard text.count <= maxLength else {
+            throw format(field, "must be at most \(maxLength) characters, got \(text.count)", received: value)
+        }
+        return text
+    }
+
+    /// A mandatory string.
+    func required(_ field: String, maxLength: Int) throws(SNAPError) -> String {
+        guard let text = try string(field, required: true, maxLength: maxLength) else { throw missing(field) }
+        return text
+    }
+
+    /// A customer number: `08` then digits, at most `maxLength` characters.
+    func customerNumber(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        guard let text = try string(field, required: required, maxLength: maxLength) else { return nil }
+        guard EMoneyCustomer.isWellFormedNumber(text, maxLength: maxLength) else {
+            throw format(field, "must be a phone number in 08xx format: 08 then digits, at most \(maxLength)",
+                received: .string(text))
+        }
+        return text
+    }
+
+    /// A string of digits only.
+    func digits(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        guard let text = try string(field, required: required, maxLength: maxLength) else { return nil }
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw format(field, "must be digits only", received: .string(text))
+        }
+        return text
+    }
+
+    /// An ISO-8601 timestamp with zone, such as `2022-11-15T14:56:11+07:00`.
+    func timestamp(_ field: String, required: Bool) throws(SNAPError) -> ISO8601Timestamp? {
+        guard let text = try string(field, required: required, maxLength: 35) else { return nil }
+        guard let timestamp = ISO8601Timestamp(text) else {
+            throw format(field, "must be an ISO-8601 date-time with zone, e.g. 2022-11-15T14:56:11+07:00",
+                received: .string(text))
+        }
+        return timestamp
+    }
+
+    /// A SNAP amount object; see ``Amount/init(request:field:)``.
+    func amount(_ field: String, required: Bool) throws(SNAPError) -> Amount? {
+        guard present(field) != nil || required else { return nil }
+        return try Amount(request: object[field], field: name(field))
+    }
+
+    /// A nested object's fields; `nil` when optional and absent.
+    func object(_ field: String, required: Bool) throws(SNAPError) -> RequestFields? {
+        guard let value = present(field) else {
+            if required { throw missing(field) }
+            return nil
+        }
+        guard case .object(let nested) = value else {
+            throw format(field, "must be an object, got \(value.typeName)", received: value)
+        }
+        return RequestFields(nested, prefix: name(field) + ".")
+    }
+
+    /// An array of strings of at most `maxLength` characters each.
+    func strings(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> [String]? {
+        guard let value = present(field) else {
+            if required { throw missing(field) }
+            return nil
+        }
+        guard case .array(let elements) = value else {
+            throw format(field, "must be an array of strings, got \(value.typeName)", received: value)
+        }
+        var texts: [String] = []
+        for element in elements {
+            guard case .string(let text) = element, !text.isEmpty, text.count <= maxLength else {
+                throw format(field, "must hold non-empty strings of at most \(maxLength) characters", received: value)
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    // MARK: - Errors
+
+    func missing(_ field: String) -> SNAPError {
+        SNAPError.invalidMandatoryField(name(field)).explained(["summary": .string("\(name(field)) is mandatory")])
+    }
+
+    func format(_ field: String, _ reason: String, received: JSONValue) -> SNAPError {
+        SNAPError.invalidFieldFormat(name(field)).explained([
+            "summary": .string("\(name(field)) \(reason)"), "received": received,
+        ])
+    }
+}

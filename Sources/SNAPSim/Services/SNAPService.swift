@@ -1,0 +1,54 @@
+/// A SNAP service's behaviour: validate the body, read or change the ledger, build the answer.
+///
+/// Services run after the security pipeline, the partner's permission check and the rules; they never see
+/// another partner's state. Each lists the codes it answers by its own behaviour (``answers``) so that the
+/// catalogue can be checked at load and `snapsim codes` can say how each code is reached.
+protocol SNAPService: Sendable {
+    var descriptor: ServiceDescriptor { get }
+    var answers: [ServiceAnswer] { get }
+    func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome
+}
+
+/// A code a service answers by its own behaviour, and when.
+public struct ServiceAnswer: Sendable, Hashable {
+    public var key: CaseKey
+    /// When it is answered, e.g. "customerNumber is not a known customer".
+    public var when: String
+
+    public init(_ key: CaseKey, _ when: String) {
+        self.key = key
+        self.when = when
+    }
+
+    init(_ error: SNAPError, _ when: String) {
+        self.init(error.key, when)
+    }
+
+    static let success = ServiceAnswer(CaseKey(httpStatus: 200, caseCode: "00"), "the request is valid and the ledger allows it")
+}
+
+/// What a service gets: the exchange, the authenticated caller, the fixtures and the body's fields.
+struct ServiceRequest {
+    let exchange: Exchange
+    let caller: AuthenticatedCaller
+    let fixtures: LoadedFixtures
+    /// The JSON object body (empty for requests without a body, such as GET).
+    let fields: RequestFields
+
+    /// The simulator time at which the request arrived.
+    var time: SimTime { exchange.receivedAt }
+
+    /// A fresh `referenceNo` from the partner's identifier stream.
+    func referenceNumber(_ state: inout PartnerState) -> String {
+        state.ids.referenceNumber(length: fixtures.engine.referenceNoLength)
+    }
+
+    /// The customer's tier; a fixture set built in code without it is a simulator error, not the partner's.
+    func tier(of account: CustomerAccount) throws(SNAPError) -> Tier {
+        guard let tier = fixtures.tiers[account.customer.tier] else {
+            throw SNAPError.generalError.explained(
+                ["summary": .string("the fixtures have no tier \"\(account.customer.tier)\" for this customer")])
+        }
+        return tier
+    }
+}

@@ -1,0 +1,44 @@
+/// A SNAP service the simulator knows: its stable name, code and how its routes are secured.
+///
+/// Fixtures refer to services by name (`emoney-account-inquiry`) or code (`37`); this list is what both
+/// resolve against, so a typo in a profile, partner or rule is a load problem, not a silent no-match.
+public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
+    /// Stable name used by profiles, partners' `services`, rules and scenario files.
+    public let name: String
+    public let code: ServiceCode
+    /// What people call it.
+    public let title: String
+    /// The checks the security pipeline runs before the service (a profile route may override it).
+    public let security: RouteSecurity
+
+    public var description: String { "\(name) (\(code))" }
+
+    public static let accessTokenB2B = ServiceDescriptor(
+        name: "access-token-b2b", code: .accessTokenB2B, title: "Access Token B2B", security: .accessToken)
+    public static let balanceInquiry = ServiceDescriptor(
+        name: "balance-inquiry", code: .balanceInquiry, title: "Balance Inquiry", security: .transaction)
+    public static let emoneyAccountInquiry = ServiceDescriptor(
+        name: "emoney-account-inquiry", code: .emoneyAccountInquiry, title: "E-Money Account Inquiry",
+        security: .transaction)
+    public static let customerTopUp = ServiceDescriptor(
+        name: "emoney-topup", code: .customerTopUp, title: "Customer Top Up", security: .transaction)
+    public static let topUpStatus = ServiceDescriptor(
+        name: "emoney-topup-status", code: .topUpStatus, title: "Customer Top Up Inquiry Status",
+        security: .transaction)
+    public static let balanceLimitCheck = ServiceDescriptor(
+        name: "balance-limit-check", code: .balanceLimitCheck, title: "Balance Limitation Check (seed 000)",
+        security: .bearer)
+
+    /// Every known service, in service-code order.
+    public static let all: [ServiceDescriptor] = [
+        balanceLimitCheck, balanceInquiry, emoneyAccountInquiry, customerTopUp, topUpStatus, accessTokenB2B,
+    ]
+
+    /// The service with this name or two-digit code.
+    public static func named(_ nameOrCode: String) -> ServiceDescriptor? {
+        all.first { $0.name == nameOrCode || $0.code.rawValue == nameOrCode }
+    }
+
+    /// Names for "known: …" hints in problems.
+    static var knownNames: String { all.map(\.name).joined(separator: ", ") }
+}
