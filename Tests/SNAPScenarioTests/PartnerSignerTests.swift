@@ -59,15 +59,14 @@ wQIDAQAB
             privateKey: privateKey, signing: signing)
     }
 
+    /// The default fixtures (real routes, catalogue and ledger) plus `partners`.
     private static func simulator(_ partners: [Partner]) -> Simulator {
-        let router = Router([
-            (.post, PartnerSigner.standardTokenPath, Route(serviceName: "access-token-b2b", serviceCode: .accessTokenB2B, security: .accessToken)),
-            (.post, "/v1.0/balance-inquiry", Route(serviceName: "balance-inquiry", serviceCode: .balanceInquiry, security: .transaction)),
-        ])
-        let fixtures = LoadedFixtures(
-            partners: Dictionary(uniqueKeysWithValues: partners.map { ($0.clientId, $0) }), router: router)
+        var fixtures = LoadedFixtures.defaults
+        for partner in partners { fixtures.partners[partner.clientId] = partner }
         return Simulator(fixtures: fixtures, options: SimulatorOptions(seed: 7, clock: .fixed(at: start)))
     }
+
+    private static let inquiry = Array(#"{"partnerReferenceNo": "1", "accountNo": "12345678"}"#.utf8)
 
     private static func body(_ reply: HTTPReply) -> JSONObject {
         guard case .respond(let response) = reply.action else { return [:] }
@@ -83,7 +82,7 @@ wQIDAQAB
         #expect(tokenAnswer["responseCode"] == "2007300")
         let token = try #require(tokenAnswer["accessToken"]?.stringValue)
         let request = try signer.transactionRequest(
-            method: .post, target: "/v1.0/balance-inquiry", body: Array(#"{"a": "b"}"#.utf8), token: token,
+            method: .post, target: "/v1.0/balance-inquiry", body: Self.inquiry, token: token,
             timestamp: timestamp, externalID: "1")
         #expect(request.headers["Authorization"] == "Bearer " + token)
         #expect(Self.body(simulator.respond(to: request))["responseCode"] == "2001100")
@@ -95,7 +94,7 @@ wQIDAQAB
         var signer = try PartnerSigner(partner: partner)
         signer.signatureEncoding = .hex
         let request = try signer.transactionRequest(
-            method: .post, target: "/v1.0/balance-inquiry", body: Array("{}".utf8), token: nil,
+            method: .post, target: "/v1.0/balance-inquiry", body: Self.inquiry, token: nil,
             timestamp: "2026-11-21T11:19:47Z", externalID: "sdk-1")
         #expect(request.headers["Authorization"] == nil)
         #expect(Self.body(simulator.respond(to: request))["responseCode"] == "2001100")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct SecurityExplanationTests {
     /// Signs a call with one input changed and returns the simulator's diagnosis.
-    private func diagnose(_ change: (inout SignedCall) -> Void) throws -> Answer {
+    private func diagnose(_ change: (inout SignedCall) -> Void) throws -> SecurityAnswer {
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
         var call = SignedCall(.alpha, token: token, world: &world)
@@ -18,6 +18,7 @@ import Testing
             call.body = #"{"partnerReferenceNo": "1", "amount": {"value": "1.00"}}"#
         }
         #expect(answer.code == "4011100")
+        #expect(answer.message == "Unauthorized. [Signature]")
         #expect(answer.summary == "Signature does not match: the body was signed un-minified")
         #expect(answer.causes == ["body-signed-unminified"])
         #expect(answer.headers["X-Snapsim-Explain"] == answer.summary)
@@ -65,15 +66,12 @@ import Testing
         #expect(answer.causes == ["token-with-bearer-prefix"])
     }
 
-    @Test func explanation_SaysQueryLeftOut() throws {
-        var world = SecurityWorld()
-        let token = try world.token(for: .alpha)
-        var call = SignedCall(.alpha, token: token, world: &world)
-        call.method = .get
-        call.body = ""
-        call.target = "/v1.0/transfer-va/report?b=2&a=1"
-        call.signedTarget = "/v1.0/transfer-va/report?a=1&b=2"
-        #expect(world.send(call.request).causes == ["query-sorted"])
+    @Test func explanation_SaysQuerySorted() throws {
+        let answer = try diagnose { call in
+            call.target = SecurityWorld.transactionPath + "?b=2&a=1"
+            call.signedTarget = SecurityWorld.transactionPath + "?a=1&b=2"
+        }
+        #expect(answer.causes == ["query-sorted"])
     }
 
     @Test func explanation_CombinesTwoMistakes() throws {
@@ -143,15 +141,10 @@ import Testing
     @Test func explanation_SaysEmptyBodyHashOmitted() throws {
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
-        let call = { () -> SignedCall in
-            var call = SignedCall(.alpha, token: token, world: &world)
-            call.method = .get
-            call.target = "/v1.0/transfer-va/report"
-            call.body = ""
-            return call
-        }()
+        var call = SignedCall(.alpha, token: token, world: &world)
+        call.body = ""
         var request = call.request
-        let text = "GET:/v1.0/transfer-va/report:\(token)::\(call.timestamp)"
+        let text = "POST:\(SecurityWorld.transactionPath):\(token)::\(call.timestamp)"
         request.headers["X-SIGNATURE"] = Base64.encode(TestPartner.alpha.hmacSign(text))
         #expect(world.send(request).causes == ["empty-body-hash-omitted"])
     }
@@ -179,7 +172,7 @@ import Testing
     @Test func explanation_NeverContainsSecretOrPrivateKey() throws {
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
-        var answers: [Answer] = []
+        var answers: [SecurityAnswer] = []
         var call = SignedCall(.alpha, token: token, world: &world)
         call.secret = "wrong-secret-value"
         answers.append(world.send(call.request))
@@ -207,7 +200,7 @@ import Testing
         let simulator = Simulator(fixtures: world.simulator.fixtures, options: SimulatorOptions(seed: 1, clock: clock, explain: false))
         var request = world.tokenRequest(.alpha)
         request.headers["X-SIGNATURE"] = "AAAA"
-        let answer = Answer(simulator.respond(to: request))
+        let answer = SecurityAnswer(simulator.respond(to: request))
         #expect(answer.code == "4017300")
         #expect(answer.explain == nil)
         #expect(answer.headers["X-Snapsim-Explain"] == nil)

@@ -26,32 +26,39 @@ import Testing
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
         var call = SignedCall(.alpha, token: token, world: &world)
-        call.signedBody = #"{"partnerReferenceNo":"2020 1029","amount":{"value":"1.00","currency":"IDR"}}"#
-        call.body = "{\n  \"partnerReferenceNo\": \"2020 1029\",\n  \"amount\": {\"value\": \"1.00\", \"currency\": \"IDR\"}\n}"
+        call.signedBody = #"{"partnerReferenceNo":"2020 1029","accountNo":"12345678","balanceTypes":["BALANCE"]}"#
+        call.body = "{\n  \"partnerReferenceNo\": \"2020 1029\",\n  \"accountNo\": \"12345678\", \"balanceTypes\": [ \"BALANCE\" ]\n}"
         #expect(world.send(call.request).code == "2001100")
     }
 
-    @Test func signature_Accepted_WhenQueryStringSignedAndEmptyBody() throws {
+    @Test func signature_Accepted_WhenQueryStringSigned() throws {
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
         var call = SignedCall(.alpha, token: token, world: &world)
-        call.method = .get
-        call.target = "/v1.0/transfer-va/report?startDate=2026-11-21&lang=id"
+        call.target = SecurityWorld.transactionPath + "?startDate=2026-11-21&lang=id"
+        #expect(call.stringToSign.contains(":/v1.0/balance-inquiry?startDate=2026-11-21&lang=id:"))
+        #expect(world.send(call.request).code == "2001100")
+    }
+
+    @Test func signature_Accepted_WhenEmptyBodyHashesEmptyString() throws {
+        var world = SecurityWorld()
+        let token = try world.token(for: .alpha)
+        var call = SignedCall(.alpha, token: token, world: &world)
         call.body = ""
         #expect(call.stringToSign.contains(":e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855:"))
-        #expect(world.send(call.request).code == "2003500")
+        // Security passes; the balance inquiry itself then refuses an empty body.
+        #expect(world.send(call.request).code == "4001100")
     }
 
     @Test func signature_Rejected_WhenQueryStringLeftOutOfSignedPath() throws {
         var world = SecurityWorld()
         let token = try world.token(for: .alpha)
         var call = SignedCall(.alpha, token: token, world: &world)
-        call.method = .get
-        call.target = "/v1.0/transfer-va/report?lang=id"
-        call.signedTarget = "/v1.0/transfer-va/report"
-        call.body = ""
+        call.target = SecurityWorld.transactionPath + "?lang=id"
+        call.signedTarget = SecurityWorld.transactionPath
         let answer = world.send(call.request)
-        #expect(answer.code == "4013500")
+        #expect(answer.code == "4011100")
+        #expect(answer.message == "Unauthorized. [Signature]")
         #expect(answer.causes == ["path-without-query"])
     }
 
@@ -78,8 +85,8 @@ import Testing
     @Test func asymmetricPartner_Passes_WhenSpacedBodyAndHexSignature() {
         var world = SecurityWorld()
         var call = SignedCall(.rsa, token: nil, world: &world)
-        call.signedBody = #"{"a":"b c","d":[1,2]}"#
-        call.body = #"{ "a" : "b c", "d" : [ 1, 2 ] }"#
+        call.signedBody = #"{"accountNo":"12345678","balanceTypes":["BALANCE","FLOAT"]}"#
+        call.body = #"{ "accountNo" : "12345678", "balanceTypes" : [ "BALANCE", "FLOAT" ] }"#
         call.hex = true
         #expect(world.send(call.request).code == "2001100")
     }
@@ -98,7 +105,7 @@ import Testing
     @Test func asymmetricPartner_ExplainsUnminifiedBody() {
         var world = SecurityWorld()
         var call = SignedCall(.rsa, token: nil, world: &world)
-        call.body = #"{"amount": "1.00"}"#
+        call.body = #"{"accountNo": "12345678"}"#
         let answer = world.send(call.request)
         #expect(answer.code == "4011100")
         #expect(answer.causes == ["body-signed-unminified"])
@@ -118,22 +125,28 @@ import Testing
     @Test func bearerRoute_Passes_WhenTokenValid() throws {
         let world = SecurityWorld()
         let token = try world.token(for: .beta)
-        let request = HTTPRequest(method: .get, target: "/v1.0/balance-limit", headers: ["Authorization": "Bearer " + token])
-        #expect(world.send(request).code == "2000000")
+        let request = HTTPRequest(method: .get, target: SecurityWorld.bearerPath, headers: ["Authorization": "Bearer " + token])
+        let answer = world.send(request)
+        #expect(answer.status == 200)
+        #expect(answer.body["topupLimit"] != nil)
     }
 
     @Test func bearerRoute_Returns401xx03_WhenAuthorizationMissing() {
         let world = SecurityWorld()
-        #expect(world.send(HTTPRequest(method: .get, target: "/v1.0/balance-limit")).code == "4010003")
+        let answer = world.send(HTTPRequest(method: .get, target: SecurityWorld.bearerPath))
+        #expect(answer.code == "4010003")
+        #expect(answer.message == "Token Not Found (B2B)")
     }
 
     @Test func bearerRoute_Returns401xx01_WhenTokenExpiredOrUnknown() throws {
         let world = SecurityWorld()
         let token = try world.token(for: .beta)
         world.clock.advance(by: .seconds(901))
-        let expired = HTTPRequest(method: .get, target: "/v1.0/balance-limit", headers: ["Authorization": "Bearer " + token])
+        let expired = HTTPRequest(method: .get, target: SecurityWorld.bearerPath, headers: ["Authorization": "Bearer " + token])
         #expect(world.send(expired).code == "4010001")
-        let unknown = HTTPRequest(method: .get, target: "/v1.0/balance-limit", headers: ["Authorization": "Bearer nope"])
-        #expect(world.send(unknown).code == "4010001")
+        let unknown = HTTPRequest(method: .get, target: SecurityWorld.bearerPath, headers: ["Authorization": "Bearer nope"])
+        let answer = world.send(unknown)
+        #expect(answer.code == "4010001")
+        #expect(answer.message == "Invalid Token (B2B)")
     }
 }

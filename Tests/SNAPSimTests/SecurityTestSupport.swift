@@ -39,27 +39,26 @@ struct TestPartner {
     }
 }
 
-/// A simulator on a fixed clock with three partners and four routes, plus helpers to call it as a partner would.
+/// A simulator on a fixed clock with the default fixtures (real catalogue, ledger and routes) plus three test
+/// partners, and helpers to call it as a partner would.
 struct SecurityWorld {
     /// 2026-11-21T18:19:47+07:00.
     static let start = ISO8601Timestamp("2026-11-21T18:19:47+07:00")!.time
     static let tokenPath = "/v1.0/access-token/b2b"
+    /// A transactional route (balance inquiry, service 11).
+    static let transactionPath = "/v1.0/balance-inquiry"
+    /// A route secured by the bearer token alone (seed 000's limit check, service 00).
+    static let bearerPath = "/b2b/customer/balance/limit?accountId=081977817902"
 
     let clock: SimulatorClock
     let simulator: Simulator
     private var externalIDCounter = 0
 
-    init(settings: SecuritySettings = SecuritySettings(), partners: [TestPartner] = [.alpha, .beta, .rsa]) {
+    init(settings: SecuritySettings? = nil, partners: [TestPartner] = [.alpha, .beta, .rsa]) {
         clock = .fixed(at: Self.start)
-        let router = Router([
-            (.post, Self.tokenPath, Route(serviceName: "access-token-b2b", serviceCode: .accessTokenB2B, security: .accessToken)),
-            (.post, "/v1.0/balance-inquiry", Route(serviceName: "balance-inquiry", serviceCode: .balanceInquiry, security: .transaction)),
-            (.get, "/v1.0/transfer-va/report", Route(serviceName: "va-report", serviceCode: "35", security: .transaction)),
-            (.get, "/v1.0/balance-limit", Route(serviceName: "balance-limit-check", serviceCode: .balanceLimitCheck, security: .bearer)),
-        ])
-        let fixtures = LoadedFixtures(
-            security: settings, partners: Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.fixture) }),
-            router: router)
+        var fixtures = LoadedFixtures.defaults
+        if let settings { fixtures.security = settings }
+        for partner in partners { fixtures.partners[partner.id] = partner.fixture }
         simulator = Simulator(fixtures: fixtures, options: SimulatorOptions(seed: 42, clock: clock))
     }
 
@@ -85,8 +84,8 @@ struct SecurityWorld {
             body: Array(body.utf8))
     }
 
-    func send(_ request: HTTPRequest) -> Answer {
-        Answer(simulator.respond(to: request))
+    func send(_ request: HTTPRequest) -> SecurityAnswer {
+        SecurityAnswer(simulator.respond(to: request))
     }
 
     /// Requests a token and returns it; the test fails if that does not succeed.
@@ -102,8 +101,9 @@ struct SignedCall {
     var partner: TestPartner
     var token: String?
     var method: HTTPMethod = .post
-    var target = "/v1.0/balance-inquiry"
-    var body = #"{"partnerReferenceNo":"2020102900000000000001","accountNo":"1234567890"}"#
+    var target = SecurityWorld.transactionPath
+    /// A balance inquiry of an account in the default fixtures, so a call that passes security answers 2001100.
+    var body = #"{"partnerReferenceNo":"2020102900000000000001","accountNo":"12345678"}"#
     /// The body as hashed into the string-to-sign; `nil` hashes `body`.
     var signedBody: String?
     var timestamp: String
@@ -145,7 +145,7 @@ struct SignedCall {
 }
 
 /// A rendered reply, parsed.
-struct Answer {
+struct SecurityAnswer {
     let status: Int
     let headers: HTTPHeaders
     let body: JSONObject

@@ -19,6 +19,7 @@ import Testing
         request.headers[header] = nil
         let answer = world.send(request)
         #expect(answer.code == "4001102")
+        #expect(answer.message == "Invalid Mandatory Field \(header)")
         #expect(answer.explain?["missingHeader"] == .string(header))
     }
 
@@ -44,6 +45,7 @@ import Testing
         request.headers["X-PARTNER-ID"] = "PARTNER-ALPHA"
         let answer = world.send(request)
         #expect(answer.code == "4011100")
+        #expect(answer.message == "Unauthorized. [Unknown client]")
         #expect(answer.causes == ["client-id-case"])
     }
 
@@ -72,6 +74,7 @@ import Testing
         call.timestamp = "2026-11-21T18:10:00+07:00"
         let answer = world.send(call.request)
         #expect(answer.code == "4001101")
+        #expect(answer.message == "Invalid Field Format X-TIMESTAMP")
         #expect(answer.explain?["skewSeconds"] == .number("-587"))
         #expect(answer.explain?["allowedSkewSeconds"] == .number("300"))
     }
@@ -103,6 +106,7 @@ import Testing
         world.clock.advance(by: .seconds(901))
         let answer = world.send(SignedCall(.alpha, token: token, world: &world).request)
         #expect(answer.code == "4011101")
+        #expect(answer.message == "Invalid Token (B2B)")
         #expect(answer.causes == ["token-expired"])
         #expect(answer.explain?["tokenExpiredAt"] == "2026-11-21T18:34:47+07:00")
     }
@@ -141,6 +145,7 @@ import Testing
         let answer = world.send(again.request)
         #expect(answer.status == 409)
         #expect(answer.code == "4091100")
+        #expect(answer.message == "Conflict")
         #expect(answer.explain?["firstUsedAt"] == "2026-11-21T18:19:47+07:00")
         #expect(answer.explain?["acceptedAgainFrom"] == "2026-11-22T00:00:00+07:00")
     }
