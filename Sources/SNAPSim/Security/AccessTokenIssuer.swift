@@ -21,7 +21,7 @@ struct AccessTokenIssuer {
         guard let partner = PartnerLookup.partner(clientKey, in: fixtures) else {
             throw PartnerLookup.unknownClient(clientKey, header: SecurityHeader.clientKey, fixtures: fixtures)
         }
-        try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: Array(fixtures.partners.values))
+        try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
             .verifyAccessTokenRequest(
                 clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsed,
                 signature: headers[SecurityHeader.signature] ?? "")

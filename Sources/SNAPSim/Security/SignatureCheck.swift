@@ -12,7 +12,7 @@ struct SignatureCheck {
     let conventions: SecurityConventions
     let keys: PublicKeyCache
     /// Every partner in the fixtures, to recognise a signature made with another partner's secret.
-    let partners: [Partner]
+    let partners: [String: Partner]
 
     // MARK: - Transactions
 
@@ -256,7 +256,7 @@ struct SignatureCheck {
         guard partner.signing == .symmetric else { return nil }
         let readings = received.decodings.map(\.bytes)
         let bytes = Array(message.utf8)
-        for other in partners.sorted(by: { $0.clientId < $1.clientId }).prefix(256)
+        for other in partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(256)
         where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
             let verifier = SignatureVerifier(credential: .clientSecret(Array(other.clientSecret.utf8)))
             if verifier.firstValid(readings, for: bytes) != nil {

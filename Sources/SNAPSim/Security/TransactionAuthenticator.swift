@@ -47,7 +47,7 @@ struct TransactionAuthenticator {
         let parsed = try TimestampCheck(allowedSkewSeconds: fixtures.security.timestampSkewSeconds, zones: conventions.timestampZones)
             .check(timestamp, receivedAt: now)
 
-        let verdict = try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: Array(fixtures.partners.values))
+        let verdict = try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
             .verifyTransaction(
                 request, token: token, timestamp: timestamp, parsedTimestamp: parsed,
                 signature: headers[SecurityHeader.signature] ?? "")
