@@ -146,23 +146,42 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
     }
 
     @Test func load_ReportsPartnerWithUnknownProfileAndService() {
-        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": "MIIB", "signing": "symmetric", "profile": "dana", "services": ["topup"]}]}"#)
+        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "symmetric", "profile": "dana", "services": ["topup"]}]}"#)
         #expect(mentions(lines, "p.json /partners/0/profile:", "unknown profile \"dana\" (known: snap)"))
         #expect(mentions(lines, "p.json /partners/0/services/0:", "unknown service \"topup\""))
     }
 
     @Test func load_ReportsPartnerKeyThatIsNotPEM() {
         let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": "not a key!", "signing": "symmetric"}]}"#)
-        #expect(mentions(lines, "p.json /partners/0/publicKey:", "not a PEM public key"))
+        #expect(mentions(lines, "p.json /partners/0/publicKey:", "not a usable RSA public key"))
+    }
+
+    @Test func load_ReportsPrivateKeyOfAnotherPair() throws {
+        let partners = try #require(DefaultFixtures.files.first { $0.path == "partners.json" })
+        let document = try JSONParser.parse(partners.contents)
+        let demo = try #require(document[pointer: "/partners/0/publicKey"]?.stringValue)
+        let other = try #require(document[pointer: "/partners/1/privateKey"]?.stringValue)
+        let partner: JSONValue = [
+            "clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": .string(demo), "privateKey": .string(other),
+            "signing": "symmetric",
+        ]
+        let lines = problems(adding: "p.json", JSONValue.object(["partners": [partner]]).compactText)
+        #expect(lines == ["p.json /partners/0/privateKey: does not match publicKey: they must be one key pair (`openssl pkey -in key.pem -pubout`)"])
+    }
+
+    @Test func load_ReportsPublicKeyThatIsNotRSA() {
+        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "privateKey": "junk", "signing": "symmetric"}]}"#)
+        #expect(mentions(lines, "p.json /partners/0/publicKey:", "not a usable RSA public key"))
+        #expect(mentions(lines, "p.json /partners/0/privateKey:", "not a usable RSA private key"))
     }
 
     @Test func load_ReportsUnknownSigningMode() {
-        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": "MIIB", "signing": "hmac"}]}"#)
+        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "hmac"}]}"#)
         #expect(mentions(lines, "p.json /partners/0/signing:", "unknown value \"hmac\" (known: symmetric, asymmetric)"))
     }
 
     @Test func load_ReportsDuplicatePartner() {
-        let lines = problems(adding: "zz.json", #"{"partners": [{"clientId": "snapsim-demo", "name": "P", "clientSecret": "s", "publicKey": "MIIB", "signing": "symmetric"}]}"#)
+        let lines = problems(adding: "zz.json", #"{"partners": [{"clientId": "snapsim-demo", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "symmetric"}]}"#)
         #expect(mentions(lines, "zz.json /partners/0:", "duplicate partner \"snapsim-demo\""))
     }
 
@@ -246,7 +265,7 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
         let lines = problems([
             "extra.json": #"{"customers": [{"customerNumber": "081299998888", "name": "X", "tier": "gold", "balance": "0.00"}]}"#,
             "zz.json": #"{"rules": [{"id": "x", "when": {"service": "nope"}, "then": {"case": "500xx00"}}]}"#,
-            "p.json": #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": "MIIB", "signing": "rsa"}]}"#,
+            "p.json": #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "rsa"}]}"#,
         ])
         #expect(lines.count == 3)
         #expect(mentions(lines, "extra.json"))
@@ -287,4 +306,11 @@ let repositoryFixturesPath: String = {
     var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
     components.removeLast(3)
     return components.joined(separator: "/") + "/fixtures"
+}()
+
+/// The demo partner's public key as a JSON string literal, for partner entries written inline.
+let demoPublicKeyJSON: String = {
+    let partners = DefaultFixtures.files.first { $0.path == "partners.json" }?.contents ?? "{}"
+    let key = (try? JSONParser.parse(partners))?[pointer: "/partners/0/publicKey"] ?? ""
+    return key.compactText
 }()

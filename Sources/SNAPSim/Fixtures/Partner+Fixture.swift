@@ -1,4 +1,4 @@
-import Foundation
+import SNAPCrypto
 
 /// Reading partners from `partners.json`.
 extension Partner {
@@ -22,11 +22,24 @@ extension Partner {
         if let clientId, clientId.contains(where: { $0.isWhitespace || !$0.isASCII }) {
             problems.add(node["clientId"] ?? node, "must be visible ASCII without spaces: partners send it in X-PARTNER-ID")
         }
-        if let publicKey, !PEMText.looksLike(publicKey, labels: ["PUBLIC KEY", "RSA PUBLIC KEY"]) {
-            problems.add(node["publicKey"] ?? node, "not a PEM public key: paste the output of `openssl pkey -pubout` (-----BEGIN PUBLIC KEY----- …)")
+        // Keys are parsed now so that a bad key is a load problem, not a 401 on the partner's first request.
+        var parsedPublicKey: RSA.PublicKey?
+        if let publicKey {
+            do {
+                parsedPublicKey = try RSA.PublicKey(pem: publicKey)
+            } catch {
+                problems.add(node["publicKey"] ?? node, "not a usable RSA public key (\(error)): paste the output of `openssl pkey -pubout` (-----BEGIN PUBLIC KEY----- …)")
+            }
         }
-        if let privateKey, !PEMText.looksLike(privateKey, labels: ["PRIVATE KEY", "RSA PRIVATE KEY"]) {
-            problems.add(node["privateKey"] ?? node, "not a PEM private key (-----BEGIN PRIVATE KEY----- …)")
+        if let privateKey {
+            do {
+                let parsed = try RSA.PrivateKey(pem: privateKey)
+                if let parsedPublicKey, parsed.publicKey != parsedPublicKey {
+                    problems.add(node["privateKey"] ?? node, "does not match publicKey: they must be one key pair (`openssl pkey -in key.pem -pubout`)")
+                }
+            } catch {
+                problems.add(node["privateKey"] ?? node, "not a usable RSA private key (\(error)): paste the output of `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`")
+            }
         }
         for (index, service) in (services ?? []).enumerated() where ServiceDescriptor.named(service) == nil {
             problems.add(node.file, node.pointer.appending("services").appending(String(index)),
@@ -39,23 +52,5 @@ extension Partner {
             clientId: clientId, name: name, clientSecret: secret, publicKey: publicKey, privateKey: privateKey,
             channelId: channelId, signing: SigningMode(rawValue: signing) ?? .symmetric, services: services,
             profile: profile, note: note)
-    }
-}
-
-/// A shape check of PEM text (armour and Base64), for load-time messages before any key is parsed.
-enum PEMText {
-    static func looksLike(_ text: String, labels: [String]) -> Bool {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        guard let first = lines.first, let last = lines.last, lines.count >= 3 else {
-            return isBase64(text.filter { !$0.isWhitespace })
-        }
-        guard let label = labels.first(where: { first == "-----BEGIN \($0)-----" }), last == "-----END \(label)-----"
-        else { return false }
-        return isBase64(lines.dropFirst().dropLast().joined())
-    }
-
-    private static func isBase64(_ text: String) -> Bool {
-        !text.isEmpty && Data(base64Encoded: text) != nil
     }
 }
