@@ -36,4 +36,19 @@ public struct SimulatorSetup: Sendable {
         if let start = ISO8601Timestamp(clock) { return .fixed(at: start.time) }
         return .real()
     }
+
+    /// The fixtures named by `--fixtures`, or the built-in defaults; a set with problems is a failure listing them all.
+    public func loadFixtures() throws(CLIError) -> LoadedFixtures {
+        do {
+            if let fixturesPath { return try LoadedFixtures.load(directory: fixturesPath) }
+            return try LoadedFixtures.embeddedResult.get()
+        } catch {
+            throw CLIError("\(error)\nRun `snapsim check \(fixturesPath ?? "fixtures")` to see the problems again after fixing them.")
+        }
+    }
+
+    /// Where the fixtures came from, for start-up messages.
+    public var fixturesDescription: String {
+        fixturesPath.map { "fixtures from \($0)" } ?? "built-in default fixtures"
+    }
 }

@@ -72,7 +72,8 @@ enum ASCII {
     /// The range with leading and trailing SP/HTAB removed (optional whitespace, RFC 9110 §5.6.3).
     @inline(__always)
     static func trimmingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
         while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper

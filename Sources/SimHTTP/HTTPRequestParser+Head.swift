@@ -77,7 +77,9 @@ extension HTTPRequestParser {
     /// stays linear.
     mutating func scanSection(maxBytes: Int, maxLines: Int, skipsLeadingEmptyLines: Bool) -> SectionScan {
         let sectionStart = start
-        var scanned = self.scanned, lineStart = self.lineStart, lineCount = self.lineCount
+        var scanned = self.scanned
+        var lineStart = self.lineStart
+        var lineCount = self.lineCount
         let result = buffer.withUnsafeBufferPointer { bytes -> SectionScan in
             var index = sectionStart + scanned
             let end = bytes.count
@@ -118,7 +120,9 @@ extension HTTPRequestParser {
     ) -> Result<ParsedHead, HTTPParserError> {
         var lineBegin = range.lowerBound
         var lineEnd = endOfLine(bytes, from: lineBegin)
-        let method: HTTPMethod, target: String, version: HTTPVersion
+        let method: HTTPMethod
+        let target: String
+        let version: HTTPVersion
         switch parseRequestLine(bytes, lineBegin..<lineEnd) {
         case .failure(let error): return .failure(error)
         case .success(let line): (method, target, version) = line
@@ -237,17 +241,19 @@ extension HTTPRequestParser {
 
     /// The common methods come from their static values, skipping a UTF-8 decode on the hot path.
     static func makeMethod(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> HTTPMethod {
-        let first = bytes[range.lowerBound]
-        switch range.count {
-        case 3 where first == UInt8(ascii: "G") && bytes[range.lowerBound + 1] == UInt8(ascii: "E")
-            && bytes[range.lowerBound + 2] == UInt8(ascii: "T"):
-            return .get
-        case 4 where first == UInt8(ascii: "P") && bytes[range.lowerBound + 1] == UInt8(ascii: "O")
-            && bytes[range.lowerBound + 2] == UInt8(ascii: "S") && bytes[range.lowerBound + 3] == UInt8(ascii: "T"):
-            return .post
-        default:
-            return HTTPMethod(rawValue: string(bytes, range))
+        if equals(bytes, range, "GET") { return .get }
+        if equals(bytes, range, "POST") { return .post }
+        return HTTPMethod(rawValue: string(bytes, range))
+    }
+
+    /// Exact (case-sensitive) comparison with ASCII text.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
+        guard range.count == text.utf8CodeUnitCount else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != text.utf8Start[offset] {
+            return false
         }
+        return true
     }
 
     /// RFC 9112 §3.2: origin-form (`/path?query`) is the normal case; absolute-form must be accepted too, and
@@ -262,7 +268,8 @@ extension HTTPRequestParser {
         while index < range.upperBound {
             let byte = bytes[index]
             if byte == ASCII.colon {
-                return index + 2 < range.upperBound && bytes[index + 1] == ASCII.slash && bytes[index + 2] == ASCII.slash
+                return index + 2 < range.upperBound && bytes[index + 1] == ASCII.slash
+                    && bytes[index + 2] == ASCII.slash
             }
             let isSchemeChar = ASCII.isTokenChar(byte) && byte != UInt8(ascii: "_")
             guard isSchemeChar else { return false }
@@ -272,13 +279,16 @@ extension HTTPRequestParser {
     }
 
     /// `HTTP-version = "HTTP/" DIGIT "." DIGIT`, case-sensitive (RFC 9112 §2.3).
-    static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result<HTTPVersion, HTTPParserError> {
-        let prefix: StaticString = "HTTP/"
-        guard range.count == 8 else { return .failure(.invalidRequestLine) }
-        for offset in 0..<5 where bytes[range.lowerBound + offset] != prefix.utf8Start[offset] {
+    static func parseVersion(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>
+    ) -> Result<HTTPVersion, HTTPParserError> {
+        guard range.count == 8, equals(bytes, range.lowerBound..<(range.lowerBound + 5), "HTTP/") else {
             return .failure(.invalidRequestLine)
         }
-        let major = bytes[range.lowerBound + 5], dot = bytes[range.lowerBound + 6], minor = bytes[range.lowerBound + 7]
+        let major = bytes[range.lowerBound + 5]
+        let dot = bytes[range.lowerBound + 6]
+        let minor = bytes[range.lowerBound + 7]
         guard ASCII.isDigit(major), dot == ASCII.dot, ASCII.isDigit(minor) else { return .failure(.invalidRequestLine) }
         guard major == UInt8(ascii: "1") else { return .failure(.unsupportedVersion) }
         // RFC 9110 §2.5: a higher minor version within a major version we speak is treated as the highest we

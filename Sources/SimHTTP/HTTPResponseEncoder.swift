@@ -82,7 +82,8 @@ public struct HTTPResponseEncoder: Sendable {
         Self.appendSanitized(reason, to: &buffer, isName: false)
         Self.append("\r\n", to: &buffer)
 
-        var hasDate = false, hasContentType = false
+        var hasDate = false
+        var hasContentType = false
         for (name, value) in response.headers {
             switch name.utf8.count {
             case 4 where HTTPHeaders.equalNames(name, "Date"):

@@ -215,7 +215,8 @@ final class Connection {
     private func perform(_ pending: PendingReply) {
         switch pending.action {
         case .respond(let response):
-            let keepAlive = pending.wantsKeepAlive && !loop.isDraining
+            let keepAlive =
+                pending.wantsKeepAlive && !loop.isDraining
                 && !response.headers.containsToken("close", inFieldNamed: "Connection")
             let header: HTTPResponseEncoder.ConnectionHeader =
                 keepAlive ? (pending.version == .http1_0 ? .keepAlive : .none) : .close
@@ -317,7 +318,9 @@ final class Connection {
                     setDeadline(loop.now + timeout, .waitingForRequest)
                 }
             } else if parser.isReadingBody {
-                if madeProgress || timerPurpose != .readingBody { setDeadline(loop.now + context.idleTimeout, .readingBody) }
+                if madeProgress || timerPurpose != .readingBody {
+                    setDeadline(loop.now + context.idleTimeout, .readingBody)
+                }
             } else if timerPurpose != .readingHead {
                 // Not extended by further bytes: a client trickling a head byte by byte still runs out of time.
                 setDeadline(loop.now + context.headerTimeout, .readingHead)

@@ -114,6 +114,14 @@ import Testing
         }
     }
 
+    @Test func nonMinimalOrIndefiniteLength_ThrowsInvalidDER() {
+        // RSAPublicKey { INTEGER 1, INTEGER 3 } with its SEQUENCE length written in long form, then indefinite.
+        for der: [UInt8] in [[0x30, 0x81, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x03], [0x30, 0x80, 0x02, 0x01, 0x01]] {
+            let error = #expect(throws: KeyError.self) { try RSA.PublicKey(derRepresentation: der) }
+            #expect(error?.code == .invalidDER, "\(String(describing: error))")
+        }
+    }
+
     @Test(arguments: [37, 100, 400, 900, 1500])
     func truncatedPEMText_ThrowsKeyError(_ cut: Int) throws {
         let pem = try RSAKeyFiles.all[0].privatePKCS8

@@ -69,13 +69,19 @@ struct RejectedRequest: Sendable, CustomTestStringConvertible {
         .init(name: "HTTP/0.9", raw: "GET / HTTP/0.9\r\n\r\n", error: .unsupportedVersion),
         .init(name: "relative target", raw: "GET foo HTTP/1.1\r\nHost: x\r\n\r\n", error: .invalidRequestTarget),
         .init(name: "tab in target", raw: "GET /a\tb HTTP/1.1\r\nHost: x\r\n\r\n", error: .invalidRequestTarget),
-        .init(name: "non-ASCII target", raw: "GET /caf\u{E9} HTTP/1.1\r\nHost: x\r\n\r\n", error: .invalidRequestTarget),
-        .init(name: "header without colon", raw: "GET / HTTP/1.1\r\nHost: x\r\nNoColon\r\n\r\n", error: .invalidHeaderField),
+        .init(
+            name: "non-ASCII target", raw: "GET /caf\u{E9} HTTP/1.1\r\nHost: x\r\n\r\n", error: .invalidRequestTarget),
+        .init(
+            name: "header without colon", raw: "GET / HTTP/1.1\r\nHost: x\r\nNoColon\r\n\r\n",
+            error: .invalidHeaderField),
         .init(name: "whitespace before colon", raw: "GET / HTTP/1.1\r\nHost : x\r\n\r\n", error: .invalidHeaderField),
         .init(name: "empty field name", raw: "GET / HTTP/1.1\r\nHost: x\r\n: v\r\n\r\n", error: .invalidHeaderField),
         .init(name: "NUL in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\u{0}c\r\n\r\n", error: .invalidHeaderField),
-        .init(name: "bare CR in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\rc\r\n\r\n", error: .invalidHeaderField),
-        .init(name: "control char in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: \u{1B}[0m\r\n\r\n", error: .invalidHeaderField),
+        .init(
+            name: "bare CR in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\rc\r\n\r\n", error: .invalidHeaderField),
+        .init(
+            name: "control char in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: \u{1B}[0m\r\n\r\n",
+            error: .invalidHeaderField),
         .init(name: "obs-fold", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\r\n c\r\n\r\n", error: .obsoleteLineFolding),
         .init(name: "bare LF", raw: "GET / HTTP/1.1\nHost: x\n\n", error: .invalidLineEnding),
         .init(name: "bare LF after header", raw: "GET / HTTP/1.1\r\nHost: x\n\r\n", error: .invalidLineEnding),

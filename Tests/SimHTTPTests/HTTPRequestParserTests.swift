@@ -17,7 +17,8 @@ import Testing
 
     @Test func parser_ReadsBody_WhenContentLengthIsGiven() throws {
         let actions = parseAtEverySplit(
-            "POST /pay HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"a\":\"b c\"}"
+            "POST /pay HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n"
+                + #"{"a":"b c"}"#
         )
 
         let request = try #require(actions.first?.request)
@@ -27,7 +28,8 @@ import Testing
     }
 
     @Test func parser_DechunksBody_WhenChunkedWithExtensionsAndTrailers() throws {
-        let raw = "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let raw =
+            "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "4;name=value\r\nWiki\r\n"
             + "5 ; a=\"b\";flag\r\npedia\r\n"
             + "E\r\n in\r\n\r\nchunks.\r\n"
@@ -41,13 +43,15 @@ import Testing
     }
 
     @Test func parser_DeliversRequestsInOrder_WhenPipelined() throws {
-        let raw = "POST /first HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\none"
+        let raw =
+            "POST /first HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\none"
             + "GET /second HTTP/1.1\r\nHost: x\r\n\r\n"
             + "POST /third HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ntwo\r\n0\r\n\r\n"
         let actions = parseAtEverySplit(raw)
 
         #expect(actions.compactMap(\.request?.target) == ["/first", "/second", "/third"])
-        #expect(actions.compactMap { $0.request.map { String(decoding: $0.body, as: UTF8.self) } } == ["one", "", "two"])
+        #expect(
+            actions.compactMap { $0.request.map { String(decoding: $0.body, as: UTF8.self) } } == ["one", "", "two"])
     }
 
     @Test func parser_AsksForContinue_WhenExpect100ContinueWithBody() throws {
@@ -97,7 +101,8 @@ import Testing
     }
 
     @Test func parser_AcceptsEqualDuplicates_WhenContentLengthRepeats() throws {
-        let actions = parseAtEverySplit("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok")
+        let actions = parseAtEverySplit(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok")
 
         #expect(actions.first?.request?.body == Array("ok".utf8))
     }

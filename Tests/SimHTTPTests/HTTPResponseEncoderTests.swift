@@ -5,8 +5,12 @@ import Testing
     /// RFC 9110's example instant, so expected bytes are fixed.
     let date = HTTPDate(secondsSince1970: 784_111_777)
 
-    func text(_ response: HTTPResponse, isHead: Bool = false, connection: HTTPResponseEncoder.ConnectionHeader = .none) -> String {
-        String(decoding: HTTPResponseEncoder().encode(response, date: date, isHeadResponse: isHead, connection: connection), as: UTF8.self)
+    func text(_ response: HTTPResponse, isHead: Bool = false, connection: HTTPResponseEncoder.ConnectionHeader = .none)
+        -> String
+    {
+        String(
+            decoding: HTTPResponseEncoder().encode(
+                response, date: date, isHeadResponse: isHead, connection: connection), as: UTF8.self)
     }
 
     @Test func encoder_AddsLengthDateAndJSONType_WhenBodyHasNoType() {
@@ -121,6 +125,8 @@ import Testing
         #expect(HTTPRequest(method: .get, target: "/").wantsKeepAlive)
         #expect(!HTTPRequest(method: .get, target: "/", headers: ["Connection": "Keep-Alive, CLOSE"]).wantsKeepAlive)
         #expect(!HTTPRequest(method: .get, target: "/", version: .http1_0).wantsKeepAlive)
-        #expect(HTTPRequest(method: .get, target: "/", version: .http1_0, headers: ["connection": " keep-alive "]).wantsKeepAlive)
+        #expect(
+            HTTPRequest(method: .get, target: "/", version: .http1_0, headers: ["connection": " keep-alive "])
+                .wantsKeepAlive)
     }
 }

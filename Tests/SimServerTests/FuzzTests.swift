@@ -24,7 +24,8 @@ struct RequestMutator {
     static let seeds: [String] = [
         "GET /fuzz?q=1 HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n\r\n",
         "POST /fuzz HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"amount\":10}",
-        "POST /fuzz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;a=b\r\nWiki\r\n5\r\npedia\r\n0\r\nT: 1\r\n\r\n",
+        "POST /fuzz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4;a=b\r\nWiki\r\n5\r\npedia\r\n0\r\nT: 1\r\n\r\n",
         "PUT /fuzz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello",
         "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n",
         "GET /old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
@@ -64,12 +65,15 @@ struct RequestMutator {
             replace(&bytes, "13", with: huge.randomElement(using: &random)!)
             replace(&bytes, "5\r\n", with: huge.randomElement(using: &random)! + "\r\n")
         case 4:  // random chunk sizes
-            let size = String(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random), radix: 16)
+            let size = String(
+                UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random),
+                radix: 16)
             replace(&bytes, "4;a=b", with: size)
         case 5:  // NULs
             for _ in 0..<Int.random(in: 1...3, using: &random) { bytes.insert(0, at: position(in: bytes)) }
         case 6:  // random bytes inserted
-            let junk = (0..<Int.random(in: 1...16, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let junk = (0..<Int.random(in: 1...16, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random)
+            }
             bytes.insert(contentsOf: junk, at: position(in: bytes))
         case 7:  // delete a range
             let start = position(in: bytes)
@@ -77,15 +81,20 @@ struct RequestMutator {
         case 8:  // bare LF line endings
             replace(&bytes, "\r\n", with: "\n")
         case 9:  // smuggling-shaped headers
-            let extra = ["Transfer-Encoding: chunked", "Content-Length: 3", "Transfer-Encoding: gzip", "Host: y",
-                         "Content-Length: 1, 2", " folded", "X: \u{7}", "Expect: 100-continue"]
+            let extra = [
+                "Transfer-Encoding: chunked", "Content-Length: 3", "Transfer-Encoding: gzip", "Host: y",
+                "Content-Length: 1, 2", " folded", "X: \u{7}", "Expect: 100-continue",
+            ]
             replace(&bytes, "Host: x\r\n", with: "Host: x\r\n" + extra.randomElement(using: &random)! + "\r\n")
         case 10:  // pure noise
             bytes = (0..<Int.random(in: 0...512, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
         case 11:  // repeat (pipelining)
             bytes += bytes
         case 12:  // an oversized header
-            replace(&bytes, "Host: x\r\n", with: "Host: x\r\nX-Pad: " + String(repeating: "p", count: Int.random(in: 1000...9000, using: &random)) + "\r\n")
+            replace(
+                &bytes, "Host: x\r\n",
+                with: "Host: x\r\nX-Pad: " + String(repeating: "p", count: Int.random(in: 1000...9000, using: &random))
+                    + "\r\n")
         default:  // odd versions and methods
             let variants = ["HTTP/1.2", "HTTP/2.0", "HTTP/0.9", "http/1.1", "HTTP/1.1 ", "HTTP/11"]
             replace(&bytes, "HTTP/1.1", with: variants.randomElement(using: &random)!)
@@ -115,14 +124,17 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
         var fields: [String: [String]] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":"), colon > line.startIndex,
-                  line[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }),
-                  line.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
+                line[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }),
+                line.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
             else { return "bad field line \(line.debugDescription)" }
-            fields[line[..<colon].lowercased(), default: []].append(String(line[line.index(after: colon)...].drop { $0 == " " }))
+            fields[line[..<colon].lowercased(), default: []].append(
+                String(line[line.index(after: colon)...].drop { $0 == " " }))
         }
         index = headRange.upperBound
         if (100..<200).contains(status) { continue }
-        guard fields["date"]?.count == 1, fields["content-type"]?.count == 1 else { return "missing Date or Content-Type" }
+        guard fields["date"]?.count == 1, fields["content-type"]?.count == 1 else {
+            return "missing Date or Content-Type"
+        }
         guard let lengths = fields["content-length"], lengths.count == 1, let length = Int(lengths[0]) else {
             return "missing Content-Length"
         }
@@ -148,14 +160,17 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             var mutator = RequestMutator(random: SplitMix64(state: 0x5EED_CAFE))
             let clock = ContinuousClock()
             let deadline = clock.now + .seconds(12)
-            var cases = 0, resets = 0
+            var cases = 0
+            var resets = 0
 
             while cases < 5000, clock.now < deadline {
                 cases += 1
                 let input = mutator.next()
                 let client = try TestClient(port: server.localPort, timeout: .seconds(2))
                 // Some inputs go out in two writes, so the server also parses them incrementally.
-                let split = input.isEmpty ? 0 : Int(truncatingIfNeeded: UInt(bitPattern: input.count * 7919 + cases) % UInt(input.count))
+                let split =
+                    input.isEmpty
+                    ? 0 : Int(truncatingIfNeeded: UInt(bitPattern: input.count * 7919 + cases) % UInt(input.count))
                 do {
                     try client.send(Array(input[..<split]))
                     try client.send(Array(input[split...]))
@@ -171,11 +186,14 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
                         resets += 1
                         continue
                     }
-                    Issue.record("case \(cases) hung: \(error); input \(String(decoding: input, as: UTF8.self).debugDescription)")
+                    Issue.record(
+                        "case \(cases) hung: \(error); input \(String(decoding: input, as: UTF8.self).debugDescription)"
+                    )
                     break
                 }
                 if let problem = responseSyntaxProblem(received) {
-                    Issue.record("case \(cases): \(problem); input \(String(decoding: input, as: UTF8.self).debugDescription)")
+                    Issue.record(
+                        "case \(cases): \(problem); input \(String(decoding: input, as: UTF8.self).debugDescription)")
                     break
                 }
             }

@@ -107,7 +107,8 @@ import Glibc
     @Test func server_Answers413_WhenContentLengthExceedsLimit() throws {
         try withServer(.init(maxBodyBytes: 1000)) { server in
             let client = try TestClient(port: server.localPort)
-            try client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + String(repeating: "b", count: 5000))
+            try client.send(
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + String(repeating: "b", count: 5000))
             let response = try client.readResponse()
 
             #expect(response.status == 413)

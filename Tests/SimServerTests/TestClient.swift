@@ -116,7 +116,8 @@ final class TestClient {
         while headEnd == nil {
             headEnd = received.firstRange(of: terminator)?.upperBound
             if headEnd == nil, try !fill() {
-                throw TestClientError(description: "connection closed before a response head (got \(received.count) bytes)")
+                throw TestClientError(
+                    description: "connection closed before a response head (got \(received.count) bytes)")
             }
         }
         let head = String(decoding: received[..<headEnd!], as: UTF8.self)
@@ -132,7 +133,8 @@ final class TestClient {
         }
         received.removeFirst(headEnd!)
         var length = 0
-        if !isHead, status >= 200, let value = headers.first(where: { $0.name.lowercased() == "content-length" })?.value {
+        if !isHead, status >= 200, let value = headers.first(where: { $0.name.lowercased() == "content-length" })?.value
+        {
             length = Int(value) ?? 0
         }
         while received.count < length {

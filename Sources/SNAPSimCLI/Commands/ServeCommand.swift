@@ -1,6 +1,7 @@
 import SNAPSim
+import SimServer
 
-/// `snapsim serve`: runs the simulator as an HTTP server.
+/// `snapsim serve`: runs the simulator as an HTTP server until SIGINT or SIGTERM.
 struct ServeCommand: Command {
     static let name = "serve"
     static let summary = "Serve the SNAP endpoints over HTTP (default 127.0.0.1:7788)"
@@ -8,25 +9,71 @@ struct ServeCommand: Command {
         Usage: snapsim serve [--host HOST] [--port PORT] [options]
 
         Serves the simulated SNAP provider. With no options it listens on 127.0.0.1:7788 and uses the
-        fixtures built into the binary.
+        fixtures built into the binary. Ctrl-C (or SIGTERM) finishes requests in flight and exits 0.
 
-          --host HOST       Address to listen on (default 127.0.0.1)
-          --port PORT       Port to listen on (default 7788; 0 picks a free port)
+          --host HOST        Address to listen on (default 127.0.0.1)
+          --port PORT        Port to listen on (default 7788; 0 picks a free port)
+          --admin-token T    Bearer token of the admin API under /_sim/ (default: generated, printed at start)
+          --max-connections N  Connections served at once; one more is answered 503 (default 4096)
         \(SimulatorSetup.help)
         """
 
     var host: String
     var port: Int
+    var adminToken: String?
+    var maxConnections: Int
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
         host = try arguments.option("host") ?? "127.0.0.1"
-        port = try arguments.option("port", as: "a port number from 0 to 65535") { Int($0).flatMap { (0...65535).contains($0) ? $0 : nil } } ?? 7788
+        port = try arguments.option("port", as: "a port number from 0 to 65535") { text in
+            Int(text).flatMap { (0...65535).contains($0) ? $0 : nil }
+        } ?? 7788
+        adminToken = try arguments.option("admin-token")
+        maxConnections = try arguments.option("max-connections", as: "a positive whole number") { text in
+            Int(text).flatMap { $0 > 0 ? $0 : nil }
+        } ?? HTTPServer.Configuration().maxConnections
         setup = try SimulatorSetup(parsing: &arguments)
     }
 
     func run(console: any Console) async throws -> Int32 {
-        console.err("serve: not wired to the server yet")
-        return 1
+        let fixtures = try setup.loadFixtures()
+        let seed = setup.resolvedSeed()
+        let token = adminToken ?? Self.randomToken()
+        let simulator = Simulator(
+            fixtures: fixtures,
+            options: SimulatorOptions(seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token))
+
+        var configuration = HTTPServer.Configuration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxConnections = maxConnections
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(configuration: configuration, responder: simulator)
+            try server.start()
+        } catch {
+            throw CLIError("cannot listen on \(host):\(port): \(error). Is another server on that port? Try --port 0.")
+        }
+        server.stopOnSignals()
+
+        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.localPort)"
+        console.out("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
+        console.out("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
+        console.out("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"1234567890\"}'")
+
+        await server.waitUntilStopped()
+        console.err("snapsim stopped")
+        return 0
+    }
+
+    /// 32 hex characters; the admin token only guards a local sandbox, so a system random source is enough.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in
+            let value = generator.next() as UInt32
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }.joined()
     }
 }
