@@ -5,6 +5,7 @@ import SimHTTP
 /// For an authenticated request: the partner's permission (`403xx01`), then the rules (first match wins),
 /// then the body must be a JSON object (`400xx00`), then the service itself.
 public struct ServiceRegistry: Sendable {
+    /// The registry of the built-in services.
     public init() {}
 
     static let services: [any SNAPService] = [
@@ -150,10 +151,12 @@ public struct ServiceRegistry: Sendable {
 
 /// What the registry did with a request.
 public struct ServiceResult: Sendable {
+    /// What to render.
     public var outcome: Outcome
     /// The id of the rule that decided or amended the answer, `nil` when the service answered on its own.
     public var rule: String?
 
+    /// A result decided by `rule`, if any.
     public init(outcome: Outcome, rule: String?) {
         self.outcome = outcome
         self.rule = rule
