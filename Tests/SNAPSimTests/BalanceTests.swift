@@ -34,6 +34,15 @@ import Testing
         #expect(answer["/additionalInfo"] == ["msId": "IONPAYMS01"])
     }
 
+    @Test func inquiry_EchoesAdditionalInfo_PerSeed002() {
+        var harness = ServiceHarness()
+        let answer = harness.call(.balanceInquiry, body: [
+            "accountNo": "12345678", "additionalInfo": ["channel": "mobilephone", "deviceId": "12345678"],
+        ])
+        #expect(answer["/additionalInfo"] == ["channel": "mobilephone", "deviceId": "12345678"])
+        #expect(answer["/partnerReferenceNo"] == nil)
+    }
+
     @Test func inquiry_Answers4041108_WhenMsIdIsNotTheAccounts() {
         var harness = ServiceHarness()
         let answer = harness.call(.balanceInquiry, body: Bodies.balanceInquiry("IONPAYTEST", msId: "OTHERMS"))

@@ -6,12 +6,16 @@
 public struct Rule: Sendable {
     /// Unique name, shown in listings and (later) the request journal.
     public var id: String
+    /// Free text for listings.
     public var description: String?
+    /// All must hold.
     public var conditions: [RuleCondition]
+    /// What happens when they do.
     public var outcome: RuleOutcome
     /// `rules.json /rules/3`, for listings.
     public var origin: String
 
+    /// A rule; `origin` says where it was declared.
     public init(id: String, description: String? = nil, conditions: [RuleCondition], outcome: RuleOutcome, origin: String = "") {
         self.id = id
         self.description = description
@@ -20,6 +24,7 @@ public struct Rule: Sendable {
         self.origin = origin
     }
 
+    /// Whether every condition holds for `input`.
     public func matches(_ input: RuleInput) -> Bool {
         conditions.allSatisfy { $0.holds(for: input) }
     }
@@ -35,8 +40,10 @@ public struct Rule: Sendable {
 
 /// The ordered rules of a fixture set.
 public struct RuleBook: Sendable {
+    /// In the order they are tried.
     public private(set) var rules: [Rule]
 
+    /// A rule book trying `rules` in order.
     public init(_ rules: [Rule] = []) {
         self.rules = rules
     }
