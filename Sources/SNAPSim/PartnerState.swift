@@ -3,12 +3,15 @@
 public struct PartnerState: Sendable {
     public var ledger: Ledger
     public var tokens: AccessTokenStore
+    /// B2B2C customer tokens (service 74).
+    public var customerTokens: CustomerTokenStore
     public var externalIDs: ExternalIDRegistry
     public var ids: IDGenerator
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
         self.tokens = AccessTokenStore()
+        self.customerTokens = CustomerTokenStore()
         self.externalIDs = ExternalIDRegistry()
         self.ids = ids
     }

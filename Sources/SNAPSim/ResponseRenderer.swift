@@ -8,14 +8,14 @@ struct ResponseRenderer {
     func render(_ outcome: Outcome, for exchange: Exchange) -> HTTPReply {
         switch outcome {
         case .snap(let key, let fields, let delay):
-            return reply(status: key.httpStatus, body: .object(envelope(key, placeholders: [:], exchange) + fields),
+            return reply(status: key.httpStatus, body: .object(shaped(envelope(key, placeholders: [:], exchange) + fields, exchange)),
                 at: exchange, delay: delay)
         case .rejected(let error, let delay):
             var body = envelope(error.key, placeholders: error.placeholders, exchange)
             if explain, let explanation = error.explanation {
                 body["additionalInfo"] = .object(["explain": .object(explanation)])
             }
-            var reply = reply(status: error.key.httpStatus, body: .object(body), at: exchange, delay: delay)
+            var reply = reply(status: error.key.httpStatus, body: .object(shaped(body, exchange)), at: exchange, delay: delay)
             if explain, let summary = error.explanation?["summary"]?.stringValue,
                 case .respond(var response) = reply.action
             {
@@ -30,8 +30,24 @@ struct ResponseRenderer {
         }
     }
 
+    /// The envelope with the message of `key` and the response code the profile prints for it (BCA writes
+    /// `4001101` for Invalid Mandatory Field).
     private func envelope(_ key: CaseKey, placeholders: [String: String], _ exchange: Exchange) -> JSONObject {
-        SNAPEnvelope.body(key, service: exchange.route.serviceCode, placeholders: placeholders, catalogue: fixtures.catalogue)
+        var body = SNAPEnvelope.body(
+            key, service: exchange.route.serviceCode, placeholders: placeholders, catalogue: fixtures.catalogue)
+        let printed = exchange.route.dialect.printedKey(key)
+        if printed != key {
+            body["responseCode"] = .string(ResponseCode(printed, service: exchange.route.serviceCode).description)
+        }
+        return body
+    }
+
+    /// Only the members the profile's SDK accepts, when the route lists them (DOKU's models refuse others).
+    private func shaped(_ body: JSONObject, _ exchange: Exchange) -> JSONObject {
+        guard let kept = exchange.route.dialect.responseFields else { return body }
+        return JSONObject(body.members.filter {
+            $0.key == "responseCode" || $0.key == "responseMessage" || kept.contains($0.key)
+        }.map { ($0.key, $0.value) })
     }
 
     private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {

@@ -8,7 +8,8 @@ import Synchronization
 /// start time and requests always give the same bytes.
 public final class Simulator: HTTPResponder {
     public let options: SimulatorOptions
-    private let security = SecurityPipeline()
+    /// Each route's provider conventions come from its profile (``RouteDialect``).
+    private let security = SecurityPipeline(conventions: { route, _ in route.dialect.conventions })
     private let services = ServiceRegistry()
     private let state: Mutex<State>
 
@@ -35,7 +36,10 @@ public final class Simulator: HTTPResponder {
         }
         let receivedAt = clock.now()
         return state.withLock { state in
-            guard let route = state.fixtures.router.route(method: request.method, path: request.path) else {
+            let fixtures = state.fixtures
+            guard let route = fixtures.router.route(
+                for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
+            else {
                 let reply = ResponseRenderer.unknownRoute(request, at: receivedAt)
                 state.journal.record(request: request, receivedAt: receivedAt, service: nil, caller: nil, outcome: nil, reply: reply)
                 return reply

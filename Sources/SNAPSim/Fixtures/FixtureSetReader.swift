@@ -1,6 +1,6 @@
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
-    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles"]
+    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -16,6 +16,7 @@ struct FixtureSetReader {
         let partners = readUnique("partners", key: \Partner.clientId, what: "partner", Partner.read)
         let customers = readUnique("customers", key: \EMoneyCustomer.customerNumber, what: "customer", EMoneyCustomer.read)
         let accounts = readUnique("accounts", key: \MerchantAccount.accountNo, what: "account", MerchantAccount.read)
+        let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
         let partnerIds = Set(partners.map(\.value.clientId))
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
             Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
@@ -33,6 +34,17 @@ struct FixtureSetReader {
             if partner.profile != nil, !profileNames.contains(profile) {
                 problems.add(node["profile"] ?? node, "unknown profile \"\(profile)\" (known: \(profileNames.joined(separator: ", ")))")
             }
+            // A provider that signs one way only cannot have partners that sign the other way.
+            if let required = profiles.first(where: { $0.value.name == profile })?.value.dialect.signing,
+                required != partner.signing
+            {
+                problems.add(node["signing"] ?? node,
+                    "the \(profile) profile signs \(required.rawValue)ally; this partner signs \(partner.signing.rawValue)ally")
+            }
+        }
+        let customerNumbers = Set(customers.map(\.value.customerNumber))
+        for (code, node) in authCodes where !customerNumbers.contains(code.customerNumber) {
+            problems.add(node["customerNumber"] ?? node, "unknown customer \"\(code.customerNumber)\" (write it as in customers.json, 08…)")
         }
         let tierNames = tiers.map(\.value.name)
         for (customer, node) in customers where !tierNames.contains(customer.tier) {
@@ -52,7 +64,8 @@ struct FixtureSetReader {
             rules: RuleBook(rules.map(\.value)),
             profiles: profiles.map(\.value),
             engine: engine.value,
-            sourceFiles: files.map(\.path))
+            sourceFiles: files.map(\.path),
+            authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
     // MARK: - Files

@@ -23,13 +23,15 @@ public struct LoadedFixtures: Sendable {
     public var engine: EngineSettings
     /// The files the set was read from, sorted.
     public var sourceFiles: [String]
+    /// Authorization codes for B2B2C customer tokens, by code.
+    public var authCodes: [String: AuthCode]
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(
         security: SecuritySettings = SecuritySettings(), partners: [String: Partner] = [:],
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
-        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = []
+        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:]
     ) {
         self.security = security
         self.partners = partners
@@ -41,6 +43,7 @@ public struct LoadedFixtures: Sendable {
         self.profiles = profiles
         self.engine = engine
         self.sourceFiles = sourceFiles
+        self.authCodes = authCodes
     }
 
     /// One line per kind of content, for `snapsim check`.

@@ -1,34 +1,39 @@
 import SimHTTP
 
-/// A provider dialect: which method and path mean which service.
+/// A provider dialect: which method and path mean which service, and what the provider does differently
+/// (signing mode, headers, timestamp forms, answers).
 ///
-/// Today a profile only maps paths (the standard ASPI one is `snap`); each route is an object so that
-/// per-service signing modes, header rules and timestamp forms can be added to it without a format change.
+/// Settings at the profile level apply to every route; a route may add its own (see ``ProfileRoute``). Both
+/// end up in each route's ``RouteDialect``, which is what the pipeline and the services read.
 public struct Profile: Sendable, Hashable {
     /// Unique name; partners' `profile` refers to it.
     public var name: String
     /// Free text for listings.
     public var description: String?
-    /// The services it serves, in file order.
+    /// The services it serves, in file order, each with its dialect.
     public var routes: [ProfileRoute]
+    /// The profile-wide dialect, before route settings are added.
+    public var dialect: RouteDialect
 
     /// A profile of these routes.
-    public init(name: String, description: String? = nil, routes: [ProfileRoute]) {
+    public init(name: String, description: String? = nil, routes: [ProfileRoute], dialect: RouteDialect = RouteDialect()) {
         self.name = name
         self.description = description
         self.routes = routes
+        self.dialect = dialect
     }
 
-    static let fields = ["name", "description", "services"]
+    static let fields = ["name", "description", "services"] + RouteDialect.profileFields
 
     static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> Profile? {
         guard node.expectObject(allowed: fields, &problems) else { return nil }
         let name = node.string("name", required: true, &problems)
         let description = node.string("description", required: false, &problems)
+        let dialect = RouteDialect.readProfileSettings(node, &problems)
         var routes: [ProfileRoute] = []
         var seen: [String: JSONPointer] = [:]
         for routeNode in node.array("services", required: true, &problems) ?? [] {
-            guard let route = ProfileRoute.read(routeNode, &problems) else { continue }
+            guard let route = ProfileRoute.read(routeNode, profileDialect: dialect, &problems) else { continue }
             let key = "\(route.method.rawValue) \(route.path)"
             if let first = seen[key] {
                 problems.add(routeNode, "\(key) is already served by this profile (at \(first))")
@@ -38,11 +43,11 @@ public struct Profile: Sendable, Hashable {
             routes.append(route)
         }
         guard let name else { return nil }
-        return Profile(name: name, description: description, routes: routes)
+        return Profile(name: name, description: description, routes: routes, dialect: dialect)
     }
 }
 
-/// One service of a profile: method, path and security.
+/// One service of a profile: method, path, security and the route's dialect.
 public struct ProfileRoute: Sendable, Hashable {
     /// The service the route means.
     public var service: ServiceDescriptor
@@ -52,25 +57,34 @@ public struct ProfileRoute: Sendable, Hashable {
     public var path: String
     /// The checks run before the service.
     public var security: RouteSecurity
+    /// The profile's dialect with this route's settings added.
+    public var dialect: RouteDialect
 
     /// A route; `security` defaults to the service's.
-    public init(service: ServiceDescriptor, method: HTTPMethod, path: String, security: RouteSecurity? = nil) {
+    public init(
+        service: ServiceDescriptor, method: HTTPMethod, path: String, security: RouteSecurity? = nil,
+        dialect: RouteDialect = RouteDialect()
+    ) {
         self.service = service
         self.method = method
         self.path = path
         self.security = security ?? service.security
+        self.dialect = dialect
     }
 
     static let methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+    static let fields = ["service", "method", "path", "security"] + RouteDialect.routeFields
 
-    static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> ProfileRoute? {
-        guard node.expectObject(allowed: ["service", "method", "path", "security"], &problems) else { return nil }
+    static func read(_ node: FixtureNode, profileDialect: RouteDialect, _ problems: inout FixtureProblems) -> ProfileRoute? {
+        guard node.expectObject(allowed: fields, &problems) else { return nil }
         let serviceName = node.string("service", required: true, &problems)
         let method = node.choice("method", required: true, of: methods, &problems)
         let path = node.string("path", required: true, &problems)
         let security = node.choice(
             "security", required: false, of: [RouteSecurity.accessToken, .transaction, .bearer].map(\.rawValue),
             &problems)
+        var dialect = profileDialect
+        dialect.readRouteSettings(node, &problems)
         var service: ServiceDescriptor?
         if let serviceName {
             service = ServiceDescriptor.named(serviceName)
@@ -85,6 +99,6 @@ public struct ProfileRoute: Sendable, Hashable {
         guard let service, let method, let path else { return nil }
         return ProfileRoute(
             service: service, method: HTTPMethod(rawValue: method), path: path,
-            security: security.flatMap(RouteSecurity.init(rawValue:)))
+            security: security.flatMap(RouteSecurity.init(rawValue:)), dialect: dialect)
     }
 }

@@ -29,6 +29,12 @@ extension SecuritySettings {
         if settings.timestampSkewSeconds < 0 {
             problems.add(node["timestampSkewSeconds"] ?? node, "must not be negative")
         }
+        for (name, value) in [
+            ("customerTokenLifetimeSeconds", settings.customerTokenLifetimeSeconds),
+            ("refreshTokenLifetimeSeconds", settings.refreshTokenLifetimeSeconds),
+        ] where value < 1 {
+            problems.add(node[name] ?? node, "must be at least 1 second")
+        }
         if settings.externalIDMaxLength < 1 {
             problems.add(node["externalIDMaxLength"] ?? node, "must be at least 1 (ASPI says 36)")
         }

@@ -8,6 +8,10 @@ public struct SecuritySettings: Codable, Sendable, Hashable {
     public var externalIDNumericOnly: Bool = false
     /// Longest accepted `X-EXTERNAL-ID` (ASPI says 36; DOKU sends longer).
     public var externalIDMaxLength: Int = 64
+    /// Lifetime of B2B2C customer access tokens (service 74), in seconds; ASPI's table says 15 days.
+    public var customerTokenLifetimeSeconds: Int = 15 * 24 * 3600
+    /// Lifetime of B2B2C refresh tokens, in seconds.
+    public var refreshTokenLifetimeSeconds: Int = 30 * 24 * 3600
 
     public init() {}
 
@@ -22,5 +26,9 @@ public struct SecuritySettings: Codable, Sendable, Hashable {
             ?? defaults.externalIDNumericOnly
         externalIDMaxLength = try container.decodeIfPresent(Int.self, forKey: .externalIDMaxLength)
             ?? defaults.externalIDMaxLength
+        customerTokenLifetimeSeconds = try container.decodeIfPresent(Int.self, forKey: .customerTokenLifetimeSeconds)
+            ?? defaults.customerTokenLifetimeSeconds
+        refreshTokenLifetimeSeconds = try container.decodeIfPresent(Int.self, forKey: .refreshTokenLifetimeSeconds)
+            ?? defaults.refreshTokenLifetimeSeconds
     }
 }

@@ -8,12 +8,18 @@ public struct Route: Sendable, Hashable {
     public var security: RouteSecurity
     /// The profile (provider dialect) whose path matched.
     public var profile: String
+    /// What the profile changes about this route; the ASPI standard by default.
+    public var dialect: RouteDialect
 
-    public init(serviceName: String, serviceCode: ServiceCode, security: RouteSecurity, profile: String = "snap") {
+    public init(
+        serviceName: String, serviceCode: ServiceCode, security: RouteSecurity, profile: String = "snap",
+        dialect: RouteDialect = RouteDialect()
+    ) {
         self.serviceName = serviceName
         self.serviceCode = serviceCode
         self.security = security
         self.profile = profile
+        self.dialect = dialect
     }
 }
 

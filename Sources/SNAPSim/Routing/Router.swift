@@ -3,7 +3,8 @@ import SimHTTP
 /// Maps method and path to a ``Route``, built once from the profiles and then only read.
 ///
 /// Several profiles may serve the same path; ``route(method:path:)`` then answers the default profile's
-/// route, and ``routes(method:path:)`` gives every candidate so a later step can choose by partner.
+/// route, ``routes(method:path:)`` gives every candidate, and ``route(for:partners:defaultProfile:)`` chooses
+/// the one of the calling partner's profile.
 public struct Router: Sendable {
     /// One row of the table, for listings.
     public struct Entry: Sendable, Hashable {
@@ -32,7 +33,7 @@ public struct Router: Sendable {
             for route in profile.routes {
                 add(route.method, route.path, Route(
                     serviceName: route.service.name, serviceCode: route.service.code, security: route.security,
-                    profile: profile.name))
+                    profile: profile.name, dialect: route.dialect))
             }
         }
     }

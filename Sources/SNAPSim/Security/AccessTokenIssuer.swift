@@ -1,9 +1,11 @@
 import SimHTTP
 
-/// The B2B access-token endpoint (service 73): verifies the request and issues a token (snap.md §2a, §3b).
+/// The access-token endpoints: B2B (service 73) and B2B2C customer tokens (service 74), which share their
+/// headers and RSA signature (snap.md §2a, §3b).
 ///
-/// Checked in order: mandatory headers (4007302), X-TIMESTAMP (4007301), client (4017300 Unknown client),
-/// signature (4017300 Signature), body (4007300 not JSON, 4007302/4007301 grantType).
+/// Checked in order: mandatory headers (400xx02), X-TIMESTAMP (400xx01), client (401xx00 Unknown client),
+/// signature (401xx00 Signature), the partner's profile (404xx02), body (400xx00 not JSON, 400xx02/400xx01
+/// grantType; B2B2C see ``CustomerTokenIssuer``).
 struct AccessTokenIssuer {
     static let grantType = "client_credentials"
 
@@ -25,6 +27,11 @@ struct AccessTokenIssuer {
             .verifyAccessTokenRequest(
                 clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsed,
                 signature: headers[SecurityHeader.signature] ?? "")
+        try ProfileBinding.check(partner, on: exchange.route, fixtures: fixtures)
+        if exchange.route.serviceCode == .accessTokenB2B2C {
+            return try CustomerTokenIssuer(settings: fixtures.security)
+                .issue(request.body, to: partner, fixtures: fixtures, at: exchange.receivedAt, partners: &partners)
+        }
         try Self.checkBody(request.body)
 
         let lifetime = fixtures.security.tokenLifetimeSeconds

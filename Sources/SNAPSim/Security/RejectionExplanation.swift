@@ -68,6 +68,10 @@ enum SecurityCheck: String, Sendable {
     case accessToken = "access-token"
     case externalID = "external-id"
     case requestBody = "request-body"
+    /// The partner called a route of another profile than its own.
+    case profile
+    /// The B2B2C customer token in `Authorization-Customer`.
+    case customerToken = "customer-token"
 }
 
 /// Keeps credentials out of anything the simulator sends back.

@@ -1,9 +1,11 @@
 import SimHTTP
 
 /// The checks on a SNAP transaction, in SNAP order (snap.md §3, issue 3):
-/// mandatory headers (400xx02; missing `Authorization` for symmetric partners 401xx03) → partner (401xx00
-/// Unknown client) → CHANNEL-ID (400xx01) → X-TIMESTAMP (400xx01) → signature (401xx00) → access token (401xx01,
-/// symmetric partners) → X-EXTERNAL-ID (400xx01 format, 409xx00 reuse).
+/// mandatory headers, with the profile's extra ones (400xx02; missing `Authorization` for symmetric partners
+/// 401xx03) → partner (401xx00 Unknown client) → the partner's profile (404xx02) → CHANNEL-ID, the partner's
+/// and the profile's rule (400xx01) → X-TIMESTAMP (400xx01) → signature (401xx00) → access token (401xx01,
+/// symmetric partners) → customer token where the route needs one (401xx04 missing, 401xx02 invalid) →
+/// X-EXTERNAL-ID in the profile's format (400xx01 format, 409xx00 reuse).
 ///
 /// The external ID is recorded only after every check passed, so a rejected request never burns its ID.
 struct TransactionAuthenticator {
@@ -15,12 +17,14 @@ struct TransactionAuthenticator {
     {
         let request = exchange.request
         let now = exchange.receivedAt
+        let dialect = exchange.route.dialect
         let headers = try MandatoryHeaders.require(
-            MandatoryHeaders.transaction, in: request.headers, requestKind: "A SNAP transaction")
+            MandatoryHeaders.transaction + dialect.requiredHeaders, in: request.headers, requestKind: "A SNAP transaction")
         let clientId = headers[SecurityHeader.partnerID] ?? ""
         guard let partner = PartnerLookup.partner(clientId, in: fixtures) else {
             throw PartnerLookup.unknownClient(clientId, header: SecurityHeader.partnerID, fixtures: fixtures)
         }
+        try ProfileBinding.check(partner, on: exchange.route, fixtures: fixtures)
 
         let token = SecurityHeader.bearerToken(in: request.headers)
         if partner.signing == .symmetric && token == nil {
@@ -42,6 +46,14 @@ struct TransactionAuthenticator {
             explanation.fact("partner", .string(partner.clientId))
             throw SNAPError.invalidFieldFormat(SecurityHeader.channelID).explained(explanation)
         }
+        if !dialect.channelID.accepts(channel, clientId: partner.clientId) {
+            let expected = dialect.channelID.expectation(clientId: partner.clientId)
+            var explanation = RejectionExplanation(
+                .channelID, summary: "CHANNEL-ID must be \(expected) in the \(exchange.route.profile) profile",
+                expected: expected, received: channel)
+            explanation.fact("profile", .string(exchange.route.profile))
+            throw SNAPError.invalidFieldFormat(SecurityHeader.channelID).explained(explanation)
+        }
 
         let timestamp = headers[SecurityHeader.timestamp] ?? ""
         let parsed = try TimestampCheck(allowedSkewSeconds: fixtures.security.timestampSkewSeconds, zones: conventions.timestampZones)
@@ -56,10 +68,21 @@ struct TransactionAuthenticator {
             try AccessTokenCheck(now: now).check(token, for: partner.clientId, partners: partners)
         }
 
+        var customerNumber: String?
+        if dialect.requiresCustomerToken {
+            customerNumber = try CustomerTokenCheck(now: now, scheme: dialect.customerTokenScheme)
+                .check(request.headers, for: partner.clientId, partners: partners)
+        }
+
         let externalID = headers[SecurityHeader.externalID] ?? ""
-        try ExternalIDCheck(settings: fixtures.security, now: now)
+        var settings = fixtures.security
+        if let format = dialect.externalID {
+            settings.externalIDNumericOnly = format.numericOnly
+            settings.externalIDMaxLength = format.maxLength
+        }
+        try ExternalIDCheck(settings: settings, now: now)
             .check(externalID, registry: partners.existing(partner.clientId)?.externalIDs)
         partners.with(partner.clientId) { $0.externalIDs.record(externalID, at: now) }
-        return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict)
+        return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict, customerNumber: customerNumber)
     }
 }

@@ -1,4 +1,5 @@
-/// Balance inquiry (service 11, seeds 002 and 003): every balance of a merchant account.
+/// Balance inquiry (service 11, seeds 002 and 003): every balance of a merchant account, or, on routes that
+/// take a B2B2C customer token (DANA, DOKU), the e-money balance of the token's customer.
 struct BalanceInquiry: SNAPService {
     let descriptor = ServiceDescriptor.balanceInquiry
 
@@ -6,7 +7,7 @@ struct BalanceInquiry: SNAPService {
         [
             .success,
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type or length (partnerReferenceNo ≤64, accountNo ≤32, balanceTypes strings, additionalInfo.msId ≤20)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "accountNo is missing"),
+            ServiceAnswer(SNAPError.invalidMandatoryField(""), "accountNo is missing (and no customer token names a customer)"),
             ServiceAnswer(SNAPError.invalidAccount(), "accountNo is not an account of the ledger"),
             ServiceAnswer(SNAPError.invalidMerchant, "additionalInfo.msId is not the account's merchant seller id"),
         ]
@@ -15,10 +16,15 @@ struct BalanceInquiry: SNAPService {
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
         let fields = request.fields
         let partnerReferenceNo = try fields.string("partnerReferenceNo", required: false, maxLength: 64)
-        let accountNo = try fields.required("accountNo", maxLength: 32)
+        // With a B2B2C customer token (DANA, DOKU) the token names whose balance is asked; accountNo is then optional.
+        let customerNumber = request.caller.customerNumber
+        let accountNo = try fields.string("accountNo", required: customerNumber == nil, maxLength: 32)
         let balanceTypes = try fields.strings("balanceTypes", required: false, maxLength: 70)
         let additionalInfo = try fields.object("additionalInfo", required: false)
         let msId = try additionalInfo?.string("msId", required: false, maxLength: 20)
+        guard let accountNo else {
+            return try customerBalance(customerNumber ?? "", partnerReferenceNo, balanceTypes, request, &state)
+        }
 
         guard let account = state.ledger.account(accountNo) else {
             throw SNAPError.invalidAccount().explained(
@@ -49,6 +55,37 @@ struct BalanceInquiry: SNAPService {
         })
         // Seed 002 echoes the request's additionalInfo (channel, deviceId), seed 003 its msId: echo it whole.
         if let additionalInfo { answer["additionalInfo"] = .object(additionalInfo.object) }
+        return .snap(key: ServiceAnswer.success.key, fields: answer)
+    }
+
+    /// The balance of the e-money customer a B2B2C token was granted for, as one `BALANCE` account info.
+    private func customerBalance(
+        _ customerNumber: String, _ partnerReferenceNo: String?, _ balanceTypes: [String]?, _ request: ServiceRequest,
+        _ state: inout PartnerState
+    ) throws(SNAPError) -> Outcome {
+        guard let account = state.ledger.customer(customerNumber) else {
+            throw SNAPError.invalidAccount().explained(
+                ["summary": .string("the customer token names \(customerNumber), who is not in the fixtures")])
+        }
+        if let refusal = account.customer.status.refusal {
+            throw refusal.explained(["summary": .string("customer \(customerNumber) is \(account.customer.status.rawValue)")])
+        }
+        let zero = Amount.zero.json
+        let info: JSONValue = .object([
+            "balanceType": "BALANCE",
+            "amount": account.balance.json,
+            "floatAmount": zero,
+            "holdAmount": zero,
+            "availableBalance": account.balance.json,
+            "ledgerBalance": account.balance.json,
+            "currentMultilateralLimit": zero,
+            "registrationStatusCode": "0001",
+            "status": "0001",
+        ])
+        var answer: JSONObject = ["referenceNo": .string(request.referenceNumber(&state))]
+        if let partnerReferenceNo { answer["partnerReferenceNo"] = .string(partnerReferenceNo) }
+        answer["name"] = .string(Masking.name(account.customer.name))
+        answer["accountInfos"] = .array(balanceTypes.map { $0.contains("BALANCE") } ?? true ? [info] : [])
         return .snap(key: ServiceAnswer.success.key, fields: answer)
     }
 }

@@ -1,8 +1,9 @@
 /// Customer top-up (service 38): credits an e-money customer within the tier's limits, idempotently.
 ///
 /// A decided top-up (credited or refused) is recorded by partnerReferenceNo; the same partnerReferenceNo
-/// with the same payload gets the original answer again without a second credit, with another payload
-/// `404xx18 Inconsistent Request`.
+/// with the same payload gets the original answer again without a second credit (the profile's `topUpRetry`
+/// `replay`, as DANA does) or, once credited, `409xx01 Duplicate partnerReferenceNo` (`duplicate`, ASPI's
+/// table); with another payload `404xx18 Inconsistent Request`.
 struct CustomerTopUp: SNAPService {
     let descriptor = ServiceDescriptor.customerTopUp
 
@@ -12,6 +13,7 @@ struct CustomerTopUp: SNAPService {
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type, length or form (partnerReferenceNo 1–64, customerNumber 08… ≤32 digits, amount/feeAmount \"10000.00\" IDR, transactionDate ISO-8601, sessionId ≤25, categoryId digits ≤10, notes ≤255)"),
             ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerReferenceNo, customerNumber or amount is missing"),
             ServiceAnswer(SNAPError.inconsistentRequest, "partnerReferenceNo was used before with a different payload"),
+            ServiceAnswer(SNAPError.duplicatePartnerReferenceNo, "partnerReferenceNo already succeeded, in profiles whose topUpRetry is duplicate (otherwise the original answer is replayed)"),
             ServiceAnswer(SNAPError.invalidAccount(), "customerNumber is not a customer of the ledger"),
             ServiceAnswer(CustomerStatus.inactive.refusal ?? .generalError, "the customer's status is inactive"),
             ServiceAnswer(CustomerStatus.dormant.refusal ?? .generalError, "the customer's status is dormant"),
@@ -40,6 +42,11 @@ struct CustomerTopUp: SNAPService {
                 throw SNAPError.inconsistentRequest.explained([
                     "summary": .string("partnerReferenceNo \(partnerReferenceNo) was used with another payload"),
                     "original": .string(original.fingerprint),
+                ])
+            }
+            if request.exchange.route.dialect.topUpRetry == .duplicate, original.status == .success {
+                throw SNAPError.duplicatePartnerReferenceNo.explained([
+                    "summary": .string("partnerReferenceNo \(partnerReferenceNo) already succeeded (referenceNo \(original.referenceNo ?? "")); this profile answers retries 409xx01"),
                 ])
             }
             return original.answer.outcome

@@ -14,6 +14,9 @@ public enum PipelineAnswers {
                 ServiceAnswer(SNAPError.invalidToken, "the access token is unknown, expired or another partner's"),
                 ServiceAnswer(SNAPError.tokenNotFound, "a symmetric partner sent no Authorization: Bearer token"),
                 ServiceAnswer(SNAPError.conflict, "X-EXTERNAL-ID already used by this partner today (Jakarta day)"),
+                ServiceAnswer(SNAPError(httpStatus: 404, caseCode: "02"), "the partner's profile is not the profile of this path (Invalid Routing)"),
+                ServiceAnswer(SNAPError.invalidCustomerToken, "a route that needs a B2B2C customer token got an unknown, expired or wrongly written one"),
+                ServiceAnswer(SNAPError(httpStatus: 401, caseCode: "04"), "a route that needs a B2B2C customer token got no Authorization-Customer"),
             ]
         case .bearer:
             [

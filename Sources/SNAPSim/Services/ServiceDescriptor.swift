@@ -17,6 +17,9 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
     /// Access token B2B (73); handled by the security pipeline.
     public static let accessTokenB2B = ServiceDescriptor(
         name: "access-token-b2b", code: .accessTokenB2B, title: "Access Token B2B", security: .accessToken)
+    /// Access token B2B2C (74): a customer token for an authorization code; handled by the security pipeline.
+    public static let accessTokenB2B2C = ServiceDescriptor(
+        name: "access-token-b2b2c", code: .accessTokenB2B2C, title: "Access Token B2B2C", security: .accessToken)
     /// Balance inquiry (11).
     public static let balanceInquiry = ServiceDescriptor(
         name: "balance-inquiry", code: .balanceInquiry, title: "Balance Inquiry", security: .transaction)
@@ -39,6 +42,7 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
     /// Every known service, in service-code order.
     public static let all: [ServiceDescriptor] = [
         balanceLimitCheck, balanceInquiry, emoneyAccountInquiry, customerTopUp, topUpStatus, accessTokenB2B,
+        accessTokenB2B2C,
     ]
 
     /// The service with this name or two-digit code.

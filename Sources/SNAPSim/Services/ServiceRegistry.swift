@@ -47,12 +47,15 @@ public struct ServiceRegistry: Sendable {
         }
         state.ledger.open(at: exchange.receivedAt)
 
-        let body = Self.parseBody(exchange)
+        // The profile's forms are translated to the ledger's before rules and services see the body, so a
+        // magic value written `628…` by a DANA partner matches the rule written `08…`.
+        let translation = DialectTranslation(dialect: exchange.route.dialect)
+        let body = Self.parseBody(exchange).map(translation.toLedger)
         let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
         if let rule = fixtures.rules.firstMatch(input) {
             return ServiceResult(outcome: apply(rule, service, exchange, caller, fixtures, body, &state), rule: rule.id)
         }
-        return ServiceResult(outcome: try run(service, exchange, caller, fixtures, body, &state), rule: nil)
+        return ServiceResult(outcome: translation.toPartner(try run(service, exchange, caller, fixtures, body, &state)), rule: nil)
     }
 
     /// Whether `partner` may call `service`: its `services` list names it (by name or code), or it has none.
@@ -68,6 +71,7 @@ public struct ServiceRegistry: Sendable {
         _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
     ) throws(SNAPError) -> Outcome {
         let object = try body.get()
+        try DialectTranslation(dialect: exchange.route.dialect).checkRequiredFields(object)
         let request = ServiceRequest(exchange: exchange, caller: caller, fixtures: fixtures, fields: RequestFields(object))
         return try service.respond(to: request, state: &state)
     }

@@ -1,0 +1,46 @@
+/// The request and answer rewrites a profile asks of every service, so the services themselves speak only
+/// the ledger's form: customer numbers written with an international prefix (DANA's `628…` for `08…`), and
+/// members a provider makes mandatory beyond SNAP (DANA's `additionalInfo.fundType`).
+struct DialectTranslation {
+    let dialect: RouteDialect
+
+    /// The body with `customerNumber` in the ledger's `08…` form.
+    func toLedger(_ object: JSONObject) -> JSONObject {
+        guard let prefix = dialect.customerNumberPrefix, let number = object["customerNumber"]?.stringValue,
+            number.hasPrefix(prefix)
+        else { return object }
+        var translated = object
+        translated["customerNumber"] = .string("0" + number.dropFirst(prefix.count))
+        return translated
+    }
+
+    /// The answer with `customerNumber` (masked or not) in the partner's form.
+    func toPartner(_ outcome: Outcome) -> Outcome {
+        guard let prefix = dialect.customerNumberPrefix, case .snap(let key, var fields, let delay) = outcome,
+            let number = fields["customerNumber"]?.stringValue, number.hasPrefix("0")
+        else { return outcome }
+        fields["customerNumber"] = .string(prefix + number.dropFirst())
+        return .snap(key: key, fields: fields, delay: delay)
+    }
+
+    /// Throws 400xx02 naming the first of the profile's required members that is missing, `null` or empty.
+    func checkRequiredFields(_ object: JSONObject) throws(SNAPError) {
+        for path in dialect.requiredFields {
+            var value: JSONValue? = .object(object)
+            for name in path.split(separator: ".") {
+                value = value?.objectValue?[String(name)]
+            }
+            let present: Bool
+            switch value {
+            case nil, .null?: present = false
+            case .string(let text)?: present = !text.isEmpty
+            default: present = true
+            }
+            guard present else {
+                throw SNAPError.invalidMandatoryField(path).explained([
+                    "summary": .string("\(path) is mandatory in this provider's dialect"),
+                ])
+            }
+        }
+    }
+}
