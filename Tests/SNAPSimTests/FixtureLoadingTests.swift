@@ -8,7 +8,8 @@ import Testing
         if case .failure(let error) = result { Issue.record("\(error)") }
         let fixtures = try result.get()
         #expect(fixtures.partners.count >= 4)
-        #expect(fixtures.profiles.map(\.name) == ["snap"])
+        // Profiles load in file order (profiles/bca.json < … < profiles/snap.json).
+        #expect(fixtures.profiles.map(\.name) == ["bca", "dana", "doku", "nicepay", "snap"])
     }
 }
 
@@ -146,8 +147,8 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
     }
 
     @Test func load_ReportsPartnerWithUnknownProfileAndService() {
-        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "symmetric", "profile": "dana", "services": ["topup"]}]}"#)
-        #expect(mentions(lines, "p.json /partners/0/profile:", "unknown profile \"dana\" (known: snap)"))
+        let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "symmetric", "profile": "paydia", "services": ["topup"]}]}"#)
+        #expect(mentions(lines, "p.json /partners/0/profile:", "unknown profile \"paydia\" (known: bca, dana, doku, nicepay, snap)"))
         #expect(mentions(lines, "p.json /partners/0/services/0:", "unknown service \"topup\""))
     }
 
@@ -202,7 +203,10 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
     }
 
     @Test func load_ReportsMissingProfiles() {
-        #expect(mentions(problems(["profiles/snap.json": nil]), "no profile"))
+        let withoutProfiles = Dictionary(
+            DefaultFixtures.files.filter { $0.path.hasPrefix("profiles/") }.map { ($0.path, String?.none) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(mentions(problems(withoutProfiles), "no profile"))
     }
 
     @Test func load_ReportsSecuritySettingOfWrongType() {
@@ -221,8 +225,8 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
     }
 
     @Test func load_ReportsUnknownDefaultProfile() {
-        let lines = problems(["simulator.json": #"{"simulator": {"engine": {"defaultProfile": "bca"}}}"#])
-        #expect(mentions(lines, "simulator.json /simulator/engine/defaultProfile:", "unknown profile \"bca\""))
+        let lines = problems(["simulator.json": #"{"simulator": {"engine": {"defaultProfile": "bri"}}}"#])
+        #expect(mentions(lines, "simulator.json /simulator/engine/defaultProfile:", "unknown profile \"bri\""))
     }
 
     @Test func load_ReportsSecondSimulatorSection() {
