@@ -35,11 +35,15 @@ struct ResponseRenderer {
     }
 
     private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {
-        let headers: HTTPHeaders = [
+        var headers: HTTPHeaders = [
             "Content-Type": "application/json",
             "X-TIMESTAMP": ISO8601Timestamp.format(exchange.receivedAt, offsetMinutes: CivilDate.jakartaOffsetMinutes),
             "Date": HTTPDateFormat.imfFixdate(exchange.receivedAt),
         ]
+        // ASPI: a token response echoes the client key it was issued to.
+        if exchange.route.security == .accessToken, let clientKey = exchange.request.headers["X-CLIENT-KEY"] {
+            headers["X-CLIENT-KEY"] = Self.headerSafe(clientKey)
+        }
         return HTTPReply(.respond(HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)),
             delay: delay)
     }

@@ -7,6 +7,7 @@ public enum CLI {
         CodesCommand.self,
         RulesCommand.self,
         RoutesCommand.self,
+        SignCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

@@ -60,7 +60,7 @@ struct ServeCommand: Command {
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.localPort)"
         console.out("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
         console.out("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
-        console.out("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"1234567890\"}'")
+        console.out("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
         await server.waitUntilStopped()
         console.err("snapsim stopped")

@@ -1,0 +1,76 @@
+import SimHTTP
+
+/// The B2B access-token endpoint (service 73): verifies the request and issues a token (snap.md §2a, §3b).
+///
+/// Checked in order: mandatory headers (4007302), X-TIMESTAMP (4007301), client (4017300 Unknown client),
+/// signature (4017300 Signature), body (4007300 not JSON, 4007302/4007301 grantType).
+struct AccessTokenIssuer {
+    static let grantType = "client_credentials"
+
+    let conventions: SecurityConventions
+    let keys: PublicKeyCache
+
+    func issue(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates) throws(SNAPError) -> JSONObject {
+        let request = exchange.request
+        let headers = try MandatoryHeaders.require(
+            MandatoryHeaders.accessTokenRequest, in: request.headers, requestKind: "A B2B access-token request")
+        let timestamp = headers[SecurityHeader.timestamp] ?? ""
+        let clientKey = headers[SecurityHeader.clientKey] ?? ""
+        let parsed = try TimestampCheck(allowedSkewSeconds: fixtures.security.timestampSkewSeconds, zones: conventions.timestampZones)
+            .check(timestamp, receivedAt: exchange.receivedAt)
+        guard let partner = PartnerLookup.partner(clientKey, in: fixtures) else {
+            throw PartnerLookup.unknownClient(clientKey, header: SecurityHeader.clientKey, fixtures: fixtures)
+        }
+        try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
+            .verifyAccessTokenRequest(
+                clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsed,
+                signature: headers[SecurityHeader.signature] ?? "")
+        try Self.checkBody(request.body)
+
+        let lifetime = fixtures.security.tokenLifetimeSeconds
+        let token = partners.with(partner.clientId) { state in
+            let token = state.ids.token()
+            state.tokens.issue(token, to: partner.clientId, at: exchange.receivedAt, lifetime: .seconds(lifetime))
+            return token
+        }
+        return [
+            "accessToken": .string(token),
+            "tokenType": "Bearer",
+            "expiresIn": conventions.expiresIn == .number ? .int(lifetime) : .string(String(lifetime)),
+        ]
+    }
+
+    /// `{"grantType":"client_credentials"}`; `additionalInfo` and other members are allowed and ignored.
+    static func checkBody(_ body: [UInt8]) throws(SNAPError) {
+        let expected = "a JSON object {\"grantType\":\"client_credentials\"} (additionalInfo optional)"
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            var explanation = RejectionExplanation(
+                .requestBody, summary: body.isEmpty ? "The request body is empty" : "The request body is not JSON: \(error)",
+                expected: expected, received: String(decoding: body.prefix(200), as: UTF8.self))
+            explanation.hint = "Send Content-Type: application/json with the grantType object."
+            throw SNAPError.badRequest.explained(explanation)
+        }
+        guard let object = value.objectValue else {
+            throw SNAPError.badRequest.explained(RejectionExplanation(
+                .requestBody, summary: "The request body is JSON \(value.typeName), not an object", expected: expected))
+        }
+        guard let grantType = object["grantType"] else {
+            throw SNAPError.invalidMandatoryField("grantType").explained(RejectionExplanation(
+                .requestBody, summary: "The request body has no grantType", expected: expected))
+        }
+        guard grantType.stringValue == Self.grantType else {
+            let received = grantType.stringValue ?? grantType.compactText
+            var explanation = RejectionExplanation(
+                .requestBody, summary: "grantType must be \"client_credentials\"", expected: expected, received: received)
+            if grantType.stringValue?.lowercased() == Self.grantType {
+                explanation.diagnosis.append(.init(
+                    cause: "grant-type-case", summary: "grantType differs only in letter case",
+                    detail: "Write grantType in lower case: client_credentials."))
+            }
+            throw SNAPError.invalidFieldFormat("grantType").explained(explanation)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Checks `X-EXTERNAL-ID`: its format per the settings, and that this partner has not used it yet on the
+/// current Jakarta calendar day (409xx00 `Conflict`, snap.md §3f).
+struct ExternalIDCheck {
+    let settings: SecuritySettings
+    let now: SimTime
+
+    func check(_ externalID: String, registry: ExternalIDRegistry?) throws(SNAPError) {
+        let utf8 = externalID.utf8
+        let numeric = utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if utf8.count > settings.externalIDMaxLength || (settings.externalIDNumericOnly && !numeric) {
+            let rule = (settings.externalIDNumericOnly ? "digits only, " : "") + "at most \(settings.externalIDMaxLength) characters"
+            var explanation = RejectionExplanation(
+                .externalID, summary: "X-EXTERNAL-ID has an invalid format: \(rule) expected",
+                expected: rule + ", unique per partner per Jakarta day", received: externalID)
+            explanation.fact("length", .int(utf8.count))
+            throw SNAPError.invalidFieldFormat(SecurityHeader.externalID).explained(explanation)
+        }
+        if let firstUse = registry?.firstUse(of: externalID, at: now) {
+            let day = CivilDate.jakartaDay(of: now)
+            // Jakarta has no daylight saving: the next day starts 24 h after this one's midnight.
+            let today = CivilDate(now, offsetMinutes: CivilDate.jakartaOffsetMinutes)
+            let midnight = CivilDate(year: today.year, month: today.month, day: today.day)
+                .time(offsetMinutes: CivilDate.jakartaOffsetMinutes) + .seconds(86_400)
+            var explanation = RejectionExplanation(
+                .externalID, summary: "X-EXTERNAL-ID `\(externalID.clipped(to: 80))` was already used today at \(firstUse)",
+                expected: "an X-EXTERNAL-ID not yet used by this partner on Jakarta day \(day)", received: externalID)
+            explanation.fact("firstUsedAt", .string(firstUse.description))
+            explanation.fact("day", .string(day))
+            explanation.fact("acceptedAgainFrom", .string(midnight.description))
+            explanation.diagnosis.append(.init(
+                cause: "external-id-reused", summary: "the external ID was reused the same day",
+                detail: "X-EXTERNAL-ID must be unique per partner per Jakarta calendar day; generate a fresh one for "
+                    + "every request (a retry of the same transaction keeps partnerReferenceNo, not X-EXTERNAL-ID)."))
+            throw SNAPError.conflict.explained(explanation)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import SNAPCrypto
+
+/// `X-SIGNATURE` decoded every way partners write it: Base64 (the standard) and hex (BRI's SDK, ASPI samples).
+///
+/// A 128-character hex string is also valid Base64, so both readings are kept and each is tried.
+struct ReceivedSignature {
+    typealias Finding = RejectionExplanation.Finding
+
+    /// The header's text.
+    let text: String
+    /// Each valid reading, Base64 first.
+    let decodings: [(encoding: SignatureEncoding, bytes: [UInt8])]
+
+    init(_ text: String) {
+        self.text = text
+        var decodings: [(SignatureEncoding, [UInt8])] = []
+        if let bytes = Base64.decode(text), !bytes.isEmpty { decodings.append((.base64, bytes)) }
+        if let bytes = Hex.decode(text), !bytes.isEmpty { decodings.append((.hex, bytes)) }
+        self.decodings = decodings
+    }
+
+    /// How the text reads, for explanations: `base64`, `hex`, `base64 or hex`, or `undecodable`.
+    var encodingDescription: String {
+        switch decodings.count {
+        case 0: "undecodable"
+        case 1: decodings[0].encoding.rawValue
+        default: decodings.map(\.encoding.rawValue).joined(separator: " or ")
+        }
+    }
+
+    /// Readings of a mis-encoded signature, each with what was wrong; only computed after a failure.
+    func misencodings() -> [(finding: Finding, bytes: [UInt8])] {
+        var readings: [(Finding, [UInt8])] = []
+        let utf8 = Array(text.utf8)
+
+        let withoutBlanks = utf8.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        if withoutBlanks.count != utf8.count, let bytes = Base64.decode(String(decoding: withoutBlanks, as: UTF8.self)) {
+            readings.append((
+                Finding(
+                    cause: "signature-line-breaks", summary: "X-SIGNATURE contains whitespace or line breaks",
+                    detail: "X-SIGNATURE matches once its whitespace is removed: send the Base64 on one line "
+                        + "(e.g. Java's MIME encoder breaks lines every 76 characters)."),
+                bytes
+            ))
+        }
+
+        var standard = withoutBlanks.map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            default: byte
+            }
+        }
+        let urlAlphabet = standard != withoutBlanks
+        let unpadded = !standard.contains(UInt8(ascii: "=")) && standard.count % 4 != 0
+        while standard.count % 4 != 0 { standard.append(UInt8(ascii: "=")) }
+        if urlAlphabet || unpadded, let bytes = Base64.decode(String(decoding: standard, as: UTF8.self)) {
+            readings.append((
+                Finding(
+                    cause: urlAlphabet ? "signature-base64url" : "signature-base64-unpadded",
+                    summary: urlAlphabet ? "X-SIGNATURE uses the Base64url alphabet" : "X-SIGNATURE lacks Base64 padding",
+                    detail: urlAlphabet
+                        ? "X-SIGNATURE decodes only with the URL-safe alphabet (- and _); SNAP uses standard Base64 (+ and /, with = padding)."
+                        : "X-SIGNATURE decodes only once = padding is added; SNAP uses padded standard Base64."),
+                bytes
+            ))
+        }
+
+        if let ascii = Base64.decode(text), let bytes = Hex.decode(String(decoding: ascii, as: UTF8.self)), !bytes.isEmpty {
+            readings.append((
+                Finding(
+                    cause: "signature-base64-of-hex", summary: "X-SIGNATURE is the Base64 of a hex string",
+                    detail: "X-SIGNATURE is Base64 of the signature's hex text (e.g. PHP base64_encode(hash_hmac(...)) "
+                        + "without raw output); Base64-encode the raw signature bytes instead."),
+                bytes
+            ))
+        }
+        return readings
+    }
+}

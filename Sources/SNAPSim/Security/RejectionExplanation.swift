@@ -1,0 +1,107 @@
+/// What the simulator tells a partner developer about a rejected request (explain mode, on by default).
+///
+/// Rendered as `additionalInfo.explain` (and its `summary` as the `X-Snapsim-Explain` header). Keys, in order:
+/// - `summary`: one line saying what failed and, when known, why.
+/// - `check`: which step rejected the request (see ``SecurityCheck``).
+/// - `expected` / `received`: what the step wanted and what arrived (long values clipped).
+/// - check-specific facts, e.g. `stringToSign`, `bodyHash`, `bodyHashInput`, `signatureEncoding`,
+///   `timestamp`, `now`, `skewSeconds`, `allowedSkewSeconds`, `tokenExpiredAt`, `tokenIssuedTo`, `firstUsedAt`.
+/// - `diagnosis`: what the simulator inferred by trying alternatives, as `[{cause, detail}]`; `cause` is a
+///   stable kebab-case identifier that tests and tools may match on.
+/// - `hint`: what to do next.
+///
+/// It never carries a client secret or private key: ``SecurityPipeline`` passes every explanation through
+/// ``Redaction`` before it leaves, so even a secret a partner pasted into a header is not echoed back.
+struct RejectionExplanation {
+    /// A cause the simulator inferred, e.g. `body-signed-unminified`.
+    struct Finding: Sendable, Hashable {
+        /// Stable identifier.
+        var cause: String
+        /// Completes "Signature does not match: …" and the like, e.g. "the body was signed un-minified".
+        var summary: String
+        /// A sentence or two for the developer.
+        var detail: String
+    }
+
+    var check: SecurityCheck
+    var summary: String
+    var expected: String?
+    var received: String?
+    /// Check-specific facts, in the order they should print.
+    var facts: JSONObject = [:]
+    var diagnosis: [Finding] = []
+    var hint: String?
+
+    init(_ check: SecurityCheck, summary: String, expected: String? = nil, received: String? = nil) {
+        self.check = check
+        self.summary = summary
+        self.expected = expected
+        self.received = received
+    }
+
+    mutating func fact(_ key: String, _ value: JSONValue) {
+        facts[key] = value
+    }
+
+    /// The JSON object, keys in the documented order.
+    var object: JSONObject {
+        var object: JSONObject = ["summary": .string(summary), "check": .string(check.rawValue)]
+        if let expected { object["expected"] = .string(expected) }
+        if let received { object["received"] = .string(received.clipped()) }
+        for (key, value) in facts { object[key] = value }
+        if !diagnosis.isEmpty {
+            object["diagnosis"] = .array(
+                diagnosis.map { ["cause": .string($0.cause), "detail": .string($0.detail)] })
+        }
+        if let hint { object["hint"] = .string(hint) }
+        return object
+    }
+}
+
+/// The steps of the security pipeline, as explanations name them.
+enum SecurityCheck: String, Sendable {
+    case mandatoryHeader = "mandatory-header"
+    case client
+    case channelID = "channel-id"
+    case timestamp
+    case signature
+    case accessToken = "access-token"
+    case externalID = "external-id"
+    case requestBody = "request-body"
+}
+
+/// Keeps credentials out of anything the simulator sends back.
+enum Redaction {
+    /// Secrets shorter than this are not searched for: replacing a three-letter test secret would mangle prose.
+    static let minimumLength = 6
+
+    static func redact(_ object: JSONObject, secrets: [String]) -> JSONObject {
+        let secrets = secrets.filter { $0.utf8.count >= minimumLength }
+        guard !secrets.isEmpty else { return object }
+        return redact(.object(object), secrets).objectValue ?? object
+    }
+
+    private static func redact(_ value: JSONValue, _ secrets: [String]) -> JSONValue {
+        switch value {
+        case .string(let text):
+            var text = text
+            for secret in secrets where text.contains(secret) {
+                text = text.replacing(secret, with: "[redacted]")
+            }
+            return .string(text)
+        case .array(let elements):
+            return .array(elements.map { redact($0, secrets) })
+        case .object(let object):
+            return .object(JSONObject(object.members.map { ($0.key, redact($0.value, secrets)) }))
+        case .null, .bool, .number:
+            return value
+        }
+    }
+}
+
+extension SNAPError {
+    /// This error carrying `explanation`.
+    func explained(_ explanation: RejectionExplanation) -> SNAPError {
+        explained(explanation.object)
+    }
+}

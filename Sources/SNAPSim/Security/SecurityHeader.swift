@@ -1,0 +1,59 @@
+import SimHTTP
+
+/// The names of the SNAP security headers (snap.md §3a), spelled as ASPI writes them.
+///
+/// Header names compare case-insensitively, so these spellings matter only for what the simulator prints.
+public enum SecurityHeader {
+    public static let timestamp = "X-TIMESTAMP"
+    public static let signature = "X-SIGNATURE"
+    /// The client id on token requests.
+    public static let clientKey = "X-CLIENT-KEY"
+    /// The client id on transactions.
+    public static let partnerID = "X-PARTNER-ID"
+    public static let externalID = "X-EXTERNAL-ID"
+    public static let channelID = "CHANNEL-ID"
+    /// `Bearer <B2B access token>`.
+    public static let authorization = "Authorization"
+
+    /// The value of `name` with surrounding blanks removed, or `nil` when absent or blank.
+    ///
+    /// A blank mandatory header is as useless as a missing one, so both count as missing.
+    static func value(_ name: String, in headers: HTTPHeaders) -> String? {
+        guard let raw = headers[name] else { return nil }
+        let trimmed = raw.trimmingBlanks
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The access token in `Authorization: Bearer <token>`, or `nil` when the header is absent or carries no token.
+    ///
+    /// The `Bearer` scheme is matched case-insensitively (RFC 9110 §11.1); a value without the scheme is taken
+    /// as the token itself, so the token check, not a format error, tells the partner what went wrong.
+    static func bearerToken(in headers: HTTPHeaders) -> String? {
+        guard let value = value(authorization, in: headers) else { return nil }
+        let utf8 = Array(value.utf8)
+        let scheme = Array("bearer".utf8)
+        if utf8.count >= scheme.count, zip(utf8, scheme).allSatisfy({ $0 | 0x20 == $1 }),
+            utf8.count == scheme.count || utf8[scheme.count] == UInt8(ascii: " ")
+        {
+            let token = String(decoding: utf8[scheme.count...], as: UTF8.self).trimmingBlanks
+            return token.isEmpty ? nil : token
+        }
+        return value
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (HTTP's optional whitespace).
+    var trimmingBlanks: String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return "" }
+        return String(self[first...last])
+    }
+
+    /// At most `limit` characters, marked when cut, so echoing a hostile header never bloats an answer.
+    func clipped(to limit: Int = 200) -> String {
+        count <= limit ? self : String(prefix(limit)) + "… (\(utf8.count) bytes)"
+    }
+}

@@ -1,0 +1,169 @@
+import SNAPCrypto
+import SimHTTP
+
+/// What a failed signature is diagnosed with: the alternatives tried for each kind of request, the other
+/// signing mode, other partners' secrets, and the encoding of the header itself.
+extension SignatureCheck {
+    func diagnoseTransaction(
+        _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
+        minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
+    ) -> [Finding] {
+        if let finding = encodingFinding(received, verifier: verifier, message: expected.text) { return [finding] }
+
+        var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
+        if let signedToken = expected.accessToken {
+            tokenPart.alternatives = SignatureAlternatives.tokens(signedToken).map { .init(value: ":" + $0.value, finding: $0.finding) }
+            tokenPart.alternatives.append(.init(
+                value: "",
+                finding: Finding(
+                    cause: "token-omitted", summary: "the access token was left out of the signed string",
+                    detail: "Your signature matches METHOD:path:bodyHash:timestamp without the access token; symmetric "
+                        + "SNAP signatures include the raw token between path and body hash.")))
+        } else if let token {
+            tokenPart.alternatives = [.init(
+                value: ":" + token,
+                finding: Finding(
+                    cause: "token-included", summary: "the access token was included in an asymmetric signature",
+                    detail: "Your signature matches a string containing the access token; \(partner.clientId) signs "
+                        + "asymmetrically, whose string has no token: METHOD:path:bodyHash:timestamp."))]
+        }
+        let components: [SignatureAlternatives.Component] = [
+            .init(expected: expected.method, alternatives: SignatureAlternatives.methods(expected.method)),
+            .init(
+                expected: expected.target,
+                alternatives: SignatureAlternatives.targets(expected.target, host: request.headers["Host"])),
+            tokenPart,
+            .init(
+                expected: expected.bodyHash,
+                alternatives: SignatureAlternatives.bodyHashes(
+                    body: request.body, minified: minified, expectedHash: expected.bodyHash)),
+            .init(
+                expected: expected.timestamp,
+                alternatives: SignatureAlternatives.timestamps(expected.timestamp, parsed: parsedTimestamp)),
+        ]
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let found = diagnosis.search(components, assemble: { $0[0] + ":" + $0[1] + $0[2] + ":" + $0[3] + ":" + $0[4] }) {
+            return found
+        }
+        if let finding = otherModeFinding(received, expected: expected, token: token) { return [finding] }
+        if let finding = otherPartnerFinding(received, message: expected.text) { return [finding] }
+        return [noMatch(received, verifier: verifier)]
+    }
+
+    func diagnoseAccessTokenRequest(
+        clientKey: String, timestamp: String, parsedTimestamp: ISO8601Timestamp, received: ReceivedSignature,
+        verifier: SignatureVerifier
+    ) -> [Finding] {
+        let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
+        if let finding = encodingFinding(received, verifier: verifier, message: expected) { return [finding] }
+        let components: [SignatureAlternatives.Component] = [
+            .init(expected: clientKey, alternatives: []),
+            .init(
+                expected: "|",
+                alternatives: [.init(
+                    value: ":",
+                    finding: Finding(
+                        cause: "token-request-separator", summary: "client key and timestamp were joined with `:`",
+                        detail: "Your signature matches clientKey:timestamp; the token request signs clientKey|timestamp."))]),
+            .init(expected: timestamp, alternatives: SignatureAlternatives.timestamps(timestamp, parsed: parsedTimestamp)),
+        ]
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let found = diagnosis.search(components, assemble: { $0.joined() }) { return found }
+        let readings = received.decodings.map(\.bytes)
+        let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+        if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
+            return [Finding(
+                cause: "token-request-signed-with-hmac", summary: "the token request was signed with HMAC",
+                detail: "Your signature is HMAC-SHA512 with the client secret; the B2B token request is signed with "
+                    + "the partner's RSA private key (SHA256withRSA).")]
+        }
+        return [noMatch(received, verifier: verifier)]
+    }
+
+    /// A signature that is right but written in an encoding this profile refuses, or not decodable at all.
+    fileprivate func encodingFinding(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> Finding? {
+        let refused = received.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
+        if let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
+            let accepted = SignatureEncoding.allCases.filter(conventions.signatureEncodings.contains).map(\.rawValue)
+            return Finding(
+                cause: "signature-encoding-not-accepted",
+                summary: "the signature is right but \(refused[match].encoding.rawValue)-encoded",
+                detail: "X-SIGNATURE verifies as \(refused[match].encoding.rawValue), but this provider accepts only "
+                    + accepted.joined(separator: " or ") + ".")
+        }
+        if received.decodings.isEmpty && received.misencodings().isEmpty {
+            return Finding(
+                cause: "signature-undecodable", summary: "X-SIGNATURE is neither Base64 nor hex",
+                detail: "X-SIGNATURE could not be decoded as Base64 or as hex, so it cannot be any signature.")
+        }
+        return nil
+    }
+
+    /// The signature made in the other signing mode, or with HMAC-SHA256.
+    fileprivate func otherModeFinding(_ received: ReceivedSignature, expected: StringToSign, token: String?) -> Finding? {
+        let readings = received.decodings.map(\.bytes)
+        var asymmetric = expected
+        asymmetric.accessToken = nil
+        switch partner.signing {
+        case .symmetric:
+            let secret = Array(partner.clientSecret.utf8)
+            let sha256 = HMAC<SHA256>.authenticationCode(for: Array(expected.text.utf8), using: secret)
+            if readings.contains(where: { ConstantTime.equals($0, sha256) }) {
+                return Finding(
+                    cause: "hmac-sha256", summary: "it was signed with HMAC-SHA256",
+                    detail: "Your signature is HMAC-SHA256 of the right string; SNAP's symmetric signature is HMAC-SHA512.")
+            }
+            if case .success(let key) = keys.key(partner.publicKey),
+                readings.contains(where: { key.isValidSignature($0, for: Array(asymmetric.text.utf8)) })
+            {
+                return Finding(
+                    cause: "signed-asymmetrically", summary: "it was signed with RSA, but the partner signs symmetrically",
+                    detail: "Your signature is a valid SHA256withRSA signature over METHOD:path:bodyHash:timestamp, but "
+                        + "\(partner.clientId) is configured for symmetric signing: HMAC-SHA512 with the client secret "
+                        + "over METHOD:path:accessToken:bodyHash:timestamp.")
+            }
+        case .asymmetric:
+            let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+            var symmetric = expected
+            symmetric.accessToken = token
+            for text in Set([symmetric.text, asymmetric.text]) where hmac.firstValid(readings, for: Array(text.utf8)) != nil {
+                return Finding(
+                    cause: "signed-symmetrically", summary: "it was signed with HMAC, but the partner signs asymmetrically",
+                    detail: "Your signature is HMAC-SHA512 with the client secret, but \(partner.clientId) is configured "
+                        + "for asymmetric signing: SHA256withRSA with its private key over METHOD:path:bodyHash:timestamp.")
+            }
+        }
+        return nil
+    }
+
+    /// The right string signed with another partner's client secret (HMAC only: cheap to try for every partner).
+    fileprivate func otherPartnerFinding(_ received: ReceivedSignature, message: String) -> Finding? {
+        guard partner.signing == .symmetric else { return nil }
+        let readings = received.decodings.map(\.bytes)
+        let bytes = Array(message.utf8)
+        for other in partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(256)
+        where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
+            let verifier = SignatureVerifier(credential: .clientSecret(Array(other.clientSecret.utf8)))
+            if verifier.firstValid(readings, for: bytes) != nil {
+                return Finding(
+                    cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
+                    detail: "Your signature matches the right string signed with the client secret of partner "
+                        + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
+            }
+        }
+        return nil
+    }
+
+    fileprivate func noMatch(_ received: ReceivedSignature, verifier: SignatureVerifier) -> Finding {
+        var detail = "No common mistake reproduces your signature: the key differs ("
+            + (verifier.isExpensive ? "the private key does not match the public key in the fixtures" : "client secret")
+            + "), or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+        if !verifier.isExpensive, !received.decodings.isEmpty, !received.decodings.contains(where: { $0.bytes.count == 64 }) {
+            let lengths = received.decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
+            detail += " Note: X-SIGNATURE decodes to " + lengths.joined(separator: ", ")
+                + "; an HMAC-SHA512 is 64 bytes (88 Base64 characters or 128 hex digits)."
+        }
+        return Finding(
+            cause: "no-variant-matched", summary: "wrong key or a different string-to-sign", detail: detail)
+    }
+}

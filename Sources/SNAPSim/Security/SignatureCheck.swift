@@ -1,0 +1,129 @@
+import SNAPCrypto
+import SimHTTP
+
+/// Verifies `X-SIGNATURE` on transactions and token requests and, when it fails, explains why.
+///
+/// The success path costs one HMAC (or one RSA verification) per reading of the header; every alternative is
+/// tried only after a failure.
+struct SignatureCheck {
+    typealias Finding = RejectionExplanation.Finding
+
+    let partner: Partner
+    let conventions: SecurityConventions
+    let keys: PublicKeyCache
+    /// Every partner in the fixtures, to recognise a signature made with another partner's secret.
+    let partners: [String: Partner]
+
+    // MARK: - Transactions
+
+    /// Verifies a transaction's signature in the partner's signing mode.
+    ///
+    /// - Parameters:
+    ///   - token: the access token from `Authorization` (signed by symmetric partners only).
+    ///   - timestamp: `X-TIMESTAMP`'s text, as signed, and its parsed value.
+    func verifyTransaction(
+        _ request: HTTPRequest, token: String?, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String
+    ) throws(SNAPError) -> SecurityVerdict {
+        let symmetric = partner.signing == .symmetric
+        let expected = StringToSign(
+            method: request.method.rawValue, target: request.target, accessToken: symmetric ? token : nil,
+            body: request.body, timestamp: timestamp)
+        let verifier = try verifier(for: partner.signing, stringToSign: expected.text)
+        let received = ReceivedSignature(signature)
+        if let encoding = accepted(received, verifier: verifier, message: expected.text) {
+            return SecurityVerdict(
+                signingMode: partner.signing, stringToSign: expected.text, signatureEncoding: encoding, accessToken: token)
+        }
+
+        var explanation = explanation(received, verifier: verifier, stringToSign: expected.text)
+        let minified = JSONMinifier.minify(request.body)
+        explanation.fact("bodyHash", .string(expected.bodyHash))
+        explanation.fact("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified)))
+        if !minified.isEmpty {
+            explanation.fact("minifiedBody", .string(String(decoding: minified, as: UTF8.self).clipped(to: 1000)))
+        }
+        explanation.fact("timestampUsed", .string(timestamp.clipped()))
+        explanation.fact("signatureEncoding", .string(received.encodingDescription))
+        explanation.expected = symmetric
+            ? "X-SIGNATURE = Base64 (or hex) of HMAC-SHA512(client secret of \(partner.clientId), stringToSign), "
+                + "stringToSign = METHOD:path?query:accessToken:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
+            : "X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of \(partner.clientId), stringToSign), "
+                + "stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
+        explanation.diagnosis = diagnoseTransaction(
+            request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
+            received: received, verifier: verifier)
+        explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
+        throw SNAPError.unauthorized("Signature").explained(explanation)
+    }
+
+    // MARK: - Access-token requests
+
+    /// Verifies a token request's RSA signature over `clientKey|X-TIMESTAMP`.
+    func verifyAccessTokenRequest(clientKey: String, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String)
+        throws(SNAPError)
+    {
+        let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
+        let verifier = try verifier(for: .asymmetric, stringToSign: expected)
+        let received = ReceivedSignature(signature)
+        if accepted(received, verifier: verifier, message: expected) != nil { return }
+
+        var explanation = explanation(received, verifier: verifier, stringToSign: expected)
+        explanation.fact("timestampUsed", .string(timestamp.clipped()))
+        explanation.fact("signatureEncoding", .string(received.encodingDescription))
+        explanation.expected = "X-SIGNATURE = Base64 of SHA256withRSA(private key of \(partner.clientId), "
+            + "X-CLIENT-KEY + \"|\" + X-TIMESTAMP), verified with the public key in the fixtures"
+        explanation.diagnosis = diagnoseAccessTokenRequest(
+            clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsedTimestamp, received: received,
+            verifier: verifier)
+        explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
+        throw SNAPError.unauthorized("Signature").explained(explanation)
+    }
+
+    // MARK: - Shared
+
+    private func verifier(for mode: SigningMode, stringToSign: String) throws(SNAPError) -> SignatureVerifier {
+        switch mode {
+        case .symmetric:
+            return SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+        case .asymmetric:
+            switch keys.key(partner.publicKey) {
+            case .success(let key):
+                return SignatureVerifier(credential: .publicKey(key))
+            case .failure(let error):
+                var explanation = RejectionExplanation(
+                    .signature, summary: "The public key of \(partner.clientId) in the fixtures cannot be used",
+                    expected: "an RSA public key (PEM SubjectPublicKeyInfo, PKCS#1, or bare Base64) in the partner's fixture")
+                explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
+                explanation.fact("keyError", .string(error.description))
+                explanation.hint = "Fix publicKey of \(partner.clientId) in the fixtures (partners.json)."
+                throw SNAPError.unauthorized("Signature").explained(explanation)
+            }
+        }
+    }
+
+    /// The encoding under which the signature verifies, among those the conventions accept.
+    private func accepted(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> SignatureEncoding? {
+        let readings = received.decodings.filter { conventions.signatureEncodings.contains($0.encoding) }
+        return verifier.firstValid(readings.map(\.bytes), for: Array(message.utf8)).map { readings[$0].encoding }
+    }
+
+    private func explanation(_ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String)
+        -> RejectionExplanation
+    {
+        var explanation = RejectionExplanation(.signature, summary: "Signature does not match", received: received.text)
+        explanation.fact("signingMode", .string(verifier.isExpensive ? SigningMode.asymmetric.rawValue : SigningMode.symmetric.rawValue))
+        explanation.fact("algorithm", .string(verifier.algorithm))
+        explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
+        explanation.hint = "Compare your string-to-sign with stringToSign byte for byte; `snapsim sign` prints a correctly "
+            + "signed request for this partner."
+        return explanation
+    }
+
+    static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {
+        if body.isEmpty { return "empty body (SHA-256 of the empty string)" }
+        if minified.count == body.count && !JSONMinifier.isJSON(body) && JSONMinifier.stripWhitespace(body) != body {
+            return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
+        }
+        return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")
+    }
+}

@@ -1,0 +1,92 @@
+/// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one (or,
+/// for cheap HMACs, up to two) of its components done the usual wrong way, or the signature mis-encoded.
+///
+/// Runs only on the failure path. The work is capped, in verifications (RSA costs a modular exponentiation
+/// each) and in bytes hashed (a huge header makes every candidate string huge), so a stream of bad requests
+/// cannot turn diagnosis into a denial of service.
+struct SignatureDiagnosis {
+    typealias Finding = RejectionExplanation.Finding
+    typealias Component = SignatureAlternatives.Component
+
+    /// How many bytes of candidate strings one diagnosis may hash.
+    static let hashedBytesBudget = 1 << 20
+
+    let verifier: SignatureVerifier
+    let signature: ReceivedSignature
+
+    /// The findings explaining the signature, or `nil` when no alternative reproduces it.
+    func search(_ components: [Component], assemble: @escaping ([String]) -> String) -> [Finding]? {
+        let readings = signature.decodings.map(\.bytes)
+        let misencodings = signature.misencodings()
+        let expected = Array(assemble(components.map(\.expected)).utf8)
+        if let index = verifier.firstValid(misencodings.map(\.bytes), for: expected) {
+            return [misencodings[index].finding]
+        }
+
+        let trials = verifier.isExpensive ? 24 : 400
+        var search = Search(
+            components: components, assemble: assemble, verifier: verifier,
+            candidates: readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes)),
+            candidateFindings: readings.map { _ in nil } + (verifier.isExpensive ? [] : misencodings.map(\.finding)),
+            budget: min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count))))
+        guard !search.candidates.isEmpty else { return nil }
+        for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
+            if let found = search.run(deviations: deviations) { return found }
+        }
+        return nil
+    }
+
+    /// Depth-first walk over the strings with exactly `deviations` components changed.
+    private struct Search {
+        let components: [Component]
+        let assemble: ([String]) -> String
+        let verifier: SignatureVerifier
+        let candidates: [[UInt8]]
+        let candidateFindings: [Finding?]
+        var budget: Int
+        var values: [String] = []
+        var findings: [Finding] = []
+
+        init(
+            components: [Component], assemble: @escaping ([String]) -> String, verifier: SignatureVerifier,
+            candidates: [[UInt8]], candidateFindings: [Finding?], budget: Int
+        ) {
+            self.components = components
+            self.assemble = assemble
+            self.verifier = verifier
+            self.candidates = candidates
+            self.candidateFindings = candidateFindings
+            self.budget = budget
+        }
+
+        mutating func run(deviations: Int) -> [Finding]? {
+            values = components.map(\.expected)
+            findings = []
+            return visit(0, deviations)
+        }
+
+        private mutating func visit(_ index: Int, _ left: Int) -> [Finding]? {
+            guard budget > 0 else { return nil }
+            if index == components.count {
+                guard left == 0 else { return nil }
+                budget -= 1
+                guard let match = verifier.firstValid(candidates, for: Array(assemble(values).utf8)) else { return nil }
+                return findings + (candidateFindings[match].map { [$0] } ?? [])
+            }
+            if components.count - index > left, let found = visit(index + 1, left) { return found }
+            guard left > 0 else { return nil }
+            for alternative in components[index].alternatives {
+                values[index] = alternative.value
+                findings.append(alternative.finding)
+                let found = visit(index + 1, left - 1)
+                findings.removeLast()
+                if let found {
+                    values[index] = components[index].expected
+                    return found
+                }
+            }
+            values[index] = components[index].expected
+            return nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import SimHTTP
+
+/// The checks on a SNAP transaction, in SNAP order (snap.md §3, issue 3):
+/// mandatory headers (400xx02; missing `Authorization` for symmetric partners 401xx03) → partner (401xx00
+/// Unknown client) → CHANNEL-ID (400xx01) → X-TIMESTAMP (400xx01) → signature (401xx00) → access token (401xx01,
+/// symmetric partners) → X-EXTERNAL-ID (400xx01 format, 409xx00 reuse).
+///
+/// The external ID is recorded only after every check passed, so a rejected request never burns its ID.
+struct TransactionAuthenticator {
+    let conventions: SecurityConventions
+    let keys: PublicKeyCache
+
+    func authenticate(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates) throws(SNAPError)
+        -> AuthenticatedCaller
+    {
+        let request = exchange.request
+        let now = exchange.receivedAt
+        let headers = try MandatoryHeaders.require(
+            MandatoryHeaders.transaction, in: request.headers, requestKind: "A SNAP transaction")
+        let clientId = headers[SecurityHeader.partnerID] ?? ""
+        guard let partner = PartnerLookup.partner(clientId, in: fixtures) else {
+            throw PartnerLookup.unknownClient(clientId, header: SecurityHeader.partnerID, fixtures: fixtures)
+        }
+
+        let token = SecurityHeader.bearerToken(in: request.headers)
+        if partner.signing == .symmetric && token == nil {
+            var explanation = RejectionExplanation(
+                .mandatoryHeader,
+                summary: request.headers.contains(SecurityHeader.authorization)
+                    ? "Authorization carries no access token" : "Missing header Authorization",
+                expected: "Authorization: Bearer <accessToken> (\(partner.clientId) signs symmetrically, with a B2B token)",
+                received: request.headers[SecurityHeader.authorization])
+            explanation.hint = "Request a token from the access-token endpoint first; `snapsim sign` shows both requests."
+            throw SNAPError.tokenNotFound.explained(explanation)
+        }
+
+        let channel = headers[SecurityHeader.channelID] ?? ""
+        if let required = partner.channelId, channel != required {
+            var explanation = RejectionExplanation(
+                .channelID, summary: "CHANNEL-ID must be \(required) for partner \(partner.clientId)",
+                expected: required, received: channel)
+            explanation.fact("partner", .string(partner.clientId))
+            throw SNAPError.invalidFieldFormat(SecurityHeader.channelID).explained(explanation)
+        }
+
+        let timestamp = headers[SecurityHeader.timestamp] ?? ""
+        let parsed = try TimestampCheck(allowedSkewSeconds: fixtures.security.timestampSkewSeconds, zones: conventions.timestampZones)
+            .check(timestamp, receivedAt: now)
+
+        let verdict = try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
+            .verifyTransaction(
+                request, token: token, timestamp: timestamp, parsedTimestamp: parsed,
+                signature: headers[SecurityHeader.signature] ?? "")
+
+        if partner.signing == .symmetric, let token {
+            try AccessTokenCheck(now: now).check(token, for: partner.clientId, partners: partners)
+        }
+
+        let externalID = headers[SecurityHeader.externalID] ?? ""
+        try ExternalIDCheck(settings: fixtures.security, now: now)
+            .check(externalID, registry: partners.existing(partner.clientId)?.externalIDs)
+        partners.with(partner.clientId) { $0.externalIDs.record(externalID, at: now) }
+        return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict)
+    }
+}
