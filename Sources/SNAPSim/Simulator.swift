@@ -40,7 +40,7 @@ public final class Simulator: HTTPResponder {
             guard let route = fixtures.router.route(
                 for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
             else {
-                let reply = ResponseRenderer.unknownRoute(request, at: receivedAt)
+                let reply = ResponseRenderer.unroutable(request, router: fixtures.router, at: receivedAt)
                 state.journal.record(request: request, receivedAt: receivedAt, service: nil, caller: nil, outcome: nil, reply: reply)
                 return reply
             }
