@@ -42,7 +42,7 @@ struct ScenarioPreflight {
                 do throws(FixtureOverrides.Mismatch) {
                     _ = try scenario.fixtures.applied(to: fixtures)
                 } catch {
-                    problems.append(ScenarioProblem(file: scenario.file, pointer: scenario.pointer.appending("fixtures").appending(pointer: error.pointer), message: error.message))
+                    problems.append(ScenarioProblem(file: scenario.file, pointer: error.pointer, message: error.message))
                 }
             }
             for (index, step) in scenario.steps.enumerated() {
@@ -71,11 +71,5 @@ struct ScenarioPreflight {
 extension PartnerSignerError {
     static func missingKey(_ id: String) -> PartnerSignerError {
         PartnerSignerError(.noPrivateKey, "no private key for \(id): only sandbox demo partners carry one in the fixtures")
-    }
-}
-
-extension JSONPointer {
-    func appending(pointer other: JSONPointer) -> JSONPointer {
-        JSONPointer(tokens: tokens + other.tokens)
     }
 }

@@ -83,7 +83,7 @@ public struct ScenarioRunner: Sendable {
                     explain: configuration.explain)
                 return .success(InProcessTransport(simulator: Simulator(fixtures: fixtures, options: options)))
             } catch {
-                return .failure(ScenarioStepError("fixtures \(error.pointer): \(error.message)"))
+                return .failure(ScenarioStepError("\(error.pointer): \(error.message)"))
             }
         }
         guard scenario.fixtures.isEmpty else {
