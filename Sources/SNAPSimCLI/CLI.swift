@@ -8,6 +8,7 @@ public enum CLI {
         RulesCommand.self,
         RoutesCommand.self,
         SignCommand.self,
+        RunCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

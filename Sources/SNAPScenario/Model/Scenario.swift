@@ -1,0 +1,59 @@
+import SNAPSim
+
+/// A named sequence of steps replayed against a SNAP provider: the unit a report counts (one JUnit testcase).
+public struct Scenario: Sendable {
+    /// The demo partner the scenarios act as unless they name another.
+    public static let defaultPartner = "snapsim-demo"
+
+    public var name: String
+    public var description: String?
+    /// The file it came from, as named on the command line or found in a folder.
+    public var file: String
+    /// Where in the file: empty for a one-scenario file, `/scenarios/3` in a list.
+    public var pointer: JSONPointer
+    /// Client id of the partner the runner acts as.
+    public var partner: String
+    /// Where the clock starts; `nil` uses the run's start (in-process) or leaves the target's clock alone.
+    public var clock: SimTime?
+    /// Seed of the simulator's identifiers in-process; `nil` uses the run's.
+    public var seed: UInt64?
+    /// Changes to the fixtures for this scenario only (in-process).
+    public var fixtures: FixtureOverrides
+    /// Variables defined up front, in file order.
+    public var variables: JSONObject
+    public var steps: [ScenarioStep]
+
+    public init(
+        name: String, description: String? = nil, file: String = "", pointer: JSONPointer = JSONPointer(tokens: []),
+        partner: String = Scenario.defaultPartner, clock: SimTime? = nil, seed: UInt64? = nil,
+        fixtures: FixtureOverrides = FixtureOverrides(), variables: JSONObject = [:], steps: [ScenarioStep]
+    ) {
+        self.name = name
+        self.description = description
+        self.file = file
+        self.pointer = pointer
+        self.partner = partner
+        self.clock = clock
+        self.seed = seed
+        self.fixtures = fixtures
+        self.variables = variables
+        self.steps = steps
+    }
+
+    /// `file` and, for a scenario in a list, its pointer: `Scenarios/limits.json /scenarios/2`.
+    public var location: String {
+        pointer.tokens.isEmpty ? file : "\(file) \(pointer)"
+    }
+
+    /// Every partner the scenario acts as or borrows a token from, the scenario's own first.
+    public var partners: [String] {
+        var result = [partner]
+        for step in steps {
+            guard case .request(let request) = step.action else { continue }
+            var names = [request.partner].compactMap { $0 }
+            if case .ofPartner(let other) = request.token { names.append(other) }
+            for name in names where !result.contains(name) { result.append(name) }
+        }
+        return result
+    }
+}

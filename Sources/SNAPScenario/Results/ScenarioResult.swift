@@ -1,0 +1,110 @@
+import SNAPSim
+
+/// How one scenario went: its steps in order. A scenario passes when every step passed.
+public struct ScenarioResult: Sendable {
+    public var scenario: Scenario
+    public var steps: [StepResult]
+    /// Wall time the scenario took (for JUnit; console output leaves it out so in-process runs print the same
+    /// bytes every time).
+    public var duration: Duration
+
+    public init(scenario: Scenario, steps: [StepResult], duration: Duration = .zero) {
+        self.scenario = scenario
+        self.steps = steps
+        self.duration = duration
+    }
+
+    public var passed: Bool { steps.allSatisfy { $0.outcome != .failed } && !steps.isEmpty }
+
+    /// The first failed step, if any.
+    public var failure: StepResult? { steps.first { $0.outcome == .failed } }
+}
+
+/// How one step went.
+public struct StepResult: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case passed
+        case failed
+        /// An earlier step failed, so this one was not sent.
+        case notRun
+    }
+
+    /// 1-based position in the scenario; 0 for the set-up before the first step.
+    public var index: Int
+    /// The step's name, or what it does (`emoney-topup`, `advance clock 901s`).
+    public var title: String
+    public var outcome: Outcome
+    /// What happened, in a few words: `HTTP 200 2003700`, `clock now 2026-11-21T10:15:01+07:00`.
+    public var summary: String
+    public var failure: StepFailure?
+
+    public init(index: Int, title: String, outcome: Outcome, summary: String = "", failure: StepFailure? = nil) {
+        self.index = index
+        self.title = title
+        self.outcome = outcome
+        self.summary = summary
+        self.failure = failure
+    }
+}
+
+/// Why a step failed: a message, the expectations not met, and the exchange that showed it.
+public struct StepFailure: Sendable {
+    /// A failure that is not an expectation, e.g. "no access token for snapsim-demo: HTTP 401 4017300".
+    public var message: String?
+    public var mismatches: [Mismatch]
+    /// The request as sent (the last one, for a repeated step).
+    public var request: SentRequest?
+    public var response: ScenarioResponse?
+
+    public init(message: String? = nil, mismatches: [Mismatch] = [], request: SentRequest? = nil, response: ScenarioResponse? = nil) {
+        self.message = message
+        self.mismatches = mismatches
+        self.request = request
+        self.response = response
+    }
+}
+
+/// One expectation not met: what was looked at, what was expected and what was there.
+public struct Mismatch: Sendable, Hashable {
+    /// `status`, a body pointer such as `/responseCode`, `header X-TIMESTAMP`, or `delay`.
+    public var subject: String
+    public var expected: String
+    public var actual: String
+
+    public init(subject: String, expected: String, actual: String) {
+        self.subject = subject
+        self.expected = expected
+        self.actual = actual
+    }
+}
+
+/// A request as the runner sent it, for failure reports.
+public struct SentRequest: Sendable {
+    public var method: String
+    public var target: String
+    public var headers: [(name: String, value: String)]
+    public var body: String
+}
+
+/// What the runner saw after each step finished, for live reporters.
+public enum ScenarioEvent: Sendable {
+    case scenarioStarted(Scenario)
+    case stepFinished(Scenario, StepResult)
+    case scenarioFinished(ScenarioResult)
+}
+
+/// The results of a run, in the order the scenarios ran.
+public struct RunSummary: Sendable {
+    public var results: [ScenarioResult]
+
+    public init(results: [ScenarioResult]) {
+        self.results = results
+    }
+
+    public var passedCount: Int { results.count { $0.passed } }
+    public var failedCount: Int { results.count { !$0.passed } }
+    public var allPassed: Bool { failedCount == 0 }
+
+    /// `N passed, M failed`, the last line of every console report.
+    public var tally: String { "\(passedCount) passed, \(failedCount) failed" }
+}

@@ -1,0 +1,112 @@
+import SNAPSim
+
+/// Replays scenarios as the partner and checks the answers.
+///
+/// In-process each scenario gets a fresh ``Simulator`` (fixtures with the scenario's overrides, fixed clock,
+/// fixed seed), so order never matters and every run prints the same. Over HTTP the scenarios share the target;
+/// with snapsim's admin token each scenario's partners are reset first.
+///
+/// ```swift
+/// let runner = try ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios)
+/// let summary = await runner.run { event in reporter.report(event) }
+/// ```
+public struct ScenarioRunner: Sendable {
+    public let configuration: RunConfiguration
+    public let scenarios: [Scenario]
+    private let context: RunContext
+
+    /// Checks the scenarios against the fixtures before anything runs.
+    /// - Throws: ``ScenarioLoadError`` naming file and pointer for an unknown partner, a service the partner's
+    ///   profile does not serve, a partner without a private key, or fixture overrides that do not fit.
+    public init(configuration: RunConfiguration, scenarios: [Scenario]) throws(ScenarioLoadError) {
+        self.configuration = configuration
+        self.scenarios = scenarios
+        let fixtures = configuration.credentials.map { $0.applied(to: configuration.fixtures) } ?? configuration.fixtures
+        let preflight = ScenarioPreflight(fixtures: fixtures, configuration: configuration)
+        let signers = try preflight.check(scenarios)
+        let runId: String
+        switch configuration.target {
+        case .inProcess: runId = Self.eightDigits(configuration.seed)
+        case .http: runId = Self.eightDigits(UInt64.random(in: 10_000_000...99_999_999))
+        }
+        context = RunContext(
+            fixtures: fixtures, signers: signers, actingPartner: configuration.credentials?.partnerID, runId: runId)
+    }
+
+    /// Runs every scenario in order, telling `observe` about each step as it finishes.
+    public func run(observe: @Sendable (ScenarioEvent) -> Void = { _ in }) async -> RunSummary {
+        var results: [ScenarioResult] = []
+        let shared: HTTPTargetTransport? =
+            switch configuration.target {
+            case .inProcess: nil
+            case .http(let base, let adminToken):
+                HTTPTargetTransport(base: base, adminToken: adminToken, timeout: configuration.timeout)
+            }
+        for (ordinal, scenario) in scenarios.enumerated() {
+            observe(.scenarioStarted(scenario))
+            let started = ContinuousClock.now
+            var steps: [StepResult] = []
+            switch await prepare(scenario, shared: shared) {
+            case .failure(let error):
+                let setup = StepResult(
+                    index: 0, title: "set-up", outcome: .failed, summary: "could not start",
+                    failure: StepFailure(message: error.message, request: error.request, response: error.response))
+                observe(.stepFinished(scenario, setup))
+                steps.append(setup)
+            case .success(let transport):
+                var session = ScenarioSession(scenario: scenario, context: context, transport: transport, ordinal: ordinal + 1)
+                for (index, step) in scenario.steps.enumerated() {
+                    let title = ScenarioSession.title(of: step, scenarioPartner: scenario.partner)
+                    if steps.contains(where: { $0.outcome == .failed }) {
+                        steps.append(StepResult(index: index + 1, title: title, outcome: .notRun))
+                        continue
+                    }
+                    let result = await session.run(step, index: index + 1)
+                    observe(.stepFinished(scenario, result))
+                    steps.append(result)
+                }
+            }
+            let result = ScenarioResult(scenario: scenario, steps: steps, duration: ContinuousClock.now - started)
+            observe(.scenarioFinished(result))
+            results.append(result)
+        }
+        return RunSummary(results: results)
+    }
+
+    /// A transport in the state the scenario starts from.
+    private func prepare(_ scenario: Scenario, shared: HTTPTargetTransport?) async -> Result<any ScenarioTransport, ScenarioStepError> {
+        guard let shared else {
+            do throws(FixtureOverrides.Mismatch) {
+                let fixtures = try scenario.fixtures.applied(to: configuration.fixtures)
+                let options = SimulatorOptions(
+                    seed: scenario.seed ?? configuration.seed, clock: .fixed(at: scenario.clock ?? configuration.start),
+                    explain: configuration.explain)
+                return .success(InProcessTransport(simulator: Simulator(fixtures: fixtures, options: options)))
+            } catch {
+                return .failure(ScenarioStepError("\(error.pointer): \(error.message)"))
+            }
+        }
+        guard scenario.fixtures.isEmpty else {
+            return .failure(ScenarioStepError(
+                "this scenario changes the fixtures (\"fixtures\"), which only works in-process; run it without --target"))
+        }
+        do throws(ScenarioStepError) {
+            if shared.adminToken != nil {
+                try await shared.reset(partners: scenario.partners.map(context.partnerID))
+                if let start = scenario.clock { _ = try await shared.setClock(to: start) }
+            } else if let start = scenario.clock {
+                throw ScenarioStepError(
+                    "this scenario starts its clock at \(start): with --target that needs --admin-token (POST /_sim/clock)")
+            }
+            try await shared.synchronizeClock()
+            return .success(shared)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func eightDigits(_ number: UInt64) -> String {
+        let text = String(number % 100_000_000)
+        return String(repeating: "0", count: 8 - text.count) + text
+    }
+}
