@@ -34,12 +34,8 @@ import Testing
     }
 
     @Test func dana_RefusesOtherChannels_AndHexSignatures() throws {
-        var harness = ProfileHarness()
+        var harness = Self.withoutPartnerChannel("snapsim-dana")
         let dana = try harness.partner("snapsim-dana")
-        var fixtures = harness.fixtures
-        // Without the partner's own channelId, the profile's rule alone decides.
-        fixtures.partners["snapsim-dana"]?.channelId = nil
-        harness = ProfileHarness(fixtures: fixtures)
         let channel = harness.send(try harness.transaction(
             dana, path: Self.danaInquiry, body: Self.danaInquiryBody, timestamp: harness.timestamp(), channel: "SDK"))
         #expect(channel.code == "4003701")
@@ -90,8 +86,15 @@ import Testing
         #expect(answer.body["expiresIn"] == .string("900"))
     }
 
+    /// The default fixtures without the partner's own `channelId`, so the profile's rule alone decides.
+    private static func withoutPartnerChannel(_ clientId: String) -> ProfileHarness {
+        var fixtures = LoadedFixtures.defaults
+        fixtures.partners[clientId]?.channelId = nil
+        return ProfileHarness(fixtures: fixtures)
+    }
+
     @Test func doku_AcceptsItsChannels_AndItsLongNumericExternalIDs() throws {
-        var harness = ProfileHarness()
+        var harness = Self.withoutPartnerChannel("snapsim-doku")
         let doku = try harness.partner("snapsim-doku")
         let token = try harness.b2bToken(doku, path: "/authorization/v1/access-token/b2b", utc: true)
         let customer = try #require(try harness.customerToken(
@@ -109,7 +112,7 @@ import Testing
     // MARK: - NICEPAY
 
     @Test func nicepay_WantsClientIDPlus01_AsChannel() throws {
-        var harness = ProfileHarness()
+        var harness = Self.withoutPartnerChannel("IONPAYTEST")
         let nicepay = try harness.partner("IONPAYTEST")
         let token = try harness.b2bToken(nicepay, path: "/nicepay/v1.0/access-token/b2b")
         let good = harness.send(try harness.transaction(

@@ -19,7 +19,7 @@ extension ScenarioSession {
         let (method, path, routeSecurity) = try route(step.target, partner: partner)
         let target = try path + queryString(step.query)
         let body = try bodyBytes(step.body, security: step.security ?? routeSecurity)
-        let timestamp = PartnerSigner.timestamp(now + (step.headers.skewTimestamp ?? .zero))
+        let timestamp = context.timestamp(now + (step.headers.skewTimestamp ?? .zero), for: partner)
 
         var headers: HTTPHeaders
         do {
@@ -49,7 +49,9 @@ extension ScenarioSession {
         let request = HTTPRequest(method: method, target: target, headers: headers, body: body)
         let response = await transport.send(request)
         if let externalID = headers[SecurityHeader.externalID] { lastExternalID[partnerID] = externalID }
-        if (step.security ?? routeSecurity) == .accessToken, response.status == 200,
+        // A B2B2C customer token (service 74) is the customer's, not the partner's B2B token: capture it instead.
+        let isCustomerToken = context.fixtures.router.route(method: method, path: path[...])?.serviceCode == .accessTokenB2B2C
+        if (step.security ?? routeSecurity) == .accessToken, !isCustomerToken, response.status == 200,
             let answer = response.json?.objectValue, let token = answer["accessToken"]?.stringValue
         {
             hold(token, for: partnerID, expiresIn: answer["expiresIn"], at: now)

@@ -131,7 +131,8 @@ struct ScenarioSession {
         let now = await transport.now()
         let request: HTTPRequest
         do {
-            request = try signer.tokenRequest(timestamp: PartnerSigner.timestamp(now), path: context.tokenPath(for: signer.partner))
+            request = try signer.tokenRequest(
+                timestamp: context.timestamp(now, for: signer.partner), path: context.tokenPath(for: signer.partner))
         } catch {
             throw ScenarioStepError("cannot sign a token request as \(partnerID): \(error)")
         }
