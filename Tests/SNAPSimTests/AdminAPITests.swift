@@ -76,4 +76,11 @@ import Testing
         #expect(try call(simulator, .get, "/_sim/requests/count?partner=p1").json[pointer: "/count"] == 0)
         #expect(try call(simulator, .get, "/_sim/requests/count?partner=p2").json[pointer: "/count"] == 1)
     }
+
+    @Test func clock_Answers400_WhenTheStepWouldOverflowTheClock() throws {
+        let simulator = makeSimulator()
+        let result = try call(simulator, .post, "/_sim/clock", body: #"{"advance": "999999999999999999d"}"#)
+        #expect(result.status == 400)
+        #expect(simulator.clock.now() == Self.start)
+    }
 }

@@ -4,19 +4,32 @@ public enum ClockStep: Sendable, Equatable, CustomStringConvertible {
     case duration(Duration)
     case months(Int)
 
-    /// Parses `<whole number><unit>`; `nil` for anything else.
+    /// Longest step accepted, either way: 10,000 years keeps every clock reading far inside `Int64` milliseconds.
+    public static let maximumMilliseconds: Int64 = 10_000 * 366 * 86_400_000
+
+    /// Parses `<whole number><unit>`; `nil` for anything else, and for steps longer than 10,000 years (which
+    /// would overflow the clock's arithmetic rather than mean anything).
     public init?(_ text: String) {
         let digits = text.prefix { $0.isNumber || $0 == "-" }
-        guard let amount = Int(digits), !digits.isEmpty else { return nil }
-        switch text.dropFirst(digits.count) {
-        case "ms": self = .duration(.milliseconds(amount))
-        case "s": self = .duration(.seconds(amount))
-        case "m": self = .duration(.seconds(amount * 60))
-        case "h": self = .duration(.seconds(amount * 3600))
-        case "d": self = .duration(.seconds(amount * 86_400))
-        case "mo": self = .months(amount)
+        guard let amount = Int64(digits), !digits.isEmpty else { return nil }
+        let unit = text.dropFirst(digits.count)
+        if unit == "mo" {
+            guard amount.magnitude <= 10_000 * 12 else { return nil }
+            self = .months(Int(amount))
+            return
+        }
+        let scale: Int64
+        switch unit {
+        case "ms": scale = 1
+        case "s": scale = 1000
+        case "m": scale = 60_000
+        case "h": scale = 3_600_000
+        case "d": scale = 86_400_000
         default: return nil
         }
+        let (milliseconds, overflow) = amount.multipliedReportingOverflow(by: scale)
+        guard !overflow, milliseconds.magnitude <= Self.maximumMilliseconds.magnitude else { return nil }
+        self = .duration(.milliseconds(milliseconds))
     }
 
     public var description: String {
