@@ -18,6 +18,7 @@ public struct FixtureOverrides: Sendable, Hashable {
         self.security = security
     }
 
+    /// Whether the scenario changes nothing (it can then run with `--target`).
     public var isEmpty: Bool { customers.isEmpty && tiers.isEmpty && security == SecurityChange() }
 
     /// New values for one customer's fields; `nil` keeps the fixture's.

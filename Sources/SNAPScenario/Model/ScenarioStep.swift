@@ -3,6 +3,7 @@ import SimHTTP
 
 /// One step of a scenario: a request sent as the partner, or a move of the simulator clock.
 public struct ScenarioStep: Sendable {
+    /// What the step does.
     public enum Action: Sendable {
         case request(RequestStep)
         /// Moves the clock forward (or back): `901s` expires a token, `1d` starts a new Jakarta day, `1mo` a month.
@@ -111,6 +112,7 @@ public struct HeaderChanges: Sendable, Hashable {
     /// Sends the `X-EXTERNAL-ID` this partner sent last instead of a fresh one.
     public var reuseExternalID: Bool
 
+    /// One header to add or replace; the value may name variables.
     public struct Set: Sendable, Hashable {
         public var name: String
         public var value: Template

@@ -149,7 +149,8 @@ struct ScenarioSession {
     /// Keeps a token; `expiresIn` may be a number or a numeric string (providers differ), 900 s when absent.
     mutating func hold(_ token: String, for partnerID: String, expiresIn: JSONValue?, at time: SimTime) {
         let seconds = (expiresIn?.numberText ?? expiresIn?.stringValue).flatMap { Int64($0) } ?? 900
-        tokens[partnerID] = HeldToken(value: token, expiresAt: time + .seconds(seconds))
+        // A target's absurd expiresIn must not overflow the clock arithmetic: ten years is "never" here.
+        tokens[partnerID] = HeldToken(value: token, expiresAt: time + .seconds(min(max(seconds, 0), 315_360_000)))
     }
 
     // MARK: - Names
