@@ -137,7 +137,7 @@ extension ScenarioReader {
         var changes = HeaderChanges()
         if let omitNode = node["omitHeaders"] {
             for element in omitNode.elements(&problems) ?? [] {
-                guard case .string(let name) = element.value, !name.isEmpty else {
+                guard case .string(let name) = element.value, Self.isHeaderName(name) else {
                     problems.add(element, "expected a header name, found \(element.value.compactText)")
                     continue
                 }
@@ -146,6 +146,10 @@ extension ScenarioReader {
         }
         if let setNode = node["setHeaders"] {
             for (name, valueNode) in setNode.members(&problems) ?? [] {
+                guard Self.isHeaderName(name) else {
+                    problems.add(valueNode, "\"\(name)\" is not a header name (letters, digits and !#$%&'*+-.^_`|~)")
+                    continue
+                }
                 checkTemplates(in: valueNode, defined: defined)
                 if let value = valueNode.asTemplate(&problems) { changes.set.append(.init(name: name, value: value)) }
             }
@@ -156,5 +160,13 @@ extension ScenarioReader {
         }
         changes.reuseExternalID = node.bool("reuseExternalId", &problems) ?? false
         return changes
+    }
+
+    /// An HTTP field name: one or more token characters (RFC 9110 §5.1).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
     }
 }

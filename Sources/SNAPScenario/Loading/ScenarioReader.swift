@@ -9,7 +9,10 @@ struct ScenarioReader {
     var problems = ScenarioProblems()
 
     static let fileFields = ["scenarios", "description"]
-    static let scenarioFields = ["name", "description", "partner", "clock", "seed", "fixtures", "variables", "steps"]
+    static let scenarioFields = [
+        "name", "description", "partner", "clock", "seed", "fixtures", "variables", "timestampStyle", "signatureEncoding",
+        "steps",
+    ]
 
     init(file: String) {
         self.file = file
@@ -48,6 +51,8 @@ struct ScenarioReader {
         let clock = node.instant("clock", &problems)
         let seed = readSeed(node)
         let fixtures = node["fixtures"].map { fixtureOverrides($0) } ?? FixtureOverrides()
+        let timestampStyle = choice("timestampStyle", in: node, TimestampStyle.self) ?? .jakarta
+        let signatureEncoding = choice("signatureEncoding", in: node, SignatureEncoding.self) ?? .base64
 
         var defined = Set(ScenarioVariables.builtIns)
         var variables = JSONObject()
@@ -76,7 +81,20 @@ struct ScenarioReader {
         return Scenario(
             name: name, description: description, file: file, pointer: node.pointer,
             partner: partner.flatMap { $0.isEmpty ? nil : $0 } ?? Scenario.defaultPartner, clock: clock, seed: seed,
-            fixtures: fixtures, variables: variables, steps: steps)
+            fixtures: fixtures, variables: variables, timestampStyle: timestampStyle, signatureEncoding: signatureEncoding,
+            steps: steps)
+    }
+
+    /// A string member naming one of `T`'s cases.
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, in node: ScenarioNode, _ type: T.Type) -> T?
+    where T.RawValue == String {
+        guard let text = node.string(key, &problems) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.add(node[key] ?? node, "unknown \(key) \"\(text)\" (known: \(known))")
+            return nil
+        }
+        return value
     }
 
     private mutating func readSeed(_ node: ScenarioNode) -> UInt64? {

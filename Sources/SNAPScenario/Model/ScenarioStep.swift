@@ -105,7 +105,7 @@ public struct HeaderChanges: Sendable, Hashable {
     public var omit: [String]
     /// Headers added or replaced, in order.
     public var set: [Set]
-    /// Sends a wrong `X-SIGNATURE` (the right one with its first character changed).
+    /// Sends a wrong `X-SIGNATURE` (the right one with its first character changed to `0`, or `1` if it was `0`).
     public var tamperSignature: Bool
     /// Stamps (and signs) `X-TIMESTAMP` this far from the clock, as a partner whose clock is off.
     public var skewTimestamp: Duration?

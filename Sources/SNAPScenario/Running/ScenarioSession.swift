@@ -97,6 +97,13 @@ struct ScenarioSession {
 
     // MARK: - Identifiers and tokens
 
+    /// The partner's signer, writing signatures as the scenario says.
+    func signer(for partnerID: String) -> PartnerSigner? {
+        guard var signer = context.signers[partnerID] else { return nil }
+        signer.signatureEncoding = scenario.signatureEncoding
+        return signer
+    }
+
     /// A fresh `X-EXTERNAL-ID`: run id, scenario ordinal and a counter, 18 digits.
     mutating func freshExternalID() -> String {
         externalIDCount += 1
@@ -127,11 +134,11 @@ struct ScenarioSession {
 
     /// Requests a B2B access token for `partnerID` as a partner SDK does and keeps it with its expiry.
     private mutating func fetchToken(for partnerID: String) async throws(ScenarioStepError) -> String {
-        guard let signer = context.signers[partnerID] else { throw ScenarioStepError("no credentials for partner \(partnerID)") }
+        guard let signer = signer(for: partnerID) else { throw ScenarioStepError("no credentials for partner \(partnerID)") }
         let now = await transport.now()
         let request: HTTPRequest
         do {
-            request = try signer.tokenRequest(timestamp: PartnerSigner.timestamp(now), path: context.tokenPath(for: signer.partner))
+            request = try signer.tokenRequest(timestamp: scenario.timestampStyle.format(now), path: context.tokenPath(for: signer.partner))
         } catch {
             throw ScenarioStepError("cannot sign a token request as \(partnerID): \(error)")
         }
