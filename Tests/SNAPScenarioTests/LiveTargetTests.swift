@@ -35,7 +35,7 @@ import Testing
         let runWithoutAdmin = try await ScenarioRunner(configuration: withoutAdmin, scenarios: expiry).run()
         let refused = try #require(runWithoutAdmin.results.first)
         #expect(!refused.passed)
-        #expect(refused.failure?.title == "advance clock 899s")
+        #expect(refused.failure?.title == "advance clock 899s", "\(refused.steps.flatMap(ConsoleReporter.lines).joined(separator: "\n"))")
         #expect(refused.failure?.failure?.message?.contains("pass --admin-token") == true)
         await server.shutdown()
     }

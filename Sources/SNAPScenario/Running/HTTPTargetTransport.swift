@@ -29,6 +29,19 @@ struct HTTPTargetTransport: ScenarioTransport {
     }
 
     func send(_ request: HTTPRequest) async -> ScenarioResponse {
+        let response = await sendOnce(request)
+        // A connection reset before any answer is retried once for GET and HEAD, which are safe to repeat
+        // (RFC 9110 §9.2.2); a transaction is never sent twice behind the scenario's back.
+        guard response.status == nil, request.method == .get || request.method == .head else { return response }
+        return await sendOnce(request)
+    }
+
+    /// Lets the session's connections go once the run is over.
+    func finish() {
+        session.finishTasksAndInvalidate()
+    }
+
+    private func sendOnce(_ request: HTTPRequest) async -> ScenarioResponse {
         guard let url = URL(string: base + request.target) else {
             return ScenarioResponse(status: nil, transportNote: "not a URL: \(base + request.target)")
         }
@@ -81,7 +94,10 @@ struct HTTPTargetTransport: ScenarioTransport {
         if adminToken != nil {
             _ = try await admin("GET", "/_sim/clock", body: nil, purpose: "read the target's clock")
         } else {
-            _ = await send(HTTPRequest(method: .get, target: "/_sim/health"))
+            let probe = await send(HTTPRequest(method: .get, target: "/_sim/health"))
+            guard probe.status != nil else {
+                throw ScenarioStepError("cannot reach the target \(base): \(probe.transportNote ?? "no answer")", response: probe)
+            }
         }
     }
 

@@ -70,6 +70,7 @@ public struct ScenarioRunner: Sendable {
             observe(.scenarioFinished(result))
             results.append(result)
         }
+        shared?.finish()
         return RunSummary(results: results)
     }
 
