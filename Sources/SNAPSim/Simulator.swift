@@ -39,7 +39,7 @@ public final class Simulator: HTTPResponder {
         let receivedAt = clock.now()
         return state.withLock { state in
             guard let route = state.fixtures.router.route(method: request.method, path: request.path) else {
-                let reply = ResponseRenderer.unknownRoute(request, at: receivedAt)
+                let reply = ResponseRenderer.unroutable(request, router: state.fixtures.router, at: receivedAt)
                 state.journal.record(request, receivedAt: receivedAt, service: nil, decision: nil, reply: reply,
                     partners: state.fixtures.partners)
                 return reply

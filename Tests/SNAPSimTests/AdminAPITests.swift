@@ -82,3 +82,27 @@ import Testing
         #expect(try call(simulator, .get, "/_sim/requests/count?partner=p2").json[pointer: "/count"] == 1)
     }
 }
+
+@Suite struct UnroutableRequestTests {
+    func answer(_ method: HTTPMethod, _ target: String) throws -> (status: Int, allow: String?, json: JSONValue) {
+        let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(clock: .fixed(at: AdminAPITests.start)))
+        guard case .respond(let response) = simulator.respond(to: HTTPRequest(method: method, target: target)).action else {
+            throw AdminAPITests.AdminTestError.noResponse
+        }
+        return (response.status.code, response.headers["Allow"], try JSONParser.parse(response.body))
+    }
+
+    @Test func wrongMethodOnServedPath_Gets405WithAllow() throws {
+        let result = try answer(.get, "/v1.0/balance-inquiry")
+        #expect(result.status == 405)
+        #expect(result.allow == "POST")
+        #expect(result.json[pointer: "/responseCode"] == "4050000")
+    }
+
+    @Test func unknownPath_Gets404PointingToRoutes() throws {
+        let result = try answer(.post, "/v1.0/no-such-service")
+        #expect(result.status == 404)
+        #expect(result.allow == nil)
+        #expect(result.json[pointer: "/additionalInfo/explain/hint"]?.stringValue?.contains("snapsim routes") == true)
+    }
+}
