@@ -41,9 +41,11 @@ public struct ForcedOutcome: Sendable {
         var text = conditions.isEmpty ? "every request" : conditions.map(\.summary).joined(separator: " and ")
         text += " → "
         if let fault {
-            if rule.outcome.response != .amend(status: nil, patch: nil) { text += rule.outcome.summary + ", then " }
+            if rule.outcome.response != .amend(status: nil, patch: nil) {
+                text += RuleOutcome(rule.outcome.response).summary + ", then "
+            }
+            if rule.outcome.delay > .zero { text += "after \(rule.outcome.delay.wholeMilliseconds) ms, " }
             text += fault.summary
-            if rule.outcome.delay > .zero { text += " after \(rule.outcome.delay.wholeMilliseconds) ms" }
         } else {
             text += rule.outcome.summary
         }
