@@ -54,6 +54,8 @@ import Testing
         let month = try call(simulator, .post, "/_sim/clock", body: #"{"advance":"1mo"}"#)
         #expect(month.json[pointer: "/now"] == "2027-02-28T10:00:00+07:00")
         #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"soon"}"#).status == 400)
+        // A step that would overflow simulator time is refused, not trapped on.
+        #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"9223372036854775807d"}"#).status == 400)
     }
 
     @Test func reset_RestoresClockAndRejectsUnknownPartner() throws {

@@ -16,8 +16,9 @@ public struct ForcedOutcome: Sendable {
     public var remaining: Int?
     /// Answers forced so far.
     public var used = 0
-    /// The request's `when` and `then` as sent, for listings.
+    /// The request's `when` as sent, for listings.
     public var when: JSONValue
+    /// The request's `then` as sent, for listings.
     public var then: JSONValue
 
     /// A forced outcome; see the properties.

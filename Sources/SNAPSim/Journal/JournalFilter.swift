@@ -17,6 +17,7 @@ public struct JournalFilter: Sendable, Equatable {
     /// Only entries with a higher sequence number: poll with the last sequence seen.
     public var after: Int?
 
+    /// A filter; every criterion left `nil` matches everything.
     public init(
         partner: String? = nil, path: String? = nil, service: String? = nil, responseCode: String? = nil,
         method: String? = nil, status: Int? = nil, matchedRule: String? = nil, after: Int? = nil
