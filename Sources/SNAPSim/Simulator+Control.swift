@@ -28,6 +28,7 @@ extension Simulator {
     /// Journals an admin request that was refused for its token, so a team can see who tried.
     func journalAdminRejection(_ request: HTTPRequest, reply: HTTPReply) {
         let receivedAt = clock.now()
+        // The journal takes status and body from the reply; of the decision it reads only the verdict.
         let decision = Decision(
             outcome: .plain(status: 401, body: .null),
             verdict: ["result": "rejected", "check": "admin-token", "summary": "missing or wrong admin bearer token"])
