@@ -5,11 +5,17 @@ public struct PartnerState: Sendable {
     public var tokens: AccessTokenStore
     public var externalIDs: ExternalIDRegistry
     public var ids: IDGenerator
+    /// Where each scenario of the fixtures' rules is for this partner.
+    public var scenarios: ScenarioStates
+    /// Answers forced on this partner's requests through the admin API.
+    public var forcedOutcomes: ForcedOutcomes
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
         self.tokens = AccessTokenStore()
         self.externalIDs = ExternalIDRegistry()
         self.ids = ids
+        self.scenarios = ScenarioStates()
+        self.forcedOutcomes = ForcedOutcomes()
     }
 }

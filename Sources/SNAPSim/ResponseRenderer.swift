@@ -35,29 +35,53 @@ struct ResponseRenderer {
     }
 
     private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {
-        let headers: HTTPHeaders = [
+        var headers: HTTPHeaders = [
             "Content-Type": "application/json",
             "X-TIMESTAMP": ISO8601Timestamp.format(exchange.receivedAt, offsetMinutes: CivilDate.jakartaOffsetMinutes),
             "Date": HTTPDateFormat.imfFixdate(exchange.receivedAt),
         ]
+        // ASPI: a token response echoes the client key it was issued to.
+        if exchange.route.security == .accessToken, let clientKey = exchange.request.headers["X-CLIENT-KEY"] {
+            headers["X-CLIENT-KEY"] = Self.headerSafe(clientKey)
+        }
         return HTTPReply(.respond(HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)),
             delay: delay)
     }
 
-    /// A 404 for paths no profile serves, saying where to look.
-    static func unknownRoute(_ request: HTTPRequest, at time: SimTime) -> HTTPReply {
-        let body: JSONValue = [
-            "responseCode": "4040000",
-            "responseMessage": "Not Found",
-            "additionalInfo": [
-                "explain": [
-                    "summary": .string("No SNAP service is served at \(request.method) \(request.path)"),
-                    "hint": "Run `snapsim routes` to list the paths each profile serves.",
-                ]
-            ],
-        ]
-        let headers: HTTPHeaders = ["Content-Type": "application/json", "Date": HTTPDateFormat.imfFixdate(time)]
-        return .respond(HTTPResponse(status: .notFound, headers: headers, body: body.compactBytes))
+    /// The answer for a request no route takes: 405 with `Allow` when the path is served for other methods
+    /// (SNAP's `405xx00 Requested Function Is Not Supported`), else 404, each saying where to look.
+    static func unroutable(_ request: HTTPRequest, router: Router, at time: SimTime) -> HTTPReply {
+        let allowed = router.entries.filter { $0.path == request.path }.map(\.method.rawValue)
+        var headers: HTTPHeaders = ["Content-Type": "application/json", "Date": HTTPDateFormat.imfFixdate(time)]
+        let status: HTTPStatus
+        let body: JSONValue
+        if allowed.isEmpty {
+            status = .notFound
+            body = [
+                "responseCode": "4040000",
+                "responseMessage": "Not Found",
+                "additionalInfo": [
+                    "explain": [
+                        "summary": .string("No SNAP service is served at \(request.method) \(request.path)"),
+                        "hint": "Run `snapsim routes` to list the paths each profile serves.",
+                    ]
+                ],
+            ]
+        } else {
+            let methods = Array(Set(allowed)).sorted().joined(separator: ", ")
+            status = .methodNotAllowed
+            headers["Allow"] = methods
+            body = [
+                "responseCode": "4050000",
+                "responseMessage": "Requested Function Is Not Supported",
+                "additionalInfo": [
+                    "explain": [
+                        "summary": .string("\(request.path) is served for \(methods), not \(request.method)")
+                    ]
+                ],
+            ]
+        }
+        return .respond(HTTPResponse(status: status, headers: headers, body: body.compactBytes))
     }
 
     /// Header values must stay on one line of visible ASCII.

@@ -69,7 +69,7 @@ import Testing
             message: "is not a duration"),
         Malformed(
             json: #"{"name": "x", "steps": [{"advanceClock": "999999999999999999d"}]}"#, pointer: "/steps/0/advanceClock",
-            message: "at most 10,000 years"),
+            message: "at most 1,000 years"),
         Malformed(
             json: #"{"name": "x", "steps": [{"advanceClock": "1s", "expect": {}}]}"#, pointer: "/steps/0/expect",
             message: "unknown field \"expect\""),

@@ -5,9 +5,14 @@ import Testing
 @Suite struct AdminAPITests {
     static let start = SimTime(millisecondsSince1970: 1_795_259_987_000)
 
+    /// No fixture content but two partners, `p1` and `p2`, so the journal keeps a ring for each.
     func makeSimulator(journalCapacity: Int = 500) -> Simulator {
-        Simulator(
-            fixtures: LoadedFixtures(),
+        var fixtures = LoadedFixtures()
+        for id in ["p1", "p2"] {
+            fixtures.partners[id] = Partner(clientId: id, name: id, clientSecret: "secret-\(id)", publicKey: TestKeys.alphaPublic)
+        }
+        return Simulator(
+            fixtures: fixtures,
             options: SimulatorOptions(
                 seed: 1, clock: .fixed(at: Self.start), adminToken: "admin-secret", journalCapacity: journalCapacity))
     }
@@ -49,6 +54,8 @@ import Testing
         let month = try call(simulator, .post, "/_sim/clock", body: #"{"advance":"1mo"}"#)
         #expect(month.json[pointer: "/now"] == "2027-02-28T10:00:00+07:00")
         #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"soon"}"#).status == 400)
+        // A step that would overflow simulator time is refused, not trapped on.
+        #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"9223372036854775807d"}"#).status == 400)
     }
 
     @Test func reset_RestoresClockAndRejectsUnknownPartner() throws {
@@ -76,11 +83,28 @@ import Testing
         #expect(try call(simulator, .get, "/_sim/requests/count?partner=p1").json[pointer: "/count"] == 0)
         #expect(try call(simulator, .get, "/_sim/requests/count?partner=p2").json[pointer: "/count"] == 1)
     }
+}
 
-    @Test func clock_Answers400_WhenTheStepWouldOverflowTheClock() throws {
-        let simulator = makeSimulator()
-        let result = try call(simulator, .post, "/_sim/clock", body: #"{"advance": "999999999999999999d"}"#)
-        #expect(result.status == 400)
-        #expect(simulator.clock.now() == Self.start)
+@Suite struct UnroutableRequestTests {
+    func answer(_ method: HTTPMethod, _ target: String) throws -> (status: Int, allow: String?, json: JSONValue) {
+        let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(clock: .fixed(at: AdminAPITests.start)))
+        guard case .respond(let response) = simulator.respond(to: HTTPRequest(method: method, target: target)).action else {
+            throw AdminAPITests.AdminTestError.noResponse
+        }
+        return (response.status.code, response.headers["Allow"], try JSONParser.parse(response.body))
+    }
+
+    @Test func wrongMethodOnServedPath_Gets405WithAllow() throws {
+        let result = try answer(.get, "/v1.0/balance-inquiry")
+        #expect(result.status == 405)
+        #expect(result.allow == "POST")
+        #expect(result.json[pointer: "/responseCode"] == "4050000")
+    }
+
+    @Test func unknownPath_Gets404PointingToRoutes() throws {
+        let result = try answer(.post, "/v1.0/no-such-service")
+        #expect(result.status == 404)
+        #expect(result.allow == nil)
+        #expect(result.json[pointer: "/additionalInfo/explain/hint"]?.stringValue?.contains("snapsim routes") == true)
     }
 }

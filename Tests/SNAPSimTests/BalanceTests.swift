@@ -34,6 +34,15 @@ import Testing
         #expect(answer["/additionalInfo"] == ["msId": "IONPAYMS01"])
     }
 
+    @Test func inquiry_EchoesAdditionalInfo_PerSeed002() {
+        var harness = ServiceHarness()
+        let answer = harness.call(.balanceInquiry, body: [
+            "accountNo": "12345678", "additionalInfo": ["channel": "mobilephone", "deviceId": "12345678"],
+        ])
+        #expect(answer["/additionalInfo"] == ["channel": "mobilephone", "deviceId": "12345678"])
+        #expect(answer["/partnerReferenceNo"] == nil)
+    }
+
     @Test func inquiry_Answers4041108_WhenMsIdIsNotTheAccounts() {
         var harness = ServiceHarness()
         let answer = harness.call(.balanceInquiry, body: Bodies.balanceInquiry("IONPAYTEST", msId: "OTHERMS"))
@@ -130,20 +139,36 @@ import Testing
         #expect(limit(&harness, "081977817902")["/sisaTopup"] == .number("0.00"))
     }
 
-    @Test func limit_MonthlyHeadroomResets_OnTheNextJakartaMonth() {
+    @Test func limit_MonthlyHeadroomResets_WhenTheClockCrossesIntoTheNextJakartaMonth() {
         var harness = ServiceHarness()
         // Dedi: 19,990,000 topped up in November; balance 100,000.
-        harness.time = CivilDate(year: 2026, month: 11, day: 30, hour: 23, minute: 59, second: 59).time(offsetMinutes: 420)
+        harness.clock.set(CivilDate(year: 2026, month: 11, day: 30, hour: 23, minute: 59, second: 59).time(offsetMinutes: 420))
         #expect(limit(&harness, "081234560003")["/sisaTopup"] == .number("10000.00"))
         harness.call(.customerTopUp, body: Bodies.topUp("081234560003", amount: "10000.00", reference: "M1"))
         #expect(limit(&harness, "081234560003")["/sisaTopup"] == .number("0.00"))
-        // 1 December 00:00 Jakarta is still 30 November in UTC (17:00Z): the month follows Jakarta.
-        harness.time = CivilDate(year: 2026, month: 12, day: 1).time(offsetMinutes: 420)
+        harness.clock.advance(by: .milliseconds(999))
+        #expect(limit(&harness, "081234560003")["/sisaTopup"] == .number("0.00"))
+        // One more millisecond: 1 December 00:00 Jakarta, still 30 November 17:00 in UTC. The month follows Jakarta.
+        harness.clock.advance(by: .milliseconds(1))
         #expect(limit(&harness, "081234560003")["/sisaTopup"] == .number("1890000.00"))
         // …and the December top-up counts for December only.
         harness.call(.customerTopUp, body: Bodies.topUp("081234560003", amount: "90000.00", reference: "M2"))
         #expect(harness.state.ledger.toppedUp("081234560003", inMonthOf: harness.time) == Amount(rupiah: 90_000))
         #expect(limit(&harness, "081234560003")["/sisaTopup"] == .number("1800000.00"))
+        // Back in November (clock set back), November's total is intact.
+        harness.clock.advance(by: .seconds(-1))
+        #expect(harness.state.ledger.toppedUp("081234560003", inMonthOf: harness.time) == Amount(rupiah: 20_000_000))
+    }
+
+    @Test(arguments: [("081234560001", "2000000.00", "2000001.00"), ("081300000001", "15000000.00", "15000001.00")])
+    func limit_IsExactlyReachable_AndOneRupiahOverIsRefused(accountId: String, headroom: String, over: String) {
+        var harness = ServiceHarness()
+        #expect(limit(&harness, accountId)["/sisaTopup"] == .number(headroom))
+        #expect(harness.call(.customerTopUp, body: Bodies.topUp(accountId, amount: over, reference: "O1")).responseCode == "4033802")
+        #expect(limit(&harness, accountId)["/sisaTopup"] == .number(headroom))
+        #expect(harness.call(.customerTopUp, body: Bodies.topUp(accountId, amount: headroom, reference: "O2")).responseCode == "2003800")
+        #expect(limit(&harness, accountId)["/sisaTopup"] == .number("0.00"))
+        #expect(harness.call(.customerTopUp, body: Bodies.topUp(accountId, amount: "10000.00", reference: "O3")).responseCode == "4033802")
     }
 
     @Test func limit_ValidatesAccountId() {

@@ -122,6 +122,27 @@ import Testing
         #expect(rule.origin == "rules.json /rules/9")
     }
 
+    @Test func respond_ReportsTheDecidingRule() {
+        let harness = ServiceHarness()
+        var state = harness.state
+        let entry = harness.fixtures.router.entries.first { $0.route.serviceName == ServiceDescriptor.emoneyAccountInquiry.name }
+        func result(_ body: JSONValue) -> ServiceResult {
+            let exchange = Exchange(
+                request: HTTPRequest(method: .post, target: entry?.path ?? "/", body: body.compactBytes),
+                route: entry?.route ?? Route(serviceName: "", serviceCode: "37", security: .transaction), receivedAt: harness.time)
+            return ServiceRegistry().respond(exchange, caller: harness.caller, fixtures: harness.fixtures, state: &state)
+        }
+        #expect(result(Bodies.accountInquiry("081200004033704")).rule == "emoney-activity-count-limit")
+        #expect(result(Bodies.accountInquiry()).rule == nil)
+        let refused = result(Bodies.accountInquiry("081299999999"))
+        #expect(refused.rule == nil)
+        guard case .rejected(let error, _) = refused.outcome else {
+            Issue.record("expected a rejection")
+            return
+        }
+        #expect(error.key == CaseKey(httpStatus: 404, caseCode: "11"))
+    }
+
     @Test func mergePatch_FollowsRFC7396() {
         let target: JSONValue = ["a": "b", "c": ["d": "e", "f": "g"]]
         let patch: JSONValue = ["a": "z", "c": ["f": nil], "new": 1]

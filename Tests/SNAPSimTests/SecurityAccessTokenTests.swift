@@ -13,6 +13,8 @@ import Testing
         #expect(token.count == 64)
         #expect(answer.body["tokenType"] == "Bearer")
         #expect(answer.body["expiresIn"] == .string("900"))
+        #expect(answer.headers["X-CLIENT-KEY"] == TestPartner.alpha.id)
+        #expect(answer.headers["X-TIMESTAMP"] == "2026-11-21T18:19:47+07:00")
     }
 
     @Test func tokenRequest_IssuesSameToken_WhenSeedAndClockRepeat() {

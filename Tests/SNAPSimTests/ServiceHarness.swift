@@ -9,8 +9,15 @@ struct ServiceHarness {
     var fixtures: LoadedFixtures
     var state: PartnerState
     var caller: AuthenticatedCaller
-    var time: SimTime
+    /// A fixed simulator clock; each call reads it once, as the simulator does per request.
+    let clock: SimulatorClock
     private let registry = ServiceRegistry()
+
+    /// The clock's time; setting it moves the clock.
+    var time: SimTime {
+        get { clock.now() }
+        nonmutating set { clock.set(newValue) }
+    }
 
     /// 2026-11-21 10:00 Jakarta (03:00Z), mid-month so month boundaries are deliberate.
     static let start = CivilDate(year: 2026, month: 11, day: 21, hour: 10).time(offsetMinutes: CivilDate.jakartaOffsetMinutes)
@@ -21,7 +28,7 @@ struct ServiceHarness {
             ?? Partner(clientId: partner, name: partner, clientSecret: "secret", publicKey: "key")
         self.state = PartnerState(ledger: fixtures.ledger, ids: IDGenerator(seed: seed).forPartner(partner.clientId))
         self.caller = AuthenticatedCaller(partner: partner, externalID: "1000")
-        self.time = time
+        self.clock = .fixed(at: time)
     }
 
     /// Sends `body` (or `rawBody` bytes) to `service` at the harness time and renders the reply.
@@ -36,7 +43,7 @@ struct ServiceHarness {
         let bytes = rawBody.map { Array($0.utf8) } ?? body?.compactBytes ?? []
         let request = HTTPRequest(method: method, target: path + (query.isEmpty ? "" : "?" + query), headers: headers, body: bytes)
         let route = entry?.route ?? Route(serviceName: service.name, serviceCode: service.code, security: service.security)
-        let exchange = Exchange(request: request, route: route, receivedAt: time)
+        let exchange = Exchange(request: request, route: route, receivedAt: clock.now())
         if let externalID { caller.externalID = externalID }
         let outcome: Outcome
         do throws(SNAPError) {

@@ -117,7 +117,7 @@ struct ScenarioNode {
         guard let text = string(key, problems: &problems) else { return nil }
         guard let step = ClockStep(text), monthsAllowed || !Self.isMonths(step) else {
             let units = monthsAllowed ? "ms, s, m, h, d or mo" : "ms, s, m, h or d"
-            problems.add(self[key] ?? self, "\"\(text)\" is not a duration: write a whole number and a unit (\(units)), e.g. 901s, at most 10,000 years")
+            problems.add(self[key] ?? self, "\"\(text)\" is not a duration: write a whole number and a unit (\(units)), e.g. 901s, at most 1,000 years")
             return nil
         }
         return step

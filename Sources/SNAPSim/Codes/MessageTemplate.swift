@@ -4,8 +4,10 @@
 /// before punctuation go too, so `Unauthorized. [{reason}]` with no reason reads `Unauthorized.`, never
 /// `Unauthorized. []`.
 public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
+    /// The template as written in the catalogue.
     public let text: String
 
+    /// A template; check ``isWellFormed`` before relying on its placeholders.
     public init(_ text: String) {
         self.text = text
     }

@@ -6,13 +6,16 @@
 public struct ResponseCatalogue: Sendable {
     /// One line of the catalogue.
     public struct Entry: Sendable, Hashable {
+        /// HTTP status and case code.
         public var key: CaseKey
         /// `nil` for a general entry (`403xx04`); a service code for an override (`4033704`).
         public var service: ServiceCode?
+        /// The `responseMessage` template.
         public var message: MessageTemplate
         /// When a provider answers it, for listings (`snapsim codes`).
         public var meaning: String?
 
+        /// An entry; `service` `nil` makes it general.
         public init(key: CaseKey, service: ServiceCode? = nil, message: MessageTemplate, meaning: String? = nil) {
             self.key = key
             self.service = service

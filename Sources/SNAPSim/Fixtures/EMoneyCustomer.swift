@@ -2,6 +2,7 @@
 public struct EMoneyCustomer: Sendable, Hashable {
     /// The phone number in `08…` form, as partners send `customerNumber`.
     public var customerNumber: String
+    /// Full name, answered masked.
     public var name: String
     /// Name of a ``Tier``.
     public var tier: String
@@ -9,8 +10,10 @@ public struct EMoneyCustomer: Sendable, Hashable {
     public var balance: Amount
     /// Already topped up in the month the partner's ledger opens (see ``Ledger/open(at:)``).
     public var toppedUpThisMonth: Amount
+    /// Whether the customer may transact.
     public var status: CustomerStatus
 
+    /// A customer; amounts default to zero and status to active.
     public init(
         customerNumber: String, name: String, tier: String, balance: Amount, toppedUpThisMonth: Amount = .zero,
         status: CustomerStatus = .active

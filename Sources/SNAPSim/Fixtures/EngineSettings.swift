@@ -7,6 +7,7 @@ public struct EngineSettings: Sendable, Hashable {
     /// Top-ups remembered per partner for retries and status inquiries; the oldest are forgotten past it.
     public var topUpRecordLimit: Int = 100_000
 
+    /// The defaults listed on each property.
     public init() {}
 
     static let fields = ["defaultProfile", "referenceNoLength", "topUpRecordLimit"]

@@ -7,6 +7,7 @@ public struct FixtureProblem: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and how to fix it.
     public var message: String
 
+    /// A problem at `pointer` in `file`.
     public init(file: String, pointer: JSONPointer, message: String) {
         self.file = file
         self.pointer = pointer
@@ -23,12 +24,15 @@ public struct FixtureProblem: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Loading either returns a complete, valid ``LoadedFixtures`` or throws this; nothing is half-loaded.
 public struct FixtureLoadError: Error, Sendable, CustomStringConvertible {
+    /// Every problem, in file order.
     public var problems: [FixtureProblem]
 
+    /// An error listing `problems`.
     public init(problems: [FixtureProblem]) {
         self.problems = problems
     }
 
+    /// A count line, then one problem per line.
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return "fixtures not loaded, \(count):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")

@@ -3,10 +3,13 @@
 /// Immutable: replacing fixtures swaps the whole value, so no request ever sees half a set. Build one with
 /// ``load(files:)``, ``load(directory:)`` or ``defaults``; the memberwise initialiser is for tests.
 public struct LoadedFixtures: Sendable {
+    /// The security pipeline's settings (`simulator.json` `security`).
     public var security: SecuritySettings
     /// Partners by client id.
     public var partners: [String: Partner]
+    /// The response-code catalogue (`response-codes.json`).
     public var catalogue: ResponseCatalogue
+    /// Method and path → route, built from the profiles.
     public var router: Router
     /// The opening ledger every partner starts from.
     public var ledger: Ledger
@@ -16,10 +19,12 @@ public struct LoadedFixtures: Sendable {
     public var rules: RuleBook
     /// Profiles in file order.
     public var profiles: [Profile]
+    /// Engine settings (`simulator.json` `engine`).
     public var engine: EngineSettings
     /// The files the set was read from, sorted.
     public var sourceFiles: [String]
 
+    /// A fixture set built in code (tests); nothing is validated.
     public init(
         security: SecuritySettings = SecuritySettings(), partners: [String: Partner] = [:],
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),

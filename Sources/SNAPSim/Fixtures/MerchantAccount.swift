@@ -1,6 +1,8 @@
 /// A merchant or corporate account answered by balance inquiry (seeds 002 and 003).
 public struct MerchantAccount: Sendable, Hashable {
+    /// The account number partners send as `accountNo`.
     public var accountNo: String
+    /// Merchant name, answered as `name`.
     public var name: String
     /// Merchant Seller ID (seed 003); a request's `additionalInfo.msId` must equal it.
     public var msId: String?
@@ -11,6 +13,7 @@ public struct MerchantAccount: Sendable, Hashable {
     /// One entry per balance type, in fixture order.
     public var accountInfos: [AccountBalance]
 
+    /// An account; statuses default to active.
     public init(
         accountNo: String, name: String, msId: String? = nil, registrationStatusCode: String = "0001",
         status: String = "0001", accountInfos: [AccountBalance]
@@ -61,14 +64,22 @@ public struct MerchantAccount: Sendable, Hashable {
 
 /// One `accountInfos` element: every balance of seed 002 for one balance type.
 public struct AccountBalance: Sendable, Hashable {
+    /// E.g. `BALANCE`; a request's `balanceTypes` selects by it.
     public var balanceType: String
+    /// Total balance.
     public var amount: Amount
+    /// Funds in transit.
     public var floatAmount: Amount
+    /// Funds on hold.
     public var holdAmount: Amount
+    /// What may be spent now.
     public var availableBalance: Amount
+    /// Book balance.
     public var ledgerBalance: Amount
+    /// Current multilateral limit.
     public var currentMultilateralLimit: Amount
 
+    /// One balance type's amounts.
     public init(
         balanceType: String, amount: Amount, floatAmount: Amount, holdAmount: Amount, availableBalance: Amount,
         ledgerBalance: Amount, currentMultilateralLimit: Amount

@@ -5,10 +5,14 @@ import SimHTTP
 /// Today a profile only maps paths (the standard ASPI one is `snap`); each route is an object so that
 /// per-service signing modes, header rules and timestamp forms can be added to it without a format change.
 public struct Profile: Sendable, Hashable {
+    /// Unique name; partners' `profile` refers to it.
     public var name: String
+    /// Free text for listings.
     public var description: String?
+    /// The services it serves, in file order.
     public var routes: [ProfileRoute]
 
+    /// A profile of these routes.
     public init(name: String, description: String? = nil, routes: [ProfileRoute]) {
         self.name = name
         self.description = description
@@ -40,12 +44,16 @@ public struct Profile: Sendable, Hashable {
 
 /// One service of a profile: method, path and security.
 public struct ProfileRoute: Sendable, Hashable {
+    /// The service the route means.
     public var service: ServiceDescriptor
+    /// The HTTP method.
     public var method: HTTPMethod
     /// The exact path, without query string, e.g. `/v1.0/emoney/account-inquiry`.
     public var path: String
+    /// The checks run before the service.
     public var security: RouteSecurity
 
+    /// A route; `security` defaults to the service's.
     public init(service: ServiceDescriptor, method: HTTPMethod, path: String, security: RouteSecurity? = nil) {
         self.service = service
         self.method = method

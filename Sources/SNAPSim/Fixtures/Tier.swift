@@ -15,6 +15,7 @@ public struct Tier: Sendable, Hashable {
     /// Account inquiries per customer per Jakarta day; the next one gets `403xx04`.
     public var dailyAccountInquiryLimit: Int
 
+    /// A tier with these limits.
     public init(
         name: String, balanceCap: Amount, monthlyTopUpCap: Amount, minimumTopUp: Amount, fee: Amount,
         feeType: String, dailyAccountInquiryLimit: Int

@@ -14,6 +14,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// sum of two amounts far inside `Int64`.
     public static let maximumIntegerDigits = 14
 
+    /// An amount of `minorUnits` (sen for IDR).
     public init(minorUnits: Int64, currency: String = Amount.rupiah) {
         self.minorUnits = minorUnits
         self.currency = currency
@@ -24,6 +25,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(minorUnits: rupiah * 100)
     }
 
+    /// `0.00` IDR.
     public static let zero = Amount(minorUnits: 0)
 
     /// The `value` string: digits, a dot, exactly two decimals (`"10000.00"`, `"-5.50"` for negatives).
@@ -37,6 +39,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The value as a bare JSON number with two decimals, as seed 000's limit check prints its "Double"s.
     public var jsonNumber: JSONValue { .number(value) }
 
+    /// `10000.00 IDR`, for messages.
     public var description: String { "\(value) \(currency)" }
 
     public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.minorUnits < rhs.minorUnits }

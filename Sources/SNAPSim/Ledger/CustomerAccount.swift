@@ -2,6 +2,7 @@
 public struct CustomerAccount: Sendable, Hashable {
     /// Who, as the fixtures declare them (tier, status, opening amounts).
     public let customer: EMoneyCustomer
+    /// The balance now.
     public internal(set) var balance: Amount
     /// Rupiah topped up per Jakarta month (`2026-11`), in minor units, on top of the fixture's
     /// `toppedUpThisMonth` for the opening month.
@@ -14,6 +15,7 @@ public struct CustomerAccount: Sendable, Hashable {
         self.balance = customer.balance
     }
 
+    /// The customer's `08…` number.
     public var customerNumber: String { customer.customerNumber }
 }
 

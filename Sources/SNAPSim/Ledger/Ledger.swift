@@ -3,8 +3,11 @@
 /// A value: every partner gets its own copy of the fixtures' ledger (see ``PartnerStates``), so one team's
 /// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
 public struct Ledger: Sendable {
+    /// E-money customers by customer number.
     public private(set) var customers: [String: CustomerAccount] = [:]
+    /// Merchant accounts by account number.
     public private(set) var accounts: [String: MerchantAccount] = [:]
+    /// Decided top-ups, for retries and status inquiries.
     public private(set) var topUps: TopUpJournal
     /// The Jakarta month (`2026-11`) of this ledger's first request: the fixtures' `toppedUpThisMonth`
     /// counts for it. `nil` until ``open(at:)``.
@@ -15,6 +18,7 @@ public struct Ledger: Sendable {
         topUps = TopUpJournal()
     }
 
+    /// A ledger opening with these customers and accounts.
     public init(customers: [EMoneyCustomer], accounts: [MerchantAccount], topUpRecordLimit: Int = 100_000) {
         topUps = TopUpJournal(limit: topUpRecordLimit)
         for customer in customers { self.customers[customer.customerNumber] = CustomerAccount(customer) }
@@ -26,10 +30,12 @@ public struct Ledger: Sendable {
         if openingMonth == nil { openingMonth = CivilDate.jakartaMonth(of: time) }
     }
 
+    /// The customer's live state, `nil` when unknown.
     public func customer(_ customerNumber: String) -> CustomerAccount? {
         customers[customerNumber]
     }
 
+    /// The merchant account, `nil` when unknown.
     public func account(_ accountNo: String) -> MerchantAccount? {
         accounts[accountNo]
     }

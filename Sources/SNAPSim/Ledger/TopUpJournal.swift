@@ -9,22 +9,28 @@ public struct TopUpJournal: Sendable {
     private var byExternalId: [String: Int] = [:]
     private var oldest = 0
     private var next = 0
+    /// Most records kept.
     public let limit: Int
 
+    /// An empty journal keeping at most `limit` records (at least one).
     public init(limit: Int = 100_000) {
         self.limit = max(1, limit)
     }
 
+    /// Records kept now.
     public var count: Int { records.count }
 
+    /// The top-up with this partnerReferenceNo (the latest, if reused).
     public func record(partnerReferenceNo: String) -> TopUpRecord? {
         byPartnerReference[partnerReferenceNo].flatMap { records[$0] }
     }
 
+    /// The credited top-up with this referenceNo.
     public func record(referenceNo: String) -> TopUpRecord? {
         byReference[referenceNo].flatMap { records[$0] }
     }
 
+    /// The latest top-up sent with this X-EXTERNAL-ID.
     public func record(externalId: String) -> TopUpRecord? {
         byExternalId[externalId].flatMap { records[$0] }
     }

@@ -7,8 +7,11 @@ import SimHTTP
 public struct Router: Sendable {
     /// One row of the table, for listings.
     public struct Entry: Sendable, Hashable {
+        /// The HTTP method.
         public var method: HTTPMethod
+        /// The exact path.
         public var path: String
+        /// What it means.
         public var route: Route
     }
 

@@ -38,12 +38,16 @@ public enum RuleCondition: Sendable {
 
 /// What rules look at: the request, where it was routed, who sent it, and its body if it is JSON.
 public struct RuleInput: Sendable {
+    /// The request as received.
     public var request: HTTPRequest
+    /// Where it was routed.
     public var route: Route
+    /// The authenticated partner.
     public var clientId: String
     /// The parsed body, `nil` when empty or not JSON.
     public var body: JSONValue?
 
+    /// What rules see of one request.
     public init(request: HTTPRequest, route: Route, clientId: String, body: JSONValue?) {
         self.request = request
         self.route = route

@@ -11,10 +11,12 @@ public struct RuleOutcome: Sendable, Hashable {
         case amend(status: Int?, patch: JSONValue?)
     }
 
+    /// How the answer is made.
     public var response: Response
     /// How long to wait before answering; holds no thread.
     public var delay: Duration
 
+    /// An outcome answered after `delay`.
     public init(_ response: Response, delay: Duration = .zero) {
         self.response = response
         self.delay = delay

@@ -47,7 +47,8 @@ struct BalanceInquiry: SNAPService {
                 "status": .string(account.status),
             ])
         })
-        if let msId { answer["additionalInfo"] = .object(["msId": .string(msId)]) }
+        // Seed 002 echoes the request's additionalInfo (channel, deviceId), seed 003 its msId: echo it whole.
+        if let additionalInfo { answer["additionalInfo"] = .object(additionalInfo.object) }
         return .snap(key: ServiceAnswer.success.key, fields: answer)
     }
 }

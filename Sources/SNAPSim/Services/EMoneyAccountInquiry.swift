@@ -39,7 +39,7 @@ struct EMoneyAccountInquiry: SNAPService {
             ])
         }
         let headroom = state.ledger.headroom(customerNumber, tier: tier, at: request.time)
-        let fields_: JSONObject = [
+        let answer: JSONObject = [
             "referenceNo": .string(request.referenceNumber(&state)),
             "partnerReferenceNo": .string(partnerReferenceNo),
             "customerNumber": .string(Masking.customerNumber(customerNumber)),
@@ -50,6 +50,6 @@ struct EMoneyAccountInquiry: SNAPService {
             "feeAmount": tier.fee.json,
             "feeType": .string(tier.feeType),
         ]
-        return .snap(key: ServiceAnswer.success.key, fields: fields_)
+        return .snap(key: ServiceAnswer.success.key, fields: answer)
     }
 }

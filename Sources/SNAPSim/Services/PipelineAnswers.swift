@@ -1,6 +1,7 @@
 /// Codes the security pipeline answers before any service runs, per route security, for listings and the
 /// catalogue check. Mirrors what the pipeline throws (see `Security/`); keep the two in step.
 public enum PipelineAnswers {
+    /// What the pipeline can answer on a route secured this way.
     public static func security(_ security: RouteSecurity) -> [ServiceAnswer] {
         switch security {
         case .accessToken:

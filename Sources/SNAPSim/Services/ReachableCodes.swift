@@ -32,6 +32,7 @@ public struct ReachableCode: Sendable, Hashable {
     public var httpStatus: Int?
     /// The message as rendered, placeholders shown as `{name}` when they vary.
     public var message: String
+    /// Where the answer comes from.
     public var source: Source
     /// How to get it: the condition, or the rule's id and conditions.
     public var how: String

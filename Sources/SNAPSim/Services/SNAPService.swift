@@ -11,10 +11,12 @@ protocol SNAPService: Sendable {
 
 /// A code a service answers by its own behaviour, and when.
 public struct ServiceAnswer: Sendable, Hashable {
+    /// HTTP status and case code.
     public var key: CaseKey
     /// When it is answered, e.g. "customerNumber is not a known customer".
     public var when: String
 
+    /// A code answered in the situation `when`.
     public init(_ key: CaseKey, _ when: String) {
         self.key = key
         self.when = when

@@ -5,6 +5,7 @@
 public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
     /// Stable name used by profiles, partners' `services`, rules and scenario files.
     public let name: String
+    /// The two-digit SNAP service code (`00` for seed 000's limit check).
     public let code: ServiceCode
     /// What people call it.
     public let title: String
@@ -13,18 +14,24 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(name) (\(code))" }
 
+    /// Access token B2B (73); handled by the security pipeline.
     public static let accessTokenB2B = ServiceDescriptor(
         name: "access-token-b2b", code: .accessTokenB2B, title: "Access Token B2B", security: .accessToken)
+    /// Balance inquiry (11).
     public static let balanceInquiry = ServiceDescriptor(
         name: "balance-inquiry", code: .balanceInquiry, title: "Balance Inquiry", security: .transaction)
+    /// E-money account inquiry (37).
     public static let emoneyAccountInquiry = ServiceDescriptor(
         name: "emoney-account-inquiry", code: .emoneyAccountInquiry, title: "E-Money Account Inquiry",
         security: .transaction)
+    /// Customer top-up (38).
     public static let customerTopUp = ServiceDescriptor(
         name: "emoney-topup", code: .customerTopUp, title: "Customer Top Up", security: .transaction)
+    /// Customer top-up inquiry status (39).
     public static let topUpStatus = ServiceDescriptor(
         name: "emoney-topup-status", code: .topUpStatus, title: "Customer Top Up Inquiry Status",
         security: .transaction)
+    /// Seed 000's balance limitation check.
     public static let balanceLimitCheck = ServiceDescriptor(
         name: "balance-limit-check", code: .balanceLimitCheck, title: "Balance Limitation Check (seed 000)",
         security: .bearer)

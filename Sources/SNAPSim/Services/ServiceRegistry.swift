@@ -5,6 +5,7 @@ import SimHTTP
 /// For an authenticated request: the partner's permission (`403xx01`), then the rules (first match wins),
 /// then the body must be a JSON object (`400xx00`), then the service itself.
 public struct ServiceRegistry: Sendable {
+    /// The registry of the built-in services.
     public init() {}
 
     static let services: [any SNAPService] = [
@@ -16,6 +17,24 @@ public struct ServiceRegistry: Sendable {
     /// - Throws: the service's ``SNAPError`` when it refuses the request.
     public func handle(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
         throws(SNAPError) -> Outcome
+    {
+        try decide(exchange, caller: caller, fixtures: fixtures, state: &state).outcome
+    }
+
+    /// Like ``handle(_:caller:fixtures:state:)``, but never throws and says which rule, if any, decided the
+    /// answer (for the request journal).
+    public func respond(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
+        -> ServiceResult
+    {
+        do throws(SNAPError) {
+            return try decide(exchange, caller: caller, fixtures: fixtures, state: &state)
+        } catch {
+            return ServiceResult(outcome: .rejected(error), rule: nil)
+        }
+    }
+
+    private func decide(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
+        throws(SNAPError) -> ServiceResult
     {
         guard let service = Self.services.first(where: { $0.descriptor.name == exchange.route.serviceName }) else {
             throw SNAPError.generalError.explained(
@@ -31,9 +50,9 @@ public struct ServiceRegistry: Sendable {
         let body = Self.parseBody(exchange)
         let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
         if let rule = fixtures.rules.firstMatch(input) {
-            return apply(rule, service, exchange, caller, fixtures, body, &state)
+            return ServiceResult(outcome: apply(rule, service, exchange, caller, fixtures, body, &state), rule: rule.id)
         }
-        return try run(service, exchange, caller, fixtures, body, &state)
+        return ServiceResult(outcome: try run(service, exchange, caller, fixtures, body, &state), rule: nil)
     }
 
     /// Whether `partner` may call `service`: its `services` list names it (by name or code), or it has none.
@@ -128,4 +147,18 @@ public struct ServiceRegistry: Sendable {
         ServiceAnswer(SNAPError.featureNotAllowed(), "the partner's services list does not include the service"),
         ServiceAnswer(SNAPError.generalError, "the simulator itself failed (a fixture set built in code without a tier)"),
     ]
+}
+
+/// What the registry did with a request.
+public struct ServiceResult: Sendable {
+    /// What to render.
+    public var outcome: Outcome
+    /// The id of the rule that decided or amended the answer, `nil` when the service answered on its own.
+    public var rule: String?
+
+    /// A result decided by `rule`, if any.
+    public init(outcome: Outcome, rule: String?) {
+        self.outcome = outcome
+        self.rule = rule
+    }
 }

@@ -4,32 +4,33 @@ public enum ClockStep: Sendable, Equatable, CustomStringConvertible {
     case duration(Duration)
     case months(Int)
 
-    /// Longest step accepted, either way: 10,000 years keeps every clock reading far inside `Int64` milliseconds.
-    public static let maximumMilliseconds: Int64 = 10_000 * 366 * 86_400_000
+    /// The longest step, either way: 1,000 years. Far beyond any test, and small enough that moving the clock
+    /// by it can never overflow simulator time.
+    static let maximumSeconds = 1000 * 366 * 86_400
 
-    /// Parses `<whole number><unit>`; `nil` for anything else, and for steps longer than 10,000 years (which
-    /// would overflow the clock's arithmetic rather than mean anything).
+    /// Parses `<whole number><unit>`; `nil` for anything else, and for steps beyond ±1,000 years.
     public init?(_ text: String) {
         let digits = text.prefix { $0.isNumber || $0 == "-" }
-        guard let amount = Int64(digits), !digits.isEmpty else { return nil }
-        let unit = text.dropFirst(digits.count)
-        if unit == "mo" {
-            guard amount.magnitude <= 10_000 * 12 else { return nil }
-            self = .months(Int(amount))
+        guard let amount = Int(digits), !digits.isEmpty else { return nil }
+        let secondsPerUnit: Int
+        switch text.dropFirst(digits.count) {
+        case "ms":
+            guard abs(amount) <= Self.maximumSeconds * 1000 else { return nil }
+            self = .duration(.milliseconds(amount))
             return
-        }
-        let scale: Int64
-        switch unit {
-        case "ms": scale = 1
-        case "s": scale = 1000
-        case "m": scale = 60_000
-        case "h": scale = 3_600_000
-        case "d": scale = 86_400_000
+        case "s": secondsPerUnit = 1
+        case "m": secondsPerUnit = 60
+        case "h": secondsPerUnit = 3600
+        case "d": secondsPerUnit = 86_400
+        case "mo":
+            guard abs(amount) <= 12_000 else { return nil }
+            self = .months(amount)
+            return
         default: return nil
         }
-        let (milliseconds, overflow) = amount.multipliedReportingOverflow(by: scale)
-        guard !overflow, milliseconds.magnitude <= Self.maximumMilliseconds.magnitude else { return nil }
-        self = .duration(.milliseconds(milliseconds))
+        let (seconds, overflow) = amount.multipliedReportingOverflow(by: secondsPerUnit)
+        guard !overflow, abs(seconds) <= Self.maximumSeconds else { return nil }
+        self = .duration(.seconds(seconds))
     }
 
     public var description: String {
