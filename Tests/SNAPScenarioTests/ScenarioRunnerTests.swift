@@ -119,4 +119,16 @@ import Testing
             try ScenarioRunner(configuration: RunConfiguration(fixtures: fixtures), scenarios: scenarios)
         }
     }
+
+    @Test func credentials_ActAsAnotherPartner_WhereScenariosActAsTheDemoPartner() async throws {
+        let json = #"{"name": "as someone else", "steps": [\#(Self.inquiry(#"{"status": 200}"#, extra: #""capture": {"who": {"requestHeader": "X-PARTNER-ID"}},"#)), {"service": "balance-inquiry", "body": {"accountNo": "12345678", "partnerReferenceNo": "${who}"}, "expect": {"json": {"/partnerReferenceNo": "snapsim-demo-2"}}}]}"#
+        var configuration = RunConfiguration(fixtures: .defaults)
+        configuration.credentials = PartnerCredentials(partnerID: "snapsim-demo-2")
+        #expect(try await ScenarioHarness.run(json, configuration: configuration).allPassed)
+
+        // A wrong client secret signs wrongly, and the provider says so.
+        configuration.credentials = PartnerCredentials(partnerID: "snapsim-demo-2", clientSecret: "not-the-secret")
+        let failure = try #require(try await ScenarioHarness.run(json, configuration: configuration).results.first?.failure?.failure)
+        #expect(failure.mismatches.first == Mismatch(subject: "status", expected: "200", actual: "401"))
+    }
 }

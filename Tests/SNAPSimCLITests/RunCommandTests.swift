@@ -48,6 +48,11 @@ import Testing
         #expect(console.out.isEmpty, "nothing runs when a file is malformed")
         #expect(await CLI.run(["run", folder.path + "/nowhere.json"], console: console) == 2)
         #expect(console.err.contains("nowhere.json: no such file or folder"))
+        // A scenario naming a partner the fixtures lack is refused before the run, the same way.
+        let unknown = try Self.folder(["who.json": #"{"name": "who", "partner": "ghost", "steps": [{"service": "balance-inquiry"}]}"#])
+        defer { try? FileManager.default.removeItem(at: unknown) }
+        #expect(await CLI.run(["run", unknown.path], console: console) == 2)
+        #expect(console.err.contains("who.json /partner: no partner ghost in the fixtures"))
     }
 
     @Test func run_RunsOnlyMatchingScenarios_WithFilter() async throws {
