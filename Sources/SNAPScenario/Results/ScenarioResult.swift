@@ -58,7 +58,10 @@ public struct StepFailure: Sendable {
     public var request: SentRequest?
     public var response: ScenarioResponse?
 
-    public init(message: String? = nil, mismatches: [Mismatch] = [], request: SentRequest? = nil, response: ScenarioResponse? = nil) {
+    public init(
+        message: String? = nil, mismatches: [Mismatch] = [], request: SentRequest? = nil,
+        response: ScenarioResponse? = nil
+    ) {
         self.message = message
         self.mismatches = mismatches
         self.request = request

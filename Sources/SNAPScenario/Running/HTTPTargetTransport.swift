@@ -1,8 +1,9 @@
 import Foundation
 import SNAPSim
 import SimHTTP
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Sends requests to a running SNAP endpoint (`--target URL`): a shared snapsim, or a provider sandbox.
@@ -54,7 +55,8 @@ struct HTTPTargetTransport: ScenarioTransport {
             let (data, response) = try await session.data(for: urlRequest)
             let elapsed = ContinuousClock.now - started
             guard let http = response as? HTTPURLResponse else {
-                return ScenarioResponse(status: nil, body: Array(data), delay: elapsed, transportNote: "the answer is not HTTP")
+                return ScenarioResponse(
+                    status: nil, body: Array(data), delay: elapsed, transportNote: "the answer is not HTTP")
             }
             var headers = HTTPHeaders()
             let fields = http.allHeaderFields.compactMap { field -> (String, String)? in
@@ -79,11 +81,15 @@ struct HTTPTargetTransport: ScenarioTransport {
     }
 
     func advanceClock(by step: ClockStep) async throws(ScenarioStepError) -> SimTime {
-        try await admin("POST", "/_sim/clock", body: ["advance": .string(step.description)], purpose: "advance the target's clock by \(step)")
+        try await admin(
+            "POST", "/_sim/clock", body: ["advance": .string(step.description)],
+            purpose: "advance the target's clock by \(step)")
     }
 
     func setClock(to time: SimTime) async throws(ScenarioStepError) -> SimTime {
-        try await admin("POST", "/_sim/clock", body: ["set": .string(time.description)], purpose: "set the target's clock to \(time)")
+        try await admin(
+            "POST", "/_sim/clock", body: ["set": .string(time.description)],
+            purpose: "set the target's clock to \(time)")
     }
 
     // MARK: - Before each scenario
@@ -96,7 +102,8 @@ struct HTTPTargetTransport: ScenarioTransport {
         } else {
             let probe = await send(HTTPRequest(method: .get, target: "/_sim/health"))
             guard probe.status != nil else {
-                throw ScenarioStepError("cannot reach the target \(base): \(probe.transportNote ?? "no answer")", response: probe)
+                throw ScenarioStepError(
+                    "cannot reach the target \(base): \(probe.transportNote ?? "no answer")", response: probe)
             }
         }
     }
@@ -119,7 +126,9 @@ struct HTTPTargetTransport: ScenarioTransport {
 
     // MARK: - Admin API
 
-    private func admin(_ method: String, _ path: String, body: JSONValue?, purpose: String) async throws(ScenarioStepError) -> SimTime {
+    private func admin(_ method: String, _ path: String, body: JSONValue?, purpose: String)
+        async throws(ScenarioStepError) -> SimTime
+    {
         guard let adminToken else {
             throw ScenarioStepError(
                 "cannot \(purpose): with --target the clock moves only through snapsim's admin API; pass --admin-token "
@@ -132,7 +141,9 @@ struct HTTPTargetTransport: ScenarioTransport {
         guard response.status == 200, let text = response.json?[pointer: JSONPointer(tokens: ["now"])]?.stringValue,
             let now = ISO8601Timestamp(text)?.time
         else {
-            throw ScenarioStepError("could not \(purpose) (\(method) \(path)): \(response.summary) \(response.bodyText)", response: response)
+            throw ScenarioStepError(
+                "could not \(purpose) (\(method) \(path)): \(response.summary) \(response.bodyText)", response: response
+            )
         }
         clock.sync(to: now)
         return now

@@ -31,7 +31,8 @@ extension ScenarioSession {
                 let token = needsToken ? try await token(for: partnerID, step.token) : nil
                 let externalID = try externalID(reusing: step.headers.reuseExternalID, partnerID: partnerID)
                 headers = try signer.transactionHeaders(
-                    method: method, target: target, body: body, token: token, timestamp: timestamp, externalID: externalID)
+                    method: method, target: target, body: body, token: token, timestamp: timestamp,
+                    externalID: externalID)
             case .bearer:
                 headers = ["Authorization": "Bearer " + (try await token(for: partnerID, step.token))]
             case .none:
@@ -65,7 +66,8 @@ extension ScenarioSession {
     {
         switch target {
         case .service(let name):
-            guard let service = ServiceDescriptor.named(name), let route = context.route(serving: service, for: partner) else {
+            guard let service = ServiceDescriptor.named(name), let route = context.route(serving: service, for: partner)
+            else {
                 let profile = partner.profile ?? context.fixtures.engine.defaultProfile
                 throw ScenarioStepError("profile \(profile) of partner \(partner.clientId) serves no \(name)")
             }
@@ -86,7 +88,9 @@ extension ScenarioSession {
         return "?" + pairs.joined(separator: "&")
     }
 
-    private func bodyBytes(_ body: RequestStep.Body, security: RequestStep.Security) throws(ScenarioStepError) -> [UInt8] {
+    private func bodyBytes(_ body: RequestStep.Body, security: RequestStep.Security) throws(ScenarioStepError)
+        -> [UInt8]
+    {
         switch body {
         case .none:
             return security == .accessToken ? Array(PartnerSigner.tokenRequestBody.utf8) : []
