@@ -32,9 +32,11 @@ struct RunCommand: Command {
           --partner-key FILE   With --target: that partner's RSA private key (PEM)
           --client-secret S    With --target: that partner's client secret (symmetric signatures)
           --timeout SECONDS    With --target: how long to wait for an answer (default 30)
+
+        Simulator options, for in-process runs (--fixtures also gives the partners and paths used with --target).
+        The in-process clock is always fixed: --clock sets where scenarios that name no start begin (default
+        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random.
         \(SimulatorSetup.help)
-                            In-process runs always use a fixed clock: --clock sets the start of scenarios
-                            that name none (default 2026-11-21T10:00:00+07:00); --seed defaults to 0.
         """
 
     static let defaultPath = "Scenarios/"
