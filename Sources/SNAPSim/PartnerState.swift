@@ -7,6 +7,10 @@ public struct PartnerState: Sendable {
     public var customerTokens: CustomerTokenStore
     public var externalIDs: ExternalIDRegistry
     public var ids: IDGenerator
+    /// Where each scenario of the fixtures' rules is for this partner.
+    public var scenarios: ScenarioStates
+    /// Answers forced on this partner's requests through the admin API.
+    public var forcedOutcomes: ForcedOutcomes
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
@@ -14,5 +18,7 @@ public struct PartnerState: Sendable {
         self.customerTokens = CustomerTokenStore()
         self.externalIDs = ExternalIDRegistry()
         self.ids = ids
+        self.scenarios = ScenarioStates()
+        self.forcedOutcomes = ForcedOutcomes()
     }
 }

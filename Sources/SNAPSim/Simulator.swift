@@ -5,18 +5,21 @@ import Synchronization
 ///
 /// The server, the scenario runner and most tests call ``respond(to:)`` directly. All mutable state sits behind
 /// one lock and every step reads time from the injected clock once per request, so the same fixtures, seed,
-/// start time and requests always give the same bytes.
+/// start time and requests always give the same bytes. A request holds the lock from routing to journal, and
+/// a fixture swap happens under the same lock, so no request ever sees half of one set and half of another.
 public final class Simulator: HTTPResponder {
     public let options: SimulatorOptions
     /// Each route's provider conventions come from its profile (``RouteDialect``).
     private let security = SecurityPipeline(conventions: { route, _ in route.dialect.conventions })
     private let services = ServiceRegistry()
-    private let state: Mutex<State>
+    let state: Mutex<State>
 
     struct State: Sendable {
         var fixtures: LoadedFixtures
         var partners: PartnerStates
         var journal: Journal
+        /// Counts fixture sets loaded: 1 for the set the simulator started with.
+        var fixtureGeneration = 1
     }
 
     public init(fixtures: LoadedFixtures, options: SimulatorOptions = SimulatorOptions()) {
@@ -41,76 +44,57 @@ public final class Simulator: HTTPResponder {
                 for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
             else {
                 let reply = ResponseRenderer.unroutable(request, router: fixtures.router, at: receivedAt)
-                state.journal.record(request: request, receivedAt: receivedAt, service: nil, caller: nil, outcome: nil, reply: reply)
+                state.journal.record(request, receivedAt: receivedAt, service: nil, decision: nil, reply: reply,
+                    partners: state.fixtures.partners)
                 return reply
             }
             let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
-            let (outcome, caller) = process(exchange, &state)
-            let reply = ResponseRenderer(fixtures: state.fixtures, explain: options.explain).render(outcome, for: exchange)
-            state.journal.record(
-                request: request, receivedAt: receivedAt, service: route.serviceName, caller: caller, outcome: outcome,
-                reply: reply)
-            return reply
+            let decision = decide(exchange, &state)
+            let reply = ResponseRenderer(fixtures: state.fixtures, explain: options.explain).render(decision.outcome, for: exchange)
+            state.journal.record(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, reply: reply,
+                partners: state.fixtures.partners)
+            return decision.fault?.applied(to: reply) ?? reply
         }
     }
 
-    private func process(_ exchange: Exchange, _ state: inout State) -> (Outcome, AuthenticatedCaller?) {
+    /// Security, then the services with the partner's rules in force.
+    private func decide(_ exchange: Exchange, _ state: inout State) -> Decision {
         let fixtures = state.fixtures
-        var caller: AuthenticatedCaller?
-        do {
-            switch exchange.route.security {
-            case .accessToken:
+        switch exchange.route.security {
+        case .accessToken:
+            do throws(SNAPError) {
                 let fields = try security.issueAccessToken(exchange, fixtures: fixtures, partners: &state.partners)
-                return (.snap(key: CaseKey(httpStatus: 200, caseCode: "00"), fields: fields), nil)
-            case .transaction, .bearer:
-                let authenticated = try security.authenticate(exchange, fixtures: fixtures, partners: &state.partners)
-                caller = authenticated
-                let outcome = try state.partners.with(authenticated.clientId) { (partnerState) throws(SNAPError) in
-                    try services.handle(exchange, caller: authenticated, fixtures: fixtures, state: &partnerState)
-                }
-                return (outcome, caller)
+                return Decision(outcome: .snap(key: CaseKey(httpStatus: 200, caseCode: "00"), fields: fields),
+                    verdict: SecurityVerdict.acceptedTokenRequest)
+            } catch {
+                return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
             }
-        } catch {
-            return (.rejected(error), caller)
+        case .transaction, .bearer:
+            let caller: AuthenticatedCaller
+            do throws(SNAPError) {
+                caller = try security.authenticate(exchange, fixtures: fixtures, partners: &state.partners)
+            } catch {
+                return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
+            }
+            let served = state.partners.with(caller.clientId) { partnerState in
+                RulesInForce(services: services).serve(exchange, caller: caller, fixtures: fixtures, state: &partnerState)
+            }
+            return Decision(
+                outcome: served.outcome, caller: caller, verdict: caller.verdict.json, matchedRule: served.matchedRule,
+                fault: served.fault)
         }
     }
+}
 
-    /// Runs `body` with exclusive access to the simulator's state (admin endpoints use it).
-    func withState<R>(_ body: (inout State) -> R) -> R {
-        state.withLock { body(&$0) }
-    }
-
-    /// Restores one partner's state, or everyone's, to the fixtures; a full reset also empties the journal and
-    /// returns the clock to its start, so the same requests then give the same bytes again.
-    public func reset(partner clientId: String? = nil) {
-        state.withLock { state in
-            state.partners.reset(clientId)
-            state.journal.clear(partner: clientId)
-        }
-        if clientId == nil { clock.reset() }
-    }
-
-    /// Forgets the journal of one partner, or all of it.
-    public func clearJournal(partner: String? = nil) {
-        state.withLock { $0.journal.clear(partner: partner) }
-    }
-
-    /// Journals an admin request that was refused for its token, so a team can see who tried.
-    func journalAdminRejection(_ request: HTTPRequest, reply: HTTPReply) {
-        let receivedAt = clock.now()
-        state.withLock { $0.journal.record(request: request, receivedAt: receivedAt, service: "admin", caller: nil, outcome: nil, reply: reply) }
-    }
-
-    /// Journal entries matching `filter`, oldest first.
-    public func journalEntries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
-        state.withLock { $0.journal.entries(matching: filter) }
-    }
-
-    /// Swaps in a new fixture set at once; every partner starts afresh from it.
-    public func replaceFixtures(_ fixtures: LoadedFixtures) {
-        state.withLock { state in
-            state.fixtures = fixtures
-            state.partners = PartnerStates(ids: IDGenerator(seed: options.seed), initialLedger: fixtures.ledger)
-        }
-    }
+/// What the pipeline decided for one request, as the renderer and the journal need it.
+struct Decision {
+    var outcome: Outcome
+    /// The partner that passed security, if one did.
+    var caller: AuthenticatedCaller?
+    /// The security pipeline's verdict, kept in the journal even when explanations are off.
+    var verdict: JSONObject?
+    /// The fixture rule or forced outcome that decided the answer.
+    var matchedRule: String?
+    /// The fault a forced outcome inflicts on the answer.
+    var fault: TransportFault?
 }

@@ -49,8 +49,10 @@ import Testing
         func report() async throws -> [String] {
             let lines = LineRecorder()
             let reporter = ConsoleReporter(write: { lines.append($0) })
-            let summary = try await ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios)
-                .run(observe: { reporter.report($0) })
+            let summary = try await ScenarioRunner(
+                configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios
+            )
+            .run(observe: { reporter.report($0) })
             reporter.finish(summary)
             return lines.lines
         }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct JSONMatcherTests {
     /// Runs one expectation against a limit-check answer of Budi: {"topupLimit":2000000.00,…,"sisaTopup":1850000.00}.
     static func mismatches(_ expect: String) async throws -> [Mismatch] {
-        let json = #"{"name": "m", "steps": [{"service": "balance-limit-check", "query": {"accountId": "081977817902"}, "expect": \#(expect)}]}"#
+        let json =
+            #"{"name": "m", "steps": [{"service": "balance-limit-check", "query": {"accountId": "081977817902"}, "expect": \#(expect)}]}"#
         return try await ScenarioHarness.run(json).results.first?.failure?.failure?.mismatches ?? []
     }
 
@@ -26,18 +27,20 @@ import Testing
     }
 
     @Test func matcher_ReportsEachMismatch_WithPointerExpectedAndActual() async throws {
-        let found = try await Self.mismatches(#"""
+        let found = try await Self.mismatches(
+            #"""
             {"status": 201, "json": {"/topupLimit": "2000000.00", "/sisaTopup": {"lt": 100}, "/x": {"exists": true}},
              "body": {"topupLimitMonthly": {"regex": "1.*"}}, "headers": {"X-TIMESTAMP": "never"}}
             """#)
-        #expect(found == [
-            Mismatch(subject: "status", expected: "201", actual: "200"),
-            Mismatch(subject: "/topupLimit", expected: #""2000000.00""#, actual: "2000000.00"),
-            Mismatch(subject: "/sisaTopup", expected: "< 100", actual: "1850000.00"),
-            Mismatch(subject: "/x", expected: "present", actual: "(absent)"),
-            Mismatch(subject: "/topupLimitMonthly", expected: "matches /1.*/", actual: "20000000.00"),
-            Mismatch(subject: "header X-TIMESTAMP", expected: #""never""#, actual: #""2026-11-21T10:00:00+07:00""#),
-        ])
+        #expect(
+            found == [
+                Mismatch(subject: "status", expected: "201", actual: "200"),
+                Mismatch(subject: "/topupLimit", expected: #""2000000.00""#, actual: "2000000.00"),
+                Mismatch(subject: "/sisaTopup", expected: "< 100", actual: "1850000.00"),
+                Mismatch(subject: "/x", expected: "present", actual: "(absent)"),
+                Mismatch(subject: "/topupLimitMonthly", expected: "matches /1.*/", actual: "20000000.00"),
+                Mismatch(subject: "header X-TIMESTAMP", expected: #""never""#, actual: #""2026-11-21T10:00:00+07:00""#),
+            ])
     }
 
     @Test func matcher_ComparesArraysElementByElement_AndTheirLength() async throws {
@@ -46,14 +49,16 @@ import Testing
               "expect": {"body": {"accountInfos": [{"balanceType": "FLOAT"}]}}}]}
             """#
         let found = try await ScenarioHarness.run(json).results.first?.failure?.failure?.mismatches ?? []
-        #expect(found == [
-            Mismatch(subject: "/accountInfos", expected: "an array of 1", actual: "an array of 2"),
-            Mismatch(subject: "/accountInfos/0/balanceType", expected: #""FLOAT""#, actual: #""BALANCE""#),
-        ])
+        #expect(
+            found == [
+                Mismatch(subject: "/accountInfos", expected: "an array of 1", actual: "an array of 2"),
+                Mismatch(subject: "/accountInfos/0/balanceType", expected: #""FLOAT""#, actual: #""BALANCE""#),
+            ])
     }
 
     @Test func matcher_ReportsAVariableWithoutValue() async throws {
-        let json = #"{"name": "v", "steps": [{"service": "balance-limit-check", "query": {"accountId": "081977817902"}, "capture": {"limit": "/nope"}}]}"#
+        let json =
+            #"{"name": "v", "steps": [{"service": "balance-limit-check", "query": {"accountId": "081977817902"}, "capture": {"limit": "/nope"}}]}"#
         let result = try #require(try await ScenarioHarness.run(json).results.first)
         #expect(!result.passed)
     }

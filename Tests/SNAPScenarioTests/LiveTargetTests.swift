@@ -10,17 +10,21 @@ import Testing
     @Test func targetRun_PassesAShippedFile_AgainstALiveServer() async throws {
         let simulator = Simulator(
             fixtures: .defaults,
-            options: SimulatorOptions(seed: 9, clock: .fixed(at: RunConfiguration.defaultStart), adminToken: Self.adminToken))
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+            options: SimulatorOptions(
+                seed: 9, clock: .fixed(at: RunConfiguration.defaultStart), adminToken: Self.adminToken))
+        let server = try HTTPServer(
+            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
         try server.start()
         let base = "http://127.0.0.1:\(server.localPort)"
         // Token expiry, another partner's token, token-request refusals: clock steps go through the admin API.
         let scenarios = try ScenarioLoader.load(paths: [ContractSuite.path("security-token.json")])
 
-        let withAdmin = RunConfiguration(target: .http(baseURL: base, adminToken: Self.adminToken), fixtures: .defaults, timeout: .seconds(10))
+        let withAdmin = RunConfiguration(
+            target: .http(baseURL: base, adminToken: Self.adminToken), fixtures: .defaults, timeout: .seconds(10))
         let summary = try await ScenarioRunner(configuration: withAdmin, scenarios: scenarios).run()
         for result in summary.results where !result.passed {
-            Issue.record("\(result.scenario.name):\n\(result.steps.flatMap(ConsoleReporter.lines).joined(separator: "\n"))")
+            Issue.record(
+                "\(result.scenario.name):\n\(result.steps.flatMap(ConsoleReporter.lines).joined(separator: "\n"))")
         }
         #expect(summary.results.count == scenarios.count)
         // The server really answered: its journal holds the last scenario's token requests (earlier ones were
@@ -31,11 +35,14 @@ import Testing
 
         // Without the admin token a clock step cannot move the target's clock: it fails and says why.
         let expiry = scenarios.filter { $0.name.hasPrefix("token expiry") }
-        let withoutAdmin = RunConfiguration(target: .http(baseURL: base, adminToken: nil), fixtures: .defaults, timeout: .seconds(10))
+        let withoutAdmin = RunConfiguration(
+            target: .http(baseURL: base, adminToken: nil), fixtures: .defaults, timeout: .seconds(10))
         let runWithoutAdmin = try await ScenarioRunner(configuration: withoutAdmin, scenarios: expiry).run()
         let refused = try #require(runWithoutAdmin.results.first)
         #expect(!refused.passed)
-        #expect(refused.failure?.title == "advance clock 899s")
+        #expect(
+            refused.failure?.title == "advance clock 899s",
+            "\(refused.steps.flatMap(ConsoleReporter.lines).joined(separator: "\n"))")
         #expect(refused.failure?.failure?.message?.contains("pass --admin-token") == true)
         await server.shutdown()
     }

@@ -1,12 +1,14 @@
 import Foundation
 import FoundationXML
-@testable import SNAPScenario
 import SNAPSim
 import Testing
 
+@testable import SNAPScenario
+
 /// What people and CI systems read: console lines while the run goes, and JUnit XML.
 @Suite struct ReporterTests {
-    static let passing = #"{"name": "passes", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200, "responseCode": "2001100"}}]}"#
+    static let passing =
+        #"{"name": "passes", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200, "responseCode": "2001100"}}]}"#
     static let failing = #"""
         {"name": "fails <&> \"quoted\" \u0001", "steps": [
           {"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 404, "body": {"name": "another name", "accountInfos": [{"balanceType": "FLOAT"}]}}},
@@ -42,7 +44,8 @@ import Testing
 
     @Test func console_EndsWithTheTally_WhenAllPass() async throws {
         let lines = try await ScenarioHarness.consoleLines(Self.passing)
-        #expect(lines == ["test.json", "  passes", "    ✓ 1 balance-inquiry — HTTP 200 2001100", "", "1 passed, 0 failed"])
+        #expect(
+            lines == ["test.json", "  passes", "    ✓ 1 balance-inquiry — HTTP 200 2001100", "", "1 passed, 0 failed"])
     }
 
     @Test func junit_IsWellFormed_WithOneTestcasePerScenario_AndTheDiffInTheFailure() async throws {
@@ -56,14 +59,19 @@ import Testing
         let suite = try #require(root.elements(forName: "testsuite").first)
         #expect(suite.attribute(forName: "name")?.stringValue == "Scenarios/report.json")
         let cases = suite.elements(forName: "testcase")
-        #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["passes", "fails <&> \"quoted\" \u{FFFD}"])
+        #expect(
+            cases.map { $0.attribute(forName: "name")?.stringValue } == ["passes", "fails <&> \"quoted\" \u{FFFD}"])
         #expect(cases.first?.attribute(forName: "classname")?.stringValue == "Scenarios.report")
         #expect(cases.first?.elements(forName: "failure").isEmpty == true)
         let failure = try #require(cases.last?.elements(forName: "failure").first)
-        #expect(failure.attribute(forName: "message")?.stringValue == "step 1 balance-inquiry: status expected 404, got 200 (and 2 more)")
+        #expect(
+            failure.attribute(forName: "message")?.stringValue
+                == "step 1 balance-inquiry: status expected 404, got 200 (and 2 more)")
         let text = failure.stringValue ?? ""
         #expect(text.contains("status  404       200"))
-        #expect(text.contains("body diff (- expected, + actual):\n  /name\n    - \"another name\"\n    + \"merchant name\""))
+        #expect(
+            text.contains("body diff (- expected, + actual):\n  /name\n    - \"another name\"\n    + \"merchant name\"")
+        )
         #expect(text.contains("request sent:\n  POST /v1.0/balance-inquiry"))
     }
 

@@ -21,7 +21,9 @@ import Testing
         Malformed(json: #"{"steps": [\#(step)]}"#, pointer: "", message: "\"name\" is required"),
         Malformed(json: #"{"name": "x", "steps": []}"#, pointer: "/steps", message: "at least one step"),
         Malformed(json: #"{"name": "x"}"#, pointer: "", message: "\"steps\" is required"),
-        Malformed(json: #"{"name": "x", "stpes": [], "steps": [\#(step)]}"#, pointer: "/stpes", message: "unknown field \"stpes\""),
+        Malformed(
+            json: #"{"name": "x", "stpes": [], "steps": [\#(step)]}"#, pointer: "/stpes",
+            message: "unknown field \"stpes\""),
         Malformed(
             json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"status": "200"}}]}"#,
             pointer: "/steps/0/expect/status", message: "expected a whole number from 100 to 599"),
@@ -34,29 +36,37 @@ import Testing
         Malformed(
             json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "path": "/x"}]}"#, pointer: "/steps/0",
             message: "a step does one thing"),
-        Malformed(json: #"{"name": "x", "steps": [{"body": {}}]}"#, pointer: "/steps/0", message: "a step needs one of"),
+        Malformed(
+            json: #"{"name": "x", "steps": [{"body": {}}]}"#, pointer: "/steps/0", message: "a step needs one of"),
         Malformed(
             json: #"{"name": "x", "steps": [{"path": "v1.0/x"}]}"#, pointer: "/steps/0/path", message: "is not a path"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/referenceNo": {"regex": "[0-9"}}}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/referenceNo": {"regex": "[0-9"}}}}]}"#,
             pointer: "/steps/0/expect/json/~1referenceNo/regex", message: "invalid regular expression"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"responseCode": "2001100"}}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"responseCode": "2001100"}}}]}"#,
             pointer: "/steps/0/expect/json/responseCode", message: "is not a JSON pointer"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"regex": "x", "b": 1}}}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"regex": "x", "b": 1}}}}]}"#,
             pointer: "/steps/0/expect/json/~1a", message: "mixes matcher operators"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"gte": "ten"}}}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"gte": "ten"}}}}]}"#,
             pointer: "/steps/0/expect/json/~1a/gte", message: "compares with a number"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"absent": "yes"}}}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "expect": {"json": {"/a": {"absent": "yes"}}}}]}"#,
             pointer: "/steps/0/expect/json/~1a/absent", message: "takes true or false"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "body": {"partnerReferenceNo": "${ref}"}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "body": {"partnerReferenceNo": "${ref}"}}]}"#,
             pointer: "/steps/0/body/partnerReferenceNo", message: "${ref} is not defined here"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "body": {"a": "${ref}"}}, {"service": "balance-inquiry", "capture": {"ref": "/referenceNo"}}]}"#,
+            json:
+                #"{"name": "x", "steps": [{"service": "balance-inquiry", "body": {"a": "${ref}"}}, {"service": "balance-inquiry", "capture": {"ref": "/referenceNo"}}]}"#,
             pointer: "/steps/0/body/a", message: "${ref} is not defined here"),
         Malformed(
             json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "body": {"a": "${ref"}}]}"#,
@@ -68,6 +78,10 @@ import Testing
             json: #"{"name": "x", "steps": [{"advanceClock": "15 minutes"}]}"#, pointer: "/steps/0/advanceClock",
             message: "is not a duration"),
         Malformed(
+            json: #"{"name": "x", "steps": [{"advanceClock": "999999999999999999d"}]}"#,
+            pointer: "/steps/0/advanceClock",
+            message: "at most 1,000 years"),
+        Malformed(
             json: #"{"name": "x", "steps": [{"advanceClock": "1s", "expect": {}}]}"#, pointer: "/steps/0/expect",
             message: "unknown field \"expect\""),
         Malformed(
@@ -77,16 +91,19 @@ import Testing
             json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "skewTimestamp": "1mo"}]}"#,
             pointer: "/steps/0/skewTimestamp", message: "is not a duration"),
         Malformed(
-            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "token": "stale"}]}"#, pointer: "/steps/0/token",
+            json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "token": "stale"}]}"#,
+            pointer: "/steps/0/token",
             message: "expected \"current\", \"expired\""),
         Malformed(
             json: #"{"name": "x", "steps": [{"service": "balance-inquiry", "repeat": 0}]}"#, pointer: "/steps/0/repeat",
             message: "from 1 to 1000"),
         Malformed(
-            json: #"{"name": "x", "fixtures": {"customers": {"081234560001": {"balance": "100"}}}, "steps": [\#(step)]}"#,
+            json:
+                #"{"name": "x", "fixtures": {"customers": {"081234560001": {"balance": "100"}}}, "steps": [\#(step)]}"#,
             pointer: "/fixtures/customers/081234560001/balance", message: "is not an amount"),
         Malformed(
-            json: #"{"name": "x", "fixtures": {"customers": {"081234560001": {"status": "frozen"}}}, "steps": [\#(step)]}"#,
+            json:
+                #"{"name": "x", "fixtures": {"customers": {"081234560001": {"status": "frozen"}}}, "steps": [\#(step)]}"#,
             pointer: "/fixtures/customers/081234560001/status", message: "unknown status \"frozen\""),
         Malformed(
             json: #"{"scenarios": [{"name": "a", "steps": [\#(step)]}, {"name": "a", "steps": [\#(step)]}]}"#,
@@ -99,14 +116,16 @@ import Testing
     @Test(arguments: cases)
     func loader_NamesFileAndPointer_WhenFileIsMalformed(_ malformed: Malformed) throws {
         let problems = ScenarioHarness.problems(malformed.json, file: "Scenarios/bad.json")
-        let problem = try #require(problems.first { $0.pointer.description == malformed.pointer }, "problems: \(problems)")
+        let problem = try #require(
+            problems.first { $0.pointer.description == malformed.pointer }, "problems: \(problems)")
         #expect(problem.file == "Scenarios/bad.json")
         #expect(problem.message.contains(malformed.message), "\(problem.message)")
         #expect(problem.description.hasPrefix("Scenarios/bad.json"))
     }
 
     @Test func loader_ReportsEveryProblemOfAFile_InOnePass() {
-        let json = #"{"name": "x", "steps": [{"service": "nope"}, {"advanceClock": "soon"}, {"service": "balance-inquiry", "expect": {"status": 42}}]}"#
+        let json =
+            #"{"name": "x", "steps": [{"service": "nope"}, {"advanceClock": "soon"}, {"service": "balance-inquiry", "expect": {"status": 42}}]}"#
         let pointers = ScenarioHarness.problems(json).map(\.pointer.description)
         #expect(pointers == ["/steps/0/service", "/steps/1/advanceClock", "/steps/2/expect/status"])
     }
@@ -133,7 +152,10 @@ import Testing
         #expect(scenario.clock == ISO8601Timestamp("2026-11-30T23:59:00+07:00")?.time)
         #expect(scenario.fixtures.customers.first?.tier == "premium")
         #expect(scenario.steps.count == 4)
-        guard case .request(let topUp) = scenario.steps[0].action else { Issue.record("not a request"); return }
+        guard case .request(let topUp) = scenario.steps[0].action else {
+            Issue.record("not a request")
+            return
+        }
         #expect(topUp.repeatCount == 2)
         #expect(topUp.headers.omit == ["CHANNEL-ID"])
         #expect(topUp.headers.skewTimestamp == .seconds(-30))
@@ -141,18 +163,26 @@ import Testing
         #expect(topUp.token == .ofPartner("snapsim-demo"))
         #expect(topUp.expect.minimumDelay == .seconds(3))
         #expect(topUp.captures.map(\.variable) == ["referenceNo", "sent"])
-        guard case .request(let custom) = scenario.steps[1].action else { Issue.record("not a request"); return }
+        guard case .request(let custom) = scenario.steps[1].action else {
+            Issue.record("not a request")
+            return
+        }
         #expect(custom.target == .path(.get, try Template(parsing: "/v1.0/custom?x=1")))
         #expect(custom.security == RequestStep.Security.none)
-        guard case .advanceClock(.months(1)) = scenario.steps[2].action else { Issue.record("not 1mo"); return }
+        guard case .advanceClock(.months(1)) = scenario.steps[2].action else {
+            Issue.record("not 1mo")
+            return
+        }
     }
 
     @Test func loader_NamesTheMissingPath_AndTheFileOfEachProblem() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-loader-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "snapsim-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(#"{"name": "fine", "steps": [\#(Self.step)]}"#.utf8).write(to: folder.appendingPathComponent("a.json"))
-        try Data(#"{"name": "broken", "steps": [{"service": "x"}]}"#.utf8).write(to: folder.appendingPathComponent("b.json"))
+        try Data(#"{"name": "broken", "steps": [{"service": "x"}]}"#.utf8).write(
+            to: folder.appendingPathComponent("b.json"))
         try Data("not a scenario".utf8).write(to: folder.appendingPathComponent("README.md"))
 
         #expect(try ScenarioLoader.files(at: [folder.path]) == [folder.path + "/a.json", folder.path + "/b.json"])

@@ -9,34 +9,40 @@ import Testing
     }
 
     @Test func runner_FailsTheScenario_WhenAnExpectationIsNotMet() async throws {
-        let json = #"{"name": "wrong", "steps": [\#(Self.inquiry(#"{"status": 401, "responseCode": "4013700"}"#)), {"advanceClock": "1s"}]}"#
+        let json =
+            #"{"name": "wrong", "steps": [\#(Self.inquiry(#"{"status": 401, "responseCode": "4013700"}"#)), {"advanceClock": "1s"}]}"#
         let summary = try await ScenarioHarness.run(json)
         let result = try #require(summary.results.first)
         #expect(!result.passed)
         #expect(summary.tally == "0 passed, 1 failed")
         let failure = try #require(result.steps.first?.failure)
         #expect(failure.mismatches.contains(Mismatch(subject: "status", expected: "401", actual: "200")))
-        #expect(failure.mismatches.contains(Mismatch(subject: "/responseCode", expected: #""4013700""#, actual: #""2003700""#)))
+        #expect(
+            failure.mismatches.contains(
+                Mismatch(subject: "/responseCode", expected: #""4013700""#, actual: #""2003700""#)))
         #expect(failure.request?.target == "/v1.0/emoney/account-inquiry")
         #expect(failure.response?.status == 200)
         #expect(result.steps.map(\.outcome) == [.failed, .notRun])
     }
 
     @Test func runner_Passes_WhenEveryExpectationHolds() async throws {
-        let json = #"{"name": "right", "steps": [\#(Self.inquiry(#"{"status": 200, "responseCode": "2003700", "json": {"/maxAmount/value": {"gt": 1000000, "lte": "1850000.00"}}}"#))]}"#
+        let json =
+            #"{"name": "right", "steps": [\#(Self.inquiry(#"{"status": 200, "responseCode": "2003700", "json": {"/maxAmount/value": {"gt": 1000000, "lte": "1850000.00"}}}"#))]}"#
         let summary = try await ScenarioHarness.run(json)
         #expect(summary.allPassed)
         #expect(summary.results.first?.steps.first?.summary == "HTTP 200 2003700")
     }
 
     @Test func runner_Fails_WhenACapturedFieldIsMissing() async throws {
-        let json = #"{"name": "capture", "steps": [\#(Self.inquiry("{}", extra: #""capture": {"x": "/noSuchField"},"#))]}"#
+        let json =
+            #"{"name": "capture", "steps": [\#(Self.inquiry("{}", extra: #""capture": {"x": "/noSuchField"},"#))]}"#
         let failure = try #require(try await ScenarioHarness.run(json).results.first?.failure?.failure)
         #expect(failure.message == "capture ${x}: the answer's body has no /noSuchField")
     }
 
     @Test func runner_Fails_WhenTheTokenIsNotExpiredYet() async throws {
-        let json = #"{"name": "early", "steps": [\#(Self.inquiry("{}")), {"advanceClock": "899s"}, \#(Self.inquiry("{}", extra: #""token": "expired","#))]}"#
+        let json =
+            #"{"name": "early", "steps": [\#(Self.inquiry("{}")), {"advanceClock": "899s"}, \#(Self.inquiry("{}", extra: #""token": "expired","#))]}"#
         let result = try #require(try await ScenarioHarness.run(json).results.first)
         #expect(result.steps.map(\.outcome) == [.passed, .passed, .failed])
         #expect(result.failure?.failure?.message?.contains("is valid until 2026-11-21T10:15:00+07:00") == true)
@@ -106,7 +112,11 @@ import Testing
             _ = try ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios)
             Issue.record("the runner accepted an unknown partner")
         } catch {
-            #expect(error.problems.map(\.pointer.description) == ["/scenarios/0/partner", "/scenarios/1/fixtures/customers/081234560001/tier", "/scenarios/1/steps/0/token"])
+            #expect(
+                error.problems.map(\.pointer.description) == [
+                    "/scenarios/0/partner", "/scenarios/1/fixtures/customers/081234560001/tier",
+                    "/scenarios/1/steps/0/token",
+                ])
             #expect(error.problems.first?.message.hasPrefix("no partner nobody in the fixtures") == true)
         }
     }
@@ -114,9 +124,24 @@ import Testing
     @Test func runner_RefusesAPartnerWithoutPrivateKey() throws {
         var fixtures = LoadedFixtures.defaults
         fixtures.partners["snapsim-demo-2"]?.privateKey = nil
-        let scenarios = try ScenarioHarness.scenarios(#"{"name": "k", "partner": "snapsim-demo-2", "steps": [{"service": "balance-inquiry"}]}"#)
+        let scenarios = try ScenarioHarness.scenarios(
+            #"{"name": "k", "partner": "snapsim-demo-2", "steps": [{"service": "balance-inquiry"}]}"#)
         #expect(throws: ScenarioLoadError.self) {
             try ScenarioRunner(configuration: RunConfiguration(fixtures: fixtures), scenarios: scenarios)
         }
+    }
+
+    @Test func credentials_ActAsAnotherPartner_WhereScenariosActAsTheDemoPartner() async throws {
+        let json =
+            #"{"name": "as someone else", "steps": [\#(Self.inquiry(#"{"status": 200}"#, extra: #""capture": {"who": {"requestHeader": "X-PARTNER-ID"}},"#)), {"service": "balance-inquiry", "body": {"accountNo": "12345678", "partnerReferenceNo": "${who}"}, "expect": {"json": {"/partnerReferenceNo": "snapsim-demo-2"}}}]}"#
+        var configuration = RunConfiguration(fixtures: .defaults)
+        configuration.credentials = PartnerCredentials(partnerID: "snapsim-demo-2")
+        #expect(try await ScenarioHarness.run(json, configuration: configuration).allPassed)
+
+        // A wrong client secret signs wrongly, and the provider says so.
+        configuration.credentials = PartnerCredentials(partnerID: "snapsim-demo-2", clientSecret: "not-the-secret")
+        let failure = try #require(
+            try await ScenarioHarness.run(json, configuration: configuration).results.first?.failure?.failure)
+        #expect(failure.mismatches.first == Mismatch(subject: "status", expected: "200", actual: "401"))
     }
 }

@@ -25,7 +25,10 @@ enum ScenarioHarness {
         try ScenarioLoader.load(file: file, text: json)
     }
 
-    static func run(_ json: String, file: String = "test.json", configuration: RunConfiguration = RunConfiguration(fixtures: .defaults))
+    static func run(
+        _ json: String, file: String = "test.json",
+        configuration: RunConfiguration = RunConfiguration(fixtures: .defaults)
+    )
         async throws -> RunSummary
     {
         let runner = try ScenarioRunner(configuration: configuration, scenarios: try scenarios(json, file: file))
@@ -36,7 +39,8 @@ enum ScenarioHarness {
     static func consoleLines(_ json: String, file: String = "test.json") async throws -> [String] {
         let lines = LineRecorder()
         let reporter = ConsoleReporter(write: { lines.append($0) })
-        let runner = try ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: try scenarios(json, file: file))
+        let runner = try ScenarioRunner(
+            configuration: RunConfiguration(fixtures: .defaults), scenarios: try scenarios(json, file: file))
         let summary = await runner.run(observe: { reporter.report($0) })
         reporter.finish(summary)
         return lines.lines
@@ -62,5 +66,6 @@ final class LineRecorder: Sendable {
 
 /// Request bodies the tests reuse.
 enum Bodies {
-    static let inquiry = #"{"partnerReferenceNo": "T-1", "customerNumber": "081977817902", "amount": {"value": "10000.00", "currency": "IDR"}, "transactionDate": "${now}"}"#
+    static let inquiry =
+        #"{"partnerReferenceNo": "T-1", "customerNumber": "081977817902", "amount": {"value": "10000.00", "currency": "IDR"}, "transactionDate": "${now}"}"#
 }

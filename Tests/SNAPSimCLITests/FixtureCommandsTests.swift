@@ -27,7 +27,7 @@ private func temporaryFixtures(_ files: [String: String]) throws -> String {
         let console = RecordingConsole()
         #expect(await CLI.run(["check", repositoryFixtures], console: console) == 0)
         #expect(console.out.contains("OK"))
-        #expect(console.out.contains("21 rules"))
+        #expect(console.out.contains("\(LoadedFixtures.defaults.rules.rules.count) rules"))
     }
 
     @Test func check_PrintsEveryProblemAndExitsOne_WhenFixturesInvalid() async throws {

@@ -1,12 +1,16 @@
 import Foundation
 import Testing
+
 @testable import SNAPSimCLI
 
 /// `snapsim run`: exit 0 when every scenario passes, 1 when one fails, 2 when a file is malformed.
 @Suite struct RunCommandTests {
-    static let passing = #"{"name": "passes", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200, "responseCode": "2001100"}}]}"#
-    static let failing = #"{"name": "fails", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 404}}]}"#
-    static let malformed = #"{"name": "broken", "steps": [{"service": "balance-inquiry", "expect": {"status": "two hundred"}}]}"#
+    static let passing =
+        #"{"name": "passes", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200, "responseCode": "2001100"}}]}"#
+    static let failing =
+        #"{"name": "fails", "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 404}}]}"#
+    static let malformed =
+        #"{"name": "broken", "steps": [{"service": "balance-inquiry", "expect": {"status": "two hundred"}}]}"#
 
     /// A fresh folder with the given files.
     private static func folder(_ files: [String: String]) throws -> URL {
@@ -48,6 +52,13 @@ import Testing
         #expect(console.out.isEmpty, "nothing runs when a file is malformed")
         #expect(await CLI.run(["run", folder.path + "/nowhere.json"], console: console) == 2)
         #expect(console.err.contains("nowhere.json: no such file or folder"))
+        // A scenario naming a partner the fixtures lack is refused before the run, the same way.
+        let unknown = try Self.folder([
+            "who.json": #"{"name": "who", "partner": "ghost", "steps": [{"service": "balance-inquiry"}]}"#
+        ])
+        defer { try? FileManager.default.removeItem(at: unknown) }
+        #expect(await CLI.run(["run", unknown.path], console: console) == 2)
+        #expect(console.err.contains("who.json /partner: no partner ghost in the fixtures"))
     }
 
     @Test func run_RunsOnlyMatchingScenarios_WithFilter() async throws {

@@ -5,9 +5,14 @@ import Testing
 @Suite struct AdminAPITests {
     static let start = SimTime(millisecondsSince1970: 1_795_259_987_000)
 
+    /// No fixture content but two partners, `p1` and `p2`, so the journal keeps a ring for each.
     func makeSimulator(journalCapacity: Int = 500) -> Simulator {
-        Simulator(
-            fixtures: LoadedFixtures(),
+        var fixtures = LoadedFixtures()
+        for id in ["p1", "p2"] {
+            fixtures.partners[id] = Partner(clientId: id, name: id, clientSecret: "secret-\(id)", publicKey: TestKeys.alphaPublic)
+        }
+        return Simulator(
+            fixtures: fixtures,
             options: SimulatorOptions(
                 seed: 1, clock: .fixed(at: Self.start), adminToken: "admin-secret", journalCapacity: journalCapacity))
     }
@@ -49,6 +54,8 @@ import Testing
         let month = try call(simulator, .post, "/_sim/clock", body: #"{"advance":"1mo"}"#)
         #expect(month.json[pointer: "/now"] == "2027-02-28T10:00:00+07:00")
         #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"soon"}"#).status == 400)
+        // A step that would overflow simulator time is refused, not trapped on.
+        #expect(try call(simulator, .post, "/_sim/clock", body: #"{"advance":"9223372036854775807d"}"#).status == 400)
     }
 
     @Test func reset_RestoresClockAndRejectsUnknownPartner() throws {

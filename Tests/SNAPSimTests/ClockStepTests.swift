@@ -8,9 +8,14 @@ import Testing
         #expect(step.applied(to: SimTime(millisecondsSince1970: 0)).millisecondsSince1970 == milliseconds)
     }
 
-    @Test(arguments: ["", "s", "10", "10x", "1.5h", "ten s"])
+    @Test(arguments: ["", "s", "10", "10x", "1.5h", "ten s", "9223372036854775807d", "-9223372036854775807s", "366001d", "12001mo"])
     func step_ReturnsNil_WhenMalformed(_ text: String) {
         #expect(ClockStep(text) == nil)
+    }
+
+    @Test func step_AcceptsAThousandYearsEitherWay() throws {
+        let step = try #require(ClockStep("-366000d"))
+        #expect(step.applied(to: SimTime(millisecondsSince1970: 0)).millisecondsSince1970 == -366_000 * 86_400_000)
     }
 
     @Test func months_ClampToTheLastDayInJakarta() throws {

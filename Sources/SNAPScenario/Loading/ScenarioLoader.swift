@@ -38,7 +38,8 @@ public enum ScenarioLoader {
         var problems: [ScenarioProblem] = []
         for file in try files(at: paths) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append(ScenarioProblem(file: file, pointer: JSONPointer(tokens: []), message: "cannot be read"))
+                problems.append(
+                    ScenarioProblem(file: file, pointer: JSONPointer(tokens: []), message: "cannot be read"))
                 continue
             }
             do throws(ScenarioLoadError) {

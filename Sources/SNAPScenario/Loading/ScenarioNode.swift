@@ -117,7 +117,10 @@ struct ScenarioNode {
         guard let text = string(key, problems: &problems) else { return nil }
         guard let step = ClockStep(text), monthsAllowed || !Self.isMonths(step) else {
             let units = monthsAllowed ? "ms, s, m, h, d or mo" : "ms, s, m, h or d"
-            problems.add(self[key] ?? self, "\"\(text)\" is not a duration: write a whole number and a unit (\(units)), e.g. 901s")
+            problems.add(
+                self[key] ?? self,
+                "\"\(text)\" is not a duration: write a whole number and a unit (\(units)), e.g. 901s, at most 1,000 years"
+            )
             return nil
         }
         return step
@@ -127,7 +130,8 @@ struct ScenarioNode {
     func instant(_ key: String, _ problems: inout ScenarioProblems) -> SimTime? {
         guard let text = string(key, problems: &problems) else { return nil }
         guard let timestamp = ISO8601Timestamp(text) else {
-            problems.add(self[key] ?? self, "\"\(text)\" is not an ISO-8601 instant with a zone, e.g. 2026-11-21T10:00:00+07:00")
+            problems.add(
+                self[key] ?? self, "\"\(text)\" is not an ISO-8601 instant with a zone, e.g. 2026-11-21T10:00:00+07:00")
             return nil
         }
         return timestamp.time

@@ -14,16 +14,23 @@ extension ScenarioReader {
         if let fieldsNode = node["json"] {
             for (key, matcherNode) in fieldsNode.members(&problems) ?? [] {
                 guard let pointer = JSONPointer(parsing: key), !key.isEmpty else {
-                    problems.add(matcherNode, "\"\(key)\" is not a JSON pointer: start it with /, e.g. /amount/value (the whole body is \"body\")")
+                    problems.add(
+                        matcherNode,
+                        "\"\(key)\" is not a JSON pointer: start it with /, e.g. /amount/value (the whole body is \"body\")"
+                    )
                     continue
                 }
-                if let matcher = matcher(matcherNode) { expectation.fields.append(.init(pointer: pointer, matcher: matcher)) }
+                if let matcher = matcher(matcherNode) {
+                    expectation.fields.append(.init(pointer: pointer, matcher: matcher))
+                }
             }
         }
         expectation.body = node["body"].flatMap { matcher($0) }
         if let headersNode = node["headers"] {
             for (name, matcherNode) in headersNode.members(&problems) ?? [] {
-                if let matcher = matcher(matcherNode) { expectation.headers.append(.init(name: name, matcher: matcher)) }
+                if let matcher = matcher(matcherNode) {
+                    expectation.headers.append(.init(name: name, matcher: matcher))
+                }
             }
         }
         if let step = node.clockStep("minDelay", monthsAllowed: false, &problems), case .duration(let duration) = step {
@@ -43,14 +50,18 @@ extension ScenarioReader {
             guard !operators.isEmpty else {
                 var members: [JSONMatcher.Member] = []
                 for member in object {
-                    let child = ScenarioNode(file: file, pointer: node.pointer.appending(member.key), value: member.value)
+                    let child = ScenarioNode(
+                        file: file, pointer: node.pointer.appending(member.key), value: member.value)
                     if let matcher = matcher(child) { members.append(.init(key: member.key, matcher: matcher)) }
                 }
                 return .object(members)
             }
             guard operators.count == keys.count else {
                 let others = keys.filter { !JSONMatcher.operators.contains($0) }
-                problems.add(node, "mixes matcher operators (\(operators.joined(separator: ", "))) with other members (\(others.joined(separator: ", "))); to expect an object with such members write {\"equals\": {...}}")
+                problems.add(
+                    node,
+                    "mixes matcher operators (\(operators.joined(separator: ", "))) with other members (\(others.joined(separator: ", "))); to expect an object with such members write {\"equals\": {...}}"
+                )
                 return nil
             }
             return operatorMatcher(node, object)
@@ -73,7 +84,10 @@ extension ScenarioReader {
             for member in object {
                 let child = ScenarioNode(file: file, pointer: node.pointer.appending(member.key), value: member.value)
                 guard Self.isNumericBound(member.value) else {
-                    problems.add(child, "\(member.key) compares with a number (or a numeric string such as \"10000.00\"), found \(member.value.compactText)")
+                    problems.add(
+                        child,
+                        "\(member.key) compares with a number (or a numeric string such as \"10000.00\"), found \(member.value.compactText)"
+                    )
                     continue
                 }
                 if let op = JSONMatcher.Comparison.Operator(rawValue: member.key) {
@@ -83,7 +97,8 @@ extension ScenarioReader {
             return .compare(comparisons)
         }
         guard object.members.count == 1, let (key, value) = object.members.first.map({ ($0.key, $0.value) }) else {
-            problems.add(node, "only gt, gte, lt and lte combine; use one of \(object.keys.joined(separator: ", ")) per matcher")
+            problems.add(
+                node, "only gt, gte, lt and lte combine; use one of \(object.keys.joined(separator: ", ")) per matcher")
             return nil
         }
         let child = ScenarioNode(file: file, pointer: node.pointer.appending(key), value: value)
@@ -160,7 +175,9 @@ extension ScenarioReader {
                     problems.add(sourceNode, "capture from {\"header\": NAME} or {\"requestHeader\": NAME}")
                 }
             default:
-                problems.add(sourceNode, "capture a body field by pointer (\"/referenceNo\") or a header ({\"header\": \"X-TIMESTAMP\"})")
+                problems.add(
+                    sourceNode,
+                    "capture a body field by pointer (\"/referenceNo\") or a header ({\"header\": \"X-TIMESTAMP\"})")
             }
         }
         return captures

@@ -17,7 +17,8 @@ extension ScenarioReader {
         let name = node.string("name", &problems)
         let kinds = ["service", "path", "advanceClock", "setClock"].filter { node.has($0) }
         guard kinds.count == 1, let kind = kinds.first else {
-            let message = kinds.isEmpty
+            let message =
+                kinds.isEmpty
                 ? "a step needs one of \"service\", \"path\" (a request), \"advanceClock\" or \"setClock\""
                 : "a step does one thing: it has \(kinds.map { "\"\($0)\"" }.joined(separator: " and "))"
             problems.add(node, message)
@@ -73,7 +74,10 @@ extension ScenarioReader {
         if let text = node.string("security", &problems) {
             security = RequestStep.Security(rawValue: text)
             if security == nil {
-                problems.add(node["security"] ?? node, "unknown security \"\(text)\" (known: \(RequestStep.Security.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problems.add(
+                    node["security"] ?? node,
+                    "unknown security \"\(text)\" (known: \(RequestStep.Security.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
         }
         let token = tokenChoice(node["token"])
@@ -94,7 +98,8 @@ extension ScenarioReader {
     private mutating func target(_ node: ScenarioNode) -> RequestStep.Target? {
         if let serviceNode = node["service"] {
             if let method = node["method"] {
-                problems.add(method, "\"method\" goes with \"path\"; a service's method comes from the partner's profile")
+                problems.add(
+                    method, "\"method\" goes with \"path\"; a service's method comes from the partner's profile")
             }
             guard case .string(let name) = serviceNode.value else {
                 problems.add(serviceNode, "expected a service name or code, found \(serviceNode.value.typeName)")
@@ -126,9 +131,13 @@ extension ScenarioReader {
         case .string("expired"): return .expired
         case .object:
             node.expectObject(allowed: ["partner"], &problems)
-            if let partner = node.string("partner", required: true, &problems), !partner.isEmpty { return .ofPartner(partner) }
+            if let partner = node.string("partner", required: true, &problems), !partner.isEmpty {
+                return .ofPartner(partner)
+            }
         default:
-            problems.add(node, "expected \"current\", \"expired\" or {\"partner\": \"<client id>\"}, found \(node.value.compactText)")
+            problems.add(
+                node,
+                "expected \"current\", \"expired\" or {\"partner\": \"<client id>\"}, found \(node.value.compactText)")
         }
         return .current
     }
@@ -137,7 +146,7 @@ extension ScenarioReader {
         var changes = HeaderChanges()
         if let omitNode = node["omitHeaders"] {
             for element in omitNode.elements(&problems) ?? [] {
-                guard case .string(let name) = element.value, !name.isEmpty else {
+                guard case .string(let name) = element.value, Self.isHeaderName(name) else {
                     problems.add(element, "expected a header name, found \(element.value.compactText)")
                     continue
                 }
@@ -146,15 +155,31 @@ extension ScenarioReader {
         }
         if let setNode = node["setHeaders"] {
             for (name, valueNode) in setNode.members(&problems) ?? [] {
+                guard Self.isHeaderName(name) else {
+                    problems.add(valueNode, "\"\(name)\" is not a header name (letters, digits and !#$%&'*+-.^_`|~)")
+                    continue
+                }
                 checkTemplates(in: valueNode, defined: defined)
                 if let value = valueNode.asTemplate(&problems) { changes.set.append(.init(name: name, value: value)) }
             }
         }
         changes.tamperSignature = node.bool("tamperSignature", &problems) ?? false
-        if let step = node.clockStep("skewTimestamp", monthsAllowed: false, &problems), case .duration(let duration) = step {
+        if let step = node.clockStep("skewTimestamp", monthsAllowed: false, &problems),
+            case .duration(let duration) = step
+        {
             changes.skewTimestamp = duration
         }
         changes.reuseExternalID = node.bool("reuseExternalId", &problems) ?? false
         return changes
+    }
+
+    /// An HTTP field name: one or more token characters (RFC 9110 §5.1).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "!#$%&'*+-.^_`|~".utf8.contains(byte)
+            }
     }
 }

@@ -9,7 +9,11 @@ struct ScenarioReader {
     var problems = ScenarioProblems()
 
     static let fileFields = ["scenarios", "description"]
-    static let scenarioFields = ["name", "description", "partner", "clock", "seed", "fixtures", "variables", "steps"]
+    static let scenarioFields = [
+        "name", "description", "partner", "clock", "seed", "fixtures", "variables", "timestampStyle",
+        "signatureEncoding",
+        "steps",
+    ]
 
     init(file: String) {
         self.file = file
@@ -19,7 +23,9 @@ struct ScenarioReader {
     mutating func read(_ root: JSONValue) -> [Scenario] {
         let node = ScenarioNode(file: file, value: root)
         guard case .object = root else {
-            problems.add(node, "a scenario file holds a JSON object (one scenario, or {\"scenarios\": [...]}), found \(root.typeName)")
+            problems.add(
+                node,
+                "a scenario file holds a JSON object (one scenario, or {\"scenarios\": [...]}), found \(root.typeName)")
             return []
         }
         guard let list = node["scenarios"] else { return scenario(node).map { [$0] } ?? [] }
@@ -31,8 +37,10 @@ struct ScenarioReader {
         for scenario in scenarios {
             if let first = seen[scenario.name] {
                 problems.add(
-                    ScenarioNode(file: file, pointer: scenario.pointer.appending("name"), value: .string(scenario.name)),
-                    "another scenario of this file (\(first)) is already named \"\(scenario.name)\"; names must be unique")
+                    ScenarioNode(
+                        file: file, pointer: scenario.pointer.appending("name"), value: .string(scenario.name)),
+                    "another scenario of this file (\(first)) is already named \"\(scenario.name)\"; names must be unique"
+                )
             }
             seen[scenario.name] = scenario.pointer
         }
@@ -48,6 +56,8 @@ struct ScenarioReader {
         let clock = node.instant("clock", &problems)
         let seed = readSeed(node)
         let fixtures = node["fixtures"].map { fixtureOverrides($0) } ?? FixtureOverrides()
+        let timestampStyle = choice("timestampStyle", in: node, TimestampStyle.self) ?? .jakarta
+        let signatureEncoding = choice("signatureEncoding", in: node, SignatureEncoding.self) ?? .base64
 
         var defined = Set(ScenarioVariables.builtIns)
         var variables = JSONObject()
@@ -65,7 +75,9 @@ struct ScenarioReader {
         var steps: [ScenarioStep] = []
         if let stepsNode = node["steps"] {
             let elements = stepsNode.elements(&problems) ?? []
-            if elements.isEmpty, case .array = stepsNode.value { problems.add(stepsNode, "a scenario needs at least one step") }
+            if elements.isEmpty, case .array = stepsNode.value {
+                problems.add(stepsNode, "a scenario needs at least one step")
+            }
             for element in elements {
                 if let step = step(element, defined: &defined) { steps.append(step) }
             }
@@ -76,7 +88,23 @@ struct ScenarioReader {
         return Scenario(
             name: name, description: description, file: file, pointer: node.pointer,
             partner: partner.flatMap { $0.isEmpty ? nil : $0 } ?? Scenario.defaultPartner, clock: clock, seed: seed,
-            fixtures: fixtures, variables: variables, steps: steps)
+            fixtures: fixtures, variables: variables, timestampStyle: timestampStyle,
+            signatureEncoding: signatureEncoding,
+            steps: steps)
+    }
+
+    /// A string member naming one of `T`'s cases.
+    private mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ key: String, in node: ScenarioNode, _ type: T.Type
+    ) -> T?
+    where T.RawValue == String {
+        guard let text = node.string(key, &problems) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.add(node[key] ?? node, "unknown \(key) \"\(text)\" (known: \(known))")
+            return nil
+        }
+        return value
     }
 
     private mutating func readSeed(_ node: ScenarioNode) -> UInt64? {
@@ -97,15 +125,22 @@ struct ScenarioReader {
             guard text.contains("${") else { return }
             guard let template = node.asTemplate(&problems) else { return }
             for name in template.variables where !defined.contains(name) {
-                problems.add(node, "${\(name)} is not defined here: define it in \"variables\" or capture it in an earlier step (built-ins: \(ScenarioVariables.builtIns.joined(separator: ", ")))")
+                problems.add(
+                    node,
+                    "${\(name)} is not defined here: define it in \"variables\" or capture it in an earlier step (built-ins: \(ScenarioVariables.builtIns.joined(separator: ", ")))"
+                )
             }
         case .array(let elements):
             for (index, element) in elements.enumerated() {
-                checkTemplates(in: ScenarioNode(file: file, pointer: node.pointer.appending(String(index)), value: element), defined: defined)
+                checkTemplates(
+                    in: ScenarioNode(file: file, pointer: node.pointer.appending(String(index)), value: element),
+                    defined: defined)
             }
         case .object(let object):
             for member in object {
-                checkTemplates(in: ScenarioNode(file: file, pointer: node.pointer.appending(member.key), value: member.value), defined: defined)
+                checkTemplates(
+                    in: ScenarioNode(file: file, pointer: node.pointer.appending(member.key), value: member.value),
+                    defined: defined)
             }
         case .null, .bool, .number:
             break

@@ -19,11 +19,13 @@ public struct Expectation: Sendable, Hashable {
     /// simulator's scheduled delay is compared, over HTTP the time measured.
     public var minimumDelay: Duration?
 
+    /// A body field, by JSON pointer, and what it must be.
     public struct Field: Sendable, Hashable {
         public var pointer: JSONPointer
         public var matcher: JSONMatcher
     }
 
+    /// A response header, by name, and what it must be.
     public struct Header: Sendable, Hashable {
         public var name: String
         public var matcher: JSONMatcher

@@ -12,12 +12,14 @@ public struct FixtureOverrides: Sendable, Hashable {
     /// Security settings changed.
     public var security: SecurityChange
 
-    public init(customers: [CustomerChange] = [], tiers: [TierChange] = [], security: SecurityChange = SecurityChange()) {
+    public init(customers: [CustomerChange] = [], tiers: [TierChange] = [], security: SecurityChange = SecurityChange())
+    {
         self.customers = customers
         self.tiers = tiers
         self.security = security
     }
 
+    /// Whether the scenario changes nothing (it can then run with `--target`).
     public var isEmpty: Bool { customers.isEmpty && tiers.isEmpty && security == SecurityChange() }
 
     /// New values for one customer's fields; `nil` keeps the fixture's.
@@ -68,7 +70,11 @@ extension FixtureOverrides {
         var result = fixtures
         for change in tiers {
             guard var tier = result.tiers[change.name] else {
-                throw Mismatch(pointer: change.pointer, message: "no tier \"\(change.name)\" in the fixtures (known: \(fixtures.tiers.keys.sorted().joined(separator: ", ")))")
+                throw Mismatch(
+                    pointer: change.pointer,
+                    message:
+                        "no tier \"\(change.name)\" in the fixtures (known: \(fixtures.tiers.keys.sorted().joined(separator: ", ")))"
+                )
             }
             if let value = change.balanceCap { tier.balanceCap = value }
             if let value = change.monthlyTopUpCap { tier.monthlyTopUpCap = value }
@@ -79,13 +85,16 @@ extension FixtureOverrides {
             result.tiers[change.name] = tier
         }
         if !customers.isEmpty {
-            var byNumber = Dictionary(uniqueKeysWithValues: fixtures.ledger.customers.map { ($0.key, $0.value.customer) })
+            var byNumber = Dictionary(
+                uniqueKeysWithValues: fixtures.ledger.customers.map { ($0.key, $0.value.customer) })
             for change in customers {
-                byNumber[change.customerNumber] = try changed(byNumber[change.customerNumber], by: change, tiers: result.tiers)
+                byNumber[change.customerNumber] = try changed(
+                    byNumber[change.customerNumber], by: change, tiers: result.tiers)
             }
             let ordered = byNumber.keys.sorted().compactMap { byNumber[$0] }
             result.ledger = Ledger(
-                customers: ordered, accounts: fixtures.ledger.accounts.keys.sorted().compactMap { fixtures.ledger.accounts[$0] },
+                customers: ordered,
+                accounts: fixtures.ledger.accounts.keys.sorted().compactMap { fixtures.ledger.accounts[$0] },
                 topUpRecordLimit: fixtures.engine.topUpRecordLimit)
         }
         if let value = security.tokenLifetimeSeconds { result.security.tokenLifetimeSeconds = value }
@@ -97,13 +106,17 @@ extension FixtureOverrides {
         -> EMoneyCustomer
     {
         if let tier = change.tier, tiers[tier] == nil {
-            throw Mismatch(pointer: change.pointer.appending("tier"), message: "no tier \"\(tier)\" in the fixtures (known: \(tiers.keys.sorted().joined(separator: ", ")))")
+            throw Mismatch(
+                pointer: change.pointer.appending("tier"),
+                message: "no tier \"\(tier)\" in the fixtures (known: \(tiers.keys.sorted().joined(separator: ", ")))")
         }
         guard var customer = existing else {
             guard let name = change.name, let tier = change.tier, let balance = change.balance else {
                 throw Mismatch(
                     pointer: change.pointer,
-                    message: "\(change.customerNumber) is not a customer of the fixtures: to add one, give name, tier and balance")
+                    message:
+                        "\(change.customerNumber) is not a customer of the fixtures: to add one, give name, tier and balance"
+                )
             }
             return EMoneyCustomer(
                 customerNumber: change.customerNumber, name: name, tier: tier, balance: balance,

@@ -49,7 +49,8 @@ public indirect enum JSONMatcher: Sendable, Hashable {
     }
 
     /// Operator names, for telling a matcher object from an expected object.
-    static let operators = ["equals", "notEquals", "regex", "exists", "absent", "oneOf"]
+    static let operators =
+        ["equals", "notEquals", "regex", "exists", "absent", "oneOf"]
         + Comparison.Operator.allCases.map(\.rawValue)
 
     /// Every string in the matcher, for finding the variables it names.

@@ -21,12 +21,17 @@ public struct Scenario: Sendable {
     public var fixtures: FixtureOverrides
     /// Variables defined up front, in file order.
     public var variables: JSONObject
+    /// How the partner writes `X-TIMESTAMP` (and `${now}`): Jakarta `+07:00` as ASPI, or UTC `Z` as DOKU's SDK.
+    public var timestampStyle: TimestampStyle
+    /// How the partner writes `X-SIGNATURE`: Base64 as the standard, or hex as BRI's SDK.
+    public var signatureEncoding: SignatureEncoding
     public var steps: [ScenarioStep]
 
     public init(
         name: String, description: String? = nil, file: String = "", pointer: JSONPointer = JSONPointer(tokens: []),
         partner: String = Scenario.defaultPartner, clock: SimTime? = nil, seed: UInt64? = nil,
-        fixtures: FixtureOverrides = FixtureOverrides(), variables: JSONObject = [:], steps: [ScenarioStep]
+        fixtures: FixtureOverrides = FixtureOverrides(), variables: JSONObject = [:],
+        timestampStyle: TimestampStyle = .jakarta, signatureEncoding: SignatureEncoding = .base64, steps: [ScenarioStep]
     ) {
         self.name = name
         self.description = description
@@ -37,6 +42,8 @@ public struct Scenario: Sendable {
         self.seed = seed
         self.fixtures = fixtures
         self.variables = variables
+        self.timestampStyle = timestampStyle
+        self.signatureEncoding = signatureEncoding
         self.steps = steps
     }
 
@@ -55,5 +62,21 @@ public struct Scenario: Sendable {
             for name in names where !result.contains(name) { result.append(name) }
         }
         return result
+    }
+}
+
+/// How a partner writes its timestamps; providers differ (snap.md §3e).
+public enum TimestampStyle: String, Sendable, Hashable, CaseIterable {
+    /// `2026-11-21T10:00:00+07:00`, as ASPI, BCA, DANA and NICEPAY write it.
+    case jakarta
+    /// `2026-11-21T03:00:00Z`, as DOKU requires.
+    case utc
+
+    /// `time` in this style.
+    public func format(_ time: SimTime) -> String {
+        switch self {
+        case .jakarta: ISO8601Timestamp.format(time, offsetMinutes: CivilDate.jakartaOffsetMinutes)
+        case .utc: ISO8601Timestamp.format(time, offsetMinutes: 0, utcDesignator: true)
+        }
     }
 }

@@ -3,6 +3,7 @@ import SimHTTP
 
 /// One step of a scenario: a request sent as the partner, or a move of the simulator clock.
 public struct ScenarioStep: Sendable {
+    /// What the step does.
     public enum Action: Sendable {
         case request(RequestStep)
         /// Moves the clock forward (or back): `901s` expires a token, `1d` starts a new Jakarta day, `1mo` a month.
@@ -104,13 +105,14 @@ public struct HeaderChanges: Sendable, Hashable {
     public var omit: [String]
     /// Headers added or replaced, in order.
     public var set: [Set]
-    /// Sends a wrong `X-SIGNATURE` (the right one with its first character changed).
+    /// Sends a wrong `X-SIGNATURE` (the right one with its first character changed to `0`, or `1` if it was `0`).
     public var tamperSignature: Bool
     /// Stamps (and signs) `X-TIMESTAMP` this far from the clock, as a partner whose clock is off.
     public var skewTimestamp: Duration?
     /// Sends the `X-EXTERNAL-ID` this partner sent last instead of a fresh one.
     public var reuseExternalID: Bool
 
+    /// One header to add or replace; the value may name variables.
     public struct Set: Sendable, Hashable {
         public var name: String
         public var value: Template

@@ -10,7 +10,9 @@ enum FailureDetail {
 
     static func lines(_ failure: StepFailure) -> [String] {
         var lines: [String] = []
-        if let message = failure.message { lines += message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if let message = failure.message {
+            lines += message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         let body = failure.mismatches.filter { $0.subject.hasPrefix("/") || $0.subject == "body" }
         let other = failure.mismatches.filter { !($0.subject.hasPrefix("/") || $0.subject == "body") }
         if !other.isEmpty { lines += table(other) }
@@ -74,6 +76,7 @@ enum FailureDetail {
     }
 
     private static func clipped(_ text: String) -> String {
-        text.count <= bodyLimit ? text : String(text.prefix(bodyLimit)) + " … (\(text.count - bodyLimit) more characters)"
+        text.count <= bodyLimit
+            ? text : String(text.prefix(bodyLimit)) + " … (\(text.count - bodyLimit) more characters)"
     }
 }

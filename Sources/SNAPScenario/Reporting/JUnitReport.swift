@@ -21,7 +21,8 @@ public enum JUnitReport {
             let failures = results.count { !$0.passed }
             let time = results.reduce(Duration.zero) { $0 + $1.duration }
             lines.append(
-                "  <testsuite name=\(attribute(file)) tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time))\">")
+                "  <testsuite name=\(attribute(file)) tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time))\">"
+            )
             for result in results { lines += testcase(result) }
             lines.append("  </testsuite>")
         }
@@ -30,10 +31,13 @@ public enum JUnitReport {
     }
 
     private static func testcase(_ result: ScenarioResult) -> [String] {
-        let open = "    <testcase name=\(attribute(result.scenario.name)) classname=\(attribute(className(result.scenario.file))) time=\"\(seconds(result.duration))\""
+        let open =
+            "    <testcase name=\(attribute(result.scenario.name)) classname=\(attribute(className(result.scenario.file))) time=\"\(seconds(result.duration))\""
         let steps = result.steps.flatMap(ConsoleReporter.lines)
         guard let failed = result.failure else {
-            return [open + ">", "      <system-out>\(text(steps.joined(separator: "\n")))</system-out>", "    </testcase>"]
+            return [
+                open + ">", "      <system-out>\(text(steps.joined(separator: "\n")))</system-out>", "    </testcase>",
+            ]
         }
         let detail = (failed.failure.map(FailureDetail.lines) ?? []).joined(separator: "\n")
         return [

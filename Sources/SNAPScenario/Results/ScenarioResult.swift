@@ -14,6 +14,7 @@ public struct ScenarioResult: Sendable {
         self.duration = duration
     }
 
+    /// Whether every step passed (a scenario with no step result, which cannot happen, does not pass).
     public var passed: Bool { steps.allSatisfy { $0.outcome != .failed } && !steps.isEmpty }
 
     /// The first failed step, if any.
@@ -22,6 +23,7 @@ public struct ScenarioResult: Sendable {
 
 /// How one step went.
 public struct StepResult: Sendable {
+    /// Whether the step passed, failed, or was skipped after an earlier failure.
     public enum Outcome: Sendable, Equatable {
         case passed
         case failed
@@ -56,7 +58,10 @@ public struct StepFailure: Sendable {
     public var request: SentRequest?
     public var response: ScenarioResponse?
 
-    public init(message: String? = nil, mismatches: [Mismatch] = [], request: SentRequest? = nil, response: ScenarioResponse? = nil) {
+    public init(
+        message: String? = nil, mismatches: [Mismatch] = [], request: SentRequest? = nil,
+        response: ScenarioResponse? = nil
+    ) {
         self.message = message
         self.mismatches = mismatches
         self.request = request
@@ -101,8 +106,11 @@ public struct RunSummary: Sendable {
         self.results = results
     }
 
+    /// Scenarios that passed.
     public var passedCount: Int { results.count { $0.passed } }
+    /// Scenarios that failed.
     public var failedCount: Int { results.count { !$0.passed } }
+    /// Whether the run succeeded (exit status 0).
     public var allPassed: Bool { failedCount == 0 }
 
     /// `N passed, M failed`, the last line of every console report.

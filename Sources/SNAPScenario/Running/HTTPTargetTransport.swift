@@ -1,8 +1,9 @@
 import Foundation
 import SNAPSim
 import SimHTTP
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Sends requests to a running SNAP endpoint (`--target URL`): a shared snapsim, or a provider sandbox.
@@ -29,6 +30,19 @@ struct HTTPTargetTransport: ScenarioTransport {
     }
 
     func send(_ request: HTTPRequest) async -> ScenarioResponse {
+        let response = await sendOnce(request)
+        // A connection reset before any answer is retried once for GET and HEAD, which are safe to repeat
+        // (RFC 9110 §9.2.2); a transaction is never sent twice behind the scenario's back.
+        guard response.status == nil, request.method == .get || request.method == .head else { return response }
+        return await sendOnce(request)
+    }
+
+    /// Lets the session's connections go once the run is over.
+    func finish() {
+        session.finishTasksAndInvalidate()
+    }
+
+    private func sendOnce(_ request: HTTPRequest) async -> ScenarioResponse {
         guard let url = URL(string: base + request.target) else {
             return ScenarioResponse(status: nil, transportNote: "not a URL: \(base + request.target)")
         }
@@ -41,7 +55,8 @@ struct HTTPTargetTransport: ScenarioTransport {
             let (data, response) = try await session.data(for: urlRequest)
             let elapsed = ContinuousClock.now - started
             guard let http = response as? HTTPURLResponse else {
-                return ScenarioResponse(status: nil, body: Array(data), delay: elapsed, transportNote: "the answer is not HTTP")
+                return ScenarioResponse(
+                    status: nil, body: Array(data), delay: elapsed, transportNote: "the answer is not HTTP")
             }
             var headers = HTTPHeaders()
             let fields = http.allHeaderFields.compactMap { field -> (String, String)? in
@@ -66,11 +81,15 @@ struct HTTPTargetTransport: ScenarioTransport {
     }
 
     func advanceClock(by step: ClockStep) async throws(ScenarioStepError) -> SimTime {
-        try await admin("POST", "/_sim/clock", body: ["advance": .string(step.description)], purpose: "advance the target's clock by \(step)")
+        try await admin(
+            "POST", "/_sim/clock", body: ["advance": .string(step.description)],
+            purpose: "advance the target's clock by \(step)")
     }
 
     func setClock(to time: SimTime) async throws(ScenarioStepError) -> SimTime {
-        try await admin("POST", "/_sim/clock", body: ["set": .string(time.description)], purpose: "set the target's clock to \(time)")
+        try await admin(
+            "POST", "/_sim/clock", body: ["set": .string(time.description)],
+            purpose: "set the target's clock to \(time)")
     }
 
     // MARK: - Before each scenario
@@ -81,7 +100,11 @@ struct HTTPTargetTransport: ScenarioTransport {
         if adminToken != nil {
             _ = try await admin("GET", "/_sim/clock", body: nil, purpose: "read the target's clock")
         } else {
-            _ = await send(HTTPRequest(method: .get, target: "/_sim/health"))
+            let probe = await send(HTTPRequest(method: .get, target: "/_sim/health"))
+            guard probe.status != nil else {
+                throw ScenarioStepError(
+                    "cannot reach the target \(base): \(probe.transportNote ?? "no answer")", response: probe)
+            }
         }
     }
 
@@ -103,7 +126,9 @@ struct HTTPTargetTransport: ScenarioTransport {
 
     // MARK: - Admin API
 
-    private func admin(_ method: String, _ path: String, body: JSONValue?, purpose: String) async throws(ScenarioStepError) -> SimTime {
+    private func admin(_ method: String, _ path: String, body: JSONValue?, purpose: String)
+        async throws(ScenarioStepError) -> SimTime
+    {
         guard let adminToken else {
             throw ScenarioStepError(
                 "cannot \(purpose): with --target the clock moves only through snapsim's admin API; pass --admin-token "
@@ -116,7 +141,9 @@ struct HTTPTargetTransport: ScenarioTransport {
         guard response.status == 200, let text = response.json?[pointer: JSONPointer(tokens: ["now"])]?.stringValue,
             let now = ISO8601Timestamp(text)?.time
         else {
-            throw ScenarioStepError("could not \(purpose) (\(method) \(path)): \(response.summary) \(response.bodyText)", response: response)
+            throw ScenarioStepError(
+                "could not \(purpose) (\(method) \(path)): \(response.summary) \(response.bodyText)", response: response
+            )
         }
         clock.sync(to: now)
         return now

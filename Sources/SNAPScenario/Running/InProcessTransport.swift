@@ -15,7 +15,8 @@ struct InProcessTransport: ScenarioTransport {
             return ScenarioResponse(
                 status: response.status.code, headers: response.headers, body: response.body, delay: reply.delay)
         case .closeWithoutResponse:
-            return ScenarioResponse(status: nil, delay: reply.delay, transportNote: "the connection was closed without an answer")
+            return ScenarioResponse(
+                status: nil, delay: reply.delay, transportNote: "the connection was closed without an answer")
         case .writeRawAndClose(let bytes):
             return ScenarioResponse(
                 status: nil, body: bytes, delay: reply.delay,

@@ -62,19 +62,23 @@ extension JSONMatcher {
             guard case .object(let object) = actual else { return miss("an object") }
             var result: [Mismatch] = []
             for member in members {
-                result += try member.matcher.mismatches(object[member.key], at: pointer.appending(member.key), variables: variables)
+                result += try member.matcher.mismatches(
+                    object[member.key], at: pointer.appending(member.key), variables: variables)
             }
             return result
         case .array(let elements):
             guard case .array(let array) = actual else { return miss("an array of \(elements.count)") }
             var result: [Mismatch] = []
             if array.count != elements.count {
-                result.append(Mismatch(
-                    subject: subject, expected: "an array of \(elements.count)", actual: "an array of \(array.count)"))
+                result.append(
+                    Mismatch(
+                        subject: subject, expected: "an array of \(elements.count)",
+                        actual: "an array of \(array.count)"))
             }
             for (index, element) in elements.enumerated() {
                 let child = pointer.appending(String(index))
-                result += try element.mismatches(index < array.count ? array[index] : nil, at: child, variables: variables)
+                result += try element.mismatches(
+                    index < array.count ? array[index] : nil, at: child, variables: variables)
             }
             return result
         }
@@ -101,7 +105,9 @@ extension JSONMatcher {
         var index = 0
         func digits() -> Int {
             let start = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             return index - start
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -112,7 +118,9 @@ extension JSONMatcher {
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return nil }
         }
         guard index == bytes.count else { return nil }
@@ -138,10 +146,16 @@ extension Template {
 
 extension Expectation {
     /// Every expectation `response` does not meet.
-    func mismatches(_ response: ScenarioResponse, variables: ScenarioVariables) throws(ScenarioVariables.Missing) -> [Mismatch] {
+    func mismatches(_ response: ScenarioResponse, variables: ScenarioVariables) throws(ScenarioVariables.Missing)
+        -> [Mismatch]
+    {
         var result: [Mismatch] = []
         guard let status = response.status else {
-            return [Mismatch(subject: "answer", expected: self.status.map { "HTTP \($0)" } ?? "an answer", actual: response.transportNote ?? "none")]
+            return [
+                Mismatch(
+                    subject: "answer", expected: self.status.map { "HTTP \($0)" } ?? "an answer",
+                    actual: response.transportNote ?? "none")
+            ]
         }
         if let expected = self.status, expected != status {
             result.append(Mismatch(subject: "status", expected: String(expected), actual: String(status)))
@@ -150,16 +164,21 @@ extension Expectation {
             let json = response.json
             if json == nil {
                 let text = response.bodyText
-                result.append(Mismatch(subject: "body", expected: "JSON", actual: text.isEmpty ? "(empty)" : String(text.prefix(200))))
+                result.append(
+                    Mismatch(
+                        subject: "body", expected: "JSON", actual: text.isEmpty ? "(empty)" : String(text.prefix(200))))
             } else if let body = json {
                 if let responseCode {
-                    result += try responseCode.mismatches(body[pointer: "/responseCode"], at: "/responseCode", variables: variables)
+                    result += try responseCode.mismatches(
+                        body[pointer: "/responseCode"], at: "/responseCode", variables: variables)
                 }
                 if let responseMessage {
-                    result += try responseMessage.mismatches(body[pointer: "/responseMessage"], at: "/responseMessage", variables: variables)
+                    result += try responseMessage.mismatches(
+                        body[pointer: "/responseMessage"], at: "/responseMessage", variables: variables)
                 }
                 for field in fields {
-                    result += try field.matcher.mismatches(body[pointer: field.pointer], at: field.pointer, variables: variables)
+                    result += try field.matcher.mismatches(
+                        body[pointer: field.pointer], at: field.pointer, variables: variables)
                 }
                 if let matcher = self.body {
                     result += try matcher.mismatches(body, at: JSONPointer(tokens: []), variables: variables)
@@ -168,12 +187,15 @@ extension Expectation {
         }
         for header in headers {
             result += try header.matcher.mismatches(
-                response.headers[header.name].map(JSONValue.string), at: JSONPointer(tokens: []), subject: "header \(header.name)",
+                response.headers[header.name].map(JSONValue.string), at: JSONPointer(tokens: []),
+                subject: "header \(header.name)",
                 variables: variables)
         }
         if let minimumDelay, response.delay < minimumDelay {
-            result.append(Mismatch(
-                subject: "delay", expected: "at least \(Self.describe(minimumDelay))", actual: Self.describe(response.delay)))
+            result.append(
+                Mismatch(
+                    subject: "delay", expected: "at least \(Self.describe(minimumDelay))",
+                    actual: Self.describe(response.delay)))
         }
         return result
     }

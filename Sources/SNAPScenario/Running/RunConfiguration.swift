@@ -32,7 +32,8 @@ public struct RunConfiguration: Sendable {
     public var timeout: Duration
 
     public init(
-        target: Target = .inProcess, fixtures: LoadedFixtures, seed: UInt64 = 0, start: SimTime = RunConfiguration.defaultStart,
+        target: Target = .inProcess, fixtures: LoadedFixtures, seed: UInt64 = 0,
+        start: SimTime = RunConfiguration.defaultStart,
         explain: Bool = true, credentials: PartnerCredentials? = nil, timeout: Duration = .seconds(30)
     ) {
         self.target = target
@@ -73,7 +74,8 @@ public struct PartnerCredentials: Sendable {
     func applied(to fixtures: LoadedFixtures) -> LoadedFixtures {
         var result = fixtures
         let id = actingPartner
-        var partner = fixtures.partners[id]
+        var partner =
+            fixtures.partners[id]
             ?? Partner(
                 clientId: id, name: id, clientSecret: clientSecret ?? "", publicKey: "",
                 signing: clientSecret == nil ? .asymmetric : .symmetric)

@@ -23,15 +23,6 @@ struct RunContext: Sendable {
         return fixtures.profiles.first { $0.name == name }?.routes.first { $0.service == service }
     }
 
-    /// `time` as the partner's profile writes `X-TIMESTAMP`: with `Z` where the profile accepts only UTC
-    /// (DOKU), else Jakarta time with `+07:00`.
-    func timestamp(_ time: SimTime, for partner: Partner) -> String {
-        let name = partner.profile ?? fixtures.engine.defaultProfile
-        let zones = fixtures.profiles.first { $0.name == name }?.dialect.conventions.timestampZones
-        return zones == .utc
-            ? ISO8601Timestamp.format(time, offsetMinutes: 0, utcDesignator: true) : PartnerSigner.timestamp(time)
-    }
-
     /// The B2B token path of the partner's profile (the standard one when the profile has none).
     func tokenPath(for partner: Partner) -> String {
         route(serving: .accessTokenB2B, for: partner)?.path ?? PartnerSigner.standardTokenPath

@@ -11,14 +11,18 @@ struct ScenarioPreflight {
         var problems: [ScenarioProblem] = []
         var signers: [String: PartnerSigner] = [:]
         var unusable: Set<String> = []
-        let acting = configuration.credentials?.partnerID
+        let standIn = configuration.credentials?.partnerID
 
+        /// The partner a scenario's name stands for in this run, with a signer made for it once.
         @discardableResult
         func partner(_ name: String, at pointer: JSONPointer, in scenario: Scenario) -> Partner? {
-            let id = name == Scenario.defaultPartner ? (acting ?? name) : name
+            let id = name == Scenario.defaultPartner ? (standIn ?? name) : name
             guard let partner = fixtures.partners[id] else {
                 let known = fixtures.partners.keys.sorted().joined(separator: ", ")
-                problems.append(ScenarioProblem(file: scenario.file, pointer: pointer, message: "no partner \(id) in the fixtures (known: \(known))"))
+                problems.append(
+                    ScenarioProblem(
+                        file: scenario.file, pointer: pointer,
+                        message: "no partner \(id) in the fixtures (known: \(known))"))
                 return nil
             }
             if signers[id] == nil, !unusable.contains(id) {
@@ -28,21 +32,23 @@ struct ScenarioPreflight {
                     signers[id] = signer
                 } catch {
                     unusable.insert(id)
-                    problems.append(ScenarioProblem(
-                        file: scenario.file, pointer: pointer,
-                        message: "cannot act as \(id): \(error) (give its key with --partner-key FILE)"))
+                    problems.append(
+                        ScenarioProblem(
+                            file: scenario.file, pointer: pointer,
+                            message: "cannot act as \(id): \(error) (give its key with --partner-key FILE)"))
                 }
             }
             return partner
         }
 
         for scenario in scenarios {
-            partner(scenario.partner, at: scenario.pointer.appending("partner"), in: scenario)
+            let scenarioPartner = partner(scenario.partner, at: scenario.pointer.appending("partner"), in: scenario)
             if configuration.isInProcess {
                 do throws(FixtureOverrides.Mismatch) {
                     _ = try scenario.fixtures.applied(to: fixtures)
                 } catch {
-                    problems.append(ScenarioProblem(file: scenario.file, pointer: error.pointer, message: error.message))
+                    problems.append(
+                        ScenarioProblem(file: scenario.file, pointer: error.pointer, message: error.message))
                 }
             }
             for (index, step) in scenario.steps.enumerated() {
@@ -51,15 +57,23 @@ struct ScenarioPreflight {
                 if case .ofPartner(let other) = request.token {
                     partner(other, at: stepPointer.appending("token"), in: scenario)
                 }
-                let acting = request.partner.flatMap { partner($0, at: stepPointer.appending("partner"), in: scenario) }
-                    ?? fixtures.partners[scenario.partner == Scenario.defaultPartner ? (self.configuration.credentials?.partnerID ?? scenario.partner) : scenario.partner]
-                guard let acting, case .service(let name) = request.target, let service = ServiceDescriptor.named(name) else { continue }
+                let acting =
+                    request.partner.map { partner($0, at: stepPointer.appending("partner"), in: scenario) }
+                    ?? scenarioPartner
+                guard let acting, case .service(let name) = request.target, let service = ServiceDescriptor.named(name)
+                else {
+                    continue
+                }
                 let profile = acting.profile ?? fixtures.engine.defaultProfile
-                let served = fixtures.profiles.first { $0.name == profile }?.routes.contains { $0.service == service } ?? false
+                let served =
+                    fixtures.profiles.first { $0.name == profile }?.routes.contains { $0.service == service } ?? false
                 if !served {
-                    problems.append(ScenarioProblem(
-                        file: scenario.file, pointer: stepPointer.appending("service"),
-                        message: "profile \(profile) of partner \(acting.clientId) serves no \(service.name); use \"path\" for a path of your own"))
+                    problems.append(
+                        ScenarioProblem(
+                            file: scenario.file, pointer: stepPointer.appending("service"),
+                            message:
+                                "profile \(profile) of partner \(acting.clientId) serves no \(service.name); use \"path\" for a path of your own"
+                        ))
                 }
             }
         }
@@ -70,6 +84,7 @@ struct ScenarioPreflight {
 
 extension PartnerSignerError {
     static func missingKey(_ id: String) -> PartnerSignerError {
-        PartnerSignerError(.noPrivateKey, "no private key for \(id): only sandbox demo partners carry one in the fixtures")
+        PartnerSignerError(
+            .noPrivateKey, "no private key for \(id): only sandbox demo partners carry one in the fixtures")
     }
 }

@@ -21,7 +21,8 @@ public struct ScenarioRunner: Sendable {
     public init(configuration: RunConfiguration, scenarios: [Scenario]) throws(ScenarioLoadError) {
         self.configuration = configuration
         self.scenarios = scenarios
-        let fixtures = configuration.credentials.map { $0.applied(to: configuration.fixtures) } ?? configuration.fixtures
+        let fixtures =
+            configuration.credentials.map { $0.applied(to: configuration.fixtures) } ?? configuration.fixtures
         let preflight = ScenarioPreflight(fixtures: fixtures, configuration: configuration)
         let signers = try preflight.check(scenarios)
         let runId: String
@@ -54,7 +55,8 @@ public struct ScenarioRunner: Sendable {
                 observe(.stepFinished(scenario, setup))
                 steps.append(setup)
             case .success(let transport):
-                var session = ScenarioSession(scenario: scenario, context: context, transport: transport, ordinal: ordinal + 1)
+                var session = ScenarioSession(
+                    scenario: scenario, context: context, transport: transport, ordinal: ordinal + 1)
                 for (index, step) in scenario.steps.enumerated() {
                     let title = ScenarioSession.title(of: step, scenarioPartner: scenario.partner)
                     if steps.contains(where: { $0.outcome == .failed }) {
@@ -70,11 +72,14 @@ public struct ScenarioRunner: Sendable {
             observe(.scenarioFinished(result))
             results.append(result)
         }
+        shared?.finish()
         return RunSummary(results: results)
     }
 
     /// A transport in the state the scenario starts from.
-    private func prepare(_ scenario: Scenario, shared: HTTPTargetTransport?) async -> Result<any ScenarioTransport, ScenarioStepError> {
+    private func prepare(_ scenario: Scenario, shared: HTTPTargetTransport?) async -> Result<
+        any ScenarioTransport, ScenarioStepError
+    > {
         guard let shared else {
             do throws(FixtureOverrides.Mismatch) {
                 let fixtures = try scenario.fixtures.applied(to: configuration.fixtures)
@@ -87,8 +92,10 @@ public struct ScenarioRunner: Sendable {
             }
         }
         guard scenario.fixtures.isEmpty else {
-            return .failure(ScenarioStepError(
-                "this scenario changes the fixtures (\"fixtures\"), which only works in-process; run it without --target"))
+            return .failure(
+                ScenarioStepError(
+                    "this scenario changes the fixtures (\"fixtures\"), which only works in-process; run it without --target"
+                ))
         }
         do throws(ScenarioStepError) {
             if shared.adminToken != nil {
@@ -96,7 +103,8 @@ public struct ScenarioRunner: Sendable {
                 if let start = scenario.clock { _ = try await shared.setClock(to: start) }
             } else if let start = scenario.clock {
                 throw ScenarioStepError(
-                    "this scenario starts its clock at \(start): with --target that needs --admin-token (POST /_sim/clock)")
+                    "this scenario starts its clock at \(start): with --target that needs --admin-token (POST /_sim/clock)"
+                )
             }
             try await shared.synchronizeClock()
             return .success(shared)

@@ -7,19 +7,19 @@ extension ScenarioSession {
     /// step's header changes, sends it, and returns what was sent and what came back.
     mutating func send(_ step: RequestStep) async throws(ScenarioStepError) -> (SentRequest, ScenarioResponse) {
         let partnerID = context.partnerID(step.partner ?? scenario.partner)
-        guard let signer = context.signers[partnerID] else {
+        guard let signer = signer(for: partnerID) else {
             throw ScenarioStepError("no partner \(partnerID) in the fixtures (or on the command line)")
         }
         let partner = signer.partner
         let now = await transport.now()
-        variables["now"] = .string(PartnerSigner.timestamp(now))
+        variables["now"] = .string(scenario.timestampStyle.format(now))
         variables["today"] = .string(CivilDate.jakartaDay(of: now))
         variables["partnerId"] = .string(partnerID)
 
         let (method, path, routeSecurity) = try route(step.target, partner: partner)
         let target = try path + queryString(step.query)
         let body = try bodyBytes(step.body, security: step.security ?? routeSecurity)
-        let timestamp = context.timestamp(now + (step.headers.skewTimestamp ?? .zero), for: partner)
+        let timestamp = scenario.timestampStyle.format(now + (step.headers.skewTimestamp ?? .zero))
 
         var headers: HTTPHeaders
         do {
@@ -31,7 +31,8 @@ extension ScenarioSession {
                 let token = needsToken ? try await token(for: partnerID, step.token) : nil
                 let externalID = try externalID(reusing: step.headers.reuseExternalID, partnerID: partnerID)
                 headers = try signer.transactionHeaders(
-                    method: method, target: target, body: body, token: token, timestamp: timestamp, externalID: externalID)
+                    method: method, target: target, body: body, token: token, timestamp: timestamp,
+                    externalID: externalID)
             case .bearer:
                 headers = ["Authorization": "Bearer " + (try await token(for: partnerID, step.token))]
             case .none:
@@ -67,7 +68,8 @@ extension ScenarioSession {
     {
         switch target {
         case .service(let name):
-            guard let service = ServiceDescriptor.named(name), let route = context.route(serving: service, for: partner) else {
+            guard let service = ServiceDescriptor.named(name), let route = context.route(serving: service, for: partner)
+            else {
                 let profile = partner.profile ?? context.fixtures.engine.defaultProfile
                 throw ScenarioStepError("profile \(profile) of partner \(partner.clientId) serves no \(name)")
             }
@@ -88,7 +90,9 @@ extension ScenarioSession {
         return "?" + pairs.joined(separator: "&")
     }
 
-    private func bodyBytes(_ body: RequestStep.Body, security: RequestStep.Security) throws(ScenarioStepError) -> [UInt8] {
+    private func bodyBytes(_ body: RequestStep.Body, security: RequestStep.Security) throws(ScenarioStepError)
+        -> [UInt8]
+    {
         switch body {
         case .none:
             return security == .accessToken ? Array(PartnerSigner.tokenRequestBody.utf8) : []
@@ -114,7 +118,8 @@ extension ScenarioSession {
     /// The step's header changes, after signing: a changed header is what the partner got wrong.
     private func change(_ headers: inout HTTPHeaders, _ changes: HeaderChanges) throws(ScenarioStepError) {
         if changes.tamperSignature, let signature = headers[SecurityHeader.signature], let first = signature.first {
-            headers[SecurityHeader.signature] = (first == "A" ? "B" : "A") + signature.dropFirst()
+            // "0" and "1" are digits of both Base64 and hex, and differ in either (hex compares without case).
+            headers[SecurityHeader.signature] = (first == "0" ? "1" : "0") + signature.dropFirst()
         }
         for set in changes.set { headers[set.name] = try rendered(set.value, "setHeaders \(set.name)") }
         for name in changes.omit { headers.remove(name) }

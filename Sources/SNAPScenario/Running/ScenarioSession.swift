@@ -47,7 +47,9 @@ struct ScenarioSession {
         }
     }
 
-    private mutating func run(_ step: RequestStep, index: Int, title: String) async throws(ScenarioStepError) -> StepResult {
+    private mutating func run(_ step: RequestStep, index: Int, title: String) async throws(ScenarioStepError)
+        -> StepResult
+    {
         var last: (SentRequest, ScenarioResponse)?
         for repetition in 1...step.repeatCount {
             let (sent, response) = try await send(step)
@@ -59,7 +61,9 @@ struct ScenarioSession {
                 throw ScenarioStepError("expect: \(error)", request: sent, response: response)
             }
             guard mismatches.isEmpty else {
-                let note = step.repeatCount > 1 ? "repetition \(repetition) of \(step.repeatCount) did not meet the expectations" : nil
+                let note =
+                    step.repeatCount > 1
+                    ? "repetition \(repetition) of \(step.repeatCount) did not meet the expectations" : nil
                 return StepResult(
                     index: index, title: title, outcome: .failed, summary: response.summary,
                     failure: StepFailure(message: note, mismatches: mismatches, request: sent, response: response))
@@ -73,7 +77,9 @@ struct ScenarioSession {
         return StepResult(index: index, title: title, outcome: .passed, summary: summary)
     }
 
-    private mutating func capture(_ captures: [Capture], from response: ScenarioResponse, sent: SentRequest) throws(ScenarioStepError) {
+    private mutating func capture(_ captures: [Capture], from response: ScenarioResponse, sent: SentRequest)
+        throws(ScenarioStepError)
+    {
         for capture in captures {
             let value: JSONValue?
             let place: String
@@ -97,6 +103,13 @@ struct ScenarioSession {
 
     // MARK: - Identifiers and tokens
 
+    /// The partner's signer, writing signatures as the scenario says.
+    func signer(for partnerID: String) -> PartnerSigner? {
+        guard var signer = context.signers[partnerID] else { return nil }
+        signer.signatureEncoding = scenario.signatureEncoding
+        return signer
+    }
+
     /// A fresh `X-EXTERNAL-ID`: run id, scenario ordinal and a counter, 18 digits.
     mutating func freshExternalID() -> String {
         externalIDCount += 1
@@ -104,7 +117,9 @@ struct ScenarioSession {
     }
 
     /// The token to present for `partnerID` as `choice` says, fetching one when needed.
-    mutating func token(for partnerID: String, _ choice: RequestStep.TokenChoice) async throws(ScenarioStepError) -> String {
+    mutating func token(for partnerID: String, _ choice: RequestStep.TokenChoice) async throws(ScenarioStepError)
+        -> String
+    {
         let now = await transport.now()
         switch choice {
         case .current:
@@ -113,11 +128,13 @@ struct ScenarioSession {
         case .expired:
             guard let held = tokens[partnerID] else {
                 throw ScenarioStepError(
-                    "token \"expired\": \(partnerID) has no token yet; make a request first, then advance the clock past its expiry")
+                    "token \"expired\": \(partnerID) has no token yet; make a request first, then advance the clock past its expiry"
+                )
             }
             guard now >= held.expiresAt else {
                 throw ScenarioStepError(
-                    "token \"expired\": the token of \(partnerID) is valid until \(held.expiresAt) and the clock says \(now); advance the clock first")
+                    "token \"expired\": the token of \(partnerID) is valid until \(held.expiresAt) and the clock says \(now); advance the clock first"
+                )
             }
             return held.value
         case .ofPartner(let other):
@@ -127,18 +144,22 @@ struct ScenarioSession {
 
     /// Requests a B2B access token for `partnerID` as a partner SDK does and keeps it with its expiry.
     private mutating func fetchToken(for partnerID: String) async throws(ScenarioStepError) -> String {
-        guard let signer = context.signers[partnerID] else { throw ScenarioStepError("no credentials for partner \(partnerID)") }
+        guard let signer = signer(for: partnerID) else {
+            throw ScenarioStepError("no credentials for partner \(partnerID)")
+        }
         let now = await transport.now()
         let request: HTTPRequest
         do {
             request = try signer.tokenRequest(
-                timestamp: context.timestamp(now, for: signer.partner), path: context.tokenPath(for: signer.partner))
+                timestamp: scenario.timestampStyle.format(now), path: context.tokenPath(for: signer.partner))
         } catch {
             throw ScenarioStepError("cannot sign a token request as \(partnerID): \(error)")
         }
         let response = await transport.send(request)
         let sent = SentRequest(request)
-        guard response.status == 200, let body = response.json?.objectValue, let token = body["accessToken"]?.stringValue else {
+        guard response.status == 200, let body = response.json?.objectValue,
+            let token = body["accessToken"]?.stringValue
+        else {
             throw ScenarioStepError(
                 "could not get an access token for \(partnerID) (\(request.method) \(request.target)): \(response.summary)",
                 request: sent, response: response)
@@ -150,7 +171,8 @@ struct ScenarioSession {
     /// Keeps a token; `expiresIn` may be a number or a numeric string (providers differ), 900 s when absent.
     mutating func hold(_ token: String, for partnerID: String, expiresIn: JSONValue?, at time: SimTime) {
         let seconds = (expiresIn?.numberText ?? expiresIn?.stringValue).flatMap { Int64($0) } ?? 900
-        tokens[partnerID] = HeldToken(value: token, expiresAt: time + .seconds(seconds))
+        // A target's absurd expiresIn must not overflow the clock arithmetic: ten years is "never" here.
+        tokens[partnerID] = HeldToken(value: token, expiresAt: time + .seconds(min(max(seconds, 0), 315_360_000)))
     }
 
     // MARK: - Names

@@ -25,7 +25,10 @@ public struct ScenarioResponse: Sendable {
     /// Why there is no status, e.g. "the connection was closed without an answer".
     public var transportNote: String?
 
-    public init(status: Int?, headers: HTTPHeaders = [:], body: [UInt8] = [], delay: Duration = .zero, transportNote: String? = nil) {
+    public init(
+        status: Int?, headers: HTTPHeaders = [:], body: [UInt8] = [], delay: Duration = .zero,
+        transportNote: String? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -41,7 +44,9 @@ public struct ScenarioResponse: Sendable {
     /// `HTTP 200 2003700`, or the transport note.
     public var summary: String {
         guard let status else { return transportNote ?? "no answer" }
-        if let code = json?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue { return "HTTP \(status) \(code)" }
+        if let code = json?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue {
+            return "HTTP \(status) \(code)"
+        }
         return "HTTP \(status)"
     }
 }

@@ -53,7 +53,9 @@ final class TargetClock: Sendable {
         guard clock.count == 3, CivilDate.isValid(year: year, month: monthIndex + 1, day: day),
             (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0..<61).contains(clock[2])
         else { return nil }
-        return CivilDate(year: year, month: monthIndex + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2])
-            .time(offsetMinutes: 0)
+        return CivilDate(
+            year: year, month: monthIndex + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2]
+        )
+        .time(offsetMinutes: 0)
     }
 }

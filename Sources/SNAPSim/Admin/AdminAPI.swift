@@ -1,9 +1,11 @@
 import SimHTTP
 
-/// The simulator's own endpoints under `/_sim/`: health, reset, clock and the request journal.
+/// The simulator's own endpoints under `/_sim/`: health, reset, clock, the request journal, fixture swaps,
+/// forced outcomes, scenario states and ledger views. The README's admin API section documents each.
 ///
 /// Everything but `GET /_sim/health` needs `Authorization: Bearer <admin token>`; the admin token is separate
 /// from partner credentials so a partner's integration can never reset or inspect another team's state.
+/// Answers are JSON with members in a fixed order and lists sorted, so they are as deterministic as SNAP ones.
 struct AdminAPI {
     static let prefix = "/_sim/"
     let simulator: Simulator
@@ -22,102 +24,63 @@ struct AdminAPI {
             simulator.journalAdminRejection(request, reply: reply)
             return reply
         }
-        switch path {
-        case "/_sim/reset": return reset(request)
-        case "/_sim/clock": return clock(request)
-        case "/_sim/requests": return requests(request)
-        case "/_sim/requests/count": return requestCount(request)
-        default: return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
-        }
-    }
-
-    // MARK: - Endpoints
-
-    private func reset(_ request: HTTPRequest) -> HTTPReply {
-        guard request.method == .post else { return methodNotAllowed(request, allowed: "POST") }
-        let partner: String?
-        do {
-            partner = try parameter("partner", request)
+        do throws(AdminFailure) {
+            switch path {
+            case "/_sim/reset": return try reset(request)
+            case "/_sim/clock": return try clock(request)
+            case "/_sim/requests": return try requests(request)
+            case "/_sim/requests/count": return try requestCount(request)
+            case "/_sim/fixtures": return try fixtures(request)
+            case "/_sim/faults": return try faults(request)
+            case "/_sim/state": return try scenarioState(request)
+            default:
+                if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
+                return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
+            }
         } catch {
             return error.reply
         }
-        if let partner, simulator.fixtures.partners[partner] == nil {
-            return error(404, "No partner \"\(partner)\" in the fixtures.")
-        }
-        simulator.reset(partner: partner)
-        return json(200, ["reset": partner.map(JSONValue.string) ?? "all"])
     }
 
-    private func clock(_ request: HTTPRequest) -> HTTPReply {
-        switch request.method {
-        case .get:
-            return clockState()
-        case .post:
-            let usage = #"Send {"advance": "901s"} (units ms, s, m, h, d, mo) or {"set": "2026-01-31T23:59:00+07:00"}."#
-            guard let body = try? JSONParser.parse(request.body).objectValue else { return error(400, usage) }
-            if let text = body["advance"]?.stringValue {
-                guard let step = ClockStep(text) else {
-                    return error(400, "advance: \"\(text)\" is not a duration like 901s, 15m, 2h, 1d or 1mo.")
-                }
-                simulator.clock.set(step.applied(to: simulator.clock.now()))
-            } else if let text = body["set"]?.stringValue {
-                guard let timestamp = ISO8601Timestamp(text) else {
-                    return error(400, "set: \"\(text)\" is not an ISO-8601 instant with a zone.")
-                }
-                simulator.clock.set(timestamp.time)
-            } else {
-                return error(400, usage)
-            }
-            return clockState()
-        default:
-            return methodNotAllowed(request, allowed: "GET, POST")
-        }
-    }
-
-    private func clockState() -> HTTPReply {
-        let mode: JSONValue = simulator.clock.mode == .fixed ? "fixed" : "real"
-        return json(200, ["now": .string(simulator.clock.now().description), "mode": mode])
-    }
-
-    private func requests(_ request: HTTPRequest) -> HTTPReply {
-        switch request.method {
-        case .get:
-            var entries = simulator.journalEntries(matching: filter(request))
-            if let limit = request.queryValue("limit").flatMap(Int.init), limit >= 0 {
-                entries = Array(entries.suffix(limit))
-            }
-            return json(200, ["count": .int(entries.count), "requests": .array(entries.map(\.json))])
-        case .delete:
-            let partner = request.queryValue("partner")
-            simulator.clearJournal(partner: partner)
-            return json(200, ["cleared": partner.map(JSONValue.string) ?? "all"])
-        default:
-            return methodNotAllowed(request, allowed: "GET, DELETE")
-        }
-    }
-
-    private func requestCount(_ request: HTTPRequest) -> HTTPReply {
-        guard request.method == .get else { return methodNotAllowed(request, allowed: "GET") }
-        return json(200, ["count": .int(simulator.journalEntries(matching: filter(request)).count)])
-    }
-
-    // MARK: - Helpers
-
-    private func filter(_ request: HTTPRequest) -> JournalFilter {
-        JournalFilter(
-            partner: request.queryValue("partner"), path: request.queryValue("path"),
-            service: request.queryValue("service"), responseCode: request.queryValue("responseCode"),
-            method: request.queryValue("method"))
-    }
+    // MARK: - Helpers shared by the endpoints
 
     /// A value from the query string or, failing that, a string member of the JSON body of the same name.
-    private func parameter(_ name: String, _ request: HTTPRequest) throws(AdminFailure) -> String? {
+    func parameter(_ name: String, _ request: HTTPRequest) throws(AdminFailure) -> String? {
         if let value = request.queryValue(name) { return value }
         guard !request.body.isEmpty else { return nil }
-        guard let body = try? JSONParser.parse(request.body).objectValue else {
-            throw AdminFailure(reply: error(400, "The body must be a JSON object."))
+        return try jsonBody(request).objectValue?[name]?.stringValue
+    }
+
+    /// The body as JSON; a 400 naming what to send when it is not.
+    func jsonBody(_ request: HTTPRequest, usage: String = "") throws(AdminFailure) -> JSONValue {
+        do {
+            return try JSONParser.parse(request.body)
+        } catch {
+            throw AdminFailure(reply: self.error(400, "The body must be JSON: \(error).\(usage.isEmpty ? "" : " \(usage)")"))
         }
-        return body[name]?.stringValue
+    }
+
+    /// The `partner` parameter, which must name a partner of the fixtures; `nil` when absent and not `required`.
+    func partner(_ request: HTTPRequest, required: Bool) throws(AdminFailure) -> String? {
+        guard let partner = try parameter("partner", request) else {
+            if required { throw AdminFailure(reply: error(400, "Name the partner: ?partner=<clientId>.")) }
+            return nil
+        }
+        let known = simulator.fixtures.partners
+        guard known[partner] != nil else {
+            throw AdminFailure(reply: error(
+                404, "No partner \"\(partner)\" in the fixtures (known: \(known.keys.sorted().joined(separator: ", ")))."))
+        }
+        return partner
+    }
+
+    /// An integer query parameter; a 400 when it is there but not a whole number in `range`.
+    func integer(_ name: String, _ request: HTTPRequest, in range: ClosedRange<Int> = 0...Int.max) throws(AdminFailure) -> Int? {
+        guard let text = request.queryValue(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw AdminFailure(reply: error(400, "\(name) must be a whole number from \(range.lowerBound), not \"\(text)\"."))
+        }
+        return value
     }
 
     func json(_ status: Int, _ body: JSONValue) -> HTTPReply {
@@ -131,8 +94,26 @@ struct AdminAPI {
         json(status, ["error": .string(message)])
     }
 
-    private func methodNotAllowed(_ request: HTTPRequest, allowed: String) -> HTTPReply {
+    /// 422 with every problem, each with its file (for fixtures) and JSON pointer.
+    func problems(_ message: String, _ problems: [FixtureProblem]) -> HTTPReply {
+        json(422, [
+            "error": .string(message),
+            "problems": .array(problems.map { problem in
+                [
+                    "file": .string(problem.file), "pointer": .string(problem.pointer.description),
+                    "message": .string(problem.message),
+                ]
+            }),
+        ])
+    }
+
+    func methodNotAllowed(_ request: HTTPRequest, allowed: String) -> HTTPReply {
         error(405, "\(request.method) is not allowed on \(request.path); use \(allowed).")
+    }
+
+    /// A 405 thrown out of an endpoint.
+    func notAllowed(_ request: HTTPRequest, allowed: String) -> AdminFailure {
+        AdminFailure(reply: methodNotAllowed(request, allowed: allowed))
     }
 }
 

@@ -1,38 +1,50 @@
 /// The recent requests of every partner, each partner's kept in a ring of fixed size so memory stays flat
 /// however long the simulator runs.
 public struct Journal: Sendable {
-    /// Entries kept per partner (and for requests that named no partner).
+    /// Entries kept per partner (and for requests that named no known partner).
     public let capacityPerPartner: Int
     private var rings: [String: Ring] = [:]
     private var nextSequence = 1
 
-    /// Requests that named no known partner are kept under this key.
+    /// Requests that named no partner of the fixtures share this ring.
     static let anonymous = ""
 
     public init(capacityPerPartner: Int) {
         self.capacityPerPartner = max(1, capacityPerPartner)
     }
 
-    public mutating func record(_ make: (_ sequence: Int) -> JournalEntry) {
+    /// Adds an entry to the ring of `ring` (a partner of the fixtures), or to the shared ring when `nil`.
+    public mutating func record(ring: String?, _ make: (_ sequence: Int) -> JournalEntry) {
         let entry = make(nextSequence)
         nextSequence += 1
-        rings[entry.partner ?? Self.anonymous, default: Ring(capacity: capacityPerPartner)].append(entry)
+        rings[ring ?? Self.anonymous, default: Ring(capacity: capacityPerPartner)].append(entry)
     }
 
     /// Entries matching `filter`, oldest first.
     public func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
         let candidates: [JournalEntry]
         if let partner = filter.partner {
-            candidates = rings[partner]?.elements ?? []
+            candidates = (rings[partner] ?? rings[Self.anonymous])?.elements ?? []
         } else {
             candidates = rings.values.flatMap(\.elements).sorted { $0.sequence < $1.sequence }
         }
         return candidates.filter(filter.matches)
     }
 
+    /// Entries kept now, across all rings; never more than the capacity times the rings.
+    public var count: Int { rings.values.reduce(0) { $0 + $1.count } }
+
+    /// Rings in use: one per partner of the fixtures that called, plus the shared one.
+    public var ringCount: Int { rings.count }
+
     /// Forgets one partner's entries, or all.
     public mutating func clear(partner: String? = nil) {
-        if let partner { rings[partner] = nil } else { rings.removeAll() }
+        guard let partner else { return rings.removeAll() }
+        if rings[partner] != nil {
+            rings[partner] = nil
+        } else {
+            rings[Self.anonymous]?.removeAll { $0.partner == partner }
+        }
     }
 
     /// A fixed-size buffer that overwrites its oldest element.
@@ -45,6 +57,8 @@ public struct Journal: Sendable {
             self.capacity = capacity
         }
 
+        var count: Int { storage.count }
+
         mutating func append(_ entry: JournalEntry) {
             if storage.count < capacity {
                 storage.append(entry)
@@ -55,38 +69,10 @@ public struct Journal: Sendable {
         }
 
         var elements: [JournalEntry] { Array(storage[start...] + storage[..<start]) }
-    }
-}
 
-/// Which journal entries a query wants; every criterion given must match.
-public struct JournalFilter: Sendable, Equatable {
-    public var partner: String?
-    /// Matches when the request target starts with this.
-    public var path: String?
-    public var service: String?
-    public var responseCode: String?
-    public var method: String?
-
-    public init(partner: String? = nil, path: String? = nil, service: String? = nil, responseCode: String? = nil,
-        method: String? = nil)
-    {
-        self.partner = partner
-        self.path = path
-        self.service = service
-        self.responseCode = responseCode
-        self.method = method
-    }
-
-    func matches(_ entry: JournalEntry) -> Bool {
-        (path.map { entry.target.hasPrefix($0) } ?? true)
-            && (service.map { entry.service == $0 } ?? true)
-            && (responseCode.map { entry.responseCode == $0 } ?? true)
-            && (method.map { entry.method.caseInsensitiveCompare($0) } ?? true)
-    }
-}
-
-extension String {
-    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
+        mutating func removeAll(where shouldRemove: (JournalEntry) -> Bool) {
+            storage = elements.filter { !shouldRemove($0) }
+            start = 0
+        }
     }
 }

@@ -1,8 +1,8 @@
 /// A "magic value": when a request matches every condition, the outcome replaces or amends the answer.
 ///
 /// Rules run in fixture order after the partner's permission check and before the service; the first match
-/// wins. Scenario states (require/set a named state) and forced outcomes will join as more conditions and
-/// effects of this same type.
+/// wins. A rule may take part in a scenario (``scenario``): it then applies only in a named state of the
+/// partner's scenario, and moves it on. Forced outcomes set through the admin API are rules too, tried first.
 public struct Rule: Sendable {
     /// Unique name, shown in listings and (later) the request journal.
     public var id: String
@@ -14,14 +14,20 @@ public struct Rule: Sendable {
     public var outcome: RuleOutcome
     /// `rules.json /rules/3`, for listings.
     public var origin: String
+    /// The state the rule requires and the state it sets, when it takes part in a scenario.
+    public var scenario: ScenarioStep?
 
     /// A rule; `origin` says where it was declared.
-    public init(id: String, description: String? = nil, conditions: [RuleCondition], outcome: RuleOutcome, origin: String = "") {
+    public init(
+        id: String, description: String? = nil, conditions: [RuleCondition], outcome: RuleOutcome, origin: String = "",
+        scenario: ScenarioStep? = nil
+    ) {
         self.id = id
         self.description = description
         self.conditions = conditions
         self.outcome = outcome
         self.origin = origin
+        self.scenario = scenario
     }
 
     /// Whether every condition holds for `input`.

@@ -4,19 +4,33 @@ public enum ClockStep: Sendable, Equatable, CustomStringConvertible {
     case duration(Duration)
     case months(Int)
 
-    /// Parses `<whole number><unit>`; `nil` for anything else.
+    /// The longest step, either way: 1,000 years. Far beyond any test, and small enough that moving the clock
+    /// by it can never overflow simulator time.
+    static let maximumSeconds = 1000 * 366 * 86_400
+
+    /// Parses `<whole number><unit>`; `nil` for anything else, and for steps beyond ±1,000 years.
     public init?(_ text: String) {
         let digits = text.prefix { $0.isNumber || $0 == "-" }
         guard let amount = Int(digits), !digits.isEmpty else { return nil }
+        let secondsPerUnit: Int
         switch text.dropFirst(digits.count) {
-        case "ms": self = .duration(.milliseconds(amount))
-        case "s": self = .duration(.seconds(amount))
-        case "m": self = .duration(.seconds(amount * 60))
-        case "h": self = .duration(.seconds(amount * 3600))
-        case "d": self = .duration(.seconds(amount * 86_400))
-        case "mo": self = .months(amount)
+        case "ms":
+            guard abs(amount) <= Self.maximumSeconds * 1000 else { return nil }
+            self = .duration(.milliseconds(amount))
+            return
+        case "s": secondsPerUnit = 1
+        case "m": secondsPerUnit = 60
+        case "h": secondsPerUnit = 3600
+        case "d": secondsPerUnit = 86_400
+        case "mo":
+            guard abs(amount) <= 12_000 else { return nil }
+            self = .months(amount)
+            return
         default: return nil
         }
+        let (seconds, overflow) = amount.multipliedReportingOverflow(by: secondsPerUnit)
+        guard !overflow, abs(seconds) <= Self.maximumSeconds else { return nil }
+        self = .duration(.seconds(seconds))
     }
 
     public var description: String {

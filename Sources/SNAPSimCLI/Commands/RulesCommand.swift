@@ -30,6 +30,7 @@ struct RulesCommand: Command {
             if let description = rule.description { lines.append("   \(description)") }
             lines.append("   when: " + rule.conditions.map(\.summary).joined(separator: " and "))
             lines.append("   then: " + rule.outcome.summary)
+            if let step = rule.scenario { lines.append("   " + step.summary) }
             blocks.append(lines.joined(separator: "\n"))
         }
         console.out(blocks.joined(separator: "\n"))

@@ -32,9 +32,11 @@ struct RunCommand: Command {
           --partner-key FILE   With --target: that partner's RSA private key (PEM)
           --client-secret S    With --target: that partner's client secret (symmetric signatures)
           --timeout SECONDS    With --target: how long to wait for an answer (default 30)
+
+        Simulator options, for in-process runs (--fixtures also gives the partners and paths used with --target).
+        The in-process clock is always fixed: --clock sets where scenarios that name no start begin (default
+        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random.
         \(SimulatorSetup.help)
-                            In-process runs always use a fixed clock: --clock sets the start of scenarios
-                            that name none (default 2026-11-21T10:00:00+07:00); --seed defaults to 0.
         """
 
     static let defaultPath = "Scenarios/"
@@ -61,13 +63,16 @@ struct RunCommand: Command {
         partnerID = try arguments.option("partner")
         partnerKeyPath = try arguments.option("partner-key")
         clientSecret = try arguments.option("client-secret")
-        timeout = try arguments.option("timeout", as: "a whole number of seconds from 1 to 3600") { text in
-            Int(text).flatMap { (1...3600).contains($0) ? $0 : nil }
-        } ?? 30
+        timeout =
+            try arguments.option("timeout", as: "a whole number of seconds from 1 to 3600") { text in
+                Int(text).flatMap { (1...3600).contains($0) ? $0 : nil }
+            } ?? 30
         if target == nil {
             if adminToken != nil { throw .usage("--admin-token goes with --target") }
             if partnerID != nil || partnerKeyPath != nil || clientSecret != nil {
-                throw .usage("--partner, --partner-key and --client-secret act as your own partner against a --target; in-process runs use the fixtures' partners")
+                throw .usage(
+                    "--partner, --partner-key and --client-secret act as your own partner against a --target; in-process runs use the fixtures' partners"
+                )
             }
         }
         setup = try SimulatorSetup(parsing: &arguments)
@@ -87,11 +92,14 @@ struct RunCommand: Command {
             let total = scenarios.count
             scenarios = scenarios.filter { scenario in
                 filters.contains { filter in
-                    scenario.name.localizedCaseInsensitiveContains(filter) || scenario.file.localizedCaseInsensitiveContains(filter)
+                    scenario.name.localizedCaseInsensitiveContains(filter)
+                        || scenario.file.localizedCaseInsensitiveContains(filter)
                 }
             }
             if scenarios.isEmpty {
-                throw CLIError("no scenario matches --filter \(filters.joined(separator: ", ")) (\(total) scenarios in \(paths.joined(separator: " ")))")
+                throw CLIError(
+                    "no scenario matches --filter \(filters.joined(separator: ", ")) (\(total) scenarios in \(paths.joined(separator: " ")))"
+                )
             }
         }
 
@@ -123,7 +131,8 @@ struct RunCommand: Command {
     private func makeConfiguration() throws(CLIError) -> RunConfiguration {
         let fixtures = try setup.loadFixtures()
         var configuration = RunConfiguration(
-            fixtures: fixtures, seed: setup.seed ?? 0, start: ISO8601Timestamp(setup.clock)?.time ?? RunConfiguration.defaultStart,
+            fixtures: fixtures, seed: setup.seed ?? 0,
+            start: ISO8601Timestamp(setup.clock)?.time ?? RunConfiguration.defaultStart,
             explain: setup.explain, timeout: .seconds(timeout))
         if let target { configuration.target = .http(baseURL: target, adminToken: adminToken) }
         if partnerID != nil || partnerKeyPath != nil || clientSecret != nil {
@@ -136,7 +145,9 @@ struct RunCommand: Command {
     /// The PEM of `--partner-key`, checked to be a usable RSA private key.
     private func partnerKey() throws(CLIError) -> String? {
         guard let partnerKeyPath else { return nil }
-        guard let data = FileManager.default.contents(atPath: partnerKeyPath), let pem = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: partnerKeyPath),
+            let pem = String(data: data, encoding: .utf8)
+        else {
             throw CLIError("cannot read the partner key \(partnerKeyPath)")
         }
         do {

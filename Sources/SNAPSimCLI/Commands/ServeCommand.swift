@@ -15,6 +15,9 @@ struct ServeCommand: Command {
           --port PORT        Port to listen on (default 7788; 0 picks a free port)
           --admin-token T    Bearer token of the admin API under /_sim/ (default: generated, printed at start)
           --max-connections N  Connections served at once; one more is answered 503 (default 4096)
+          --journal-size N   Requests the journal keeps per partner (default 500); older ones are dropped
+          --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
+                             a set with problems is refused and the one in force keeps serving
         \(SimulatorSetup.help)
         """
 
@@ -22,6 +25,8 @@ struct ServeCommand: Command {
     var port: Int
     var adminToken: String?
     var maxConnections: Int
+    var journalSize: Int
+    var watch: Bool
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
@@ -33,7 +38,14 @@ struct ServeCommand: Command {
         maxConnections = try arguments.option("max-connections", as: "a positive whole number") { text in
             Int(text).flatMap { $0 > 0 ? $0 : nil }
         } ?? HTTPServer.Configuration().maxConnections
+        journalSize = try arguments.option("journal-size", as: "a positive whole number") { text in
+            Int(text).flatMap { $0 > 0 ? $0 : nil }
+        } ?? SimulatorOptions().journalCapacity
+        watch = arguments.flag("watch")
         setup = try SimulatorSetup(parsing: &arguments)
+        if watch && setup.fixturesPath == nil {
+            throw .usage("--watch reloads the --fixtures folder: give --fixtures PATH (the built-in fixtures never change)")
+        }
     }
 
     func run(console: any Console) async throws -> Int32 {
@@ -42,7 +54,8 @@ struct ServeCommand: Command {
         let token = adminToken ?? Self.randomToken()
         let simulator = Simulator(
             fixtures: fixtures,
-            options: SimulatorOptions(seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token))
+            options: SimulatorOptions(
+                seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize))
 
         var configuration = HTTPServer.Configuration()
         configuration.host = host
@@ -62,7 +75,15 @@ struct ServeCommand: Command {
         console.out("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
         console.out("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
+        var watcher: FixtureWatcher?
+        if watch, let path = setup.fixturesPath {
+            watcher = FixtureWatcher(directory: path, simulator: simulator) { console.err($0) }
+            watcher?.start()
+            console.out("watching \(path): changed fixtures are reloaded (POST /_sim/fixtures does the same)")
+        }
+
         await server.waitUntilStopped()
+        watcher?.stop()
         console.err("snapsim stopped")
         return 0
     }

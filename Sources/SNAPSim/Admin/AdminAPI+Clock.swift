@@ -1,0 +1,42 @@
+import SimHTTP
+
+/// `POST /_sim/reset` and `GET`/`POST /_sim/clock`.
+extension AdminAPI {
+    func reset(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
+        guard request.method == .post else { throw notAllowed(request, allowed: "POST") }
+        let partner = try partner(request, required: false)
+        simulator.reset(partner: partner)
+        return json(200, ["reset": partner.map(JSONValue.string) ?? "all"])
+    }
+
+    func clock(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
+        switch request.method {
+        case .get:
+            return clockState()
+        case .post:
+            let usage = #"Send {"advance": "901s"} (units ms, s, m, h, d, mo) or {"set": "2026-01-31T23:59:00+07:00"}."#
+            guard let body = try jsonBody(request, usage: usage).objectValue else { return error(400, usage) }
+            if let text = body["advance"]?.stringValue {
+                guard let step = ClockStep(text) else {
+                    return error(400, "advance: \"\(text)\" is not a duration like 901s, 15m, 2h, 1d or 1mo.")
+                }
+                simulator.clock.set(step.applied(to: simulator.clock.now()))
+            } else if let text = body["set"]?.stringValue {
+                guard let timestamp = ISO8601Timestamp(text) else {
+                    return error(400, "set: \"\(text)\" is not an ISO-8601 instant with a zone.")
+                }
+                simulator.clock.set(timestamp.time)
+            } else {
+                return error(400, usage)
+            }
+            return clockState()
+        default:
+            throw notAllowed(request, allowed: "GET, POST")
+        }
+    }
+
+    private func clockState() -> HTTPReply {
+        let mode: JSONValue = simulator.clock.mode == .fixed ? "fixed" : "real"
+        return json(200, ["now": .string(simulator.clock.now().description), "mode": mode])
+    }
+}
