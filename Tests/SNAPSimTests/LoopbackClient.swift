@@ -43,7 +43,7 @@ final class LoopbackClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard status == 0 else {
-            close(fd)
+            // deinit closes fd: a class initializer that throws after setting every property still runs it.
             throw ControlTestError("connect to 127.0.0.1:\(port) failed")
         }
         let (seconds, attoseconds) = timeout.components

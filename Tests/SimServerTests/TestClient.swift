@@ -54,9 +54,9 @@ final class TestClient {
             }
         }
         guard status == 0 else {
-            let error = TestClientError.errno("connect")
-            close(fd)
-            throw error
+            // No close here: a class initializer that throws after setting every property still runs deinit,
+            // and closing twice could close a descriptor another thread has just been given.
+            throw TestClientError.errno("connect")
         }
         setTimeout(timeout)
         var one: Int32 = 1
