@@ -16,7 +16,7 @@ public enum ScenarioLoader {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.add(file: path, "no such file or folder")
+                problems.add(path, "", "no such file or folder")
                 continue
             }
             guard isDirectory.boolValue else {
@@ -24,7 +24,7 @@ public enum ScenarioLoader {
                 continue
             }
             let found = jsonFiles(under: path)
-            if found.isEmpty { problems.add(file: path, "no *.json scenario files in this folder") }
+            if found.isEmpty { problems.add(path, "", "no *.json scenario files in this folder") }
             files += found
         }
         guard problems.isEmpty else { throw ScenarioLoadError(problems: problems.list) }

@@ -1,60 +1,11 @@
 import SNAPSim
 
 /// A JSON value inside a scenario file, with the file and pointer needed to report a problem at it.
-///
-/// Readers record a problem and return `nil` rather than throwing, so one pass finds every problem.
-struct ScenarioNode {
-    let file: String
-    let pointer: JSONPointer
-    let value: JSONValue
+typealias ScenarioNode = DocumentNode
 
-    init(file: String, pointer: JSONPointer = JSONPointer(tokens: []), value: JSONValue) {
-        self.file = file
-        self.pointer = pointer
-        self.value = value
-    }
-
-    /// The member `key` of an object node, if present (`null` counts as absent).
-    subscript(key: String) -> ScenarioNode? {
-        guard case .object(let object) = value, let member = object[key], member != .null else { return nil }
-        return ScenarioNode(file: file, pointer: pointer.appending(key), value: member)
-    }
-
-    /// Whether this object node has `key` (with any value but `null`).
-    func has(_ key: String) -> Bool { self[key] != nil }
-
-    /// The members of an object node in file order, comments (`_…`) left out; a problem when not an object.
-    func members(_ problems: inout ScenarioProblems) -> [(key: String, node: ScenarioNode)]? {
-        guard case .object(let object) = value else {
-            problems.add(self, "expected an object, found \(value.typeName)")
-            return nil
-        }
-        return object.members.filter { !$0.key.hasPrefix("_") }.map {
-            ($0.key, ScenarioNode(file: file, pointer: pointer.appending($0.key), value: $0.value))
-        }
-    }
-
-    /// The elements of an array node; a problem when not an array.
-    func elements(_ problems: inout ScenarioProblems) -> [ScenarioNode]? {
-        guard case .array(let array) = value else {
-            problems.add(self, "expected an array, found \(value.typeName)")
-            return nil
-        }
-        return array.enumerated().map {
-            ScenarioNode(file: file, pointer: pointer.appending(String($0.offset)), value: $0.element)
-        }
-    }
-
-    /// Checks this is an object whose keys are all `allowed` (keys starting with `_` are comments).
-    @discardableResult
-    func expectObject(allowed: [String], _ problems: inout ScenarioProblems) -> Bool {
-        guard let members = members(&problems) else { return false }
-        for member in members where !allowed.contains(member.key) {
-            problems.add(member.node, "unknown field \"\(member.key)\" (known: \(allowed.joined(separator: ", ")))")
-        }
-        return true
-    }
-
+/// The typed readers of scenario files: members are optional unless `required`, and empty strings are
+/// allowed where a scenario may mean "empty" (a header value, a body).
+extension DocumentNode {
     // MARK: - Typed members
 
     func string(_ key: String, required: Bool = false, _ problems: inout ScenarioProblems) -> String? {

@@ -1,43 +1,9 @@
 /// A JSON value inside a fixture file, with the file and pointer needed to report a problem at it.
-///
-/// The readers record a problem and return `nil` instead of throwing, so loading carries on and finds
-/// every problem in one pass.
-struct FixtureNode {
-    let file: String
-    let pointer: JSONPointer
-    let value: JSONValue
+typealias FixtureNode = DocumentNode
 
-    init(file: String, pointer: JSONPointer = JSONPointer(tokens: []), value: JSONValue) {
-        self.file = file
-        self.pointer = pointer
-        self.value = value
-    }
-
-    /// The member `key` of an object node, if present (and not `null`).
-    subscript(key: String) -> FixtureNode? {
-        guard case .object(let object) = value, let member = object[key], member != .null else { return nil }
-        return FixtureNode(file: file, pointer: pointer.appending(key), value: member)
-    }
-
-    /// The members of an object node, in file order; records a problem when the node is not an object.
-    func members(_ problems: inout FixtureProblems) -> [(key: String, node: FixtureNode)]? {
-        guard case .object(let object) = value else {
-            problems.add(self, "expected an object, found \(value.typeName)")
-            return nil
-        }
-        return object.members.map { ($0.key, FixtureNode(file: file, pointer: pointer.appending($0.key), value: $0.value)) }
-    }
-
-    /// Checks this is an object whose keys are all `allowed` (keys starting with `_` are comments).
-    @discardableResult
-    func expectObject(allowed: [String], _ problems: inout FixtureProblems) -> Bool {
-        guard let members = members(&problems) else { return false }
-        for member in members where !member.key.hasPrefix("_") && !allowed.contains(member.key) {
-            problems.add(member.node, "unknown field \"\(member.key)\" (known: \(allowed.joined(separator: ", ")))")
-        }
-        return true
-    }
-
+/// The typed readers of fixture files: a missing member is a problem only when `required`, and an empty
+/// string is always a problem (no fixture field means anything when empty).
+extension DocumentNode {
     /// The elements of an array member; a missing member is a problem only when `required`.
     func array(_ key: String, required: Bool, _ problems: inout FixtureProblems) -> [FixtureNode]? {
         guard let node = self[key] else {
