@@ -31,6 +31,19 @@ import Testing
         #expect(key.isValidSignature(signature, for: Array("snapsim-demo|\(Self.timestamp)".utf8)))
     }
 
+    @Test func sign_FollowsThePartnersProfile_ForTokenPathAndTimestampForm() async throws {
+        let console = RecordingConsole()
+        let status = await CLI.run(
+            ["sign", "--partner", "snapsim-doku", "--path", "/direct-debit/core/v1/balance-inquiry", "--data", "{}"],
+            console: console)
+        #expect(status == 0)
+        // DOKU serves tokens under /authorization/v1 and accepts only UTC `Z` timestamps.
+        #expect(console.out.contains("POST http://127.0.0.1:7788/authorization/v1/access-token/b2b"))
+        let timestamp = try #require(Self.header("X-TIMESTAMP", in: console.out))
+        #expect(timestamp.hasSuffix("Z"))
+        #expect(ISO8601Timestamp(timestamp)?.isUTCDesignator == true)
+    }
+
     @Test func sign_PrintsSignedHeadersAndCurl_WhenTokenGiven() async throws {
         let console = RecordingConsole()
         let status = await CLI.run(

@@ -19,13 +19,12 @@ struct RunContext: Sendable {
 
     /// The profile route serving `service` for `partner`, or `nil` when its profile has none.
     func route(serving service: ServiceDescriptor, for partner: Partner) -> ProfileRoute? {
-        let name = partner.profile ?? fixtures.engine.defaultProfile
-        return fixtures.profiles.first { $0.name == name }?.routes.first { $0.service == service }
+        fixtures.route(serving: service, for: partner)
     }
 
     /// The B2B token path of the partner's profile (the standard one when the profile has none).
     func tokenPath(for partner: Partner) -> String {
-        route(serving: .accessTokenB2B, for: partner)?.path ?? PartnerSigner.standardTokenPath
+        fixtures.tokenPath(for: partner)
     }
 }
 

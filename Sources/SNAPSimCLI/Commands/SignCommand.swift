@@ -31,10 +31,10 @@ struct SignCommand: Command {
           --target URL         Base URL of a running simulator, e.g. http://127.0.0.1:7788
           --send               With --target: send the request and print the answer
           --token TOKEN        Use this access token instead of requesting one
-          --timestamp TS       X-TIMESTAMP to sign (default now, +07:00)
+          --timestamp TS       X-TIMESTAMP to sign (default now, in the form the partner's profile expects)
           --external-id ID     X-EXTERNAL-ID (default 20 random digits)
           --channel-id ID      CHANNEL-ID (default the partner's, else 95221)
-          --token-path PATH    Path of the token request (default /v1.0/access-token/b2b)
+          --token-path PATH    Path of the token request (default: the partner's profile's token path)
           --hex                Write X-SIGNATURE in hex instead of Base64
         \(FixtureOption.help)
         """
@@ -59,7 +59,8 @@ struct SignCommand: Command {
     var timestamp: String?
     var externalID: String?
     var channelID: String?
-    var tokenPath: String
+    /// `nil`: the token path of the partner's profile.
+    var tokenPath: String?
     var hex: Bool
     var fixtures: FixtureOption
 
@@ -95,7 +96,7 @@ struct SignCommand: Command {
         }
         externalID = try arguments.option("external-id")
         channelID = try arguments.option("channel-id")
-        tokenPath = try arguments.option("token-path") ?? PartnerSigner.standardTokenPath
+        tokenPath = try arguments.option("token-path")
         hex = arguments.flag("hex")
         fixtures = try FixtureOption(parsing: &arguments)
     }
@@ -114,7 +115,9 @@ struct SignCommand: Command {
         }
         if hex { signer.signatureEncoding = .hex }
         let body = try readBody()
-        let timestamp = timestamp ?? PartnerSigner.timestamp(Self.now())
+        // Unless told otherwise, write the timestamp and find the token where the partner's provider expects them.
+        let timestamp = timestamp ?? fixtures.timestampStyle(for: partner).format(Self.now())
+        let tokenPath = tokenPath ?? fixtures.tokenPath(for: partner)
         let base = String((target ?? Self.defaultBaseURL).reversed().drop { $0 == "/" }.reversed())
 
         var token = token
