@@ -95,10 +95,24 @@ private func temporaryFixtures(_ files: [String: String]) throws -> String {
     @Test func codes_CoversEveryServedService() async {
         let console = RecordingConsole()
         #expect(await CLI.run(["codes"], console: console) == 0)
-        for name in ["balance-inquiry (11)", "emoney-account-inquiry (37)", "emoney-topup (38)", "emoney-topup-status (39)", "balance-limit-check (00)"] {
+        for name in [
+            "balance-inquiry (11)", "emoney-account-inquiry (37)", "emoney-topup (38)", "emoney-topup-status (39)",
+            "balance-limit-check (00)", "access-token-b2b (73)", "access-token-b2b2c (74)",
+        ] {
             #expect(console.out.contains(name))
         }
         #expect(console.out.contains("4043818"))
+    }
+
+    @Test func codes_ListsTheTokenRequestsOwnAnswers_NotTheServicesCommonOnes() async {
+        let console = RecordingConsole()
+        #expect(await CLI.run(["codes", "--service", "access-token-b2b"], console: console) == 0)
+        for code in ["2007300", "4007300", "4007301", "4007302", "4017300"] {
+            #expect(console.out.contains(code), "missing \(code)")
+        }
+        // Token requests never reach the services: no "partner not allowed" or magic-value rows.
+        #expect(!console.out.contains("4037301"))
+        #expect(!console.out.contains("rule "))
     }
 
     @Test func codes_RejectsUnknownService() async {

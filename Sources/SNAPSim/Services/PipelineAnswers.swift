@@ -1,11 +1,33 @@
 /// Codes the security pipeline answers before any service runs, per route security, for listings and the
 /// catalogue check. Mirrors what the pipeline throws (see `Security/`); keep the two in step.
 public enum PipelineAnswers {
+    /// What the pipeline can answer for `service` (token services are answered by the pipeline alone).
+    public static func answers(for service: ServiceDescriptor) -> [ServiceAnswer] {
+        switch service {
+        case .accessTokenB2B: tokenRequest + [
+            ServiceAnswer(SNAPError(httpStatus: 200, caseCode: "00"), "grantType client_credentials, signed SHA256withRSA over clientKey|X-TIMESTAMP"),
+        ]
+        case .accessTokenB2B2C: tokenRequest + [
+            ServiceAnswer(SNAPError(httpStatus: 200, caseCode: "00"), "AUTHORIZATION_CODE with a known authCode, or REFRESH_TOKEN with an unused refresh token"),
+            ServiceAnswer(SNAPError.invalidCustomerToken, "the refreshToken is unknown, expired or already used"),
+        ]
+        default: security(service.security)
+        }
+    }
+
+    /// What every token request can be refused with, before its grant is looked at.
+    static let tokenRequest = [
+        ServiceAnswer(SNAPError.badRequest, "the body is empty, not JSON, or not a JSON object"),
+        ServiceAnswer(SNAPError.invalidFieldFormat(""), "X-TIMESTAMP or grantType has the wrong form"),
+        ServiceAnswer(SNAPError.invalidMandatoryField(""), "X-TIMESTAMP, X-CLIENT-KEY or X-SIGNATURE is missing, or grantType (or authCode) is"),
+        ServiceAnswer(SNAPError.unauthorized(""), "unknown X-CLIENT-KEY (Unknown client), a signature that does not verify (Signature), or an unknown authCode"),
+    ]
+
     /// What the pipeline can answer on a route secured this way.
     public static func security(_ security: RouteSecurity) -> [ServiceAnswer] {
         switch security {
         case .accessToken:
-            []
+            tokenRequest
         case .transaction:
             [
                 ServiceAnswer(SNAPError.invalidFieldFormat(""), "X-TIMESTAMP, X-EXTERNAL-ID or CHANNEL-ID has the wrong form"),

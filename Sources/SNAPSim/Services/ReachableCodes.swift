@@ -49,8 +49,9 @@ public struct ReachableCode: Sendable, Hashable {
                 message: plainSuccess ? "(plain JSON)" : entry?.message.text ?? ResponseCatalogue.fallbackMessage(answer.key),
                 source: source, how: answer.when)
         }
-        var result = PipelineAnswers.security(service.security).map { code($0, .security) }
-        if service != .accessTokenB2B {
+        var result = PipelineAnswers.answers(for: service).map { code($0, .security) }
+        // Token requests never reach the services, so neither the common answers nor rules apply to them.
+        if service.security != .accessToken {
             // A service served only by GET never reads a body, so it cannot answer "body is not JSON".
             let readsBody = fixtures.router.entries.contains { $0.route.serviceName == service.name && $0.method != .get }
             result += ServiceRegistry.commonAnswers.filter {
@@ -58,7 +59,7 @@ public struct ReachableCode: Sendable, Hashable {
             }.map { code($0, .common) }
         }
         result += (ServiceRegistry.answersByService.first { $0.service == service }?.answers ?? []).map { code($0, .ledger) }
-        for rule in fixtures.rules.rules where rule.serviceNames?.contains(service.name) ?? (service != .accessTokenB2B) {
+        for rule in fixtures.rules.rules where rule.serviceNames?.contains(service.name) ?? (service.security != .accessToken) {
             let conditions = rule.conditions.filter { if case .services = $0 { false } else { true } }.map(\.summary)
             var how = "rule \(rule.id): " + conditions.joined(separator: ", ")
             if rule.outcome.delay > .zero { how += " (after \(rule.outcome.delay.wholeMilliseconds) ms)" }

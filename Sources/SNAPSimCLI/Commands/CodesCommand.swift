@@ -36,7 +36,7 @@ struct CodesCommand: Command {
             services = [descriptor]
         }
         var blocks: [String] = []
-        for descriptor in services where descriptor != .accessTokenB2B || service != nil {
+        for descriptor in services {
             let paths = fixtures.router.entries.filter { $0.route.serviceName == descriptor.name }
                 .map { "\($0.method.rawValue) \($0.path) [\($0.route.profile)]" }
             var lines = ["\(descriptor.title) — \(descriptor.name) (\(descriptor.code)): \(paths.joined(separator: ", "))"]
