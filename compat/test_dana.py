@@ -139,3 +139,13 @@ def test_top_up_then_status_and_retry(client):
     assert status.latest_transaction_status == "00"
     assert status.original_reference_no == top_up.reference_no
     assert status.amount.value == "50000.00"
+
+
+def test_status_of_unknown_top_up_is_not_found(client):
+    # The SDK's response model requires amount even when the top-up is unknown.
+    status = DisbursementApi(client).transfer_to_dana_inquiry_status(
+        TransferToDanaInquiryStatusRequest(original_partner_reference_no="compat-never-sent", service_code="38")
+    )
+    assert status.response_code == "2003900"
+    assert status.latest_transaction_status == "07"
+    assert status.amount.value == "0.00"

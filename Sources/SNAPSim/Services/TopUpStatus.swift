@@ -19,6 +19,7 @@ struct TopUpStatus: SNAPService {
         let externalId = try fields.string(
             "originalExternalId", required: false, maxLength: max(36, request.fixtures.security.externalIDMaxLength))
         let serviceCode = try fields.required("serviceCode", maxLength: 2)
+        let askedAmount = try fields.amount("amount", required: false)
         _ = try fields.object("additionalInfo", required: false)
         guard serviceCode == ServiceCode.customerTopUp.rawValue else {
             throw fields.format("serviceCode", "must be \"38\" (customer top-up)", received: .string(serviceCode))
@@ -46,7 +47,8 @@ struct TopUpStatus: SNAPService {
         let status = found?.status ?? .notFound
         answer["latestTransactionStatus"] = .string(status.rawValue)
         answer["transactionStatusDesc"] = .string(status.statusDescription)
-        if let found { answer["amount"] = found.amount.json }
+        // `amount` is always present: strict SDK models (DANA's) refuse an answer without it, even for status 07.
+        answer["amount"] = (found?.amount ?? askedAmount ?? .zero).json
         return .snap(key: ServiceAnswer.success.key, fields: answer)
     }
 }
