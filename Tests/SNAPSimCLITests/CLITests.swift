@@ -36,6 +36,8 @@ final class RecordingConsole: Console {
         let console = RecordingConsole()
         #expect(await CLI.run(["serve", "--port", "99999"], console: console) == 64)
         #expect(console.err.contains("--port"))
+        #expect(await CLI.run(["serve", "--event-loops", "0"], console: console) == 64)
+        #expect(console.err.contains("--event-loops takes a whole number from 1 to 64"))
         #expect(await CLI.run(["serve", "--bogus"], console: console) == 64)
         #expect(console.err.contains("unknown option --bogus"))
     }

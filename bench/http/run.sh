@@ -10,6 +10,8 @@ OUT=${BENCH_OUT:-/tmp/snapsim-bench}
 DURATION=${DURATION:-10s}
 SIM_PORT=${SIM_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
+# A second SimServer with one event loop: it leaves a core to wrk, which is what bounds the tail latency here.
+SIM1_PORT=${SIM1_PORT:-18082}
 URL_PATH=/v1.0/transfer-intrabank
 mkdir -p "$OUT"
 ulimit -n 65536 2>/dev/null || ulimit -n 20000 2>/dev/null || true
@@ -54,9 +56,11 @@ http {
 NGINX
 
 SIM_PID=""
+SIM1_PID=""
 NGINX_PID=""
 cleanup() {
     [ -n "$SIM_PID" ] && kill -INT "$SIM_PID" 2>/dev/null || true
+    [ -n "$SIM1_PID" ] && kill -INT "$SIM1_PID" 2>/dev/null || true
     [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
     wait 2>/dev/null || true
 }
@@ -68,6 +72,9 @@ SIM_PID=$!
 for _ in $(seq 1 200); do grep -q '^listening' "$OUT/server.log" && break; sleep 0.01; done
 listening=$(awk '/^listening/ { print $3 }' "$OUT/server.log")
 start_ms=$(( (listening - started) / 1000000 ))
+
+"$OUT/bench-server" "$SIM1_PORT" 1 > "$OUT/server1.log" 2>&1 &
+SIM1_PID=$!
 
 "$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
@@ -85,10 +92,12 @@ errors() { grep -E 'Socket errors|Non-2xx' "$OUT/$1.txt" | tr -s ' ' | paste -sd
 echo "== warm-up"
 run warm-sim "$SIM_PORT" 64 2s
 run warm-nginx "$NGINX_PORT" 64 2s
+run warm-sim1 "$SIM1_PORT" 64 2s
 
 echo "== 64 connections, $DURATION each"
 run nginx-64 "$NGINX_PORT" 64 "$DURATION"
 run sim-64 "$SIM_PORT" 64 "$DURATION"
+run sim1loop-64 "$SIM1_PORT" 64 "$DURATION"
 
 echo "== 1000 connections, $DURATION"
 run sim-1000 "$SIM_PORT" 1000 "$DURATION" &
@@ -106,10 +115,11 @@ ngx=$(rps nginx-64)
 {
     echo "machine: $(nproc) cores, $(uname -sr); wrk -t2 with bench/http/post.lua (JSON POST)"
     printf '%-22s %10s %10s %10s\n' "run" "req/s" "p50" "p99"
-    for name in nginx-64 sim-64 nginx-1000 sim-1000; do
+    for name in nginx-64 sim-64 sim1loop-64 nginx-1000 sim-1000; do
         printf '%-22s %10s %10s %10s  %s\n' "$name" "$(rps $name)" "$(pct $name 50)" "$(pct $name 99)" "$(errors $name)"
     done
     echo "SimServer / nginx (64 conns): $(awk -v a="$sim" -v b="$ngx" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+    echo "SimServer, one event loop / nginx (64 conns): $(awk -v a="$(rps sim1loop-64)" -v b="$ngx" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
     echo "connections held at 1000-conn load: $held"
     echo "SimServer RSS under 1000-conn load: VmRSS $((rss_mid / 1024)) MiB, VmHWM $((hwm / 1024)) MiB"
     echo "SimServer start-to-listening: ${start_ms} ms (process launch included)"

@@ -15,6 +15,8 @@ struct ServeCommand: Command {
           --port PORT        Port to listen on (default 7788; 0 picks a free port)
           --admin-token T    Bearer token of the admin API under /_sim/ (default: generated, printed at start)
           --max-connections N  Connections served at once; one more is answered 503 (default 4096)
+          --event-loops N    Event-loop threads (default: one per core). 1 leaves the other cores to a load
+                             generator on the same machine, which keeps tail latency low there
           --journal-size N   Requests the journal keeps per partner (default 500); older ones are dropped
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
@@ -25,6 +27,7 @@ struct ServeCommand: Command {
     var port: Int
     var adminToken: String?
     var maxConnections: Int
+    var eventLoops: Int
     var journalSize: Int
     var watch: Bool
     var setup: SimulatorSetup
@@ -38,6 +41,9 @@ struct ServeCommand: Command {
         maxConnections = try arguments.option("max-connections", as: "a positive whole number") { text in
             Int(text).flatMap { $0 > 0 ? $0 : nil }
         } ?? HTTPServer.Configuration().maxConnections
+        eventLoops = try arguments.option("event-loops", as: "a whole number from 1 to 64") { text in
+            Int(text).flatMap { (1...64).contains($0) ? $0 : nil }
+        } ?? HTTPServer.Configuration().eventLoopCount
         journalSize = try arguments.option("journal-size", as: "a positive whole number") { text in
             Int(text).flatMap { $0 > 0 ? $0 : nil }
         } ?? SimulatorOptions().journalCapacity
@@ -61,6 +67,7 @@ struct ServeCommand: Command {
         configuration.host = host
         configuration.port = port
         configuration.maxConnections = maxConnections
+        configuration.eventLoopCount = eventLoops
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration: configuration, responder: simulator)
