@@ -1,11 +1,17 @@
 import SimHTTP
 
+/// A rendered reply and the `responseCode` its body carries, so the journal need not parse the bytes again.
+struct RenderedReply {
+    var reply: HTTPReply
+    var responseCode: String?
+}
+
 /// Turns an ``Outcome`` into HTTP: the SNAP envelope, `X-TIMESTAMP`, and a `Date` from simulator time.
 struct ResponseRenderer {
     let fixtures: LoadedFixtures
     let explain: Bool
 
-    func render(_ outcome: Outcome, for exchange: Exchange) -> HTTPReply {
+    func render(_ outcome: Outcome, for exchange: Exchange) -> RenderedReply {
         switch outcome {
         case .snap(let key, let fields, let delay):
             return reply(status: key.httpStatus, body: .object(shaped(envelope(key, placeholders: [:], exchange) + fields, exchange)),
@@ -15,18 +21,18 @@ struct ResponseRenderer {
             if explain, let explanation = error.explanation {
                 body["additionalInfo"] = .object(["explain": .object(explanation)])
             }
-            var reply = reply(status: error.key.httpStatus, body: .object(shaped(body, exchange)), at: exchange, delay: delay)
+            var rendered = reply(status: error.key.httpStatus, body: .object(shaped(body, exchange)), at: exchange, delay: delay)
             if explain, let summary = error.explanation?["summary"]?.stringValue,
-                case .respond(var response) = reply.action
+                case .respond(var response) = rendered.reply.action
             {
                 response.headers["X-Snapsim-Explain"] = Self.headerSafe(summary)
-                reply.action = .respond(response)
+                rendered.reply.action = .respond(response)
             }
-            return reply
+            return rendered
         case .plain(let status, let body, let delay):
             return reply(status: status, body: body, at: exchange, delay: delay)
         case .fault(let action, let delay):
-            return HTTPReply(action, delay: delay)
+            return RenderedReply(reply: HTTPReply(action, delay: delay), responseCode: nil)
         }
     }
 
@@ -50,25 +56,26 @@ struct ResponseRenderer {
         }.map { ($0.key, $0.value) })
     }
 
-    private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> HTTPReply {
+    private func reply(status: Int, body: JSONValue, at exchange: Exchange, delay: Duration) -> RenderedReply {
         var headers: HTTPHeaders = [
             "Content-Type": "application/json",
             "X-TIMESTAMP": ISO8601Timestamp.format(exchange.receivedAt, offsetMinutes: CivilDate.jakartaOffsetMinutes),
-            "Date": HTTPDateFormat.imfFixdate(exchange.receivedAt),
+            "Date": exchange.receivedAt.httpDate,
         ]
         // ASPI: a token response echoes the client key it was issued to.
         if exchange.route.security == .accessToken, let clientKey = exchange.request.headers["X-CLIENT-KEY"] {
             headers["X-CLIENT-KEY"] = Self.headerSafe(clientKey)
         }
-        return HTTPReply(.respond(HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)),
-            delay: delay)
+        let response = HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)
+        return RenderedReply(
+            reply: HTTPReply(.respond(response), delay: delay), responseCode: body[pointer: "/responseCode"]?.stringValue)
     }
 
     /// The answer for a request no route takes: 405 with `Allow` when the path is served for other methods
     /// (SNAP's `405xx00 Requested Function Is Not Supported`), else 404, each saying where to look.
-    static func unroutable(_ request: HTTPRequest, router: Router, at time: SimTime) -> HTTPReply {
+    static func unroutable(_ request: HTTPRequest, router: Router, at time: SimTime) -> RenderedReply {
         let allowed = router.entries.filter { $0.path == request.path }.map(\.method.rawValue)
-        var headers: HTTPHeaders = ["Content-Type": "application/json", "Date": HTTPDateFormat.imfFixdate(time)]
+        var headers: HTTPHeaders = ["Content-Type": "application/json", "Date": time.httpDate]
         let status: HTTPStatus
         let body: JSONValue
         if allowed.isEmpty {
@@ -97,7 +104,9 @@ struct ResponseRenderer {
                 ],
             ]
         }
-        return .respond(HTTPResponse(status: status, headers: headers, body: body.compactBytes))
+        return RenderedReply(
+            reply: .respond(HTTPResponse(status: status, headers: headers, body: body.compactBytes)),
+            responseCode: body[pointer: "/responseCode"]?.stringValue)
     }
 
     /// Header values must stay on one line of visible ASCII.

@@ -33,8 +33,8 @@ extension Simulator {
             outcome: .plain(status: 401, body: .null),
             verdict: ["result": "rejected", "check": "admin-token", "summary": "missing or wrong admin bearer token"])
         state.withLock {
-            $0.journal.record(request, receivedAt: receivedAt, service: "admin", decision: decision, reply: reply,
-                partners: $0.fixtures.partners)
+            $0.journal.record(request, receivedAt: receivedAt, service: "admin", decision: decision,
+                rendered: RenderedReply(reply: reply, responseCode: nil), partners: $0.fixtures.partners)
         }
     }
 

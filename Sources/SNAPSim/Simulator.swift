@@ -43,17 +43,17 @@ public final class Simulator: HTTPResponder {
             guard let route = fixtures.router.route(
                 for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
             else {
-                let reply = ResponseRenderer.unroutable(request, router: fixtures.router, at: receivedAt)
-                state.journal.record(request, receivedAt: receivedAt, service: nil, decision: nil, reply: reply,
+                let rendered = ResponseRenderer.unroutable(request, router: fixtures.router, at: receivedAt)
+                state.journal.record(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered,
                     partners: state.fixtures.partners)
-                return reply
+                return rendered.reply
             }
             let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
             let decision = decide(exchange, &state)
-            let reply = ResponseRenderer(fixtures: state.fixtures, explain: options.explain).render(decision.outcome, for: exchange)
-            state.journal.record(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, reply: reply,
-                partners: state.fixtures.partners)
-            return decision.fault?.applied(to: reply) ?? reply
+            let rendered = ResponseRenderer(fixtures: state.fixtures, explain: options.explain).render(decision.outcome, for: exchange)
+            state.journal.record(request, receivedAt: receivedAt, service: route.serviceName, decision: decision,
+                rendered: rendered, partners: state.fixtures.partners)
+            return decision.fault?.applied(to: rendered.reply) ?? rendered.reply
         }
     }
 

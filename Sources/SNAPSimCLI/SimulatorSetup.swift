@@ -2,8 +2,11 @@ import SNAPSim
 
 /// The options every command that builds a simulator shares: `--fixtures`, `--seed`, `--clock`, `--no-explain`.
 public struct SimulatorSetup: Sendable {
-    /// A fixture folder, or `nil` for the defaults compiled into the binary.
-    public var fixturesPath: String?
+    /// `--fixtures`: a fixture folder, or the defaults compiled into the binary.
+    var fixtures: FixtureOption
+
+    /// The fixture folder given, or `nil` for the built-in defaults.
+    public var fixturesPath: String? { fixtures.path }
     public var seed: UInt64?
     /// `real`, or an ISO-8601 instant at which a fixed clock starts.
     public var clock: String
@@ -18,7 +21,7 @@ public struct SimulatorSetup: Sendable {
         """
 
     public init(parsing arguments: inout Arguments) throws(CLIError) {
-        fixturesPath = try arguments.option("fixtures")
+        fixtures = try FixtureOption(parsing: &arguments)
         seed = try arguments.option("seed", as: "a whole number from 0 to \(UInt64.max)") { UInt64($0) }
         clock = try arguments.option("clock") ?? "real"
         explain = !arguments.flag("no-explain")
@@ -39,12 +42,7 @@ public struct SimulatorSetup: Sendable {
 
     /// The fixtures named by `--fixtures`, or the built-in defaults; a set with problems is a failure listing them all.
     public func loadFixtures() throws(CLIError) -> LoadedFixtures {
-        do {
-            if let fixturesPath { return try LoadedFixtures.load(directory: fixturesPath) }
-            return try LoadedFixtures.embeddedResult.get()
-        } catch {
-            throw CLIError("\(error)\nRun `snapsim check \(fixturesPath ?? "fixtures")` to see the problems again after fixing them.")
-        }
+        try fixtures.load()
     }
 
     /// Where the fixtures came from, for start-up messages.

@@ -51,7 +51,7 @@ struct ServiceHarness {
         } catch {
             outcome = .rejected(error)
         }
-        let reply = ResponseRenderer(fixtures: fixtures, explain: false).render(outcome, for: exchange)
+        let reply = ResponseRenderer(fixtures: fixtures, explain: false).render(outcome, for: exchange).reply
         return Answer(reply: reply, outcome: outcome)
     }
 }

@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func httpDate_IsIMFFixdate() {
-        #expect(HTTPDateFormat.imfFixdate(SimTime(millisecondsSince1970: 1_795_259_987_000)) == "Sat, 21 Nov 2026 11:19:47 GMT")
-        #expect(HTTPDateFormat.imfFixdate(SimTime(millisecondsSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
+        #expect(SimTime(millisecondsSince1970: 1_795_259_987_000).httpDate == "Sat, 21 Nov 2026 11:19:47 GMT")
+        #expect(SimTime(millisecondsSince1970: 0).httpDate == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 
     @Test func fixedClock_MovesOnlyWhenToldAndResetsToStart() {

@@ -85,7 +85,7 @@ struct AdminAPI {
 
     func json(_ status: Int, _ body: JSONValue) -> HTTPReply {
         let headers: HTTPHeaders = [
-            "Content-Type": "application/json", "Date": HTTPDateFormat.imfFixdate(simulator.clock.now()),
+            "Content-Type": "application/json", "Date": simulator.clock.now().httpDate,
         ]
         return .respond(HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes))
     }

@@ -6,18 +6,16 @@ extension Journal {
     /// the fixtures get a ring of their own: names nobody configured share one, so a client inventing partner
     /// ids cannot grow memory.
     mutating func record(
-        _ request: HTTPRequest, receivedAt: SimTime, service: String?, decision: Decision?, reply: HTTPReply,
+        _ request: HTTPRequest, receivedAt: SimTime, service: String?, decision: Decision?, rendered: RenderedReply,
         partners: [String: Partner]
     ) {
         let claimed = decision?.caller?.clientId ?? request.headers["X-PARTNER-ID"] ?? request.headers["X-CLIENT-KEY"]
         var status = 0
         var responseBody = ""
-        var responseCode: String?
-        switch reply.action {
+        switch rendered.reply.action {
         case .respond(let response):
             status = response.status.code
             responseBody = JournalEntry.text(response.body)
-            responseCode = (try? JSONParser.parse(response.body))?[pointer: "/responseCode"]?.stringValue
         case .closeWithoutResponse:
             responseBody = "(connection closed without an answer)"
         case .writeRawAndClose(let bytes):
@@ -33,7 +31,7 @@ extension Journal {
                 sequence: sequence, receivedAt: receivedAt, partner: claimed, method: request.method.rawValue,
                 target: request.target, headers: request.headers.map { ($0.name, $0.value) },
                 body: JournalEntry.text(request.body), service: service, status: status,
-                responseCode: responseCode, responseBody: responseBody, verdict: decision?.verdict,
+                responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
                 explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)
         }
     }

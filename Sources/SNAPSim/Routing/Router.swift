@@ -20,10 +20,8 @@ public struct Router: Sendable {
     /// Rows in the order they were added (default profile first).
     public private(set) var entries: [Entry] = []
 
-    /// A table of exactly these routes; for one method and path the first listed wins.
-    public init(_ routes: [(HTTPMethod, String, Route)] = []) {
-        for (method, path, route) in routes { add(method, path, route) }
-    }
+    /// An empty table: nothing is served.
+    public init() {}
 
     /// The routes of every profile, the default profile's first, the others by name.
     public init(profiles: [Profile], defaultProfile: String) {

@@ -1,6 +1,6 @@
 import SNAPSim
 
-/// `--fixtures PATH` for the commands that only read fixtures (`codes`, `rules`, `routes`).
+/// `--fixtures PATH`: which fixtures a command reads (the built-in defaults when absent).
 struct FixtureOption: Sendable {
     static let help = "  --fixtures PATH   Read this fixture folder instead of the built-in defaults"
 
@@ -21,7 +21,7 @@ struct FixtureOption: Sendable {
         do {
             return try LoadedFixtures.load(directory: path)
         } catch {
-            throw CLIError("\(path): \(error)")
+            throw CLIError("\(path): \(error)\nRun `snapsim check \(path)` to see the problems again after fixing them.")
         }
     }
 }
