@@ -11,6 +11,8 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
+    public var directDebit = DirectDebitBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
