@@ -16,16 +16,21 @@ extension ServiceRequest {
         return number
     }
 
-    /// The customer named by the B2B2C token (`Authorization-Customer`, or DANA's `additionalInfo.accessToken`),
-    /// `nil` when the request carries none.
+    /// The customer named by a B2B2C token (service 74), `nil` when the request carries none: the pipeline's
+    /// check on routes that require one, else `Authorization-Customer` (`Bearer` or raw: DOKU's payment and
+    /// jump-app share a path, only one sends it), else DANA's `additionalInfo.accessToken`.
     func tokenCustomer(_ state: PartnerState) throws(SNAPError) -> String? {
         if let customer = caller.customerNumber { return customer }
-        guard let token = fields.object["additionalInfo"]?.objectValue?["accessToken"]?.stringValue, !token.isEmpty else {
-            return nil
+        var token = fields.object["additionalInfo"]?.objectValue?["accessToken"]?.stringValue
+        var source = "additionalInfo.accessToken"
+        if let header = exchange.request.headers["Authorization-Customer"], !header.isEmpty {
+            token = header.lowercased().hasPrefix("bearer ") ? String(header.dropFirst(7)) : header
+            source = "Authorization-Customer"
         }
+        guard let token, !token.isEmpty else { return nil }
         guard let grant = state.customerTokens.grant(accessToken: token), time < grant.accessTokenExpiresAt else {
             throw SNAPError.invalidCustomerToken.explained([
-                "summary": "additionalInfo.accessToken is not a live customer token of this partner (service 74 issues them)",
+                "summary": .string("\(source) is not a live customer token of this partner (service 74 issues them)"),
             ])
         }
         return grant.customerNumber
