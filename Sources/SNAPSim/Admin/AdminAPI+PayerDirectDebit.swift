@@ -3,7 +3,7 @@ import SimJSON
 
 /// The simulated customer of direct debit: `POST /_sim/payer/direct-debit` approves or declines a payment waiting
 /// at its webRedirectUrl, `POST /_sim/payer/binding` approves or rejects a binding, `GET /_sim/payer/otp` reads
-/// the OTP the customer was sent and `POST /_sim/payer/otp` enters one. `GET /_sim/payer/direct-debit` lists the
+/// the OTP the customer was sent and `POST /_sim/payer/otp` enters it (or the `otp` given). `GET /_sim/payer/direct-debit` lists the
 /// partner's payments and what its merchants were paid. Every one needs `?partner=<clientId>`; parameters come
 /// from the query or the JSON body (the URLs the services answer carry `partner` and `referenceNo` already).
 extension AdminAPI {
@@ -70,14 +70,20 @@ extension AdminAPI {
             ])
         case (Self.payerOTPPath, .post):
             let reference = try payerReference(request)
-            guard let code = try parameter("otp", request) else { return error(400, "Send the OTP the customer enters: {\"otp\": \"123456\"}.") }
+            // Without `otp` the customer types the code they were sent.
+            let typed = try parameter("otp", request)
             let fixtures = simulator.fixtures
             return answer(simulator.withState { state in
                 state.partners.with(partner) { partnerState in
                     Result { () throws(SNAPError) -> JSONValue in
-                        let chargeToken = partnerState.directDebit.challenge(chargeToken: reference)?.chargeToken
-                            ?? partnerState.directDebit.latestChallenge(forBinding: reference)?.chargeToken ?? reference
-                        let binding = try partnerState.enterOTP(chargeToken, code, at: now)
+                        guard let challenge = partnerState.directDebit.challenge(chargeToken: reference)
+                            ?? partnerState.directDebit.latestChallenge(forBinding: reference)
+                        else {
+                            throw SNAPError(httpStatus: 404, caseCode: "06").explained([
+                                "summary": .string("no OTP was sent for \(reference): request one with the OTP service (81) first"),
+                            ])
+                        }
+                        let binding = try partnerState.enterOTP(challenge.chargeToken, typed ?? challenge.code, at: now)
                         return .object(AccountBindingInquiry.describe(binding, fixtures))
                     }
                 }
