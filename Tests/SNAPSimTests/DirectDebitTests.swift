@@ -195,4 +195,20 @@ import SimJSON
             #expect(answer.responseCode == code, "\(data)")
         }
     }
+
+    @Test func book_ForgetsTheOldestPastItsLimit() {
+        var book = DirectDebitBook(limit: 2)
+        for number in 1...3 {
+            book.store(DebitRecord(
+                partnerReferenceNo: "P-\(number)", referenceNo: "R-\(number)", externalId: "E-\(number)",
+                customerNumber: nil, merchantId: "M", amount: Amount(rupiah: 1), status: .initiated, fingerprint: "",
+                createdAt: ServiceHarness.start, validUpTo: nil, answer: RecordedAnswer(key: ServiceAnswer.success.key)))
+            // Storing the same payment again (a status change) neither duplicates nor evicts it.
+            if let again = book.payment(partnerReferenceNo: "P-\(number)") { book.store(again) }
+        }
+        #expect(book.payments.count == 2)
+        #expect(book.payment(partnerReferenceNo: "P-1") == nil)
+        #expect(book.payment(referenceNo: "R-1") == nil && book.payment(externalId: "E-1") == nil)
+        #expect(book.payment(referenceNo: "R-3")?.partnerReferenceNo == "P-3")
+    }
 }
