@@ -72,6 +72,18 @@ import SimJSON
         #expect(history.string("/refundHistory/1/refundAmount/value") == "70000.00")
     }
 
+    @Test func merchantAccountOfTheLedger_IsCreditedAndRefundedToo() throws {
+        var harness = ServiceHarness()
+        let token = try bind(&harness, Self.siti)
+        let opening = try #require(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance)
+        _ = harness.call(.directDebitPayment, body: [
+            "partnerReferenceNo": "DD-9", "amount": .amount("2500.00"), "merchantId": "0099887766", "bankCardToken": .string(token),
+        ])
+        #expect(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening.minorUnits + 250_000)
+        #expect(refund(&harness, "DD-9", "R-9", "500.00").responseCode == "2005800")
+        #expect(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening.minorUnits + 200_000)
+    }
+
     @Test func payment_IsIdempotentOnPartnerReferenceNo() throws {
         var harness = ServiceHarness()
         let token = try bind(&harness, Self.siti)

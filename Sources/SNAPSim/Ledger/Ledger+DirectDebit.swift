@@ -21,4 +21,17 @@ extension Ledger {
             EMoneyCustomer(customerNumber: customerNumber, name: name, tier: tier, balance: .zero))
         return true
     }
+
+    /// Moves a merchant account's main balance (`BALANCE`, else the first) by `minorUnits`: a direct-debit payment
+    /// to a `merchantId` that is an account of `accounts.json` settles there, a refund takes it back.
+    /// - Returns: `false` when `merchantId` is no merchant account of the ledger.
+    @discardableResult
+    mutating func settleToMerchantAccount(_ merchantId: String, minorUnits: Int64) -> Bool {
+        guard let balances = accounts[merchantId]?.accountInfos, !balances.isEmpty else { return false }
+        let index = balances.firstIndex { $0.balanceType == "BALANCE" } ?? 0
+        accounts[merchantId]?.accountInfos[index].amount.minorUnits += minorUnits
+        accounts[merchantId]?.accountInfos[index].availableBalance.minorUnits += minorUnits
+        accounts[merchantId]?.accountInfos[index].ledgerBalance.minorUnits += minorUnits
+        return true
+    }
 }

@@ -81,6 +81,7 @@ extension PartnerState {
         record.paidAt = time
         directDebit.store(record)
         directDebit.creditMerchant(record.merchantId, record.amount)
+        ledger.settleToMerchantAccount(record.merchantId, minorUnits: record.amount.minorUnits)
         return DirectDebitCompletion(record, at: time)
     }
 
@@ -151,6 +152,7 @@ extension PartnerState {
         }
         ledger.creditRefund(payer, refund.amount)
         directDebit.creditMerchant(record.merchantId, Amount(minorUnits: -refund.amount.minorUnits))
+        ledger.settleToMerchantAccount(record.merchantId, minorUnits: -refund.amount.minorUnits)
         record.refunded.minorUnits += refund.amount.minorUnits
         record.refunds.append(refund)
         if record.refundable == .zero { record.status = .refunded }
