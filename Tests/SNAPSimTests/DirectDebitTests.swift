@@ -1,9 +1,9 @@
 import SNAPCrypto
 import SimHTTP
+import SimJSON
 import Testing
 
 @testable import SNAPSim
-import SimJSON
 
 /// Bindings, OTPs, cards and direct-debit payments through the services (snap profile) and the payer's moves.
 @Suite struct DirectDebitTests {
@@ -19,19 +19,24 @@ import SimJSON
         let binding = harness.call(.accountBinding, body: ["phoneNo": .string("+62" + customer.dropFirst())])
         #expect(binding.responseCode == "2000700")
         let reference = try #require(binding.string("/referenceNo"))
-        #expect(binding.string("/redirectUrl")?.contains("/_sim/payer/binding?partner=snapsim-demo&referenceNo=\(reference)") == true)
+        #expect(
+            binding.string("/redirectUrl")?.contains(
+                "/_sim/payer/binding?partner=snapsim-demo&referenceNo=\(reference)") == true)
         let otp = harness.call(.otp, body: ["originalReferenceNo": .string(reference)])
         #expect(otp.responseCode == "2008100")
         let chargeToken = try #require(otp.string("/chargeToken"))
         let code = try #require(harness.state.directDebit.challenge(chargeToken: chargeToken)?.code)
-        let verified = harness.call(.otpVerification, body: ["chargeToken": .string(chargeToken), "otp": .string(code)])
+        let verified = harness.call(
+            .otpVerification, body: ["chargeToken": .string(chargeToken), "otp": .string(code)])
         #expect(verified.responseCode == "2000400")
         #expect(verified.string("/additionalInfo/accountStatus") == "ACTIVE")
         return try #require(verified.string("/accountToken"))
     }
 
     func pay(_ harness: inout ServiceHarness, _ reference: String, _ value: String, token: String? = nil) -> Answer {
-        var body: JSONObject = ["partnerReferenceNo": .string(reference), "amount": .amount(value), "merchantId": "M-1"]
+        var body: JSONObject = [
+            "partnerReferenceNo": .string(reference), "amount": .amount(value), "merchantId": "M-1",
+        ]
         if let token { body["bankCardToken"] = .string(token) }
         return harness.call(.directDebitPayment, body: .object(body))
     }
@@ -42,10 +47,12 @@ import SimJSON
     }
 
     func refund(_ harness: inout ServiceHarness, _ reference: String, _ number: String, _ value: String) -> Answer {
-        harness.call(.directDebitRefund, body: [
-            "originalPartnerReferenceNo": .string(reference), "partnerRefundNo": .string(number),
-            "refundAmount": .amount(value),
-        ])
+        harness.call(
+            .directDebitRefund,
+            body: [
+                "originalPartnerReferenceNo": .string(reference), "partnerRefundNo": .string(number),
+                "refundAmount": .amount(value),
+            ])
     }
 
     @Test func boundCustomer_PaysAtOnce_AndRefundsNeverExceedThePayment() throws {
@@ -68,7 +75,8 @@ import SimJSON
         #expect(status(&harness, "DD-1") == "04")
         #expect(balance(harness, Self.siti) == opening)
         #expect(harness.state.directDebit.merchantBalances["M-1"] == .zero)
-        let history = harness.call(.directDebitStatus, body: ["originalPartnerReferenceNo": "DD-1", "serviceCode": "54"])
+        let history = harness.call(
+            .directDebitStatus, body: ["originalPartnerReferenceNo": "DD-1", "serviceCode": "54"])
         #expect(history.string("/refundHistory/1/refundAmount/value") == "70000.00")
     }
 
@@ -76,12 +84,19 @@ import SimJSON
         var harness = ServiceHarness()
         let token = try bind(&harness, Self.siti)
         let opening = try #require(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance)
-        _ = harness.call(.directDebitPayment, body: [
-            "partnerReferenceNo": "DD-9", "amount": .amount("2500.00"), "merchantId": "0099887766", "bankCardToken": .string(token),
-        ])
-        #expect(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening.minorUnits + 250_000)
+        _ = harness.call(
+            .directDebitPayment,
+            body: [
+                "partnerReferenceNo": "DD-9", "amount": .amount("2500.00"), "merchantId": "0099887766",
+                "bankCardToken": .string(token),
+            ])
+        #expect(
+            harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening
+                .minorUnits + 250_000)
         #expect(refund(&harness, "DD-9", "R-9", "500.00").responseCode == "2005800")
-        #expect(harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening.minorUnits + 200_000)
+        #expect(
+            harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening
+                .minorUnits + 200_000)
     }
 
     @Test func payment_IsIdempotentOnPartnerReferenceNo() throws {
@@ -118,16 +133,19 @@ import SimJSON
         _ = pay(&harness, "DD-5", "5000.00")
         let completion = try harness.state.settleDebit("DD-5", payer: Self.siti, at: harness.time)
         #expect(completion.status == .success && completion.customerNumber == Self.siti)
-        #expect(harness.call(.directDebitCancel, body: ["originalPartnerReferenceNo": "DD-5"]).responseCode == "4055701")
+        #expect(
+            harness.call(.directDebitCancel, body: ["originalPartnerReferenceNo": "DD-5"]).responseCode == "4055701")
         #expect(refund(&harness, "DD-4", "R-4", "1.00").responseCode == "4055801")
     }
 
     @Test func waitingPayment_ExpiresAtValidUpTo() throws {
         var harness = ServiceHarness()
         let until = ISO8601Timestamp.format(harness.time + .seconds(600), offsetMinutes: CivilDate.jakartaOffsetMinutes)
-        _ = harness.call(.directDebitPayment, body: [
-            "partnerReferenceNo": "DD-6", "amount": .amount("1000.00"), "validUpTo": .string(until),
-        ])
+        _ = harness.call(
+            .directDebitPayment,
+            body: [
+                "partnerReferenceNo": "DD-6", "amount": .amount("1000.00"), "validUpTo": .string(until),
+            ])
         harness.time = harness.time + .seconds(601)
         #expect(status(&harness, "DD-6") == "05")
         #expect(throws: SNAPError.self) { try harness.state.settleDebit("DD-6", payer: Self.siti, at: harness.time) }
@@ -135,21 +153,27 @@ import SimJSON
 
     @Test func otp_WrongThriceIsBlocked_AndExpiresAfterFiveMinutes() throws {
         var harness = ServiceHarness()
-        let reference = try #require(harness.call(.accountBinding, body: ["phoneNo": .string(Self.siti)]).string("/referenceNo"))
-        let chargeToken = try #require(harness.call(.otp, body: ["originalReferenceNo": .string(reference)]).string("/chargeToken"))
-        let wrong = harness.state.directDebit.challenge(chargeToken: chargeToken)?.code == "000000" ? "111111" : "000000"
+        let reference = try #require(
+            harness.call(.accountBinding, body: ["phoneNo": .string(Self.siti)]).string("/referenceNo"))
+        let chargeToken = try #require(
+            harness.call(.otp, body: ["originalReferenceNo": .string(reference)]).string("/chargeToken"))
+        let wrong =
+            harness.state.directDebit.challenge(chargeToken: chargeToken)?.code == "000000" ? "111111" : "000000"
         let enter = { (harness: inout ServiceHarness, code: String) in
-            harness.call(.otpVerification, body: ["originalReferenceNo": .string(reference), "otp": .string(code)]).responseCode
+            harness.call(.otpVerification, body: ["originalReferenceNo": .string(reference), "otp": .string(code)])
+                .responseCode
         }
         #expect(enter(&harness, wrong) == "4040415")
         #expect(enter(&harness, wrong) == "4040415")
         #expect(enter(&harness, wrong) == "4030411")
 
-        let fresh = try #require(harness.call(.otp, body: ["originalReferenceNo": .string(reference)]).string("/chargeToken"))
+        let fresh = try #require(
+            harness.call(.otp, body: ["originalReferenceNo": .string(reference)]).string("/chargeToken"))
         let code = try #require(harness.state.directDebit.challenge(chargeToken: fresh)?.code)
         harness.time = harness.time + .seconds(300)
         #expect(enter(&harness, code) == "4030412")
-        #expect(harness.call(.otpVerification, body: ["originalReferenceNo": "nope", "otp": "1"]).responseCode == "4040401")
+        #expect(
+            harness.call(.otpVerification, body: ["originalReferenceNo": "nope", "otp": "1"]).responseCode == "4040401")
     }
 
     @Test func unbinding_StopsTheToken() throws {
@@ -182,9 +206,12 @@ import SimJSON
         var harness = ServiceHarness()
         let secret = harness.caller.partner.clientSecret
         let card = #"{"bankCardNo":"5264221038423317","bankCardType":"D","expiryDate":"1230"}"#
-        let registered = harness.call(.cardRegistration, body: [
-            "cardData": .string(try cardData(card, secret: secret)), "phoneNo": .string(Self.siti), "custIdMerchant": "c-1",
-        ])
+        let registered = harness.call(
+            .cardRegistration,
+            body: [
+                "cardData": .string(try cardData(card, secret: secret)), "phoneNo": .string(Self.siti),
+                "custIdMerchant": "c-1",
+            ])
         #expect(registered.responseCode == "2000100")
         #expect(registered.string("/additionalInfo/maskedCardNo") == "526422******3317")
         let reference = try #require(registered.string("/referenceNo"))
@@ -203,7 +230,8 @@ import SimJSON
             ("not|base64!", "4000101"),
         ]
         for (data, code) in refusals {
-            let answer = harness.call(.cardRegistration, body: ["cardData": .string(data), "phoneNo": .string(Self.siti)])
+            let answer = harness.call(
+                .cardRegistration, body: ["cardData": .string(data), "phoneNo": .string(Self.siti)])
             #expect(answer.responseCode == code, "\(data)")
         }
     }
@@ -211,10 +239,13 @@ import SimJSON
     @Test func book_ForgetsTheOldestPastItsLimit() {
         var book = DirectDebitBook(limit: 2)
         for number in 1...3 {
-            book.store(DebitRecord(
-                partnerReferenceNo: "P-\(number)", referenceNo: "R-\(number)", externalId: "E-\(number)",
-                customerNumber: nil, merchantId: "M", amount: Amount(rupiah: 1), status: .initiated, fingerprint: "",
-                createdAt: ServiceHarness.start, validUpTo: nil, answer: RecordedAnswer(key: ServiceAnswer.success.key)))
+            book.store(
+                DebitRecord(
+                    partnerReferenceNo: "P-\(number)", referenceNo: "R-\(number)", externalId: "E-\(number)",
+                    customerNumber: nil, merchantId: "M", amount: Amount(rupiah: 1), status: .initiated,
+                    fingerprint: "",
+                    createdAt: ServiceHarness.start, validUpTo: nil,
+                    answer: RecordedAnswer(key: ServiceAnswer.success.key)))
             // Storing the same payment again (a status change) neither duplicates nor evicts it.
             if let again = book.payment(partnerReferenceNo: "P-\(number)") { book.store(again) }
         }

@@ -60,7 +60,10 @@ public struct AES128: Sendable {
     private func mixColumns(_ state: inout [UInt8], _ offset: Int) {
         for column in 0..<4 {
             let base = offset + 4 * column
-            let a0 = state[base], a1 = state[base + 1], a2 = state[base + 2], a3 = state[base + 3]
+            let a0 = state[base]
+            let a1 = state[base + 1]
+            let a2 = state[base + 2]
+            let a3 = state[base + 3]
             state[base] = Self.times2(a0) ^ Self.times3(a1) ^ a2 ^ a3
             state[base + 1] = a0 ^ Self.times2(a1) ^ Self.times3(a2) ^ a3
             state[base + 2] = a0 ^ a1 ^ Self.times2(a2) ^ Self.times3(a3)
@@ -71,11 +74,17 @@ public struct AES128: Sendable {
     private func inverseMixColumns(_ state: inout [UInt8], _ offset: Int) {
         for column in 0..<4 {
             let base = offset + 4 * column
-            let a0 = state[base], a1 = state[base + 1], a2 = state[base + 2], a3 = state[base + 3]
+            let a0 = state[base]
+            let a1 = state[base + 1]
+            let a2 = state[base + 2]
+            let a3 = state[base + 3]
             state[base] = Self.multiply(a0, 14) ^ Self.multiply(a1, 11) ^ Self.multiply(a2, 13) ^ Self.multiply(a3, 9)
-            state[base + 1] = Self.multiply(a0, 9) ^ Self.multiply(a1, 14) ^ Self.multiply(a2, 11) ^ Self.multiply(a3, 13)
-            state[base + 2] = Self.multiply(a0, 13) ^ Self.multiply(a1, 9) ^ Self.multiply(a2, 14) ^ Self.multiply(a3, 11)
-            state[base + 3] = Self.multiply(a0, 11) ^ Self.multiply(a1, 13) ^ Self.multiply(a2, 9) ^ Self.multiply(a3, 14)
+            state[base + 1] =
+                Self.multiply(a0, 9) ^ Self.multiply(a1, 14) ^ Self.multiply(a2, 11) ^ Self.multiply(a3, 13)
+            state[base + 2] =
+                Self.multiply(a0, 13) ^ Self.multiply(a1, 9) ^ Self.multiply(a2, 14) ^ Self.multiply(a3, 11)
+            state[base + 3] =
+                Self.multiply(a0, 11) ^ Self.multiply(a1, 13) ^ Self.multiply(a2, 9) ^ Self.multiply(a3, 14)
         }
     }
 
@@ -132,7 +141,8 @@ public enum AESError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidKeyLength(let count): "the AES-128 key must be 16 bytes, got \(count)"
         case .invalidIVLength(let count): "the CBC initialisation vector must be 16 bytes, got \(count)"
-        case .invalidCiphertextLength(let count): "the ciphertext must be a non-empty multiple of 16 bytes, got \(count)"
+        case .invalidCiphertextLength(let count):
+            "the ciphertext must be a non-empty multiple of 16 bytes, got \(count)"
         case .invalidPadding: "the PKCS#7 padding is invalid: wrong key or IV, or damaged ciphertext"
         }
     }

@@ -13,44 +13,59 @@ extension AdminAPI {
 
     func payerDirectDebit(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
         let path = String(request.path)
-        guard let partner = try partner(request, required: true) else { return error(400, "Name the partner: ?partner=<clientId>.") }
+        guard let partner = try partner(request, required: true) else {
+            return error(400, "Name the partner: ?partner=<clientId>.")
+        }
         let now = simulator.clock.now()
         switch (path, request.method) {
         case (Self.payerDirectDebitPath, .get):
-            return json(200, simulator.withState { $0.partners.with(partner) { Self.describePayments($0.directDebit) } })
+            return json(
+                200, simulator.withState { $0.partners.with(partner) { Self.describePayments($0.directDebit) } })
         case (Self.payerDirectDebitPath, .post):
             let reference = try payerReference(request)
             let approve = try action(request, yes: "approve", no: "decline")
             let customer = try parameter("customerNumber", request).map(Self.ledgerNumber)
-            return answer(simulator.withState { state -> Result<JSONValue, SNAPError> in
-                state.partners.with(partner) { partnerState in
-                    Result { () throws(SNAPError) -> JSONValue in
-                        guard let record = partnerState.directDebit.payment(partnerReferenceNo: reference)
-                            ?? partnerState.directDebit.payment(referenceNo: reference)
-                        else { throw SNAPError.transactionNotFound.explained(["summary": .string("no payment \(reference)")]) }
-                        guard approve else { return try partnerState.declineDebit(record.partnerReferenceNo, at: now).json }
-                        guard let payer = record.customerNumber ?? customer else {
-                            throw SNAPError.invalidMandatoryField("customerNumber").explained([
-                                "summary": "say who pays: customerNumber (08… or 628…) of a customer in customers.json",
-                            ])
+            return answer(
+                simulator.withState { state -> Result<JSONValue, SNAPError> in
+                    state.partners.with(partner) { partnerState in
+                        Result { () throws(SNAPError) -> JSONValue in
+                            guard
+                                let record = partnerState.directDebit.payment(partnerReferenceNo: reference)
+                                    ?? partnerState.directDebit.payment(referenceNo: reference)
+                            else {
+                                throw SNAPError.transactionNotFound.explained([
+                                    "summary": .string("no payment \(reference)")
+                                ])
+                            }
+                            guard approve else {
+                                return try partnerState.declineDebit(record.partnerReferenceNo, at: now).json
+                            }
+                            guard let payer = record.customerNumber ?? customer else {
+                                throw SNAPError.invalidMandatoryField("customerNumber").explained([
+                                    "summary":
+                                        "say who pays: customerNumber (08… or 628…) of a customer in customers.json"
+                                ])
+                            }
+                            return try partnerState.settleDebit(record.partnerReferenceNo, payer: payer, at: now).json
                         }
-                        return try partnerState.settleDebit(record.partnerReferenceNo, payer: payer, at: now).json
                     }
-                }
-            })
+                })
         case (Self.payerBindingPath, .post):
             let reference = try payerReference(request)
             let approve = try action(request, yes: "approve", no: "reject")
             let fixtures = simulator.fixtures
-            return answer(simulator.withState { state in
-                state.partners.with(partner) { partnerState in
-                    Result { () throws(SNAPError) -> JSONValue in
-                        let binding = approve
-                            ? try partnerState.activateBinding(reference) : try partnerState.rejectBinding(reference)
-                        return .object(AccountBindingInquiry.describe(binding, fixtures))
+            return answer(
+                simulator.withState { state in
+                    state.partners.with(partner) { partnerState in
+                        Result { () throws(SNAPError) -> JSONValue in
+                            let binding =
+                                approve
+                                ? try partnerState.activateBinding(reference)
+                                : try partnerState.rejectBinding(reference)
+                            return .object(AccountBindingInquiry.describe(binding, fixtures))
+                        }
                     }
-                }
-            })
+                })
         case (Self.payerOTPPath, .get):
             let reference = try payerReference(request)
             let found = simulator.withState { state in
@@ -62,34 +77,42 @@ extension AdminAPI {
             guard let challenge = found else {
                 return error(404, "No OTP was sent for \(reference): request one with the OTP service (81) first.")
             }
-            return json(200, [
-                "bindingReferenceNo": .string(challenge.bindingReferenceNo), "chargeToken": .string(challenge.chargeToken),
-                "otp": .string(challenge.code), "sentAt": .string(challenge.issuedAt.description),
-                "expiresAt": .string((challenge.issuedAt + OTPChallenge.lifetime).description),
-                "used": .bool(challenge.isSpent),
-            ])
+            return json(
+                200,
+                [
+                    "bindingReferenceNo": .string(challenge.bindingReferenceNo),
+                    "chargeToken": .string(challenge.chargeToken),
+                    "otp": .string(challenge.code), "sentAt": .string(challenge.issuedAt.description),
+                    "expiresAt": .string((challenge.issuedAt + OTPChallenge.lifetime).description),
+                    "used": .bool(challenge.isSpent),
+                ])
         case (Self.payerOTPPath, .post):
             let reference = try payerReference(request)
             // Without `otp` the customer types the code they were sent.
             let typed = try parameter("otp", request)
             let fixtures = simulator.fixtures
-            return answer(simulator.withState { state in
-                state.partners.with(partner) { partnerState in
-                    Result { () throws(SNAPError) -> JSONValue in
-                        guard let challenge = partnerState.directDebit.challenge(chargeToken: reference)
-                            ?? partnerState.directDebit.latestChallenge(forBinding: reference)
-                        else {
-                            throw SNAPError(httpStatus: 404, caseCode: "06").explained([
-                                "summary": .string("no OTP was sent for \(reference): request one with the OTP service (81) first"),
-                            ])
+            return answer(
+                simulator.withState { state in
+                    state.partners.with(partner) { partnerState in
+                        Result { () throws(SNAPError) -> JSONValue in
+                            guard
+                                let challenge = partnerState.directDebit.challenge(chargeToken: reference)
+                                    ?? partnerState.directDebit.latestChallenge(forBinding: reference)
+                            else {
+                                throw SNAPError(httpStatus: 404, caseCode: "06").explained([
+                                    "summary": .string(
+                                        "no OTP was sent for \(reference): request one with the OTP service (81) first")
+                                ])
+                            }
+                            let binding = try partnerState.enterOTP(
+                                challenge.chargeToken, typed ?? challenge.code, at: now)
+                            return .object(AccountBindingInquiry.describe(binding, fixtures))
                         }
-                        let binding = try partnerState.enterOTP(challenge.chargeToken, typed ?? challenge.code, at: now)
-                        return .object(AccountBindingInquiry.describe(binding, fixtures))
                     }
-                }
-            })
+                })
         default:
-            throw notAllowed(request, allowed: path == Self.payerOTPPath || path == Self.payerDirectDebitPath ? "GET, POST" : "POST")
+            throw notAllowed(
+                request, allowed: path == Self.payerOTPPath || path == Self.payerDirectDebitPath ? "GET, POST" : "POST")
         }
     }
 
@@ -97,7 +120,11 @@ extension AdminAPI {
         for name in ["referenceNo", "partnerReferenceNo", "chargeToken"] {
             if let value = try parameter(name, request) { return value }
         }
-        throw AdminFailure(reply: error(400, "Name what the customer acts on: referenceNo (as in the redirect URL), partnerReferenceNo or chargeToken."))
+        throw AdminFailure(
+            reply: error(
+                400,
+                "Name what the customer acts on: referenceNo (as in the redirect URL), partnerReferenceNo or chargeToken."
+            ))
     }
 
     private func action(_ request: HTTPRequest, yes: String, no: String) throws(AdminFailure) -> Bool {
@@ -115,9 +142,11 @@ extension AdminAPI {
             return json(200, value)
         case .failure(let refusal):
             let summary = refusal.explanation?["summary"]?.stringValue ?? "refused"
-            return json(refusal.key.httpStatus, [
-                "error": .string(summary), "case": .string("\(refusal.key.httpStatus)xx\(refusal.key.caseCode)"),
-            ])
+            return json(
+                refusal.key.httpStatus,
+                [
+                    "error": .string(summary), "case": .string("\(refusal.key.httpStatus)xx\(refusal.key.caseCode)"),
+                ])
         }
     }
 
@@ -127,18 +156,22 @@ extension AdminAPI {
 
     private static func describePayments(_ book: DirectDebitBook) -> JSONValue {
         [
-            "payments": .array(book.allPayments.map { record in
-                [
-                    "partnerReferenceNo": .string(record.partnerReferenceNo), "referenceNo": .string(record.referenceNo),
-                    "customerNumber": record.customerNumber.map(JSONValue.string) ?? .null,
-                    "merchantId": .string(record.merchantId), "amount": record.amount.json,
-                    "refunded": record.refunded.json, "latestTransactionStatus": .string(record.status.rawValue),
-                    "transactionStatusDesc": .string(record.status.statusDescription),
-                ]
-            }),
-            "merchants": .object(JSONObject(book.merchantBalances.keys.sorted().map { id in
-                (id, book.merchantBalances[id, default: .zero].json)
-            })),
+            "payments": .array(
+                book.allPayments.map { record in
+                    [
+                        "partnerReferenceNo": .string(record.partnerReferenceNo),
+                        "referenceNo": .string(record.referenceNo),
+                        "customerNumber": record.customerNumber.map(JSONValue.string) ?? .null,
+                        "merchantId": .string(record.merchantId), "amount": record.amount.json,
+                        "refunded": record.refunded.json, "latestTransactionStatus": .string(record.status.rawValue),
+                        "transactionStatusDesc": .string(record.status.statusDescription),
+                    ]
+                }),
+            "merchants": .object(
+                JSONObject(
+                    book.merchantBalances.keys.sorted().map { id in
+                        (id, book.merchantBalances[id, default: .zero].json)
+                    })),
         ]
     }
 }

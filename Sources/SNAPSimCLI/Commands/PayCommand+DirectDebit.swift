@@ -6,7 +6,8 @@ extension PayKind {
     /// a direct-debit payment waiting at its webRedirectUrl.
     static let directDebit = PayKind(
         flag: "debit", valueName: "REFERENCE",
-        summary: "Approve a direct-debit payment (referenceNo or partnerReferenceNo; --customer who pays, --action decline)",
+        summary:
+            "Approve a direct-debit payment (referenceNo or partnerReferenceNo; --customer who pays, --action decline)",
         options: ["customer", "action"], path: "/_sim/payer/direct-debit"
     ) { (value: String, options: [String: String]) throws(CLIError) -> JSONObject in
         var body: JSONObject = ["referenceNo": .string(value)]
@@ -41,7 +42,8 @@ extension PayKind {
     /// were sent, unless --code says otherwise).
     static let otp = PayKind(
         flag: "otp", valueName: "REFERENCE",
-        summary: "Enter the OTP of a pending binding or card (binding referenceNo or chargeToken; --code to type another)",
+        summary:
+            "Enter the OTP of a pending binding or card (binding referenceNo or chargeToken; --code to type another)",
         options: ["code"], path: "/_sim/payer/otp"
     ) { (value: String, options: [String: String]) throws(CLIError) -> JSONObject in
         var body: JSONObject = ["referenceNo": .string(value)]

@@ -47,7 +47,9 @@ public struct DirectDebitBook: Sendable {
     }
 
     mutating func store(_ binding: Binding) {
-        if bindings.updateValue(binding, forKey: binding.referenceNo) == nil { bindingOrder.append(binding.referenceNo) }
+        if bindings.updateValue(binding, forKey: binding.referenceNo) == nil {
+            bindingOrder.append(binding.referenceNo)
+        }
         if let token = binding.token { bindingByToken[token] = binding.referenceNo }
         while bindings.count > limit, let oldest = bindingOrder.popFirst() {
             guard let evicted = bindings.removeValue(forKey: oldest) else { continue }
@@ -72,7 +74,9 @@ public struct DirectDebitBook: Sendable {
         latestChallenge[challenge.bindingReferenceNo] = challenge.chargeToken
         while challenges.count > limit, let oldest = challengeOrder.popFirst() {
             guard let evicted = challenges.removeValue(forKey: oldest) else { continue }
-            if latestChallenge[evicted.bindingReferenceNo] == oldest { latestChallenge[evicted.bindingReferenceNo] = nil }
+            if latestChallenge[evicted.bindingReferenceNo] == oldest {
+                latestChallenge[evicted.bindingReferenceNo] = nil
+            }
         }
     }
 
@@ -82,7 +86,9 @@ public struct DirectDebitBook: Sendable {
     public func payment(partnerReferenceNo: String) -> DebitRecord? { payments[partnerReferenceNo] }
 
     /// The payment with this referenceNo.
-    public func payment(referenceNo: String) -> DebitRecord? { paymentByReference[referenceNo].flatMap { payments[$0] } }
+    public func payment(referenceNo: String) -> DebitRecord? {
+        paymentByReference[referenceNo].flatMap { payments[$0] }
+    }
 
     /// The payment sent with this X-EXTERNAL-ID.
     public func payment(externalId: String) -> DebitRecord? { paymentByExternalId[externalId].flatMap { payments[$0] } }

@@ -8,14 +8,16 @@ extension PartnerState {
     /// Activates a pending binding and issues its token.
     mutating func activateBinding(_ referenceNo: String) throws(SNAPError) -> Binding {
         guard var binding = directDebit.binding(referenceNo: referenceNo) else {
-            throw SNAPError.transactionNotFound.explained(["summary": .string("no binding with referenceNo \(referenceNo)")])
+            throw SNAPError.transactionNotFound.explained([
+                "summary": .string("no binding with referenceNo \(referenceNo)")
+            ])
         }
         switch binding.status {
         case .active: return binding
         case .pending: break
         case .rejected, .unbound:
             throw SNAPError(httpStatus: 403, caseCode: "18").explained([
-                "summary": .string("binding \(referenceNo) is \(binding.status.rawValue.lowercased()); start a new one"),
+                "summary": .string("binding \(referenceNo) is \(binding.status.rawValue.lowercased()); start a new one")
             ])
         }
         binding.status = .active
@@ -28,7 +30,7 @@ extension PartnerState {
     mutating func rejectBinding(_ referenceNo: String) throws(SNAPError) -> Binding {
         guard var binding = directDebit.binding(referenceNo: referenceNo), binding.status == .pending else {
             throw SNAPError(httpStatus: 404, caseCode: "00").explained([
-                "summary": .string("no pending binding with referenceNo \(referenceNo)"),
+                "summary": .string("no pending binding with referenceNo \(referenceNo)")
             ])
         }
         binding.status = .rejected
@@ -51,13 +53,15 @@ extension PartnerState {
     {
         guard var record = directDebit.payment(partnerReferenceNo: partnerReferenceNo) else {
             throw SNAPError.transactionNotFound.explained([
-                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)"),
+                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)")
             ])
         }
         if record.status == .success { return DirectDebitCompletion(record, at: record.paidAt ?? time) }
         guard record.status == .initiated else {
             throw SNAPError(httpStatus: 404, caseCode: "00").explained([
-                "summary": .string("payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()), not waiting for the payer"),
+                "summary": .string(
+                    "payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()), not waiting for the payer"
+                )
             ])
         }
         if let validUpTo = record.validUpTo, validUpTo < time {
@@ -65,7 +69,7 @@ extension PartnerState {
             record.cancelledAt = validUpTo
             directDebit.store(record)
             throw SNAPError(httpStatus: 403, caseCode: "00").explained([
-                "summary": .string("payment \(partnerReferenceNo) expired at its validUpTo \(validUpTo)"),
+                "summary": .string("payment \(partnerReferenceNo) expired at its validUpTo \(validUpTo)")
             ])
         }
         do throws(SNAPError) {
@@ -91,20 +95,26 @@ extension PartnerState {
             throw SNAPError.invalidAccount().explained(["summary": .string("no e-money customer \(customerNumber)")])
         }
         if let refusal = account.customer.status.refusal {
-            throw refusal.explained(["summary": .string("customer \(customerNumber) is \(account.customer.status.rawValue)")])
+            throw refusal.explained([
+                "summary": .string("customer \(customerNumber) is \(account.customer.status.rawValue)")
+            ])
         }
         guard ledger.debitForPayment(customerNumber, amount) else {
             throw SNAPError(httpStatus: 403, caseCode: "14").explained([
-                "summary": .string("customer \(customerNumber) has \(account.balance.value), less than the \(amount.value) to pay"),
+                "summary": .string(
+                    "customer \(customerNumber) has \(account.balance.value), less than the \(amount.value) to pay")
             ])
         }
     }
 
     /// The payer refuses a payment waiting for them: status 06.
-    mutating func declineDebit(_ partnerReferenceNo: String, at time: SimTime) throws(SNAPError) -> DirectDebitCompletion {
-        guard var record = directDebit.payment(partnerReferenceNo: partnerReferenceNo), record.status == .initiated else {
+    mutating func declineDebit(_ partnerReferenceNo: String, at time: SimTime) throws(SNAPError)
+        -> DirectDebitCompletion
+    {
+        guard var record = directDebit.payment(partnerReferenceNo: partnerReferenceNo), record.status == .initiated
+        else {
             throw SNAPError(httpStatus: 404, caseCode: "00").explained([
-                "summary": .string("no direct-debit payment \(partnerReferenceNo) waiting for the payer"),
+                "summary": .string("no direct-debit payment \(partnerReferenceNo) waiting for the payer")
             ])
         }
         record.status = .failed
@@ -116,7 +126,7 @@ extension PartnerState {
     mutating func cancelDebit(_ partnerReferenceNo: String, at time: SimTime) throws(SNAPError) -> DebitRecord {
         guard var record = directDebit.payment(partnerReferenceNo: partnerReferenceNo) else {
             throw SNAPError.transactionNotFound.explained([
-                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)"),
+                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)")
             ])
         }
         switch record.status {
@@ -128,7 +138,9 @@ extension PartnerState {
             return record
         default:
             throw SNAPError(httpStatus: 405, caseCode: "01").explained([
-                "summary": .string("payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()); only a payment still waiting for the payer can be cancelled (refund a paid one)"),
+                "summary": .string(
+                    "payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()); only a payment still waiting for the payer can be cancelled (refund a paid one)"
+                )
             ])
         }
     }
@@ -137,17 +149,21 @@ extension PartnerState {
     mutating func refundDebit(_ partnerReferenceNo: String, _ refund: DebitRefund) throws(SNAPError) -> DebitRecord {
         guard var record = directDebit.payment(partnerReferenceNo: partnerReferenceNo) else {
             throw SNAPError.transactionNotFound.explained([
-                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)"),
+                "summary": .string("no direct-debit payment with partnerReferenceNo \(partnerReferenceNo)")
             ])
         }
         guard record.status == .success || record.status == .refunded, let payer = record.customerNumber else {
             throw SNAPError(httpStatus: 405, caseCode: "01").explained([
-                "summary": .string("payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()); only a paid payment can be refunded"),
+                "summary": .string(
+                    "payment \(partnerReferenceNo) is \(record.status.statusDescription.lowercased()); only a paid payment can be refunded"
+                )
             ])
         }
         guard refund.amount.minorUnits > 0, refund.amount <= record.refundable else {
             throw SNAPError.invalidAmount.explained([
-                "summary": .string("refundAmount \(refund.amount.value) is above the \(record.refundable.value) still refundable (paid \(record.amount.value), refunded \(record.refunded.value))"),
+                "summary": .string(
+                    "refundAmount \(refund.amount.value) is above the \(record.refundable.value) still refundable (paid \(record.amount.value), refunded \(record.refunded.value))"
+                )
             ])
         }
         ledger.creditRefund(payer, refund.amount)

@@ -9,11 +9,18 @@ struct AccountBinding: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the binding is created, pending the customer's approval at redirectUrl or an OTP"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "phoneNo is not 08…/628…/+628…, or a field has the wrong type or length"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "neither phoneNo nor a customer token names the customer"),
+            ServiceAnswer(
+                ServiceAnswer.success.key,
+                "the binding is created, pending the customer's approval at redirectUrl or an OTP"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "phoneNo is not 08…/628…/+628…, or a field has the wrong type or length"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""), "neither phoneNo nor a customer token names the customer"),
             ServiceAnswer(SNAPError.invalidAccount(), "phoneNo is not a customer of the ledger"),
-            ServiceAnswer(CustomerStatus.inactive.refusal ?? .generalError, "the customer is inactive (dormant 403xx09, blocked 403xx05)"),
+            ServiceAnswer(
+                CustomerStatus.inactive.refusal ?? .generalError,
+                "the customer is inactive (dormant 403xx09, blocked 403xx05)"),
         ]
     }
 
@@ -45,11 +52,13 @@ struct AccountBinding: SNAPService {
     ) throws(SNAPError) -> Binding {
         guard let account = state.ledger.customer(customerNumber) else {
             throw SNAPError.invalidAccount("phoneNo").explained([
-                "summary": .string("no e-money customer \(customerNumber) in the fixtures (customers.json)"),
+                "summary": .string("no e-money customer \(customerNumber) in the fixtures (customers.json)")
             ])
         }
         if let refusal = account.customer.status.refusal {
-            throw refusal.explained(["summary": .string("customer \(customerNumber) is \(account.customer.status.rawValue)")])
+            throw refusal.explained([
+                "summary": .string("customer \(customerNumber) is \(account.customer.status.rawValue)")
+            ])
         }
         var binding = Binding(
             kind: kind, referenceNo: request.referenceNumber(&state), customerNumber: customerNumber,
@@ -67,8 +76,12 @@ struct AccountBindingInquiry: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the binding is known: additionalInfo.accountStatus PENDING, ACTIVE, REJECTED or UNBOUND"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "none of originalReferenceNo, referenceNo, accountToken, tokenId is given"),
+            ServiceAnswer(
+                ServiceAnswer.success.key,
+                "the binding is known: additionalInfo.accountStatus PENDING, ACTIVE, REJECTED or UNBOUND"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "none of originalReferenceNo, referenceNo, accountToken, tokenId is given"),
             ServiceAnswer(SNAPError.transactionNotFound, "no binding of this partner has that reference or token"),
         ]
     }
@@ -79,13 +92,16 @@ struct AccountBindingInquiry: SNAPService {
         let token = try fields.firstString(["accountToken", "tokenId"], maxLength: 2048)
         guard reference != nil || token != nil else {
             throw SNAPError.invalidMandatoryField("originalReferenceNo").explained([
-                "summary": "give originalReferenceNo (the binding's referenceNo) or accountToken",
+                "summary": "give originalReferenceNo (the binding's referenceNo) or accountToken"
             ])
         }
-        let found = reference.flatMap { state.directDebit.binding(referenceNo: $0) }
+        let found =
+            reference.flatMap { state.directDebit.binding(referenceNo: $0) }
             ?? token.flatMap { state.directDebit.binding(token: $0) }
         guard let binding = found else {
-            throw SNAPError.transactionNotFound.explained(["summary": "no binding of this partner has that reference or token"])
+            throw SNAPError.transactionNotFound.explained([
+                "summary": "no binding of this partner has that reference or token"
+            ])
         }
         return .snap(key: ServiceAnswer.success.key, fields: Self.describe(binding, request.fixtures))
     }
@@ -99,7 +115,8 @@ struct AccountBindingInquiry: SNAPService {
         info.set("custIdMerchant", binding.customerIdAtMerchant)
         info.set("maskedCardNo", binding.maskedCardNo)
         if binding.status == .active {
-            let code = fixtures.authCodes.values.filter { $0.customerNumber == binding.customerNumber }.map(\.code).min()
+            let code = fixtures.authCodes.values.filter { $0.customerNumber == binding.customerNumber }.map(\.code)
+                .min()
             info.set("authCode", code)
         }
         answer["additionalInfo"] = .object(info)

@@ -9,8 +9,11 @@ struct AccountUnbinding: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the binding or customer token is unbound"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "none of tokenId, accountToken or a customer token is given"),
-            ServiceAnswer(SNAPError.invalidAccount(), "the token is neither a binding's token nor a live customer token of this partner"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""), "none of tokenId, accountToken or a customer token is given"),
+            ServiceAnswer(
+                SNAPError.invalidAccount(),
+                "the token is neither a binding's token nor a live customer token of this partner"),
             ServiceAnswer(SNAPError.invalidCustomerToken, "additionalInfo.accessToken is not a live customer token"),
         ]
     }
@@ -28,7 +31,7 @@ struct AccountUnbinding: SNAPService {
             unbound = state.directDebit.bindings(of: grant.customerNumber).filter { $0.kind == .account }
         } else if token != nil {
             throw SNAPError.invalidAccount("tokenId").explained([
-                "summary": "tokenId is neither a binding token nor a customer token this partner was issued",
+                "summary": "tokenId is neither a binding token nor a customer token this partner was issued"
             ])
         } else if let customer = try request.tokenCustomer(state) {
             // DANA's token travels in additionalInfo.accessToken; a token checked by the pipeline stays valid.
@@ -58,9 +61,13 @@ struct AccountCreation: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the account is opened and bound: accountToken"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "phoneNo is not 08…/628…/+628…, or a field has the wrong type or length"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "phoneNo is not 08…/628…/+628…, or a field has the wrong type or length"),
             ServiceAnswer(SNAPError.invalidMandatoryField(""), "phoneNo is missing"),
-            ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "15"), "phoneNo already has an e-money account (bind it with service 07)"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 403, caseCode: "15"),
+                "phoneNo already has an e-money account (bind it with service 07)"),
         ]
     }
 
@@ -72,9 +79,10 @@ struct AccountCreation: SNAPService {
         _ = try fields.string("email", required: false, maxLength: 64)
         let tier = request.fixtures.tiers["basic"]?.name ?? request.fixtures.tiers.keys.sorted().first ?? "basic"
         guard state.ledger.openCustomer(phone, name: name, tier: tier) else {
-            throw SNAPError(httpStatus: 403, caseCode: "15", placeholders: ["reason": "account already exists"]).explained([
-                "summary": .string("\(phone) already has an e-money account: bind it with account binding (07)"),
-            ])
+            throw SNAPError(httpStatus: 403, caseCode: "15", placeholders: ["reason": "account already exists"])
+                .explained([
+                    "summary": .string("\(phone) already has an e-money account: bind it with account binding (07)")
+                ])
         }
         let opened = try AccountBinding.open(.account, phone, partnerReferenceNo, nil, request, &state)
         let binding = try state.activateBinding(opened.referenceNo)

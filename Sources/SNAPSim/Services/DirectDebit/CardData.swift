@@ -19,7 +19,8 @@ struct CardData {
     /// DOKU's key: the client secret's first 16 characters, or the secret padded with `-` to 16.
     static func key(clientSecret: String) -> [UInt8] {
         let bytes = Array(clientSecret.utf8)
-        return bytes.count >= 16 ? Array(bytes.prefix(16)) : bytes + Array(repeating: UInt8(ascii: "-"), count: 16 - bytes.count)
+        return bytes.count >= 16
+            ? Array(bytes.prefix(16)) : bytes + Array(repeating: UInt8(ascii: "-"), count: 16 - bytes.count)
     }
 
     /// Reads `cardData`, decrypting it with `clientSecret` when it is a string.
@@ -32,13 +33,16 @@ struct CardData {
         case .string(let text):
             card = try decrypt(text, clientSecret: clientSecret, fields)
         default:
-            throw fields.format("cardData", "must be the encrypted card string (or the card object), got \(value.typeName)", received: value)
+            throw fields.format(
+                "cardData", "must be the encrypted card string (or the card object), got \(value.typeName)",
+                received: value)
         }
         let nested = RequestFields(card, prefix: "cardData.")
         let number = try nested.digits("bankCardNo", required: true, maxLength: 19) ?? ""
         guard number.count >= 12, isLuhnValid(number) else {
             throw SNAPError.invalidAccount("card").explained([
-                "summary": .string("cardData.bankCardNo \(number.prefix(6))… is not a valid card number (12–19 digits, Luhn check)"),
+                "summary": .string(
+                    "cardData.bankCardNo \(number.prefix(6))… is not a valid card number (12–19 digits, Luhn check)")
             ])
         }
         let expiry = try nested.required("expiryDate", maxLength: 5)
@@ -56,16 +60,25 @@ struct CardData {
         return (month, year)
     }
 
-    private static func decrypt(_ text: String, clientSecret: String, _ fields: RequestFields) throws(SNAPError) -> JSONObject {
+    private static func decrypt(_ text: String, clientSecret: String, _ fields: RequestFields) throws(SNAPError)
+        -> JSONObject
+    {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 2, let ciphertext = Base64.decode(String(parts[0])), let iv = Base64.decode(String(parts[1])) else {
-            throw fields.format("cardData", "must be base64(ciphertext)|base64(iv), as DOKU's encrypt_card writes it", received: .string(text))
+        guard parts.count == 2, let ciphertext = Base64.decode(String(parts[0])),
+            let iv = Base64.decode(String(parts[1]))
+        else {
+            throw fields.format(
+                "cardData", "must be base64(ciphertext)|base64(iv), as DOKU's encrypt_card writes it",
+                received: .string(text))
         }
         let plaintext: [UInt8]
         do {
             plaintext = try AES128.CBC(key: key(clientSecret: clientSecret), iv: iv).decrypt(ciphertext)
         } catch {
-            throw fields.format("cardData", "cannot be decrypted with AES-128-CBC under the client secret cut or padded with '-' to 16 characters: \(error)", received: .string(text))
+            throw fields.format(
+                "cardData",
+                "cannot be decrypted with AES-128-CBC under the client secret cut or padded with '-' to 16 characters: \(error)",
+                received: .string(text))
         }
         guard case .object(let object)? = try? JSONParser.parse(plaintext) else {
             throw fields.format("cardData", "decrypts, but not to a JSON object", received: .string(text))

@@ -11,11 +11,17 @@ struct CardRegistration: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the card is registered, pending the customer's OTP"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "cardData cannot be decrypted (AES-128-CBC, key = client secret cut/padded with '-' to 16) or is malformed; expiryDate is not MMYY"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "cardData, cardData.bankCardNo, cardData.expiryDate or phoneNo is missing"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "cardData cannot be decrypted (AES-128-CBC, key = client secret cut/padded with '-' to 16) or is malformed; expiryDate is not MMYY"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "cardData, cardData.bankCardNo, cardData.expiryDate or phoneNo is missing"),
             ServiceAnswer(SNAPError.invalidAccount(), "bankCardNo fails the Luhn check, or phoneNo is not a customer"),
             ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "07"), "bankCardNo ends in 0007 (magic: blocked card)"),
-            ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "08"), "expiryDate is before the simulator's current month"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 403, caseCode: "08"), "expiryDate is before the simulator's current month"),
         ]
     }
 
@@ -32,11 +38,15 @@ struct CardRegistration: SNAPService {
         let today = CivilDate(request.time, offsetMinutes: CivilDate.jakartaOffsetMinutes)
         guard (2000 + expiry.year, expiry.month) >= (today.year, today.month) else {
             throw SNAPError(httpStatus: 403, caseCode: "08").explained([
-                "summary": .string("the card expired at the end of \(card.expiryDate); the simulator's month is \(today.month)/\(today.year)"),
+                "summary": .string(
+                    "the card expired at the end of \(card.expiryDate); the simulator's month is \(today.month)/\(today.year)"
+                )
             ])
         }
         if card.bankCardNo.hasSuffix("0007") {
-            throw SNAPError(httpStatus: 403, caseCode: "07").explained(["summary": "magic card number ending 0007: blocked"])
+            throw SNAPError(httpStatus: 403, caseCode: "07").explained([
+                "summary": "magic card number ending 0007: blocked"
+            ])
         }
         var binding = try AccountBinding.open(.card, phone, partnerReferenceNo, custIdMerchant, request, &state)
         binding.maskedCardNo = card.masked
@@ -72,7 +82,7 @@ struct CardUnbinding: SNAPService {
         _ = try fields.object("additionalInfo", required: false)
         guard let binding = state.directDebit.binding(token: token), binding.kind == .card else {
             throw SNAPError.invalidAccount("card").explained([
-                "summary": "tokenId is not the bankCardToken of a card this partner registered",
+                "summary": "tokenId is not the bankCardToken of a card this partner registered"
             ])
         }
         state.unbind(binding.referenceNo)

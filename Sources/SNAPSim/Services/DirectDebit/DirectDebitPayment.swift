@@ -13,14 +13,23 @@ struct DirectDebitPayment: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the bound customer is debited (00), or the payment waits for the payer at webRedirectUrl (01)"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type, length or form (amount \"10000.00\" IDR, validUpTo ISO-8601)"),
+            ServiceAnswer(
+                ServiceAnswer.success.key,
+                "the bound customer is debited (00), or the payment waits for the payer at webRedirectUrl (01)"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "a field has the wrong type, length or form (amount \"10000.00\" IDR, validUpTo ISO-8601)"),
             ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerReferenceNo or amount is missing"),
             ServiceAnswer(SNAPError.invalidAmount, "amount is zero"),
-            ServiceAnswer(SNAPError.inconsistentRequest, "partnerReferenceNo was used before with a different payload (a retry with the same payload gets the original answer)"),
+            ServiceAnswer(
+                SNAPError.inconsistentRequest,
+                "partnerReferenceNo was used before with a different payload (a retry with the same payload gets the original answer)"
+            ),
             ServiceAnswer(SNAPError.invalidCustomerToken, "additionalInfo.accessToken is not a live customer token"),
             ServiceAnswer(SNAPError.invalidAccount(), "bankCardToken is not a token of this partner's bindings"),
-            ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "18"), "the binding of bankCardToken is not active, or the customer is inactive"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 403, caseCode: "18"),
+                "the binding of bankCardToken is not active, or the customer is inactive"),
             ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "14"), "the customer's balance is below amount"),
         ]
     }
@@ -39,7 +48,7 @@ struct DirectDebitPayment: SNAPService {
         if let original = state.directDebit.payment(partnerReferenceNo: partnerReferenceNo) {
             guard original.fingerprint == fingerprint else {
                 throw SNAPError.inconsistentRequest.explained([
-                    "summary": .string("partnerReferenceNo \(partnerReferenceNo) was used with another payload"),
+                    "summary": .string("partnerReferenceNo \(partnerReferenceNo) was used with another payload")
                 ])
             }
             return original.answer.outcome
@@ -56,7 +65,9 @@ struct DirectDebitPayment: SNAPService {
         }
 
         let referenceNo = request.referenceNumber(&state)
-        var answer: JSONObject = ["referenceNo": .string(referenceNo), "partnerReferenceNo": .string(partnerReferenceNo)]
+        var answer: JSONObject = [
+            "referenceNo": .string(referenceNo), "partnerReferenceNo": .string(partnerReferenceNo),
+        ]
         if payer == nil { answer["webRedirectUrl"] = .string(request.payerURL("direct-debit", reference: referenceNo)) }
         let record = DebitRecord(
             partnerReferenceNo: partnerReferenceNo, referenceNo: referenceNo, externalId: request.caller.externalID,

@@ -9,12 +9,18 @@ struct DirectDebitRefund: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the refund is made: the customer credited, the merchant debited"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type or length (refundAmount \"10000.00\" IDR)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerRefundNo or refundAmount is missing, or neither originalPartnerReferenceNo nor originalReferenceNo is given"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""), "a field has the wrong type or length (refundAmount \"10000.00\" IDR)"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerRefundNo or refundAmount is missing, or neither originalPartnerReferenceNo nor originalReferenceNo is given"
+            ),
             ServiceAnswer(SNAPError.transactionNotFound, "no payment of this partner has that reference"),
             ServiceAnswer(SNAPError.invalidAmount, "refundAmount is zero or above what is still refundable"),
             ServiceAnswer(SNAPError.inconsistentRequest, "partnerRefundNo was used before for another refund"),
-            ServiceAnswer(SNAPError(httpStatus: 405, caseCode: "01"), "the payment is not paid (waiting, cancelled or failed)"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 405, caseCode: "01"), "the payment is not paid (waiting, cancelled or failed)"),
         ]
     }
 
@@ -35,7 +41,7 @@ struct DirectDebitRefund: SNAPService {
                 earlier.fingerprint == fingerprint, let payment
             else {
                 throw SNAPError.inconsistentRequest.explained([
-                    "summary": .string("partnerRefundNo \(partnerRefundNo) was already used for another refund"),
+                    "summary": .string("partnerRefundNo \(partnerRefundNo) was already used for another refund")
                 ])
             }
             return .snap(key: ServiceAnswer.success.key, fields: Self.answer(payment, earlier))
@@ -68,14 +74,15 @@ struct DirectDebitRefund: SNAPService {
         _ = try fields.string("originalExternalId", required: false, maxLength: 64)
         guard partnerReferenceNo != nil || referenceNo != nil else {
             throw SNAPError.invalidMandatoryField("originalPartnerReferenceNo").explained([
-                "summary": "give originalPartnerReferenceNo or originalReferenceNo of the payment",
+                "summary": "give originalPartnerReferenceNo or originalReferenceNo of the payment"
             ])
         }
-        let found = partnerReferenceNo.flatMap { state.directDebit.payment(partnerReferenceNo: $0) }
+        let found =
+            partnerReferenceNo.flatMap { state.directDebit.payment(partnerReferenceNo: $0) }
             ?? referenceNo.flatMap { state.directDebit.payment(referenceNo: $0) }
         guard let found else {
             throw SNAPError.transactionNotFound.explained([
-                "summary": .string("no direct-debit payment \(partnerReferenceNo ?? referenceNo ?? "") of this partner"),
+                "summary": .string("no direct-debit payment \(partnerReferenceNo ?? referenceNo ?? "") of this partner")
             ])
         }
         return found

@@ -11,7 +11,8 @@ extension ServiceRequest {
         if digits.hasPrefix("+") { digits = digits.dropFirst() }
         let number = digits.hasPrefix("62") ? "0" + digits.dropFirst(2) : String(digits)
         guard EMoneyCustomer.isWellFormedNumber(number) else {
-            throw fields.format(field, "must be a phone number: 08…, 628… or +628…, at most 16 characters", received: .string(text))
+            throw fields.format(
+                field, "must be a phone number: 08…, 628… or +628…, at most 16 characters", received: .string(text))
         }
         return number
     }
@@ -30,7 +31,7 @@ extension ServiceRequest {
         guard let token, !token.isEmpty else { return nil }
         guard let grant = state.customerTokens.grant(accessToken: token), time < grant.accessTokenExpiresAt else {
             throw SNAPError.invalidCustomerToken.explained([
-                "summary": .string("\(source) is not a live customer token of this partner (service 74 issues them)"),
+                "summary": .string("\(source) is not a live customer token of this partner (service 74 issues them)")
             ])
         }
         return grant.customerNumber
@@ -40,12 +41,12 @@ extension ServiceRequest {
     func activeBinding(token: String, field: String, _ state: PartnerState) throws(SNAPError) -> Binding {
         guard let binding = state.directDebit.binding(token: token) else {
             throw SNAPError.invalidAccount(field).explained([
-                "summary": .string("\(field) is not a token this partner's bindings issued"),
+                "summary": .string("\(field) is not a token this partner's bindings issued")
             ])
         }
         guard binding.status == .active else {
             throw SNAPError(httpStatus: 403, caseCode: "18").explained([
-                "summary": .string("the binding of \(field) is \(binding.status.rawValue.lowercased())"),
+                "summary": .string("the binding of \(field) is \(binding.status.rawValue.lowercased())")
             ])
         }
         return binding

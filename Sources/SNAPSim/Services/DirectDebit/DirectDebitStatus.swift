@@ -8,9 +8,17 @@ struct DirectDebitStatus: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "always for a valid request: latestTransactionStatus 00 paid, 01 waiting for the payer, 04 fully refunded, 05 cancelled or expired, 06 refused or failed, 07 not found"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type or length, or serviceCode is not \"54\" or \"55\""),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "serviceCode is missing, or none of originalPartnerReferenceNo, originalReferenceNo, originalExternalId is given"),
+            ServiceAnswer(
+                ServiceAnswer.success.key,
+                "always for a valid request: latestTransactionStatus 00 paid, 01 waiting for the payer, 04 fully refunded, 05 cancelled or expired, 06 refused or failed, 07 not found"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "a field has the wrong type or length, or serviceCode is not \"54\" or \"55\""),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "serviceCode is missing, or none of originalPartnerReferenceNo, originalReferenceNo, originalExternalId is given"
+            ),
         ]
     }
 
@@ -23,12 +31,17 @@ struct DirectDebitStatus: SNAPService {
         let serviceCode = try fields.required("serviceCode", maxLength: 2)
         let askedAmount = try fields.amount("amount", required: false)
         _ = try fields.object("additionalInfo", required: false)
-        guard serviceCode == ServiceCode.directDebitPayment.rawValue || serviceCode == ServiceCode.directDebitStatus.rawValue else {
-            throw fields.format("serviceCode", "must be \"54\" (direct debit payment; DOKU writes \"55\")", received: .string(serviceCode))
+        guard
+            serviceCode == ServiceCode.directDebitPayment.rawValue
+                || serviceCode == ServiceCode.directDebitStatus.rawValue
+        else {
+            throw fields.format(
+                "serviceCode", "must be \"54\" (direct debit payment; DOKU writes \"55\")",
+                received: .string(serviceCode))
         }
         guard partnerReferenceNo != nil || referenceNo != nil || externalId != nil else {
             throw SNAPError.invalidMandatoryField("originalPartnerReferenceNo").explained([
-                "summary": "give originalPartnerReferenceNo, originalReferenceNo or originalExternalId of the payment",
+                "summary": "give originalPartnerReferenceNo, originalReferenceNo or originalExternalId of the payment"
             ])
         }
         let book = state.directDebit
@@ -57,14 +70,15 @@ struct DirectDebitStatus: SNAPService {
         answer["transAmount"] = amount
         if let paidAt = found?.paidAt { answer["paidTime"] = ServiceRequest.jakarta(paidAt) }
         if let record = found, !record.refunds.isEmpty {
-            answer["refundHistory"] = .array(record.refunds.map { refund in
-                var item: JSONObject = [
-                    "refundNo": .string(refund.refundNo), "partnerReferenceNo": .string(refund.partnerRefundNo),
-                    "refundAmount": refund.amount.json, "refundDate": ServiceRequest.jakarta(refund.refundedAt),
-                ]
-                item.set("reason", refund.reason)
-                return .object(item)
-            })
+            answer["refundHistory"] = .array(
+                record.refunds.map { refund in
+                    var item: JSONObject = [
+                        "refundNo": .string(refund.refundNo), "partnerReferenceNo": .string(refund.partnerRefundNo),
+                        "refundAmount": refund.amount.json, "refundDate": ServiceRequest.jakarta(refund.refundedAt),
+                    ]
+                    item.set("reason", refund.reason)
+                    return .object(item)
+                })
         }
         return .snap(key: ServiceAnswer.success.key, fields: answer)
     }
@@ -77,10 +91,15 @@ struct DirectDebitCancel: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the payment was waiting for the payer (or was already cancelled)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "neither originalPartnerReferenceNo nor originalReferenceNo is given"),
+            ServiceAnswer(
+                ServiceAnswer.success.key, "the payment was waiting for the payer (or was already cancelled)"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "neither originalPartnerReferenceNo nor originalReferenceNo is given"),
             ServiceAnswer(SNAPError.transactionNotFound, "no payment of this partner has that reference"),
-            ServiceAnswer(SNAPError(httpStatus: 405, caseCode: "01"), "the payment is settled (paid, refunded or failed): refund a paid one"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 405, caseCode: "01"),
+                "the payment is settled (paid, refunded or failed): refund a paid one"),
         ]
     }
 

@@ -9,9 +9,13 @@ struct OTPRequest: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "an OTP is sent to the customer; chargeToken names it"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "none of originalReferenceNo, referenceNo, bankCardToken names a binding"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "none of originalReferenceNo, referenceNo, bankCardToken names a binding"),
             ServiceAnswer(SNAPError.transactionNotFound, "no binding of this partner has that reference or token"),
-            ServiceAnswer(SNAPError(httpStatus: 404, caseCode: "10"), "the binding is not pending (already active, rejected or unbound)"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 404, caseCode: "10"),
+                "the binding is not pending (already active, rejected or unbound)"),
         ]
     }
 
@@ -21,7 +25,9 @@ struct OTPRequest: SNAPService {
         let binding = try Self.binding(request, state)
         guard binding.status == .pending else {
             throw SNAPError(httpStatus: 404, caseCode: "10").explained([
-                "summary": .string("binding \(binding.referenceNo) is \(binding.status.rawValue.lowercased()); OTPs confirm pending bindings"),
+                "summary": .string(
+                    "binding \(binding.referenceNo) is \(binding.status.rawValue.lowercased()); OTPs confirm pending bindings"
+                )
             ])
         }
         let challenge = OTPChallenge(
@@ -45,13 +51,17 @@ struct OTPRequest: SNAPService {
         let token = try fields.string("bankCardToken", required: false, maxLength: 128)
         guard reference != nil || token != nil else {
             throw SNAPError.invalidMandatoryField("originalReferenceNo").explained([
-                "summary": "give originalReferenceNo (the binding's or card registration's referenceNo) or bankCardToken",
+                "summary":
+                    "give originalReferenceNo (the binding's or card registration's referenceNo) or bankCardToken"
             ])
         }
-        guard let binding = reference.flatMap({ state.directDebit.binding(referenceNo: $0) })
-            ?? token.flatMap({ state.directDebit.binding(token: $0) })
+        guard
+            let binding = reference.flatMap({ state.directDebit.binding(referenceNo: $0) })
+                ?? token.flatMap({ state.directDebit.binding(token: $0) })
         else {
-            throw SNAPError.transactionNotFound.explained(["summary": "no binding of this partner has that reference or token"])
+            throw SNAPError.transactionNotFound.explained([
+                "summary": "no binding of this partner has that reference or token"
+            ])
         }
         return binding
     }
@@ -65,11 +75,15 @@ struct OTPVerification: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the OTP matches: the binding is active and its token answered"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "otp is missing, or neither chargeToken nor originalReferenceNo names the OTP"),
-            ServiceAnswer(SNAPError(httpStatus: 404, caseCode: "06"), "no OTP was requested (service 81) for that binding"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "otp is missing, or neither chargeToken nor originalReferenceNo names the OTP"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 404, caseCode: "06"), "no OTP was requested (service 81) for that binding"),
             ServiceAnswer(SNAPError(httpStatus: 404, caseCode: "15"), "the OTP does not match"),
             ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "11"), "the OTP was entered wrong three times"),
-            ServiceAnswer(SNAPError(httpStatus: 403, caseCode: "12"), "the OTP is older than five minutes of simulator time"),
+            ServiceAnswer(
+                SNAPError(httpStatus: 403, caseCode: "12"), "the OTP is older than five minutes of simulator time"),
         ]
     }
 
@@ -80,14 +94,16 @@ struct OTPVerification: SNAPService {
         let challenge: OTPChallenge
         if let chargeToken {
             guard let found = state.directDebit.challenge(chargeToken: chargeToken) else {
-                throw SNAPError(httpStatus: 404, caseCode: "06").explained(["summary": "chargeToken names no OTP of this partner"])
+                throw SNAPError(httpStatus: 404, caseCode: "06").explained([
+                    "summary": "chargeToken names no OTP of this partner"
+                ])
             }
             challenge = found
         } else {
             let binding = try OTPRequest.binding(request, state)
             guard let found = state.directDebit.latestChallenge(forBinding: binding.referenceNo) else {
                 throw SNAPError(httpStatus: 404, caseCode: "06").explained([
-                    "summary": .string("no OTP was requested for binding \(binding.referenceNo): call OTP (81) first"),
+                    "summary": .string("no OTP was requested for binding \(binding.referenceNo): call OTP (81) first")
                 ])
             }
             challenge = found
@@ -104,11 +120,14 @@ extension PartnerState {
             throw SNAPError(httpStatus: 404, caseCode: "06").explained(["summary": "no OTP with this chargeToken"])
         }
         guard !challenge.isSpent else {
-            throw SNAPError(httpStatus: 403, caseCode: "11").explained(["summary": "this OTP was used or blocked: request a new one (81)"])
+            throw SNAPError(httpStatus: 403, caseCode: "11").explained([
+                "summary": "this OTP was used or blocked: request a new one (81)"
+            ])
         }
         guard time < challenge.issuedAt + OTPChallenge.lifetime else {
             throw SNAPError(httpStatus: 403, caseCode: "12").explained([
-                "summary": .string("the OTP was sent at \(challenge.issuedAt) and lived five minutes: request a new one (81)"),
+                "summary": .string(
+                    "the OTP was sent at \(challenge.issuedAt) and lived five minutes: request a new one (81)")
             ])
         }
         guard code == challenge.code else {
@@ -116,10 +135,13 @@ extension PartnerState {
             challenge.isSpent = challenge.failedAttempts >= OTPChallenge.attemptLimit
             directDebit.store(challenge)
             if challenge.isSpent {
-                throw SNAPError(httpStatus: 403, caseCode: "11").explained(["summary": "three wrong OTPs: this one is blocked"])
+                throw SNAPError(httpStatus: 403, caseCode: "11").explained([
+                    "summary": "three wrong OTPs: this one is blocked"
+                ])
             }
             throw SNAPError(httpStatus: 404, caseCode: "15").explained([
-                "summary": .string("the OTP does not match (\(OTPChallenge.attemptLimit - challenge.failedAttempts) tries left)"),
+                "summary": .string(
+                    "the OTP does not match (\(OTPChallenge.attemptLimit - challenge.failedAttempts) tries left)")
             ])
         }
         challenge.isSpent = true
