@@ -56,7 +56,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
-        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
+        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer"], exclude: ["Golden"]),

@@ -32,7 +32,9 @@ extension RSA {
     enum PKCS1v15 {
         /// The RFC 8017 §9.2 Note 1 DigestInfo prefix for a NIST hash `2.16.840.1.101.3.4.2.<oidLastByte>`.
         static func digestInfoPrefix(oidLastByte: UInt8, digestByteCount: Int) -> [UInt8] {
-            let algorithm: [UInt8] = [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, oidLastByte, 0x05, 0x00]
+            let algorithm: [UInt8] = [
+                0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, oidLastByte, 0x05, 0x00,
+            ]
             let total = 2 + algorithm.count + 2 + digestByteCount
             return [0x30, UInt8(total), 0x30, UInt8(algorithm.count)] + algorithm + [0x04, UInt8(digestByteCount)]
         }
