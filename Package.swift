@@ -20,9 +20,9 @@ let package = Package(
         // MARK: - Foundations with no SNAP knowledge
 
         /// SHA-2, HMAC, RSA PKCS#1 v1.5 and key parsing; no Foundation.
-        .target(name: "SNAPCrypto", swiftSettings: strictSettings),
+        .target(name: "SNAPCrypto", exclude: ["README.md"], swiftSettings: strictSettings),
         /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
-        .target(name: "SimHTTP", swiftSettings: strictSettings),
+        .target(name: "SimHTTP", exclude: ["README.md"], swiftSettings: strictSettings),
         /// Exposes epoll to Swift (Glibc does not); empty on other systems.
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
