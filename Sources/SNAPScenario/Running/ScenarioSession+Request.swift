@@ -1,6 +1,7 @@
 import Foundation
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 extension ScenarioSession {
     /// Builds the step's request as its partner would (route from the profile, token, signature), applies the

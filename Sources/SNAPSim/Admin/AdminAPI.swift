@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// The simulator's own endpoints under `/_sim/`: health, reset, clock, the request journal, fixture swaps,
 /// forced outcomes, scenario states and ledger views. The README's admin API section documents each.

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes"]

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// The request and answer rewrites a profile asks of every service, so the services themselves speak only
 /// the ledger's form: customer numbers written with an international prefix (DANA's `628…` for `08…`), and
 /// members a provider makes mandatory beyond SNAP (DANA's `additionalInfo.fundType`).

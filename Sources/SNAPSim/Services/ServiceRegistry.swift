@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// The services the simulator answers, and the steps every one of them shares.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import SNAPScenario
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 /// `snapsim sign`: signs one SNAP request as a fixture partner and prints the headers to send and a ready
 /// curl command; with `--target` it fetches the access token from the running simulator itself.
