@@ -50,7 +50,7 @@ extension Substring {
     }
 }
 
-/// SHA-256 and SHA-512 against NIST's CAVP byte-oriented SHAVS vectors (vendored from `shabytetestvectors.zip`,
+/// SHA-256, SHA-384 (short messages) and SHA-512 against NIST's CAVP byte-oriented SHAVS vectors (vendored from `shabytetestvectors.zip`,
 /// see `Vectors/cavp/README.md`), beside the FIPS 180-4 examples in ``SHA2Tests``.
 @Suite struct CAVPTests {
     struct FileCase: Sendable, CustomTestStringConvertible {
@@ -65,6 +65,7 @@ extension Substring {
     static let files = [
         FileCase(file: "SHA256ShortMsg.rsp", algorithm: "SHA-256", count: 65),
         FileCase(file: "SHA256LongMsg.rsp", algorithm: "SHA-256", count: 64),
+        FileCase(file: "SHA384ShortMsg.rsp", algorithm: "SHA-384", count: 129),
         FileCase(file: "SHA512ShortMsg.rsp", algorithm: "SHA-512", count: 129),
         FileCase(file: "SHA512LongMsg.rsp", algorithm: "SHA-512", count: 128),
     ]
