@@ -38,11 +38,11 @@ extension AES128 {
         /// Encrypts whole blocks in place without padding (SP 800-38A's vectors are unpadded).
         public func encryptBlocks(_ data: inout [UInt8]) {
             precondition(data.count % AES128.blockSize == 0, "CBC without padding needs whole blocks")
-            var previous = iv
             for offset in stride(from: 0, to: data.count, by: AES128.blockSize) {
-                for index in 0..<AES128.blockSize { data[offset + index] ^= previous[index] }
+                for index in 0..<AES128.blockSize {
+                    data[offset + index] ^= offset == 0 ? iv[index] : data[offset - AES128.blockSize + index]
+                }
                 cipher.encrypt(block: &data, at: offset)
-                previous = Array(data[offset..<offset + AES128.blockSize])
             }
         }
 
@@ -52,12 +52,12 @@ extension AES128 {
                 throw AESError.invalidCiphertextLength(ciphertext.count)
             }
             var data = ciphertext
-            var previous = iv
             for offset in stride(from: 0, to: data.count, by: AES128.blockSize) {
-                let block = Array(ciphertext[offset..<offset + AES128.blockSize])
                 cipher.decrypt(block: &data, at: offset)
-                for index in 0..<AES128.blockSize { data[offset + index] ^= previous[index] }
-                previous = block
+                // The previous ciphertext block is still intact in `ciphertext`.
+                for index in 0..<AES128.blockSize {
+                    data[offset + index] ^= offset == 0 ? iv[index] : ciphertext[offset - AES128.blockSize + index]
+                }
             }
             return data
         }

@@ -17,86 +17,104 @@ public struct AES128: Sendable {
 
     /// Encrypts one 16-byte block in place.
     public func encrypt(block: inout [UInt8], at offset: Int = 0) {
-        addRoundKey(&block, offset, round: 0)
-        for round in 1...10 {
-            for index in 0..<16 { block[offset + index] = AESTables.sBox[Int(block[offset + index])] }
-            shiftRows(&block, offset)
-            if round != 10 { mixColumns(&block, offset) }
-            addRoundKey(&block, offset, round: round)
+        precondition(offset >= 0 && offset + 16 <= block.count, "a block is 16 bytes")
+        roundKeys.withUnsafeBufferPointer { keys in
+            block.withUnsafeMutableBufferPointer { bytes in
+                Self.encrypt(bytes.baseAddress! + offset, keys.baseAddress!)
+            }
         }
     }
 
     /// Decrypts one 16-byte block in place.
     public func decrypt(block: inout [UInt8], at offset: Int = 0) {
-        addRoundKey(&block, offset, round: 10)
-        for round in stride(from: 9, through: 0, by: -1) {
-            inverseShiftRows(&block, offset)
-            for index in 0..<16 { block[offset + index] = AESTables.inverseSBox[Int(block[offset + index])] }
-            addRoundKey(&block, offset, round: round)
-            if round != 0 { inverseMixColumns(&block, offset) }
+        precondition(offset >= 0 && offset + 16 <= block.count, "a block is 16 bytes")
+        roundKeys.withUnsafeBufferPointer { keys in
+            block.withUnsafeMutableBufferPointer { bytes in
+                Self.decrypt(bytes.baseAddress! + offset, keys.baseAddress!)
+            }
         }
     }
 
     // MARK: - Rounds (the state is column-major: byte r + 4c is row r of column c)
 
-    private func addRoundKey(_ state: inout [UInt8], _ offset: Int, round: Int) {
-        for index in 0..<16 { state[offset + index] ^= roundKeys[round * 16 + index] }
-    }
-
-    private func shiftRows(_ state: inout [UInt8], _ offset: Int) {
-        let copy = Array(state[offset..<offset + 16])
-        for row in 1..<4 {
-            for column in 0..<4 { state[offset + row + 4 * column] = copy[row + 4 * ((column + row) % 4)] }
+    private static func encrypt(_ state: UnsafeMutablePointer<UInt8>, _ keys: UnsafePointer<UInt8>) {
+        let sBox = AESTables.sBox
+        addRoundKey(state, keys)
+        for round in 1...10 {
+            for index in 0..<16 { state[index] = sBox[Int(state[index])] }
+            shiftRows(state)
+            if round != 10 { mixColumns(state) }
+            addRoundKey(state, keys + round * 16)
         }
     }
 
-    private func inverseShiftRows(_ state: inout [UInt8], _ offset: Int) {
-        let copy = Array(state[offset..<offset + 16])
-        for row in 1..<4 {
-            for column in 0..<4 { state[offset + row + 4 * ((column + row) % 4)] = copy[row + 4 * column] }
+    private static func decrypt(_ state: UnsafeMutablePointer<UInt8>, _ keys: UnsafePointer<UInt8>) {
+        let inverse = AESTables.inverseSBox
+        addRoundKey(state, keys + 160)
+        for round in stride(from: 9, through: 0, by: -1) {
+            inverseShiftRows(state)
+            for index in 0..<16 { state[index] = inverse[Int(state[index])] }
+            addRoundKey(state, keys + round * 16)
+            if round != 0 { inverseMixColumns(state) }
         }
     }
 
-    private func mixColumns(_ state: inout [UInt8], _ offset: Int) {
-        for column in 0..<4 {
-            let base = offset + 4 * column
+    private static func addRoundKey(_ state: UnsafeMutablePointer<UInt8>, _ key: UnsafePointer<UInt8>) {
+        for index in 0..<16 { state[index] ^= key[index] }
+    }
+
+    /// Row r moves r columns left: byte r + 4c takes byte r + 4((c + r) mod 4).
+    private static func shiftRows(_ s: UnsafeMutablePointer<UInt8>) {
+        (s[1], s[5], s[9], s[13]) = (s[5], s[9], s[13], s[1])
+        (s[2], s[6], s[10], s[14]) = (s[10], s[14], s[2], s[6])
+        (s[3], s[7], s[11], s[15]) = (s[15], s[3], s[7], s[11])
+    }
+
+    private static func inverseShiftRows(_ s: UnsafeMutablePointer<UInt8>) {
+        (s[1], s[5], s[9], s[13]) = (s[13], s[1], s[5], s[9])
+        (s[2], s[6], s[10], s[14]) = (s[10], s[14], s[2], s[6])
+        (s[3], s[7], s[11], s[15]) = (s[7], s[11], s[15], s[3])
+    }
+
+    private static func mixColumns(_ state: UnsafeMutablePointer<UInt8>) {
+        for base in stride(from: 0, to: 16, by: 4) {
             let a0 = state[base]
             let a1 = state[base + 1]
             let a2 = state[base + 2]
             let a3 = state[base + 3]
-            state[base] = Self.times2(a0) ^ Self.times3(a1) ^ a2 ^ a3
-            state[base + 1] = a0 ^ Self.times2(a1) ^ Self.times3(a2) ^ a3
-            state[base + 2] = a0 ^ a1 ^ Self.times2(a2) ^ Self.times3(a3)
-            state[base + 3] = Self.times3(a0) ^ a1 ^ a2 ^ Self.times2(a3)
+            state[base] = times2(a0) ^ times3(a1) ^ a2 ^ a3
+            state[base + 1] = a0 ^ times2(a1) ^ times3(a2) ^ a3
+            state[base + 2] = a0 ^ a1 ^ times2(a2) ^ times3(a3)
+            state[base + 3] = times3(a0) ^ a1 ^ a2 ^ times2(a3)
         }
     }
 
-    private func inverseMixColumns(_ state: inout [UInt8], _ offset: Int) {
-        for column in 0..<4 {
-            let base = offset + 4 * column
-            let a0 = state[base]
-            let a1 = state[base + 1]
-            let a2 = state[base + 2]
-            let a3 = state[base + 3]
-            state[base] = Self.multiply(a0, 14) ^ Self.multiply(a1, 11) ^ Self.multiply(a2, 13) ^ Self.multiply(a3, 9)
-            state[base + 1] =
-                Self.multiply(a0, 9) ^ Self.multiply(a1, 14) ^ Self.multiply(a2, 11) ^ Self.multiply(a3, 13)
-            state[base + 2] =
-                Self.multiply(a0, 13) ^ Self.multiply(a1, 9) ^ Self.multiply(a2, 14) ^ Self.multiply(a3, 11)
-            state[base + 3] =
-                Self.multiply(a0, 11) ^ Self.multiply(a1, 13) ^ Self.multiply(a2, 9) ^ Self.multiply(a3, 14)
+    private static func inverseMixColumns(_ state: UnsafeMutablePointer<UInt8>) {
+        let m9 = AESTables.times9
+        let m11 = AESTables.times11
+        let m13 = AESTables.times13
+        let m14 = AESTables.times14
+        for base in stride(from: 0, to: 16, by: 4) {
+            let a0 = Int(state[base])
+            let a1 = Int(state[base + 1])
+            let a2 = Int(state[base + 2])
+            let a3 = Int(state[base + 3])
+            state[base] = m14[a0] ^ m11[a1] ^ m13[a2] ^ m9[a3]
+            state[base + 1] = m9[a0] ^ m14[a1] ^ m11[a2] ^ m13[a3]
+            state[base + 2] = m13[a0] ^ m9[a1] ^ m14[a2] ^ m11[a3]
+            state[base + 3] = m11[a0] ^ m13[a1] ^ m9[a2] ^ m14[a3]
         }
     }
 
     // MARK: - GF(2^8) arithmetic and key schedule
 
-    private static func times2(_ value: UInt8) -> UInt8 {
+    static func times2(_ value: UInt8) -> UInt8 {
         (value << 1) ^ (value & 0x80 != 0 ? 0x1b : 0)
     }
 
     private static func times3(_ value: UInt8) -> UInt8 { times2(value) ^ value }
 
-    private static func multiply(_ value: UInt8, _ factor: UInt8) -> UInt8 {
+    static func multiply(_ value: UInt8, _ factor: UInt8) -> UInt8 {
         var result: UInt8 = 0
         var a = value
         var b = factor
