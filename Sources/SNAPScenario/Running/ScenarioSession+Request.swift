@@ -31,10 +31,7 @@ extension ScenarioSession {
                 let needsToken = partner.signing == .symmetric || step.token != .current
                 let token = needsToken ? try await token(for: partnerID, step.token) : nil
                 let externalID = try externalID(reusing: step.headers.reuseExternalID, partnerID: partnerID)
-                // A partner without a channelId of its own sends what the route's provider expects.
-                let channel = partner.channelId == nil
-                    ? context.fixtures.router.route(method: method, path: path[...])?.dialect.channelID
-                        .defaultChannel(clientId: partner.clientId) : nil
+                let channel = context.fixtures.channelID(for: partner, method: method, target: path)
                 headers = try signer.transactionHeaders(
                     method: method, target: target, body: body, token: token, timestamp: timestamp,
                     externalID: externalID, channelID: channel)
