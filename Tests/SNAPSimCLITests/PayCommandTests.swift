@@ -10,7 +10,8 @@ import Testing
 
     @Test func payVA_PaysTheFixtureVA_ThenReportsThePaidBill() async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "pay-test"))
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        let server = try HTTPServer(
+            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
         try server.start()
         defer { server.shutdown() }
         let arguments = [
@@ -40,7 +41,10 @@ import Testing
         #expect(await CLI.run(["pay", "--va", "1", "--partner", "p", "--admin-token", "t"], console: noAmount) == 64)
         #expect(noAmount.err.contains("--amount"))
         let badAmount = RecordingConsole()
-        #expect(await CLI.run(["pay", "--va", "1", "--amount", "10", "--partner", "p", "--admin-token", "t"], console: badAmount) == 64)
+        #expect(
+            await CLI.run(
+                ["pay", "--va", "1", "--amount", "10", "--partner", "p", "--admin-token", "t"], console: badAmount)
+                == 64)
         #expect(badAmount.err.contains("two decimals"))
     }
 }

@@ -11,7 +11,9 @@ extension AdminAPI {
         "Send {\"virtualAccountNo\": \"  08889900000000000000000001\", \"amount\": \"150000.00\"} (paymentRequestId optional)."
 
     func payerVirtualAccount(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
-        guard let partner = try partner(request, required: true) else { return error(400, "Name the partner: ?partner=<clientId>.") }
+        guard let partner = try partner(request, required: true) else {
+            return error(400, "Name the partner: ?partner=<clientId>.")
+        }
         let now = simulator.clock.now()
         switch request.method {
         case .get:
@@ -22,8 +24,12 @@ extension AdminAPI {
                     return partnerState.virtualAccounts.all
                 }
             }
-            return json(200, ["partner": .string(partner), "at": .string(now.description),
-                "virtualAccounts": .array(accounts.map { .object(Self.describe($0, at: now)) })])
+            return json(
+                200,
+                [
+                    "partner": .string(partner), "at": .string(now.description),
+                    "virtualAccounts": .array(accounts.map { .object(Self.describe($0, at: now)) }),
+                ])
         case .post:
             let body = try jsonBody(request, usage: Self.payerVAUsage)
             guard let object = body.objectValue,
@@ -53,12 +59,15 @@ extension AdminAPI {
                 return json(paid.replayed ? 200 : 201, .object(Self.describe(paid, at: now)))
             case .failure(let refusal):
                 let catalogue = simulator.fixtures.catalogue
-                return json(refusal.key.httpStatus, [
-                    "error": .string(refusal.explanation?["summary"]?.stringValue ?? "the payment was refused"),
-                    "responseCode": .string(ResponseCode(refusal.key, service: .virtualAccountPayment).description),
-                    "responseMessage": .string(catalogue.message(
-                        for: refusal.key, service: .virtualAccountPayment, placeholders: refusal.placeholders)),
-                ])
+                return json(
+                    refusal.key.httpStatus,
+                    [
+                        "error": .string(refusal.explanation?["summary"]?.stringValue ?? "the payment was refused"),
+                        "responseCode": .string(ResponseCode(refusal.key, service: .virtualAccountPayment).description),
+                        "responseMessage": .string(
+                            catalogue.message(
+                                for: refusal.key, service: .virtualAccountPayment, placeholders: refusal.placeholders)),
+                    ])
             }
         default:
             throw notAllowed(request, allowed: "GET, POST")
@@ -100,15 +109,16 @@ extension AdminAPI {
             "latestTransactionStatus": .string(status.rawValue),
             "transactionStatusDesc": .string(status.statusDescription),
             "merchantAccountNo": account.merchantAccountNo.map(JSONValue.string) ?? .null,
-            "payments": .array(account.payments.map { payment in
-                [
-                    "paymentRequestId": .string(payment.paymentRequestId),
-                    "referenceNo": .string(payment.referenceNo),
-                    "amount": payment.amount.json,
-                    "paidAt": .string(payment.paidAt.description),
-                    "channel": .string(payment.channel),
-                ]
-            }),
+            "payments": .array(
+                account.payments.map { payment in
+                    [
+                        "paymentRequestId": .string(payment.paymentRequestId),
+                        "referenceNo": .string(payment.referenceNo),
+                        "amount": payment.amount.json,
+                        "paidAt": .string(payment.paidAt.description),
+                        "channel": .string(payment.channel),
+                    ]
+                }),
         ]
     }
 }

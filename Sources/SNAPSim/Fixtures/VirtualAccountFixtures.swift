@@ -54,7 +54,9 @@ public struct VirtualAccountFixtures: Sendable {
     ]
 
     /// Reads one fixture VA; its biller must be among `billers`.
-    static func readAccount(_ node: FixtureNode, billers: [String: VirtualAccountBiller], _ problems: inout FixtureProblems)
+    static func readAccount(
+        _ node: FixtureNode, billers: [String: VirtualAccountBiller], _ problems: inout FixtureProblems
+    )
         -> VirtualAccount?
     {
         guard node.expectObject(allowed: accountFields, &problems) else { return nil }
@@ -64,8 +66,10 @@ public struct VirtualAccountFixtures: Sendable {
         let email = node.string("virtualAccountEmail", required: false, maxLength: 255, &problems)
         let phone = node.string("virtualAccountPhone", required: false, maxLength: 30, &problems)
         let trxId = node.string("trxId", required: true, maxLength: 64, &problems)
-        let type = node.choice("virtualAccountTrxType", required: true,
-            of: VirtualAccountTrxType.allCases.map(\.rawValue), &problems).flatMap(VirtualAccountTrxType.init(rawValue:))
+        let type = node.choice(
+            "virtualAccountTrxType", required: true,
+            of: VirtualAccountTrxType.allCases.map(\.rawValue), &problems
+        ).flatMap(VirtualAccountTrxType.init(rawValue:))
         let total = node.amount("totalAmount", required: type != .open, &problems) ?? .zero
         let minimum = node.amount("minAmount", required: false, &problems)
         let maximum = node.amount("maxAmount", required: false, &problems)
@@ -75,20 +79,25 @@ public struct VirtualAccountFixtures: Sendable {
         var expiresAt: SimTime?
         if let expiredText {
             expiresAt = ISO8601Timestamp(expiredText)?.time
-            if expiresAt == nil { problems.add(node["expiredDate"] ?? node, "must be ISO-8601 with zone, e.g. 2030-01-01T00:00:00+07:00") }
+            if expiresAt == nil {
+                problems.add(node["expiredDate"] ?? node, "must be ISO-8601 with zone, e.g. 2030-01-01T00:00:00+07:00")
+            }
         }
         if let customerNo, !VirtualAccountNumbering.isDigits(customerNo) {
             problems.add(node["customerNo"] ?? node, "must be digits")
         }
         guard let prefix, let customerNo, let name, let trxId, let type else { return nil }
         guard let biller = billers[prefix.trimmingLeadingSpaces] else {
-            problems.add(node["partnerServiceId"] ?? node,
-                "no biller \"\(prefix)\" in virtualAccountBillers (known: \(billers.keys.sorted().joined(separator: ", ")))")
+            problems.add(
+                node["partnerServiceId"] ?? node,
+                "no biller \"\(prefix)\" in virtualAccountBillers (known: \(billers.keys.sorted().joined(separator: ", ")))"
+            )
             return nil
         }
         let padded = VirtualAccountNumbering.padded(biller.partnerServiceId)
         return VirtualAccount(
-            partnerServiceId: padded, customerNo: customerNo, virtualAccountNo: padded + customerNo, name: name, email: email,
+            partnerServiceId: padded, customerNo: customerNo, virtualAccountNo: padded + customerNo, name: name,
+            email: email,
             phone: phone, trxId: trxId, trxType: type, totalAmount: total, minAmount: minimum, maxAmount: maximum,
             expiresAt: expiresAt, expiredDateText: expiredText, active: active, merchantAccountNo: biller.accountNo,
             additionalInfo: [:], createdAt: SimTime(millisecondsSince1970: 0), fingerprint: "")

@@ -24,7 +24,7 @@ struct PayKind: Sendable {
 struct PayCommand: Command {
     /// Every kind, in help order.
     static let kinds: [PayKind] = [
-        .virtualAccount,
+        .virtualAccount
     ]
 
     static let name = "pay"
@@ -85,24 +85,30 @@ struct PayCommand: Command {
         self.partner = partner
         guard let token = try arguments.option("admin-token") else { throw .usage("--admin-token T is needed") }
         adminToken = token
-        target = String((try arguments.option("target") ?? SignCommand.defaultBaseURL).reversed().drop { $0 == "/" }.reversed())
+        target = String(
+            (try arguments.option("target") ?? SignCommand.defaultBaseURL).reversed().drop { $0 == "/" }.reversed())
         try arguments.finish()
     }
 
     func run(console: any Console) async throws -> Int32 {
         let body = JSONValue.object(try kind.body(value, options))
-        let query = partner.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "#") }
+        let query = partner.utf8.allSatisfy {
+            $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "#")
+        }
         guard query else { throw CLIError.usage("--partner must be a plain client id") }
         let request = HTTPRequest(
             method: .post, target: "\(kind.path)?partner=\(partner)",
-            headers: ["Authorization": "Bearer \(adminToken)", "Content-Type": "application/json"], body: body.compactBytes)
+            headers: ["Authorization": "Bearer \(adminToken)", "Content-Type": "application/json"],
+            body: body.compactBytes)
         let answer = try await SimulatorClient.send(request, to: target)
         if (200..<300).contains(answer.status) {
             console.out(answer.json.map { JSONValue.object($0).prettyText() } ?? answer.text)
             return 0
         }
         if let object = answer.json, let code = object["responseCode"]?.stringValue {
-            console.err("refused: \(code) \(object["responseMessage"]?.stringValue ?? "") — \(object["error"]?.stringValue ?? "")")
+            console.err(
+                "refused: \(code) \(object["responseMessage"]?.stringValue ?? "") — \(object["error"]?.stringValue ?? "")"
+            )
         } else {
             console.err("HTTP \(answer.status): \(answer.json?["error"]?.stringValue ?? answer.text)")
         }
@@ -113,7 +119,8 @@ struct PayCommand: Command {
 extension PayKind {
     /// `--va NUMBER --amount 150000.00 [--payment-request-id ID]`: pays into a VA as the customer's bank would.
     static let virtualAccount = PayKind(
-        flag: "va", valueName: "NUMBER", summary: "Pay into a virtual account (with --amount, optional --payment-request-id)",
+        flag: "va", valueName: "NUMBER",
+        summary: "Pay into a virtual account (with --amount, optional --payment-request-id)",
         options: ["amount", "payment-request-id"], path: "/_sim/payer/va"
     ) { (value: String, options: [String: String]) throws(CLIError) -> JSONObject in
         guard let amount = options["amount"] else { throw .usage("--va needs --amount, e.g. --amount 150000.00") }

@@ -25,7 +25,9 @@ public struct VirtualAccountPaymentOrder: Sendable, Hashable {
     /// The request in canonical form: a retry must carry the same payload.
     public var fingerprint: String
 
-    public init(virtualAccountNo: String, amount: Amount, paymentRequestId: String, channel: String, fingerprint: String) {
+    public init(
+        virtualAccountNo: String, amount: Amount, paymentRequestId: String, channel: String, fingerprint: String
+    ) {
         self.virtualAccountNo = virtualAccountNo
         self.amount = amount
         self.paymentRequestId = paymentRequestId
@@ -54,28 +56,35 @@ extension PartnerState {
                 VirtualAccountBook.key(account.virtualAccountNo) == VirtualAccountBook.key(order.virtualAccountNo)
             else {
                 throw SNAPError.inconsistentRequest.explained([
-                    "summary": .string("paymentRequestId \(order.paymentRequestId) already paid \(payment.amount.value) into VA \(account.virtualAccountNo) with another payload"),
+                    "summary": .string(
+                        "paymentRequestId \(order.paymentRequestId) already paid \(payment.amount.value) into VA \(account.virtualAccountNo) with another payload"
+                    )
                 ])
             }
-            return VirtualAccountPaid(account: account, payment: payment, settled: account.isSettled, replayed: true,
+            return VirtualAccountPaid(
+                account: account, payment: payment, settled: account.isSettled, replayed: true,
                 merchantAccountNo: account.merchantAccountNo)
         }
         guard let account = virtualAccounts.account(order.virtualAccountNo) else {
             throw SNAPError.invalidBill("not found").explained([
-                "summary": .string("no virtual account \(order.virtualAccountNo) for this partner (create it with create-va or add it to virtual-accounts.json)"),
+                "summary": .string(
+                    "no virtual account \(order.virtualAccountNo) for this partner (create it with create-va or add it to virtual-accounts.json)"
+                )
             ])
         }
         if let refusal = VirtualAccountBook.refusal(account, at: time) { throw refusal }
         if let refusal = VirtualAccountBook.amountRefusal(order.amount, into: account) { throw refusal }
         let payment = VirtualAccountPayment(
-            paymentRequestId: order.paymentRequestId, referenceNo: ids.referenceNumber(length: fixtures.engine.referenceNoLength),
+            paymentRequestId: order.paymentRequestId,
+            referenceNo: ids.referenceNumber(length: fixtures.engine.referenceNoLength),
             amount: order.amount, paidAt: time, channel: order.channel, fingerprint: order.fingerprint)
         guard let paid = virtualAccounts.record(payment, into: order.virtualAccountNo) else {
             throw SNAPError.generalError.explained(["summary": "the VA vanished while being paid"])
         }
         var credited: String?
         if let merchant = paid.merchantAccountNo, ledger.creditMerchant(merchant, order.amount) { credited = merchant }
-        return VirtualAccountPaid(account: paid, payment: payment, settled: paid.isSettled, replayed: false,
+        return VirtualAccountPaid(
+            account: paid, payment: payment, settled: paid.isSettled, replayed: false,
             merchantAccountNo: credited)
     }
 }

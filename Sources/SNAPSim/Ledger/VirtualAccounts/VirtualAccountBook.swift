@@ -77,7 +77,9 @@ public struct VirtualAccountBook: Sendable {
         }
         if account.isSettled {
             return SNAPError.paidBill.explained([
-                "summary": .string("VA \(number) (\(account.trxType.title)) is already paid: \(account.paidAmount.value) of \(account.totalAmount.value)"),
+                "summary": .string(
+                    "VA \(number) (\(account.trxType.title)) is already paid: \(account.paidAmount.value) of \(account.totalAmount.value)"
+                )
             ])
         }
         if account.isExpired(at: time) {
@@ -96,7 +98,9 @@ public struct VirtualAccountBook: Sendable {
     public static func amountRefusal(_ amount: Amount, into account: VirtualAccount) -> SNAPError? {
         func refuse(_ why: String) -> SNAPError {
             SNAPError.invalidAmount.explained([
-                "summary": .string("\(amount.value) cannot be paid into \(account.trxType.title) VA \(account.virtualAccountNo): \(why)"),
+                "summary": .string(
+                    "\(amount.value) cannot be paid into \(account.trxType.title) VA \(account.virtualAccountNo): \(why)"
+                )
             ])
         }
         guard amount.minorUnits > 0 else { return refuse("the amount must be positive") }
@@ -109,10 +113,16 @@ public struct VirtualAccountBook: Sendable {
             if let minimum = account.minAmount, amount < minimum, amount != account.remaining {
                 return refuse("below the minimum payment \(minimum.value)")
             }
-            if let maximum = account.maxAmount, amount > maximum { return refuse("above the maximum payment \(maximum.value)") }
+            if let maximum = account.maxAmount, amount > maximum {
+                return refuse("above the maximum payment \(maximum.value)")
+            }
         case .open:
-            if let minimum = account.minAmount, amount < minimum { return refuse("below the minimum payment \(minimum.value)") }
-            if let maximum = account.maxAmount, amount > maximum { return refuse("above the maximum payment \(maximum.value)") }
+            if let minimum = account.minAmount, amount < minimum {
+                return refuse("below the minimum payment \(minimum.value)")
+            }
+            if let maximum = account.maxAmount, amount > maximum {
+                return refuse("above the maximum payment \(maximum.value)")
+            }
         }
         return nil
     }

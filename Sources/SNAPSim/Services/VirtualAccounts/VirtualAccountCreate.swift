@@ -10,9 +10,18 @@ struct VirtualAccountCreate: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA is created (or the same create is retried)"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong form (partnerServiceId 8 characters, customerNo digits ≤ 20, virtualAccountNo = partnerServiceId + customerNo, virtualAccountTrxType C/O/I/V, totalAmount \"10000.00\" IDR, expiredDate ISO-8601 in the future, minAmount/maxAmount)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo, virtualAccountName, trxId or (for a non-open VA) totalAmount is missing"),
-            ServiceAnswer(SNAPError.partnerNotFound, "no biller in virtual-accounts.json has this partnerServiceId, or the biller is not open to the partner"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "a field has the wrong form (partnerServiceId 8 characters, customerNo digits ≤ 20, virtualAccountNo = partnerServiceId + customerNo, virtualAccountTrxType C/O/I/V, totalAmount \"10000.00\" IDR, expiredDate ISO-8601 in the future, minAmount/maxAmount)"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo, virtualAccountName, trxId or (for a non-open VA) totalAmount is missing"
+            ),
+            ServiceAnswer(
+                SNAPError.partnerNotFound,
+                "no biller in virtual-accounts.json has this partnerServiceId, or the biller is not open to the partner"
+            ),
             ServiceAnswer(SNAPError.inconsistentRequest, "trxId was used before with another payload"),
             ServiceAnswer(SNAPError.conflict, "the virtualAccountNo is in use by a live VA of another trxId"),
         ]
@@ -38,50 +47,65 @@ struct VirtualAccountCreate: SNAPService {
             let known = request.fixtures.virtualAccounts.billers.values
                 .filter { $0.partners?.contains(request.caller.clientId) ?? true }.map(\.partnerServiceId).sorted()
             throw SNAPError.partnerNotFound.explained([
-                "summary": .string("no biller with partnerServiceId \"\(identity.partnerServiceId)\" for this partner (known: \(known.joined(separator: ", ")))"),
+                "summary": .string(
+                    "no biller with partnerServiceId \"\(identity.partnerServiceId)\" for this partner (known: \(known.joined(separator: ", ")))"
+                )
             ])
         }
         let fingerprint = JSONValue.object(fields.object).canonicalText
         if let existing = state.virtualAccounts.account(trxId: trxId), !existing.deleted {
             guard existing.fingerprint == fingerprint else {
                 throw SNAPError.inconsistentRequest.explained([
-                    "summary": .string("trxId \(trxId) already created VA \(existing.virtualAccountNo) with another payload"),
+                    "summary": .string(
+                        "trxId \(trxId) already created VA \(existing.virtualAccountNo) with another payload")
                 ])
             }
-            return .snap(key: ServiceAnswer.success.key, fields: ["virtualAccountData": .object(VirtualAccountRendering.data(existing))])
+            return .snap(
+                key: ServiceAnswer.success.key,
+                fields: ["virtualAccountData": .object(VirtualAccountRendering.data(existing))])
         }
         if let existing = state.virtualAccounts.account(identity.virtualAccountNo), !existing.deleted {
             throw SNAPError.conflict.explained([
-                "summary": .string("VA \(identity.virtualAccountNo) is already in use for trxId \(existing.trxId); delete it first or use another customerNo"),
+                "summary": .string(
+                    "VA \(identity.virtualAccountNo) is already in use for trxId \(existing.trxId); delete it first or use another customerNo"
+                )
             ])
         }
         let account = VirtualAccount(
             partnerServiceId: identity.partnerServiceId, customerNo: identity.customerNo,
-            virtualAccountNo: identity.virtualAccountNo, name: name, email: email, phone: phone, trxId: trxId, trxType: type,
+            virtualAccountNo: identity.virtualAccountNo, name: name, email: email, phone: phone, trxId: trxId,
+            trxType: type,
             totalAmount: total, minAmount: limits.minimum, maxAmount: limits.maximum, expiresAt: expiry?.time,
             expiredDateText: expiry?.text, active: limits.active ?? true, merchantAccountNo: biller.accountNo,
             additionalInfo: additionalInfo, createdAt: request.time, fingerprint: fingerprint)
         state.virtualAccounts.store(account)
-        return .snap(key: ServiceAnswer.success.key, fields: ["virtualAccountData": .object(VirtualAccountRendering.data(account))])
+        return .snap(
+            key: ServiceAnswer.success.key,
+            fields: ["virtualAccountData": .object(VirtualAccountRendering.data(account))])
     }
 
     /// `virtualAccountTrxType`: C, O, I or V.
     static func trxType(_ fields: RequestFields, required: Bool) throws(SNAPError) -> VirtualAccountTrxType? {
-        guard let text = try fields.string("virtualAccountTrxType", required: required, maxLength: 1) else { return nil }
+        guard let text = try fields.string("virtualAccountTrxType", required: required, maxLength: 1) else {
+            return nil
+        }
         guard let type = VirtualAccountTrxType(rawValue: text) else {
-            throw fields.format("virtualAccountTrxType", "must be C (closed), O (open), I (partial) or V (variable)",
+            throw fields.format(
+                "virtualAccountTrxType", "must be C (closed), O (open), I (partial) or V (variable)",
                 received: .string(text))
         }
         return type
     }
 
     /// `expiredDate`, which must lie after `now`.
-    static func expiry(_ fields: RequestFields, after now: SimTime) throws(SNAPError) -> (time: SimTime, text: String)? {
+    static func expiry(_ fields: RequestFields, after now: SimTime) throws(SNAPError) -> (time: SimTime, text: String)?
+    {
         guard let stamp = try fields.timestamp("expiredDate", required: false),
             let text = fields.object["expiredDate"]?.stringValue
         else { return nil }
         guard stamp.time > now else {
-            throw fields.format("expiredDate", "must be in the future (simulator time is \(now))", received: .string(text))
+            throw fields.format(
+                "expiredDate", "must be in the future (simulator time is \(now))", received: .string(text))
         }
         return (stamp.time, text)
     }
@@ -96,14 +120,16 @@ struct VirtualAccountCreate: SNAPService {
         func amount(_ name: String) throws(SNAPError) -> Amount? {
             guard let text = try config.string(name, required: false, maxLength: 19) else { return nil }
             guard let units = Amount.parseValue(text) else {
-                throw config.format(name, "must be digits with two decimals, e.g. \"10000.00\"", received: .string(text))
+                throw config.format(
+                    name, "must be digits with two decimals, e.g. \"10000.00\"", received: .string(text))
             }
             return Amount(minorUnits: units)
         }
         let minimum = try amount("minAmount")
         let maximum = try amount("maxAmount")
         if let minimum, let maximum, maximum < minimum {
-            throw config.format("maxAmount", "must not be below minAmount \(minimum.value)", received: .string(maximum.value))
+            throw config.format(
+                "maxAmount", "must not be below minAmount \(minimum.value)", received: .string(maximum.value))
         }
         var active: Bool?
         if let status = try config.string("status", required: false, maxLength: 8) {

@@ -12,7 +12,9 @@ struct VirtualAccountIdentity {
     init(_ fields: RequestFields) throws(SNAPError) {
         let prefix = try fields.required("partnerServiceId", maxLength: 8)
         guard prefix.count == 8, VirtualAccountNumbering.isPrefix(prefix.trimmingLeadingSpaces) else {
-            throw fields.format("partnerServiceId", "must be 8 characters: the biller's digits left-padded with spaces, e.g. \"   88899\"",
+            throw fields.format(
+                "partnerServiceId",
+                "must be 8 characters: the biller's digits left-padded with spaces, e.g. \"   88899\"",
                 received: .string(prefix))
         }
         let customerNo = try fields.required("customerNo", maxLength: 20)
@@ -23,7 +25,8 @@ struct VirtualAccountIdentity {
         guard VirtualAccountBook.key(number) == prefix.trimmingLeadingSpaces + customerNo,
             number.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
         else {
-            throw fields.format("virtualAccountNo", "must be partnerServiceId followed by customerNo (\"\(prefix)\(customerNo)\")",
+            throw fields.format(
+                "virtualAccountNo", "must be partnerServiceId followed by customerNo (\"\(prefix)\(customerNo)\")",
                 received: .string(number))
         }
         partnerServiceId = prefix
@@ -35,7 +38,9 @@ struct VirtualAccountIdentity {
     func account(in book: VirtualAccountBook) throws(SNAPError) -> VirtualAccount {
         guard let account = book.account(virtualAccountNo) else {
             throw SNAPError.invalidBill("not found").explained([
-                "summary": .string("no virtual account \"\(virtualAccountNo)\" for this partner (create it with create-va, or see virtual-accounts.json)"),
+                "summary": .string(
+                    "no virtual account \"\(virtualAccountNo)\" for this partner (create it with create-va, or see virtual-accounts.json)"
+                )
             ])
         }
         return account

@@ -10,8 +10,12 @@ struct VirtualAccountInquiry: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA can be paid: inquiryStatus 00 and the amount due"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "an identifying field has the wrong form, or amount/txnDateInit is malformed"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo or inquiryRequestId is missing"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "an identifying field has the wrong form, or amount/txnDateInit is malformed"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo or inquiryRequestId is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, or it was deleted, or it is inactive"),
             ServiceAnswer(SNAPError.expiredBill, "the VA expired (simulator clock past expiredDate)"),
             ServiceAnswer(SNAPError.paidBill, "the VA is already paid"),
@@ -61,7 +65,8 @@ struct VirtualAccountInquiryVA: SNAPService {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA exists and is not deleted"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "an identifying field has the wrong form"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo or virtualAccountNo is missing"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo or virtualAccountNo is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, it was deleted, or trxId is not the VA's"),
         ]
     }
@@ -91,7 +96,9 @@ struct VirtualAccountDelete: SNAPService {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA is deleted"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "an identifying field has the wrong form"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo or trxId is missing"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo or trxId is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, it was already deleted, or trxId is not the VA's"),
             ServiceAnswer(SNAPError.paidBill, "the VA is paid in full"),
         ]
@@ -106,7 +113,9 @@ struct VirtualAccountDelete: SNAPService {
         let account = try identity.liveAccount(in: state.virtualAccounts)
         try VirtualAccountUpdate.checkTrxId(trxId, of: account)
         if account.isSettled {
-            throw SNAPError.paidBill.explained(["summary": .string("VA \(account.virtualAccountNo) is paid; a paid VA is not deleted")])
+            throw SNAPError.paidBill.explained([
+                "summary": .string("VA \(account.virtualAccountNo) is paid; a paid VA is not deleted")
+            ])
         }
         state.virtualAccounts.update(identity.virtualAccountNo) { $0.deleted = true }
         let data: JSONObject = [

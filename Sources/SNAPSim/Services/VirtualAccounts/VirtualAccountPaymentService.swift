@@ -7,13 +7,23 @@ struct VirtualAccountPaymentService: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the payment is taken (or the same payment is retried): paymentFlagStatus 00"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "an identifying field has the wrong form, or paidAmount/trxDateTime is malformed"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo, paymentRequestId or paidAmount is missing"),
+            ServiceAnswer(
+                ServiceAnswer.success.key, "the payment is taken (or the same payment is retried): paymentFlagStatus 00"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""),
+                "an identifying field has the wrong form, or paidAmount/trxDateTime is malformed"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo, paymentRequestId or paidAmount is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, or it was deleted, or it is inactive"),
             ServiceAnswer(SNAPError.expiredBill, "the VA expired (simulator clock past expiredDate)"),
-            ServiceAnswer(SNAPError.paidBill, "the VA is already paid (closed paid once, partial paid in full, or flagged paid)"),
-            ServiceAnswer(SNAPError.invalidAmount, "paidAmount does not fit the VA: not the bill (closed), more than is owed (partial), outside minAmount/maxAmount"),
+            ServiceAnswer(
+                SNAPError.paidBill, "the VA is already paid (closed paid once, partial paid in full, or flagged paid)"),
+            ServiceAnswer(
+                SNAPError.invalidAmount,
+                "paidAmount does not fit the VA: not the bill (closed), more than is owed (partial), outside minAmount/maxAmount"
+            ),
             ServiceAnswer(SNAPError.inconsistentRequest, "paymentRequestId was used before with another payload"),
         ]
     }
@@ -32,7 +42,8 @@ struct VirtualAccountPaymentService: SNAPService {
         _ = try fields.object("additionalInfo", required: false)
 
         let order = VirtualAccountPaymentOrder(
-            virtualAccountNo: identity.virtualAccountNo, amount: paidAmount, paymentRequestId: paymentRequestId, channel: "api",
+            virtualAccountNo: identity.virtualAccountNo, amount: paidAmount, paymentRequestId: paymentRequestId,
+            channel: "api",
             fingerprint: JSONValue.object(fields.object).canonicalText)
         let paid = try state.pay(order, fixtures: request.fixtures, at: request.time)
         let account = paid.account
@@ -46,8 +57,9 @@ struct VirtualAccountPaymentService: SNAPService {
             "paidAmount": paid.payment.amount.json,
             "cumulativePaymentAmount": account.paidAmount.json,
             "totalAmount": account.totalAmount.json,
-            "trxDateTime": .string(fields.object["trxDateTime"]?.stringValue
-                ?? ISO8601Timestamp.format(paid.payment.paidAt, offsetMinutes: CivilDate.jakartaOffsetMinutes)),
+            "trxDateTime": .string(
+                fields.object["trxDateTime"]?.stringValue
+                    ?? ISO8601Timestamp.format(paid.payment.paidAt, offsetMinutes: CivilDate.jakartaOffsetMinutes)),
             "referenceNo": .string(paid.payment.referenceNo),
             "paymentFlagStatus": "00",
             "billDetails": [],
@@ -66,9 +78,12 @@ struct VirtualAccountStatus: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "the VA is known: latestTransactionStatus 00/01/02/03/05/06, or 07 for an unknown paymentRequestId"),
+            ServiceAnswer(
+                ServiceAnswer.success.key,
+                "the VA is known: latestTransactionStatus 00/01/02/03/05/06, or 07 for an unknown paymentRequestId"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "an identifying field has the wrong form"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo or virtualAccountNo is missing"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo or virtualAccountNo is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA"),
         ]
     }
@@ -107,7 +122,8 @@ struct VirtualAccountStatus: SNAPService {
         data["virtualAccountTrxType"] = .string(account.trxType.rawValue)
         if let payment {
             data["referenceNo"] = .string(payment.referenceNo)
-            data["trxDateTime"] = .string(ISO8601Timestamp.format(payment.paidAt, offsetMinutes: CivilDate.jakartaOffsetMinutes))
+            data["trxDateTime"] = .string(
+                ISO8601Timestamp.format(payment.paidAt, offsetMinutes: CivilDate.jakartaOffsetMinutes))
         }
         data["paymentFlagStatus"] = .string(status == .success ? "00" : "01")
         data["latestTransactionStatus"] = .string(status.rawValue)

@@ -9,7 +9,9 @@ struct VirtualAccountUpdate: SNAPService {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA is updated"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong form (as for create)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo or trxId is missing"),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo or trxId is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, it was deleted, or trxId is not the VA's"),
             ServiceAnswer(SNAPError.paidBill, "the VA is already paid"),
             ServiceAnswer(SNAPError.invalidAmount, "totalAmount would be below what was already paid"),
@@ -33,11 +35,13 @@ struct VirtualAccountUpdate: SNAPService {
         var account = try identity.liveAccount(in: state.virtualAccounts)
         try Self.checkTrxId(trxId, of: account)
         if account.isSettled {
-            throw SNAPError.paidBill.explained(["summary": .string("VA \(account.virtualAccountNo) is paid; it can no longer change")])
+            throw SNAPError.paidBill.explained([
+                "summary": .string("VA \(account.virtualAccountNo) is paid; it can no longer change")
+            ])
         }
         if let total, (type ?? account.trxType) != .open, total < account.paidAmount {
             throw SNAPError.invalidAmount.explained([
-                "summary": .string("totalAmount \(total.value) is below the \(account.paidAmount.value) already paid"),
+                "summary": .string("totalAmount \(total.value) is below the \(account.paidAmount.value) already paid")
             ])
         }
         if let name { account.name = name }
@@ -55,14 +59,16 @@ struct VirtualAccountUpdate: SNAPService {
         if let active = limits.active { account.active = active }
         let updated = account
         state.virtualAccounts.update(identity.virtualAccountNo) { $0 = updated }
-        return .snap(key: ServiceAnswer.success.key, fields: ["virtualAccountData": .object(VirtualAccountRendering.data(updated))])
+        return .snap(
+            key: ServiceAnswer.success.key,
+            fields: ["virtualAccountData": .object(VirtualAccountRendering.data(updated))])
     }
 
     /// A request's trxId must be the VA's own.
     static func checkTrxId(_ trxId: String?, of account: VirtualAccount) throws(SNAPError) {
         guard let trxId, trxId != account.trxId else { return }
         throw SNAPError.invalidBill("trxId").explained([
-            "summary": .string("VA \(account.virtualAccountNo) belongs to trxId \(account.trxId), not \(trxId)"),
+            "summary": .string("VA \(account.virtualAccountNo) belongs to trxId \(account.trxId), not \(trxId)")
         ])
     }
 }
@@ -75,8 +81,12 @@ struct VirtualAccountUpdateStatus: SNAPService {
     var answers: [ServiceAnswer] {
         [
             ServiceAnswer(ServiceAnswer.success.key, "the VA's paid status is set"),
-            ServiceAnswer(SNAPError.invalidFieldFormat(""), "paidStatus is not Y or N, or an identifying field has the wrong form"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerServiceId, customerNo, virtualAccountNo, trxId or paidStatus is missing"),
+            ServiceAnswer(
+                SNAPError.invalidFieldFormat(""), "paidStatus is not Y or N, or an identifying field has the wrong form"
+            ),
+            ServiceAnswer(
+                SNAPError.invalidMandatoryField(""),
+                "partnerServiceId, customerNo, virtualAccountNo, trxId or paidStatus is missing"),
             ServiceAnswer(SNAPError.invalidBill(""), "no such VA, it was deleted, or trxId is not the VA's"),
             ServiceAnswer(SNAPError.paidBill, "paidStatus N for a VA paid in full by payments"),
         ]
@@ -96,7 +106,9 @@ struct VirtualAccountUpdateStatus: SNAPService {
         try VirtualAccountUpdate.checkTrxId(trxId, of: account)
         if paidStatus == "N", !account.flaggedPaid, account.isSettled {
             throw SNAPError.paidBill.explained([
-                "summary": .string("VA \(account.virtualAccountNo) was paid in full (\(account.paidAmount.value)); it cannot be marked unpaid"),
+                "summary": .string(
+                    "VA \(account.virtualAccountNo) was paid in full (\(account.paidAmount.value)); it cannot be marked unpaid"
+                )
             ])
         }
         state.virtualAccounts.update(identity.virtualAccountNo) { $0.flaggedPaid = paidStatus == "Y" }
