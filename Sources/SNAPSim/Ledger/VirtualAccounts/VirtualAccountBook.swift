@@ -39,7 +39,8 @@ public struct VirtualAccountBook: Sendable {
 
     /// The VA created with this trxId.
     public func account(trxId: String) -> VirtualAccount? {
-        byTrxId[trxId].flatMap { accounts[$0] }
+        // A number reused for a new bill after a delete answers only to the new bill's trxId.
+        byTrxId[trxId].flatMap { accounts[$0] }.flatMap { $0.trxId == trxId ? $0 : nil }
     }
 
     /// The VA and payment with this paymentRequestId.
