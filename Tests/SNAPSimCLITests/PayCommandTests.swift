@@ -10,8 +10,11 @@ import Testing
 
     @Test func payVA_PaysTheFixtureVA_ThenReportsThePaidBill() async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "pay-test"))
-        let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        // Long timeouts: under the full parallel suite a loop can sit idle past the 10 s header timeout, and issue
+        // 10 (a deadline computed from the loop's stale clock) would then drop the keep-alive connection between calls.
+        let configuration = HTTPServer.Configuration(
+            host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600))
+        let server = try HTTPServer(configuration: configuration, responder: simulator)
         try server.start()
         defer { server.shutdown() }
         let arguments = [
