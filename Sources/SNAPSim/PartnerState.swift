@@ -11,6 +11,8 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
+    public var transfers: TransferBook
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
@@ -20,5 +22,6 @@ public struct PartnerState: Sendable {
         self.ids = ids
         self.scenarios = ScenarioStates()
         self.forcedOutcomes = ForcedOutcomes()
+        self.transfers = TransferBook(limit: ledger.movements.limit)
     }
 }
