@@ -8,10 +8,12 @@ private struct StatusQuery {
     var serviceCode: String
     var found: TransferRecord?
 
-    /// Reads the references and `serviceCode` (one of `accepted`), and finds the transfer of `services`.
-    init(_ request: ServiceRequest, _ state: PartnerState, accepted: [String], services: [ServiceCode])
-        throws(SNAPError)
-    {
+    /// Reads the references and `serviceCode` (one of `accepted`), and finds the transfer made by the service
+    /// `services` maps that code to.
+    init(
+        _ request: ServiceRequest, _ state: PartnerState, accepted: [String],
+        services: (String) -> ServiceCode
+    ) throws(SNAPError) {
         let fields = request.fields
         partnerReferenceNo = try fields.string("originalPartnerReferenceNo", required: false, maxLength: 64)
         referenceNo = try fields.string("originalReferenceNo", required: false, maxLength: 64)
@@ -30,7 +32,7 @@ private struct StatusQuery {
         }
         let record = state.transfers.find(
             partnerReferenceNo: partnerReferenceNo, referenceNo: referenceNo, externalId: externalId)
-        found = record.flatMap { services.contains($0.service) ? $0 : nil }
+        found = record.flatMap { $0.service == services(serviceCode) ? $0 : nil }
     }
 
     /// The original* members, from the transfer when found, else as asked.
@@ -54,8 +56,7 @@ struct TransferStatus: SNAPService {
     var answers: [ServiceAnswer] { TransferAnswers.status }
 
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
-        let query = try StatusQuery(
-            request, state, accepted: ["17", "18"], services: [.intrabankTransfer, .interbankTransfer])
+        let query = try StatusQuery(request, state, accepted: ["17", "18"]) { ServiceCode(stringLiteral: $0) }
         _ = try request.fields.timestamp("transactionDate", required: false)
         let askedAmount = try request.fields.amount("amount", required: false)
         var answer = query.originals
@@ -88,7 +89,7 @@ struct TransferToBankStatus: SNAPService {
     var answers: [ServiceAnswer] { TransferAnswers.status }
 
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
-        let query = try StatusQuery(request, state, accepted: ["00", "43"], services: [.transferToBank])
+        let query = try StatusQuery(request, state, accepted: ["00", "43"]) { _ in .transferToBank }
         var answer = query.originals
         answer["serviceCode"] = .string(query.serviceCode)
         if let found = query.found { answer["amount"] = found.amount.json }
