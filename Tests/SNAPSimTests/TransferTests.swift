@@ -159,3 +159,33 @@ import SimJSON
         #expect(lines.contains { $0.contains("/transfers/banks/0/name") })
     }
 }
+
+/// Forced outcomes (`POST /_sim/faults`) on transfers, through the whole simulator: the answer changes, the
+/// ledger keeps its word.
+@Suite struct TransferForcedOutcomeTests {
+    let world = ControlWorld()
+
+    private func send(_ token: String, _ path: String, _ body: JSONValue) -> SecurityAnswer {
+        SecurityAnswer(world.simulator.respond(to: world.transaction(.alpha, token: token, path, body)))
+    }
+
+    @Test func forcedTimeout_AfterTheTransferWasSent_StatusStillFindsItSent() throws {
+        let token = try world.token(for: .alpha)
+        // Run the service (the money moves), then answer 504 as a provider that timed out after sending would.
+        try world.admin(.post, "/_sim/faults", [
+            "partner": "partner-alpha", "when": ["service": "transfer-interbank"],
+            "then": ["httpStatus": 504, "bodyPatch": ["responseCode": "5041800", "responseMessage": "Timeout"]], "times": 1,
+        ])
+        let timedOut = send(token, "/v1.0/transfer-interbank", TransferTests.interbank("FORCED-1", "1000.00"))
+        #expect(timedOut.status == 504)
+        #expect(timedOut.code == "5041800")
+        let status = send(token, "/v1.0/transfer/status", ["originalPartnerReferenceNo": "FORCED-1", "serviceCode": "18"])
+        #expect(status.code == "2003600")
+        #expect(status.body["latestTransactionStatus"] == "00")
+        // The retry after the timeout replays the real answer: no second debit.
+        let retried = send(token, "/v1.0/transfer-interbank", TransferTests.interbank("FORCED-1", "1000.00"))
+        #expect(retried.code == "2001800")
+        let account = try world.admin(.get, "/_sim/accounts/7700000001?partner=partner-alpha")
+        #expect(account["/accountInfos/0/availableBalance/value"] == "999996500.00")
+    }
+}
