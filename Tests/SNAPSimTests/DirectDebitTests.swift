@@ -97,6 +97,12 @@ import Testing
         #expect(
             harness.state.ledger.account("0099887766")?.accountInfos.first?.availableBalance.minorUnits == opening
                 .minorUnits + 200_000)
+        // Transaction history sees both sides of the payment and of the refund.
+        let payer = harness.state.ledger.history(of: .customer(Self.siti))
+        #expect(payer.map(\.type.rawValue) == ["REFUND", "PAYMENT"])
+        #expect(payer.map(\.direction) == [.credit, .debit])
+        let merchant = harness.state.ledger.history(of: .account("0099887766"))
+        #expect(merchant.map(\.amount.value) == ["500.00", "2500.00"])
     }
 
     @Test func payment_IsIdempotentOnPartnerReferenceNo() throws {

@@ -85,7 +85,8 @@ extension PartnerState {
         record.paidAt = time
         directDebit.store(record)
         directDebit.creditMerchant(record.merchantId, record.amount)
-        ledger.settleToMerchantAccount(record.merchantId, minorUnits: record.amount.minorUnits)
+        let toAccount = ledger.settleToMerchantAccount(record.merchantId, minorUnits: record.amount.minorUnits)
+        recordMovements(record, .payment, record.amount, payer: customerNumber, merchantAccount: toAccount, at: time)
         return DirectDebitCompletion(record, at: time)
     }
 
@@ -168,11 +169,40 @@ extension PartnerState {
         }
         ledger.creditRefund(payer, refund.amount)
         directDebit.creditMerchant(record.merchantId, Amount(minorUnits: -refund.amount.minorUnits))
-        ledger.settleToMerchantAccount(record.merchantId, minorUnits: -refund.amount.minorUnits)
+        let fromAccount = ledger.settleToMerchantAccount(record.merchantId, minorUnits: -refund.amount.minorUnits)
+        recordMovements(
+            record, .refund, refund.amount, payer: payer, merchantAccount: fromAccount, at: refund.refundedAt,
+            referenceNo: refund.refundNo, partnerReferenceNo: refund.partnerRefundNo)
         record.refunded.minorUnits += refund.amount.minorUnits
         record.refunds.append(refund)
         if record.refundable == .zero { record.status = .refunded }
         directDebit.store(record)
         return record
+    }
+
+    /// The movements transaction history (12, 13) lists: the payer's side and, when the merchant is an account of
+    /// the ledger, the merchant's. A payment debits the payer; a refund credits them.
+    private mutating func recordMovements(
+        _ record: DebitRecord, _ type: MovementType, _ amount: Amount, payer: String, merchantAccount: Bool,
+        at time: SimTime, referenceNo: String? = nil, partnerReferenceNo: String? = nil
+    ) {
+        let isPayment = type == .payment
+        ledger.append(
+            LedgerMovement(
+                holder: .customer(payer), type: type, direction: isPayment ? .debit : .credit, amount: amount,
+                partnerReferenceNo: partnerReferenceNo ?? record.partnerReferenceNo,
+                referenceNo: referenceNo ?? record.referenceNo,
+                service: isPayment ? .directDebitPayment : .directDebitRefund,
+                time: time,
+                remark: isPayment ? "Direct debit to \(record.merchantId)" : "Refund from \(record.merchantId)"))
+        guard merchantAccount else { return }
+        ledger.append(
+            LedgerMovement(
+                holder: .account(record.merchantId), type: type, direction: isPayment ? .credit : .debit,
+                amount: amount,
+                partnerReferenceNo: partnerReferenceNo ?? record.partnerReferenceNo,
+                referenceNo: referenceNo ?? record.referenceNo,
+                service: isPayment ? .directDebitPayment : .directDebitRefund,
+                time: time, remark: isPayment ? "Direct debit from \(payer)" : "Refund to \(payer)"))
     }
 }
