@@ -21,8 +21,11 @@ import Testing
 
     @Test func payDebit_SettlesTheWaitingPayment_ThenRefusesASecondDecision() async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "pay-dd"))
-        let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        // Long timeouts: URLSession reuses its keep-alive connection, which a loaded machine could otherwise see
+        // closed by the server between two commands.
+        let configuration = HTTPServer.Configuration(
+            host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600))
+        let server = try HTTPServer(configuration: configuration, responder: simulator)
         try server.start()
         defer { server.shutdown() }
         waitingPayment(simulator)
