@@ -57,9 +57,12 @@ let package = Package(
 
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
-        .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
+        /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
+        .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(
-            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer"], exclude: ["Golden"]),
+            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SocketTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP"]),
         .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim"]),
     ]

@@ -1,5 +1,6 @@
 import SimHTTP
 import SimServer
+import SocketTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -154,7 +155,7 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
         )
         try withServer(configuration) { server in
             // A served keep-alive connection that must come through the storm untouched.
-            let bystander = try TestClient(port: server.localPort)
+            let bystander = try LoopbackClient(port: server.localPort)
             try bystander.send("GET /before HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = try bystander.readResponse()
             var mutator = RequestMutator(random: SplitMix64(state: 0x5EED_CAFE))
@@ -166,7 +167,7 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             while cases < 5000, clock.now < deadline {
                 cases += 1
                 let input = mutator.next()
-                let client = try TestClient(port: server.localPort, timeout: .seconds(2))
+                let client = try LoopbackClient(port: server.localPort, timeout: .seconds(2))
                 // Some inputs go out in two writes, so the server also parses them incrementally.
                 let split =
                     input.isEmpty
@@ -199,7 +200,7 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             }
 
             // Still alive: a fresh connection and the long-lived one are both answered correctly.
-            let client = try TestClient(port: server.localPort)
+            let client = try LoopbackClient(port: server.localPort)
             try client.send("POST /after HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok")
             let response = try client.readResponse()
             #expect(response.status == 200 && response.bodyText == "ok")
