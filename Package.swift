@@ -64,6 +64,6 @@ let package = Package(
             name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SocketTestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP"]),
-        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim"]),
+        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimServer", "SocketTestSupport"]),
     ]
 )
