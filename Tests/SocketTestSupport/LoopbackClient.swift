@@ -85,6 +85,13 @@ public final class LoopbackClient {
         }
     }
 
+    /// Whether a read would not block now: bytes arrived, or the server closed (or buffered bytes remain).
+    public func isReadable() -> Bool {
+        if !received.isEmpty { return true }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     /// Sends FIN: the server sees the end of the request stream but can still answer.
     public func shutdownWrite() {
         #if canImport(Glibc)
