@@ -165,7 +165,7 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             maxBodyBytes: 64 * 1024,
             maxHeadBytes: 4096,
             headerTimeout: .milliseconds(300),
-            idleTimeout: .seconds(5)
+            idleTimeout: .seconds(60)  // longer than the run: the bystander must stay open throughout
         )
         let parserConfiguration = HTTPRequestParser.Configuration(
             maxHeadBytes: configuration.maxHeadBytes,
