@@ -148,14 +148,12 @@ import Glibc
     @Test func server_Answers408_WhenHeadIsNotCompleteInTime() throws {
         try withServer(.init(headerTimeout: .milliseconds(300))) { server in
             let client = try LoopbackClient(port: server.localPort)
-            let start = ContinuousClock.now
             try client.send("GET / HTTP/1.1\r\nHost: x\r\n")
             let response = try client.readResponse()
-            let elapsed = ContinuousClock.now - start
 
+            // When exactly is ConnectionStateMachineTests' business; here, that the socket carries it out.
             #expect(response.status == 408)
             #expect(response.header("Connection") == "close")
-            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(2))
             #expect(client.isClosedByServer())
         }
     }
@@ -165,10 +163,8 @@ import Glibc
             let client = try LoopbackClient(port: server.localPort)
             try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = try client.readResponse()
-            let start = ContinuousClock.now
 
             #expect(client.isClosedByServer())
-            #expect(ContinuousClock.now - start >= .milliseconds(250))
         }
     }
 
@@ -200,14 +196,10 @@ import Glibc
                 #expect(first.isClosedByServer())
             }
             // The slot is released when the server closes its side.
-            var status = 0
-            for _ in 0..<50 where status != 200 {
-                let next = try LoopbackClient(port: server.localPort)
-                try next.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-                status = try next.readResponse().status
-                if status != 200 { usleep(20_000) }
-            }
-            #expect(status == 200)
+            #expect(eventually { server.connectionCount == 0 })
+            let next = try LoopbackClient(port: server.localPort)
+            try next.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try next.readResponse().status == 200)
         }
     }
 
@@ -306,17 +298,13 @@ import Glibc
         try withServer { server in
             let slow = try LoopbackClient(port: server.localPort)
             let fast = try LoopbackClient(port: server.localPort)
-            let start = ContinuousClock.now
-            try slow.send("GET /delay/500 HTTP/1.1\r\nHost: x\r\n\r\n")
+            try slow.send("GET /delay/2000?tag=other HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(eventually { TestResponder.hasSeen("/delay/2000?tag=other") })
             try fast.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
-            _ = try fast.readResponse()
-            let fastElapsed = ContinuousClock.now - start
-            let delayed = try slow.readResponse()
-            let slowElapsed = ContinuousClock.now - start
-
-            #expect(fastElapsed < .milliseconds(100))
-            #expect(delayed.bodyText == "delayed 500")
-            #expect(slowElapsed >= .milliseconds(480))
+            #expect(try fast.readResponse().header("X-Target") == "/fast")
+            // The delayed answer is still owed: the fast one did not wait for it.
+            #expect(!slow.isReadable())
+            #expect(try slow.readResponse().bodyText == "delayed 2000")
         }
     }
 
@@ -363,10 +351,10 @@ import Glibc
         let idle = try LoopbackClient(port: port)
         try idle.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = try idle.readResponse()
-        try busy.send("GET /delay/400 HTTP/1.1\r\nHost: x\r\n\r\n")
-        usleep(50_000)  // let the request reach the server before the shutdown starts
+        try busy.send("GET /delay/400?tag=shutdown HTTP/1.1\r\nHost: x\r\n\r\n")
+        // The shutdown must find the request in flight, not still in the socket.
+        #expect(eventually { TestResponder.hasSeen("/delay/400?tag=shutdown") })
 
-        let start = ContinuousClock.now
         let stopped = DispatchSemaphore(value: 0)
         DispatchQueue(label: "test.shutdown").async { @Sendable in
             server.shutdown()
@@ -377,8 +365,7 @@ import Glibc
         #expect(response.bodyText == "delayed 400")
         #expect(response.header("Connection") == "close")
         #expect(idle.isClosedByServer())
-        #expect(stopped.wait(timeout: .now() + 5) == .success)
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(stopped.wait(timeout: .now() + 10) == .success)
         #expect(throws: LoopbackClientError.self) { _ = try LoopbackClient(port: port) }
     }
 
@@ -390,8 +377,8 @@ import Glibc
         // SIGUSR2 rather than SIGTERM/SIGINT, so the test process keeps its normal reaction to those.
         server.stopOnSignals([SIGUSR2])
         let client = try LoopbackClient(port: server.localPort)
-        try client.send("GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\n")
-        usleep(50_000)
+        try client.send("GET /delay/200?tag=signal HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(eventually { TestResponder.hasSeen("/delay/200?tag=signal") })
         kill(getpid(), SIGUSR2)  // process-directed, like kill(1) or Ctrl-C
         let stopped = DispatchSemaphore(value: 0)
         DispatchQueue(label: "test.shutdown").async { @Sendable in
