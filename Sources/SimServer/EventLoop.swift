@@ -166,7 +166,7 @@ final class EventLoop {
                 if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
                     // Out of descriptors or memory: the pending connection stays queued and the listener stays
                     // readable, so stop watching it for a moment instead of spinning.
-                    if !acceptPaused {
+                    if !acceptPaused, !isDraining {
                         acceptPaused = true
                         log(.warning, "accept failed: \(SocketError.describe(code)); pausing accepts for 100 ms at a time")
                     }

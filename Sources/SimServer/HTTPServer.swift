@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
 
     /// The settings the server was made with.
     public let configuration: Configuration
-    private let context: ServerContext
+    let context: ServerContext
     private let state = Mutex(State.idle)
     private let boundPort = Atomic<Int>(0)
     /// Entered once per loop thread, left as each thread ends.
