@@ -20,9 +20,12 @@ let package = Package(
         // MARK: - Foundations with no SNAP knowledge
 
         /// SHA-2, HMAC, RSA PKCS#1 v1.5 and key parsing; no Foundation.
-        .target(name: "SNAPCrypto", swiftSettings: strictSettings),
+        .target(name: "SNAPCrypto", exclude: ["README.md"], swiftSettings: strictSettings),
+        /// JSON values that keep member order and number text, a strict parser, serializers, pointers, merge patch
+        /// and a located reader for user-written documents.
+        .target(name: "SimJSON", swiftSettings: strictSettings),
         /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
-        .target(name: "SimHTTP", swiftSettings: strictSettings),
+        .target(name: "SimHTTP", exclude: ["README.md"], swiftSettings: strictSettings),
         /// Exposes epoll to Swift (Glibc does not); empty on other systems.
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
@@ -33,16 +36,16 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
         /// Scenario files, the partner-side signer, the runner and its reporters.
-        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP"], swiftSettings: strictSettings),
+        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimJSON"], swiftSettings: strictSettings),
         /// The commands behind the `snapsim` executable, testable without a process.
         .target(
             name: "SNAPSimCLI",
-            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto"],
+            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto", "SimJSON"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
@@ -56,14 +59,17 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
-        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
+        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
         /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(
-            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SocketTestSupport"],
+            name: "SNAPSimTests",
+            dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "SocketTestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP"]),
-        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimServer", "SocketTestSupport"]),
+        .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
+        .testTarget(
+            name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "SimServer", "SocketTestSupport"]),
     ]
 )

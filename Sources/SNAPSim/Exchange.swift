@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// One request on its way through the pipeline, with what the steps learned about it.
 public struct Exchange: Sendable {

@@ -11,6 +11,8 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
+    public var virtualAccounts = VirtualAccountBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// A rendered reply and the `responseCode` its body carries, so the journal need not parse the bytes again.
 struct RenderedReply {

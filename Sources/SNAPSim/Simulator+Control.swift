@@ -1,3 +1,4 @@
+import SimJSON
 import SimHTTP
 import Synchronization
 

@@ -1,5 +1,6 @@
 import SimHTTP
 import Synchronization
+import SimJSON
 
 /// The SNAP provider in-process: turns an HTTP request into the reply a provider would give.
 ///

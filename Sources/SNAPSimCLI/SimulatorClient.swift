@@ -3,6 +3,7 @@ import SNAPSim
 import SimHTTP
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import SimJSON
 #endif
 
 /// Sends one request to a running simulator (or any SNAP endpoint) for commands such as `sign --send`.

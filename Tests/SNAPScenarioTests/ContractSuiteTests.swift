@@ -1,6 +1,7 @@
 import SNAPScenario
 import SNAPSim
 import Testing
+import SimJSON
 
 /// `swift test` is the contract suite: every file in `Scenarios/` must pass in-process.
 @Suite struct ContractSuiteTests {

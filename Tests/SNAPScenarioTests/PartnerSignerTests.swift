@@ -2,6 +2,7 @@ import SNAPScenario
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 /// A test-only RSA-2048 key made with
 /// `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out gamma.pem` and

@@ -4,6 +4,7 @@ import SNAPSim
 import Testing
 
 @testable import SNAPScenario
+import SimJSON
 
 /// What people and CI systems read: console lines while the run goes, and JUnit XML.
 @Suite struct ReporterTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct AccountInquiryTests {
     @Test func inquiry_AnswersSeed001Shape_WhenCustomerKnown() {

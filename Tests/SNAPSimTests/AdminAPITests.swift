@@ -1,6 +1,7 @@
 import SimHTTP
 import Testing
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct AdminAPITests {
     static let start = SimTime(millisecondsSince1970: 1_795_259_987_000)

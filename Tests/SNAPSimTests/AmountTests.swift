@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct AmountTests {
     @Test(arguments: [

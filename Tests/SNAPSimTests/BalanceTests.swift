@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct BalanceInquiryTests {
     @Test func inquiry_AnswersSeed002Shape() {

@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// A ``ControlWorld``'s simulator behind a real ``HTTPServer`` on 127.0.0.1, port 0.
 struct LiveServer {

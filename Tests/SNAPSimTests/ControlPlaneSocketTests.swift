@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// The control plane over real sockets: a ``Simulator`` behind SimServer on 127.0.0.1 port 0, driven by
 /// blocking POSIX clients. Serialized: each test owns its server and threads.

@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// A simulator with an admin token and a fixed clock, serving the default fixtures plus the test partners,
 /// with helpers to call it as partners (signed requests) and as the admin. Shared across threads by the

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// B2B2C customer tokens (service 74) and `Authorization-Customer` on the routes that need one.
 @Suite struct CustomerTokenTests {

@@ -3,6 +3,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Same fixtures, seed, start clock and requests → the same bytes, in two runs and against a committed golden file.
 @Suite struct DeterminismTests {

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// What profiles change in answers: BCA's code swap, DANA's retry replay against 409xx01, DANA's `628…`
 /// numbers, DOKU's trimmed balance answer.

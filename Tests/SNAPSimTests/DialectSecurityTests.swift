@@ -3,6 +3,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Each profile's signing, timestamp and header rules, as its demo partner meets them.
 @Suite struct DialectSecurityTests {

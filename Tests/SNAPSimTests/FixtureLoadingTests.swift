@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct DefaultFixtureTests {
     @Test func defaults_LoadWithoutProblems() throws {

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// `GET`/`POST /_sim/fixtures` in-process: whole-set replacement, and refusal that leaves the set in force.
 /// ControlPlaneSocketTests swaps sets under concurrent load.

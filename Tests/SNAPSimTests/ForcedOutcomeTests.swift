@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// `POST`/`GET`/`DELETE /_sim/faults` in-process: what each forced outcome does to the reply, counts,
 /// matching, validation and isolation. ControlPlaneSocketTests shows the faults as a client sees them.

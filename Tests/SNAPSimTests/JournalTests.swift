@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// The request journal in-process: verdicts, explanations, matched rules, filters and bounds.
 @Suite struct JournalTests {

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct LedgerTests {
     @Test func topUp_ChangesNextInquiryAndLimitCheck() {

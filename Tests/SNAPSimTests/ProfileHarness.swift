@@ -2,6 +2,7 @@ import SNAPCrypto
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 /// The default fixtures on a fixed clock, called as the demo partner of each provider profile would call them:
 /// with that profile's paths, timestamp zone, channel, token and signature.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// The default profiles load with the dialects their fixtures describe, and bad profile settings are reported
 /// with file and pointer.

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Several profiles on one port: told apart by path, and by the partner where paths collide.
 @Suite struct ProfileRoutingTests {

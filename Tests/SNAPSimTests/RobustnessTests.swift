@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Hostile and odd bodies never crash a service and always get a SNAP-style answer.
 @Suite struct RobustnessTests {

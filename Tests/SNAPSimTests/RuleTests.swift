@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct RuleTests {
     /// The default fixtures plus `rules` in a file read before `rules.json`, so they come first.

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Scenario state (WireMock-style): the default fixtures' ASYNC-/TIMED- top-ups, `GET`/`PUT /_sim/state`,
 /// and how scenario fields of rules are validated.

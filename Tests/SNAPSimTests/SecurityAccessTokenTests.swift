@@ -1,6 +1,7 @@
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 @Suite struct SecurityAccessTokenTests {
     @Test func tokenRequest_IssuesBearerToken_WhenSignedWithPartnerKey() throws {

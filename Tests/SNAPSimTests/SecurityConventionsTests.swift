@@ -2,6 +2,7 @@ import SNAPCrypto
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 /// The knobs provider profiles will set, driven through the pipeline directly.
 @Suite struct SecurityConventionsTests {

@@ -2,6 +2,7 @@ import SNAPCrypto
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 @Suite struct SecurityExplanationTests {
     /// Signs a call with one input changed and returns the simulator's diagnosis.

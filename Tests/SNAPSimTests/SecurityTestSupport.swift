@@ -2,6 +2,7 @@ import SNAPCrypto
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 /// A partner as the tests sign for it, independent of the simulator's own string-to-sign builder.
 struct TestPartner {

@@ -1,6 +1,7 @@
 import SNAPSim
 import SimHTTP
 import Testing
+import SimJSON
 
 @Suite struct SecurityTransactionTests {
     @Test func transaction_Passes_WhenTokenAndSignatureGood() throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Every code of seed 001's table (DANA e-money account inquiry), reached the documented way, with its HTTP status.
 @Suite struct Seed001CodeTests {

@@ -2,6 +2,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// Calls services the way the simulator does after security: one partner's state, a fixed clock, rendered
 /// into the HTTP reply a client would receive.

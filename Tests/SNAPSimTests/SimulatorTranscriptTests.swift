@@ -4,6 +4,7 @@ import SimHTTP
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 /// The whole simulator, security included: same fixtures, seed, start clock and requests → the same bytes
 /// (status, headers, body, delay), in two runs and against a committed golden file.

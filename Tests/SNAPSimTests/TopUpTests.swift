@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SNAPSim
+import SimJSON
 
 @Suite struct TopUpTests {
     @Test func topUp_CreditsAndAnswers2003800() {

@@ -1,5 +1,6 @@
 import Foundation
 import SNAPSim
+import SimJSON
 
 /// Finds scenario files and loads them, validating everything before anything runs.
 ///

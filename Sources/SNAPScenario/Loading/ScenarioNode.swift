@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// A JSON value inside a scenario file, with the file and pointer needed to report a problem at it.
 typealias ScenarioNode = DocumentNode

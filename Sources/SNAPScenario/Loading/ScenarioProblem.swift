@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// One thing wrong with a scenario file: where (file and JSON pointer) and what to do about it.
 public typealias ScenarioProblem = DocumentProblem

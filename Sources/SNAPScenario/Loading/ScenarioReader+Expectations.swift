@@ -1,5 +1,6 @@
 import Foundation
 import SNAPSim
+import SimJSON
 
 extension ScenarioReader {
     static let expectFields = ["status", "responseCode", "responseMessage", "json", "body", "headers", "minDelay"]

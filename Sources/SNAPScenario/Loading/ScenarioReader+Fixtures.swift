@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 extension ScenarioReader {
     static let overrideFields = ["customers", "tiers", "security"]

@@ -1,5 +1,6 @@
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 extension ScenarioReader {
     static let requestFields = [

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// Reads the scenarios of one file, checking every field and recording each problem with its JSON pointer.
 ///

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// What one request step expects of the answer. Every part is optional; an empty expectation only requires
 /// that an answer came.

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// Changes to the fixtures for one scenario, so it can set up the customer or limits it needs without a
 /// fixture set of its own: `{"customers": {"081234560001": {"tier": "premium", "balance": "0.00"}}}`.

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// What a scenario expects of one JSON value (a body field, a header, the whole body).
 ///

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// A named sequence of steps replayed against a SNAP provider: the unit a report counts (one JUnit testcase).
 public struct Scenario: Sendable {

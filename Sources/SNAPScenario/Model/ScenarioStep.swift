@@ -1,5 +1,6 @@
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 /// One step of a scenario: a request sent as the partner, or a move of the simulator clock.
 public struct ScenarioStep: Sendable {

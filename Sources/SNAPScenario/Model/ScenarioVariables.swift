@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// The variables of one running scenario: its own `variables`, the built-ins, and the captures so far.
 public struct ScenarioVariables: Sendable {

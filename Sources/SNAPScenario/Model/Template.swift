@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// A string of a scenario file that may name variables: `TOPUP-${runId}-1`, `${referenceNo}`.
 ///

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// The text that explains a failed step: the message, the expected and actual values side by side (body
 /// fields as a JSON diff), the request sent and the answer. Console and JUnit reports print the same text.

@@ -1,6 +1,7 @@
 import Foundation
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,6 +1,7 @@
 import Foundation
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 extension JSONMatcher {
     /// Every way `actual` (at `pointer`, `nil` when absent) falls short; empty when it matches. Strings in the

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimJSON
 
 /// Checks scenarios against the fixtures before a run, so that a scenario naming an unknown partner or a
 /// service its profile does not serve is a file problem (exit 2), not a failure half-way through.

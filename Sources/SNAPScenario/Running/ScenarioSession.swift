@@ -1,5 +1,6 @@
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 /// The partner's side of one running scenario: its variables, the tokens it holds, the external IDs it sent.
 ///

@@ -1,5 +1,6 @@
 import SNAPSim
 import SimHTTP
+import SimJSON
 
 /// Where requests go: a simulator in this process, or a SNAP endpoint over HTTP. Also the clock of that place,
 /// since partners stamp requests with the provider's time and scenarios move it.

@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `GET /_sim/accounts/{id}[?partner=]`: an e-money customer or merchant account as a partner's ledger sees it.
 extension AdminAPI {

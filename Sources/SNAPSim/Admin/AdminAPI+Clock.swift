@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `POST /_sim/reset` and `GET`/`POST /_sim/clock`.
 extension AdminAPI {

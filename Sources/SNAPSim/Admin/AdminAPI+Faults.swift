@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `POST`/`GET`/`DELETE /_sim/faults`: answers forced on a partner's next requests.
 extension AdminAPI {

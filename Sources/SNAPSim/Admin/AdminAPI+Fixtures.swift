@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `GET`/`POST /_sim/fixtures`: what set is in force, and replacing it whole.
 extension AdminAPI {

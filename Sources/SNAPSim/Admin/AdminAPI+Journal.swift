@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `GET`/`DELETE /_sim/requests` and `GET /_sim/requests/count`.
 extension AdminAPI {

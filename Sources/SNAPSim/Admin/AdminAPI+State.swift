@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// `GET`/`PUT /_sim/state`: where a partner's scenarios are.
 extension AdminAPI {

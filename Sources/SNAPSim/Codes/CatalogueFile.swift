@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reading the response-code catalogue from `response-codes.json`.
 enum CatalogueFile {
     static let fields = ["code", "httpStatus", "message", "meaning"]

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// The SNAP answer body: `responseCode` and `responseMessage`, then the service's fields.
 enum SNAPEnvelope {
     /// The body for `key` answered by `service`, with the catalogue's wording for that service.

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A SNAP rejection before it is rendered: which case, the values for its message placeholders, and,
 /// for the sandbox's explain mode, what the simulator expected.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reading a forced outcome from the body of `POST /_sim/faults`, checked like a fixture rule.
 extension ForcedOutcome {
     static let fields = ["partner", "when", "then", "times", "description"]

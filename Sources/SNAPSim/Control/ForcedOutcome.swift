@@ -1,3 +1,5 @@
+import SimJSON
+
 /// An answer forced on one partner's requests through the admin API (`POST /_sim/faults`): a case code, a
 /// status with a body, a delay, or a transport fault, for the next N matching requests or until cleared.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// An authorization code a partner exchanges for a B2B2C customer token (service 74), and the e-money
 /// customer it stands for (`auth-codes.json`).
 ///

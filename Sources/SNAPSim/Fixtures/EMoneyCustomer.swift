@@ -1,3 +1,5 @@
+import SimJSON
+
 /// An e-money customer as the fixtures declare it: who, which tier, and the opening balances.
 public struct EMoneyCustomer: Sendable, Hashable {
     /// The phone number in `08…` form, as partners send `customerNumber`.

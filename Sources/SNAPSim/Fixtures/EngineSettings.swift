@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Engine knobs from `simulator.json`'s `engine` object.
 public struct EngineSettings: Sendable, Hashable {
     /// The profile of partners that name none, and the one whose route wins when profiles share a path.

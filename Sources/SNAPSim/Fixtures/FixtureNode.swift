@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A JSON value inside a fixture file, with the file and pointer needed to report a problem at it.
 typealias FixtureNode = DocumentNode
 

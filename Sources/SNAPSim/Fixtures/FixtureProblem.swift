@@ -1,3 +1,5 @@
+import SimJSON
+
 /// One thing wrong with a fixture set: where (file and JSON pointer) and what to do about it.
 public typealias FixtureProblem = DocumentProblem
 

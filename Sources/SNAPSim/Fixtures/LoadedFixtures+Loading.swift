@@ -1,4 +1,5 @@
 import Foundation
+import SimJSON
 
 extension LoadedFixtures {
     /// Validates and loads a fixture set from file contents.

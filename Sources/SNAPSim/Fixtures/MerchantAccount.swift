@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A merchant or corporate account answered by balance inquiry (seeds 002 and 003).
 public struct MerchantAccount: Sendable, Hashable {
     /// The account number partners send as `accountNo`.

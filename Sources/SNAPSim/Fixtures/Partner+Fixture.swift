@@ -1,4 +1,5 @@
 import SNAPCrypto
+import SimJSON
 
 /// Reading partners from `partners.json`.
 extension Partner {

@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// A provider dialect: which method and path mean which service, and what the provider does differently
 /// (signing mode, headers, timestamp forms, answers).

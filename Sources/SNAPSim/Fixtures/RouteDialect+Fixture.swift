@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reading a profile's dialect settings from `profiles/*.json`: profile-wide ones first, then each route's.
 extension RouteDialect {
     /// Members a profile may carry besides `name`, `description` and `services`.

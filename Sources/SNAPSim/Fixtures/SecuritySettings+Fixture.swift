@@ -1,4 +1,5 @@
 import Foundation
+import SimJSON
 
 /// Reading the security pipeline's settings from `simulator.json`'s `security` object.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// An e-money account tier and its limits (seed 000; Bank Indonesia's caps).
 public struct Tier: Sendable, Hashable {
     /// `basic` (unregistered) or `premium` (registered), or any name the fixtures add.

@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 extension Journal {
     /// Records one exchange. The partner is the authenticated caller when there is one, else whoever the

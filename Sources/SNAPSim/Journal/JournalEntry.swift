@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// One request the simulator received and what it answered, as `GET /_sim/requests` shows it.
 public struct JournalEntry: Sendable {

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A SNAP amount: `{"value":"10000.00","currency":"IDR"}`.
 ///
 /// The value is kept as integer minor units (sen for IDR) so that no binary floating point ever touches

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A customer top-up the simulator decided (credited or refused), kept for idempotent retries and status
 /// inquiries.
 public struct TopUpRecord: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reading rules from `rules.json`, checked against the services, partners and catalogue they name.
 extension Rule {
     static let fields = ["id", "description", "when", "then"] + ScenarioStep.fields

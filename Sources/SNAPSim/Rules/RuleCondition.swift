@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// One condition of a rule; a rule matches when all of its conditions hold.
 public enum RuleCondition: Sendable {

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// What a matching rule does to the answer. Also the shape forced outcomes will take.
 public struct RuleOutcome: Sendable, Hashable {
     /// How the answer is made.

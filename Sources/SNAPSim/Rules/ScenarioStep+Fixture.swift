@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reading a rule's scenario fields (`scenario`, `whenState`, `setState`, `setStateAfterMatches`, `stateExpiry`).
 extension ScenarioStep {
     static let fields = ["scenario", "whenState", "setState", "setStateAfterMatches", "stateExpiry"]

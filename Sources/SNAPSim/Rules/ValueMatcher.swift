@@ -1,4 +1,5 @@
 import Foundation
+import SimJSON
 
 /// A test on one value of a request (a body member, a header, a query parameter).
 public enum ValueMatcher: Sendable {

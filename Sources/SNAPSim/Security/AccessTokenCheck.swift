@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Checks a presented B2B access token: issued by this simulator, unexpired, and issued to the caller.
 ///
 /// Every failure is 401xx01 `Invalid Token (B2B)` (snap.md §3g); the explanation says which of the three it was.

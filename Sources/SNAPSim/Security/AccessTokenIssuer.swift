@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// The access-token endpoints: B2B (service 73) and B2B2C customer tokens (service 74), which share their
 /// headers and RSA signature (snap.md §2a, §3b).

@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// Checks the B2B2C customer token in `Authorization-Customer` (snap.md §3a) and names its customer.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// The B2B2C customer token (service 74, snap.md §2a): exchanges an authorization code, or a refresh token,
 /// for a customer access token bound to one e-money customer.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Checks `X-EXTERNAL-ID`: its format per the settings, and that this partner has not used it yet on the
 /// current Jakarta calendar day (409xx00 `Conflict`, snap.md §3f).
 struct ExternalIDCheck {

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// SNAP's `minify(body)`: the received bytes without insignificant whitespace.
 ///
 /// Partners' SDKs sign compact JSON and send spaced JSON (snap.md §3d, §7), so the simulator hashes the body

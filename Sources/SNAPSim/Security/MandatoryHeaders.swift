@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// The first security step: every header the request kind needs is present and not blank.
 enum MandatoryHeaders {

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Finding the partner a request names, and explaining when none matches.
 enum PartnerLookup {
     /// The fixture partner with `clientId`.

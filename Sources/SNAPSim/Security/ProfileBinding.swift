@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// A partner speaks one provider dialect: it may call only the routes of its profile.
 ///

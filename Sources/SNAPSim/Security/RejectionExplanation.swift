@@ -1,3 +1,5 @@
+import SimJSON
+
 /// What the simulator tells a partner developer about a rejected request (explain mode, on by default).
 ///
 /// Rendered as `additionalInfo.explain` (and its `summary` as the `X-Snapsim-Explain` header). Keys, in order:

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// The checks a SNAP provider runs before a request reaches a service: access-token issuance (service 73)
 /// and the transactional checks, each rejection a ``SNAPError`` carrying an explanation of what was expected.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// The body as partners' JSON libraries may have re-written it before signing: `/` escaped (PHP), non-ASCII
 /// escaped (Python), keys sorted. Byte-level rewrites of the minified body; only used after a failure.
 extension SignatureAlternatives {

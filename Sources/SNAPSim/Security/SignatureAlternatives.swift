@@ -1,4 +1,5 @@
 import SNAPCrypto
+import SimJSON
 
 /// The usual ways partners build a string-to-sign differently from SNAP, one component at a time.
 ///

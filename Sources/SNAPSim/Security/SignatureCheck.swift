@@ -1,5 +1,6 @@
 import SNAPCrypto
 import SimHTTP
+import SimJSON
 
 /// Verifies `X-SIGNATURE` on transactions and token requests and, when it fails, explains why.
 ///

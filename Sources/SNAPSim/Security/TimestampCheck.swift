@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Checks `X-TIMESTAMP`: ISO-8601 with a zone, in the zones the conventions accept, and within the allowed
 /// skew of the simulator clock (time of arrival, never the wall clock).
 struct TimestampCheck {

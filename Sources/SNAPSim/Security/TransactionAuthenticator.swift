@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// The checks on a SNAP transaction, in SNAP order (snap.md §3, issue 3):
 /// mandatory headers, with the profile's extra ones (400xx02; missing `Authorization` for symmetric partners

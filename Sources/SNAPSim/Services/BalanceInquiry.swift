@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Balance inquiry (service 11, seeds 002 and 003): every balance of a merchant account, or, on routes that
 /// take a B2B2C customer token (DANA, DOKU), the e-money balance of the token's customer.
 struct BalanceInquiry: SNAPService {

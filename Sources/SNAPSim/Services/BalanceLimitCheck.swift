@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// Balance limitation check (seed 000): `GET /b2b/customer/balance/limit?accountId=…`.
 ///

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Customer top-up (service 38): credits an e-money customer within the tier's limits, idempotently.
 ///
 /// A decided top-up (credited or refused) is recorded by partnerReferenceNo; the same partnerReferenceNo

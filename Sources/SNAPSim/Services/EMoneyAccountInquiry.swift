@@ -1,3 +1,5 @@
+import SimJSON
+
 /// E-money account inquiry (service 37, seed 001): who the customer is and how much may be topped up.
 struct EMoneyAccountInquiry: SNAPService {
     let descriptor = ServiceDescriptor.emoneyAccountInquiry

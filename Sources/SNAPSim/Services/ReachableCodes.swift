@@ -1,4 +1,5 @@
 import SimHTTP
+import SimJSON
 
 /// Every answer a service can give with the loaded fixtures, and how to get it: the listing behind
 /// `snapsim codes` and the documentation's table of magic values.

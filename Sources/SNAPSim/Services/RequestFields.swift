@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Reads and validates the members of a request body, throwing the SNAP error that names the field.
 ///
 /// Missing, `null` or empty mandatory members → `400xx02 Invalid Mandatory Field {field}`; present but of the

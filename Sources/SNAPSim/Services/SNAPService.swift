@@ -1,3 +1,5 @@
+import SimJSON
+
 /// A SNAP service's behaviour: validate the body, read or change the ledger, build the answer.
 ///
 /// Services run after the security pipeline, the partner's permission check and the rules; they never see

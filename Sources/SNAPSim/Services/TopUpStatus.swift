@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Customer top-up inquiry status (service 39): what became of a top-up, found by any of its references.
 ///
 /// An unknown top-up is not an error: the answer is `2003900` with `latestTransactionStatus` `07` (Not Found).

@@ -1,3 +1,4 @@
+import SimJSON
 import SNAPSim
 
 /// `snapsim check DIR`: validates a fixture folder the way the simulator loads it.

@@ -1,5 +1,5 @@
 import Testing
-@testable import SNAPSim
+@testable import SimJSON
 
 @Suite struct JSONTests {
     @Test func parser_KeepsMemberOrderAndNumberText_WhenRoundTripping() throws {
