@@ -11,6 +11,8 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// QR MPM and payment-gateway payments (services 47–53, 77, 78; DANA's payment gateway).
+    public var qris = QRISBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -2,7 +2,7 @@ import SimJSON
 
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
-    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes"]
+    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes", "merchants"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -19,6 +19,7 @@ struct FixtureSetReader {
         let customers = readUnique("customers", key: \EMoneyCustomer.customerNumber, what: "customer", EMoneyCustomer.read)
         let accounts = readUnique("accounts", key: \MerchantAccount.accountNo, what: "account", MerchantAccount.read)
         let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
+        let merchants = readUnique("merchants", key: \QRISMerchant.merchantId, what: "merchant", QRISMerchant.read)
         let partnerIds = Set(partners.map(\.value.clientId))
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
             Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
@@ -52,6 +53,10 @@ struct FixtureSetReader {
         for (customer, node) in customers where !tierNames.contains(customer.tier) {
             problems.add(node["tier"] ?? node, "unknown tier \"\(customer.tier)\" (known: \(tierNames.joined(separator: ", ")))")
         }
+        let accountNos = Set(accounts.map(\.value.accountNo))
+        for (merchant, node) in merchants where !accountNos.contains(merchant.accountNo) {
+            problems.add(node["accountNo"] ?? node, "unknown account \"\(merchant.accountNo)\": payments settle into a merchant account of the accounts section")
+        }
         checkCatalogueCompleteness(catalogue)
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
@@ -67,7 +72,8 @@ struct FixtureSetReader {
             profiles: profiles.map(\.value),
             engine: engine.value,
             sourceFiles: files.map(\.path),
-            authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
     // MARK: - Files

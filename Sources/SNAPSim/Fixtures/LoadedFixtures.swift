@@ -25,13 +25,16 @@ public struct LoadedFixtures: Sendable {
     public var sourceFiles: [String]
     /// Authorization codes for B2B2C customer tokens, by code.
     public var authCodes: [String: AuthCode]
+    /// QRIS merchants by merchant id (`merchants.json`).
+    public var merchants: [String: QRISMerchant]
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(
         security: SecuritySettings = SecuritySettings(), partners: [String: Partner] = [:],
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
-        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:]
+        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
+        merchants: [String: QRISMerchant] = [:]
     ) {
         self.security = security
         self.partners = partners
@@ -44,6 +47,7 @@ public struct LoadedFixtures: Sendable {
         self.engine = engine
         self.sourceFiles = sourceFiles
         self.authCodes = authCodes
+        self.merchants = merchants
     }
 
     /// One line per kind of content, for `snapsim check`.

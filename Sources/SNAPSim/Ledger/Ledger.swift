@@ -4,9 +4,9 @@
 /// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
 public struct Ledger: Sendable {
     /// E-money customers by customer number.
-    public private(set) var customers: [String: CustomerAccount] = [:]
+    public internal(set) var customers: [String: CustomerAccount] = [:]
     /// Merchant accounts by account number.
-    public private(set) var accounts: [String: MerchantAccount] = [:]
+    public internal(set) var accounts: [String: MerchantAccount] = [:]
     /// Decided top-ups, for retries and status inquiries.
     public private(set) var topUps: TopUpJournal
     /// The Jakarta month (`2026-11`) of this ledger's first request: the fixtures' `toppedUpThisMonth`
