@@ -9,6 +9,8 @@ public enum CLI {
         RoutesCommand.self,
         SignCommand.self,
         RunCommand.self,
+        QRISCommand.self,
+        PayCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.
