@@ -21,7 +21,9 @@ echo "== compat: building snapsim"
 bin="$(cd "$root" && swift build --product snapsim --show-bin-path)/snapsim"
 
 log="$(mktemp)"
-"$bin" serve --port 0 --seed 7 >"$log" 2>&1 &
+# The payer side (a customer paying a QR or an order) is driven through the admin API, which needs the token.
+export SNAPSIM_ADMIN_TOKEN="${SNAPSIM_ADMIN_TOKEN:-compat-admin-token}"
+"$bin" serve --port 0 --seed 7 --admin-token "$SNAPSIM_ADMIN_TOKEN" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 

@@ -17,7 +17,7 @@ struct PaymentGatewayCreateOrder: SNAPService {
         [
             .success,
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type, length or form (validUpTo in the future with +07:00, a pay option other than NETWORK_PAY_PG_QRIS)"),
-            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerReferenceNo, merchantId, amount, validUpTo or urlParams is missing"),
+            ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerReferenceNo, merchantId, amount, validUpTo or urlParams is missing, or externalStoreId with the QRIS pay option"),
             ServiceAnswer(SNAPError.invalidMerchant, "merchantId is not a merchant of merchants.json"),
             ServiceAnswer(QRISRefusal.merchantBlacklisted, "the merchant's status is blacklisted"),
             ServiceAnswer(SNAPError.invalidAmount, "amount is zero"),
@@ -38,6 +38,10 @@ struct PaymentGatewayCreateOrder: SNAPService {
         let info = try fields.object("additionalInfo", required: false)
         let title = try info?.object("order", required: false)?.string("orderTitle", required: false, maxLength: 64)
         let payOption = try payOption(fields)
+        if payOption != nil, storeId == nil {
+            // DANA shows the QRIS pay option only for a store (its SDK checks this too).
+            throw fields.missing("externalStoreId")
+        }
 
         let fingerprint = JSONValue.object(fields.object).canonicalText
         if let original = state.qris.payment(partnerReferenceNo: partnerReferenceNo) {
