@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "QRISCodeTests", dependencies: ["QRISCode"], exclude: ["Reference"]),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
         .testTarget(
-            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON"], exclude: ["Golden"]),
+            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode"], exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
         .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON"]),
     ]
