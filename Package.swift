@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(
             name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode"], exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
-        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON"]),
+        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "QRISCode"]),
     ]
 )

@@ -1,0 +1,70 @@
+import QRISCode
+import SNAPSim
+import SimServer
+import Testing
+
+@testable import SNAPSimCLI
+
+/// `snapsim qris` prints codes that decode, and `snapsim pay --qr` pays one on a running simulator.
+@Suite struct QRISCommandTests {
+    @Test func qris_PrintsTheMerchantsStaticCode_AsInTheFixtures() async throws {
+        let console = RecordingConsole()
+        let status = await CLI.run(["qris", "--merchant", "MID-SATE-001"], console: console)
+        #expect(status == 0)
+        #expect(console.out == LoadedFixtures.defaults.merchants["MID-SATE-001"]?.staticQRIS)
+    }
+
+    @Test func qris_PrintsADynamicCodeWithTheAmount() async throws {
+        let console = RecordingConsole()
+        let status = await CLI.run(["qris", "--merchant", "MID-KOPI-002", "--amount", "25000.00", "--reference", "R1"], console: console)
+        #expect(status == 0)
+        let code = try MerchantPresentedQR.decode(console.out)
+        #expect(code.initiation == .dynamicCode)
+        #expect(code.amountMinorUnits == 2_500_000)
+        #expect(code.tip == .prompt)
+        #expect(code.additionalData("05") == "R1")
+    }
+
+    @Test func qrisDecode_NamesTheProblem_AndExitsOne() async {
+        let valid = LoadedFixtures.defaults.merchants["MID-SATE-001"]?.staticQRIS ?? ""
+        let console = RecordingConsole()
+        #expect(await CLI.run(["qris", "--decode", String(valid.dropLast(4)) + "0000"], console: console) == 1)
+        #expect(console.err.contains("tag 63"))
+        #expect(console.err.contains("CRC mismatch"))
+        let good = RecordingConsole()
+        #expect(await CLI.run(["qris", "--decode", valid], console: good) == 0)
+        #expect(good.out.contains("NMID                ID1026000000011"))
+    }
+
+    @Test func qris_RefusesAnUnknownMerchant() async {
+        let console = RecordingConsole()
+        #expect(await CLI.run(["qris", "--merchant", "NOPE"], console: console) == 1)
+        #expect(console.err.contains("MID-SATE-001"))
+    }
+
+    @Test func payQR_PaysOnARunningSimulator() async throws {
+        let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "T"))
+        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        try server.start()
+        defer { server.shutdown() }
+        let code = LoadedFixtures.defaults.merchants["MID-PARKIR-003"]?.staticQRIS ?? ""
+        let base = "http://127.0.0.1:\(server.localPort)"
+        let console = RecordingConsole()
+        let status = await CLI.run(
+            ["pay", "--qr", code, "--customer", "081300000001", "--amount", "5000.00", "--partner", "snapsim-demo",
+             "--target", base, "--admin-token", "T"],
+            console: console)
+        #expect(status == 0)
+        #expect(console.out.contains("\"merchantId\":\"MID-PARKIR-003\""))
+        // 5,000 plus Parkir Senayan's fixed fee of 2,000.
+        #expect(console.out.contains("\"value\":\"7000.00\""))
+
+        let refused = RecordingConsole()
+        let again = await CLI.run(
+            ["pay", "--qr", code, "--customer", "081977817902", "--partner", "snapsim-demo", "--target", base,
+             "--admin-token", "T"],
+            console: refused)
+        #expect(again == 1)
+        #expect(refused.err.contains("amount"))
+    }
+}
