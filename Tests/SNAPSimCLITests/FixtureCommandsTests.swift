@@ -65,7 +65,7 @@ private func temporaryFixtures(_ files: [String: String]) throws -> String {
         ] {
             #expect(console.out.contains(line))
         }
-        #expect(console.out.contains("emoney-account-inquiry (37)  transaction"))
+        #expect(console.out.split(separator: "\n").contains { $0.contains("emoney-account-inquiry (37) ") && $0.hasSuffix("transaction") })
     }
 
     @Test func rules_ListsRulesInOrder() async throws {

@@ -42,29 +42,52 @@ import Testing
         #expect(console.err.contains("MID-SATE-001"))
     }
 
-    @Test func payQR_PaysOnARunningSimulator() async throws {
+    /// A simulator on loopback with admin token `T`; each test gets its own (a fresh port, a fresh connection).
+    private static func withServer(_ body: (String) async throws -> Void) async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "T"))
         let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
         try server.start()
         defer { server.shutdown() }
-        let code = LoadedFixtures.defaults.merchants["MID-PARKIR-003"]?.staticQRIS ?? ""
-        let base = "http://127.0.0.1:\(server.localPort)"
-        let console = RecordingConsole()
-        let status = await CLI.run(
-            ["pay", "--qr", code, "--customer", "081300000001", "--amount", "5000.00", "--partner", "snapsim-demo",
-             "--target", base, "--admin-token", "T"],
-            console: console)
-        #expect(status == 0)
-        #expect(console.out.contains("\"merchantId\":\"MID-PARKIR-003\""))
-        // 5,000 plus Parkir Senayan's fixed fee of 2,000.
-        #expect(console.out.contains("\"value\":\"7000.00\""))
+        try await body("http://127.0.0.1:\(server.localPort)")
+    }
 
-        let refused = RecordingConsole()
-        let again = await CLI.run(
-            ["pay", "--qr", code, "--customer", "081977817902", "--partner", "snapsim-demo", "--target", base,
-             "--admin-token", "T"],
-            console: refused)
-        #expect(again == 1)
-        #expect(refused.err.contains("amount"))
+    @Test func payQR_PaysOnARunningSimulator() async throws {
+        try await Self.withServer { base in
+            let code = LoadedFixtures.defaults.merchants["MID-PARKIR-003"]?.staticQRIS ?? ""
+            let console = RecordingConsole()
+            let status = await CLI.run(
+                ["pay", "--qr", code, "--customer", "081300000001", "--amount", "5000.00", "--partner", "snapsim-demo",
+                 "--target", base, "--admin-token", "T"],
+                console: console)
+            #expect(status == 0)
+            #expect(console.out.contains("\"merchantId\":\"MID-PARKIR-003\""))
+            // 5,000 plus Parkir Senayan's fixed fee of 2,000.
+            #expect(console.out.contains("\"value\":\"7000.00\""))
+        }
+    }
+
+    @Test func payQR_ExitsOneWithTheRefusal() async throws {
+        try await Self.withServer { base in
+            let code = LoadedFixtures.defaults.merchants["MID-SATE-001"]?.staticQRIS ?? ""
+            let console = RecordingConsole()
+            let status = await CLI.run(
+                ["pay", "--qr", code, "--customer", "081977817902", "--partner", "snapsim-demo", "--target", base,
+                 "--admin-token", "T"],
+                console: console)
+            #expect(status == 1)
+            #expect(console.err.contains("HTTP 400"))
+            #expect(console.err.contains("amount"))
+        }
+    }
+
+    @Test func routes_ListsTheQRAndPaymentGatewayPaths() async {
+        let console = RecordingConsole()
+        #expect(await CLI.run(["routes"], console: console) == 0)
+        for line in [
+            "/v1.0/qr/qr-mpm-generate", "/v1.0/qr/qr-mpm-refund", "/rest/v1.1/qr/apply-ott",
+            "/payment-gateway/v1.0/debit/payment-host-to-host.htm", "/v1.0/payment-gateway/consult-pay.htm",
+        ] {
+            #expect(console.out.contains(line))
+        }
     }
 }
