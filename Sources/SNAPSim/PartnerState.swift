@@ -13,6 +13,8 @@ public struct PartnerState: Sendable {
     public var forcedOutcomes: ForcedOutcomes
     /// QR MPM and payment-gateway payments (services 47–53, 77, 78; DANA's payment gateway).
     public var qris = QRISBook()
+    /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
+    public var virtualAccounts = VirtualAccountBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

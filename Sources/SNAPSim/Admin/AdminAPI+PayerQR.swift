@@ -54,8 +54,12 @@ extension AdminAPI {
                 "paidAt": .string(QRISRefusal.jakarta(settled.paidAt)),
             ])
         case .failure(let refusal):
+            // As QR MPM payment host-to-host (50) would answer it, like the other payer endpoints.
             var answer: JSONObject = [
-                "error": .string("The payment was refused: \(refusal.explanation?["summary"]?.stringValue ?? "see case")."),
+                "error": .string(refusal.explanation?["summary"]?.stringValue ?? "the payment was refused"),
+                "responseCode": .string(ResponseCode(refusal.key, service: .qrMPMPayment).description),
+                "responseMessage": .string(simulator.fixtures.catalogue.message(
+                    for: refusal.key, service: .qrMPMPayment, placeholders: refusal.placeholders)),
                 "case": .string("\(refusal.key.httpStatus)xx\(refusal.key.caseCode)"),
             ]
             if let explanation = refusal.explanation { answer["explanation"] = .object(explanation) }

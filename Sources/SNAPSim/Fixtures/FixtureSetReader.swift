@@ -2,7 +2,8 @@ import SimJSON
 
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
-    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes", "merchants"]
+    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
+        "virtualAccountBillers", "virtualAccounts", "merchants"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -21,6 +22,7 @@ struct FixtureSetReader {
         let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
         let merchants = readUnique("merchants", key: \QRISMerchant.merchantId, what: "merchant", QRISMerchant.read)
         let partnerIds = Set(partners.map(\.value.clientId))
+        let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
             Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
         }
@@ -73,6 +75,7 @@ struct FixtureSetReader {
             engine: engine.value,
             sourceFiles: files.map(\.path),
             authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            virtualAccounts: virtualAccounts,
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -168,6 +171,25 @@ struct FixtureSetReader {
             }
         }
         return result
+    }
+
+    /// Billers (each crediting a known merchant account, open to known partners) and the VAs under them.
+    private mutating func readVirtualAccounts(accountNos: Set<String>, partnerIds: Set<String>) -> VirtualAccountFixtures {
+        let billers = readUnique("virtualAccountBillers", key: \VirtualAccountBiller.partnerServiceId, what: "biller",
+            VirtualAccountBiller.read)
+        for (biller, node) in billers {
+            if let accountNo = biller.accountNo, !accountNos.contains(accountNo) {
+                problems.add(node["accountNo"] ?? node, "unknown merchant account \"\(accountNo)\" (add it to accounts)")
+            }
+            for partner in biller.partners ?? [] where !partnerIds.contains(partner) {
+                problems.add(node["partners"] ?? node, "unknown partner \"\(partner)\"")
+            }
+        }
+        let byPrefix = Dictionary(billers.map { ($0.value.partnerServiceId, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let accounts = readUnique("virtualAccounts", key: \VirtualAccount.numberKey, what: "virtual account") {
+            (node, problems: inout FixtureProblems) in VirtualAccountFixtures.readAccount(node, billers: byPrefix, &problems)
+        }
+        return VirtualAccountFixtures(billers: byPrefix, accounts: accounts.map(\.value))
     }
 
     /// Every code a service can answer by its own behaviour must be worded by the catalogue.

@@ -25,6 +25,8 @@ public struct LoadedFixtures: Sendable {
     public var sourceFiles: [String]
     /// Authorization codes for B2B2C customer tokens, by code.
     public var authCodes: [String: AuthCode]
+    /// Billers and ready-made virtual accounts (`virtual-accounts.json`).
+    public var virtualAccounts: VirtualAccountFixtures
     /// QRIS merchants by merchant id (`merchants.json`).
     public var merchants: [String: QRISMerchant]
 
@@ -34,6 +36,7 @@ public struct LoadedFixtures: Sendable {
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
         engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
+        virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures(),
         merchants: [String: QRISMerchant] = [:]
     ) {
         self.security = security
@@ -47,6 +50,7 @@ public struct LoadedFixtures: Sendable {
         self.engine = engine
         self.sourceFiles = sourceFiles
         self.authCodes = authCodes
+        self.virtualAccounts = virtualAccounts
         self.merchants = merchants
     }
 
@@ -62,6 +66,7 @@ public struct LoadedFixtures: Sendable {
             "\(tiers.count) tiers",
             "\(catalogue.entries.count) response codes",
             "\(rules.rules.count) rules",
+            "\(virtualAccounts.billers.count) VA billers, \(virtualAccounts.accounts.count) virtual accounts",
         ].joined(separator: ", ")
     }
 }

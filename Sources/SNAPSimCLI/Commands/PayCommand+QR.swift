@@ -1,28 +1,23 @@
 import SNAPSim
 import SimJSON
 
-extension PayCommand {
-    /// `--qr STRING`: scan and pay a QRIS, or open a payment-gateway order's checkout URL (`http…`) and pay.
-    static let qrKind = Kind(
-        option: "qr", summary: "pay a QRIS string, or a payment-gateway order by its webRedirectUrl",
-        help: """
-              --customer NUMBER   (with --qr) the paying e-money customer, 08… (customers.json)
-              --amount VALUE      (with --qr) the amount, "10000.00", for a static code without one
-              --tip VALUE         (with --qr) the tip, when the code prompts for one
-            """
-    ) { value, arguments throws(CLIError) in
-        guard let customer = try arguments.option("customer") else { throw .usage("--qr needs --customer NUMBER (08…)") }
+extension PayKind {
+    /// `--qr STRING --customer 08… [--amount V] [--tip V]`: scans and pays a QRIS, or opens a payment-gateway
+    /// order's checkout URL (`http…`) and pays it.
+    static let qr = PayKind(
+        flag: "qr", valueName: "QRIS|URL",
+        summary: "Pay a QRIS string, or a DANA order by its webRedirectUrl (with --customer; --amount for a static code, --tip)",
+        options: ["customer", "amount", "tip"], path: "/_sim/payer/qr"
+    ) { (value: String, options: [String: String]) throws(CLIError) -> JSONObject in
+        guard let customer = options["customer"] else { throw .usage("--qr needs --customer NUMBER (08…, customers.json)") }
         var body: JSONObject = ["customerNumber": .string(customer)]
-        if value.hasPrefix("http://") || value.hasPrefix("https://") {
-            body["url"] = .string(value)
-        } else {
-            body["qrContent"] = .string(value)
-        }
+        body[value.hasPrefix("http://") || value.hasPrefix("https://") ? "url" : "qrContent"] = .string(value)
         for (option, member) in [("amount", "amount"), ("tip", "tipAmount")] {
-            if let text = try arguments.option(option) {
-                guard Amount.parseValue(text) != nil else { throw .usage("--\(option) takes an amount such as 10000.00, not \"\(text)\"") }
-                body[member] = .string(text)
+            guard let text = options[option] else { continue }
+            guard Amount.parseValue(text) != nil else {
+                throw .usage("--\(option) takes digits with two decimals, e.g. 10000.00, not \"\(text)\"")
             }
+            body[member] = .string(text)
         }
         return body
     }
