@@ -46,7 +46,10 @@ import Testing
     /// A simulator on loopback with admin token `T`; each test gets its own (a fresh port, a fresh connection).
     private static func withServer(_ body: (String) async throws -> Void) async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, adminToken: "T"))
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        // Long timeouts: under a loaded full suite the server's deadlines must not drop the connection mid-test.
+        let configuration = HTTPServer.Configuration(
+            host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600))
+        let server = try HTTPServer(configuration: configuration, responder: simulator)
         try server.start()
         defer { server.shutdown() }
         try await body("http://127.0.0.1:\(server.localPort)")
