@@ -24,9 +24,6 @@ enum SimulatorClient {
         var urlRequest = URLRequest(url: url, timeoutInterval: 15)
         urlRequest.httpMethod = request.method.rawValue
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        // One request per command: closing the connection keeps URLSession's shared pool from holding a socket
-        // that a later server on the same (reused) port would see as a stale, reset connection.
-        urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
         do {
             let (data, response) = try await URLSession.shared.data(for: urlRequest)
