@@ -15,6 +15,10 @@ public struct PartnerState: Sendable {
     public var qris = QRISBook()
     /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
     public var virtualAccounts = VirtualAccountBook()
+    /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
+    public var transfers: TransferBook
+    /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
+    public var directDebit = DirectDebitBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
@@ -24,5 +28,6 @@ public struct PartnerState: Sendable {
         self.ids = ids
         self.scenarios = ScenarioStates()
         self.forcedOutcomes = ForcedOutcomes()
+        self.transfers = TransferBook(limit: ledger.movements.limit)
     }
 }

@@ -27,6 +27,8 @@ public struct LoadedFixtures: Sendable {
     public var authCodes: [String: AuthCode]
     /// Billers and ready-made virtual accounts (`virtual-accounts.json`).
     public var virtualAccounts: VirtualAccountFixtures
+    /// Banks, beneficiary accounts and transfer channels (`beneficiaries.json`).
+    public var transfers: TransferDirectory
     /// QRIS merchants by merchant id (`merchants.json`).
     public var merchants: [String: QRISMerchant]
 
@@ -37,6 +39,7 @@ public struct LoadedFixtures: Sendable {
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
         engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
         virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures(),
+        transfers: TransferDirectory = TransferDirectory(),
         merchants: [String: QRISMerchant] = [:]
     ) {
         self.security = security
@@ -51,6 +54,7 @@ public struct LoadedFixtures: Sendable {
         self.sourceFiles = sourceFiles
         self.authCodes = authCodes
         self.virtualAccounts = virtualAccounts
+        self.transfers = transfers
         self.merchants = merchants
     }
 

@@ -24,8 +24,7 @@ struct PayKind: Sendable {
 struct PayCommand: Command {
     /// Every kind, in help order.
     static let kinds: [PayKind] = [
-        .virtualAccount,
-        .qr,
+        .virtualAccount, .directDebit, .binding, .otp, .qr,
     ]
 
     static let name = "pay"
