@@ -13,6 +13,8 @@ public struct PartnerState: Sendable {
     public var forcedOutcomes: ForcedOutcomes
     /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
     public var virtualAccounts = VirtualAccountBook()
+    /// NICEPAY payouts and their notifications (Services/Payout).
+    public var payouts = PayoutBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -27,6 +27,8 @@ public struct LoadedFixtures: Sendable {
     public var authCodes: [String: AuthCode]
     /// Billers and ready-made virtual accounts (`virtual-accounts.json`).
     public var virtualAccounts: VirtualAccountFixtures
+    /// NICEPAY payout merchants, methods, banks and beneficiaries (`payouts.json`).
+    public var payouts = PayoutFixtures()
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(

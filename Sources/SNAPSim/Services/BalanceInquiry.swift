@@ -16,6 +16,7 @@ struct BalanceInquiry: SNAPService {
     }
 
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
+        PayoutSteps.advance(request, &state)  // a payout balance reflects schedules and bank answers due by now
         let fields = request.fields
         let partnerReferenceNo = try fields.string("partnerReferenceNo", required: false, maxLength: 64)
         // With a B2B2C customer token (DANA, DOKU) the token names whose balance is asked; accountNo is then optional.

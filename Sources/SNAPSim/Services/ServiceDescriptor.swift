@@ -44,6 +44,7 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
         balanceLimitCheck, balanceInquiry, emoneyAccountInquiry, customerTopUp, topUpStatus, accessTokenB2B,
         accessTokenB2B2C,
     ] + virtualAccountServices
+        + payoutServices
 
     /// The service with this name or two-digit code.
     public static func named(_ nameOrCode: String) -> ServiceDescriptor? {
