@@ -24,7 +24,7 @@ struct BalanceInquiry: SNAPService {
         let accountNo = try fields.string("accountNo", required: customerNumber == nil, maxLength: 32)
         let balanceTypes = try fields.strings("balanceTypes", required: false, maxLength: 70)
         let additionalInfo = try fields.object("additionalInfo", required: false)
-        let msId = try additionalInfo?.string("msId", required: false, maxLength: 20)
+        let msId = try additionalInfo?.optionalText("msId", maxLength: 20)  // NICEPAY samples send "" for none
         guard let accountNo else {
             return try customerBalance(customerNumber ?? "", partnerReferenceNo, balanceTypes, request, &state)
         }
