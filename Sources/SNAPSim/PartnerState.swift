@@ -13,6 +13,8 @@ public struct PartnerState: Sendable {
     public var forcedOutcomes: ForcedOutcomes
     /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
     public var virtualAccounts = VirtualAccountBook()
+    /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
+    public var transfers: TransferBook
     /// NICEPAY payouts and their notifications (Services/Payout).
     public var payouts = PayoutBook()
 
@@ -24,5 +26,6 @@ public struct PartnerState: Sendable {
         self.ids = ids
         self.scenarios = ScenarioStates()
         self.forcedOutcomes = ForcedOutcomes()
+        self.transfers = TransferBook(limit: ledger.movements.limit)
     }
 }

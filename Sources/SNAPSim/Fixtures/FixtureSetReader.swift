@@ -3,7 +3,7 @@ import SimJSON
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
-        "virtualAccountBillers", "virtualAccounts"] + payoutSections
+        "virtualAccountBillers", "virtualAccounts", "transfers"] + payoutSections
 
     var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -20,6 +20,7 @@ struct FixtureSetReader {
         let customers = readUnique("customers", key: \EMoneyCustomer.customerNumber, what: "customer", EMoneyCustomer.read)
         let accounts = readUnique("accounts", key: \MerchantAccount.accountNo, what: "account", MerchantAccount.read)
         let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
+        let transfers = readTransfers()
         let partnerIds = Set(partners.map(\.value.clientId))
         let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
@@ -72,7 +73,7 @@ struct FixtureSetReader {
             engine: engine.value,
             sourceFiles: files.map(\.path),
             authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
-            virtualAccounts: virtualAccounts)
+            virtualAccounts: virtualAccounts, transfers: transfers)
         loaded.payouts = payouts
         return loaded
     }
@@ -134,6 +135,15 @@ struct FixtureSetReader {
             }
         }
         return (security, (engine, engineNode))
+    }
+
+    /// The `transfers` section (banks, beneficiaries, channels); at most one.
+    private mutating func readTransfers() -> TransferDirectory {
+        let nodes = sections["transfers"] ?? []
+        for extra in nodes.dropFirst() {
+            problems.add(extra, "a second \"transfers\" section (the first is in \(nodes[0].file)): keep one")
+        }
+        return nodes.first.map { TransferDirectory.read($0, &problems) } ?? TransferDirectory()
     }
 
     private mutating func readCatalogue() -> ResponseCatalogue {

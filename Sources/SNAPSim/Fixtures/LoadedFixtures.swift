@@ -27,6 +27,8 @@ public struct LoadedFixtures: Sendable {
     public var authCodes: [String: AuthCode]
     /// Billers and ready-made virtual accounts (`virtual-accounts.json`).
     public var virtualAccounts: VirtualAccountFixtures
+    /// Banks, beneficiary accounts and transfer channels (`beneficiaries.json`).
+    public var transfers: TransferDirectory
     /// NICEPAY payout merchants, methods, banks and beneficiaries (`payouts.json`).
     public var payouts = PayoutFixtures()
 
@@ -36,7 +38,8 @@ public struct LoadedFixtures: Sendable {
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
         engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
-        virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures()
+        virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures(),
+        transfers: TransferDirectory = TransferDirectory()
     ) {
         self.security = security
         self.partners = partners
@@ -50,6 +53,7 @@ public struct LoadedFixtures: Sendable {
         self.sourceFiles = sourceFiles
         self.authCodes = authCodes
         self.virtualAccounts = virtualAccounts
+        self.transfers = transfers
     }
 
     /// One line per kind of content, for `snapsim check`.
