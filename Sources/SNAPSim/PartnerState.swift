@@ -19,6 +19,8 @@ public struct PartnerState: Sendable {
     public var transfers: TransferBook
     /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
     public var directDebit = DirectDebitBook()
+    /// NICEPAY payouts and their notifications (Services/Payout).
+    public var payouts = PayoutBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

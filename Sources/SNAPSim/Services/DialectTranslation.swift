@@ -8,6 +8,7 @@ struct DialectTranslation {
 
     /// The body with `customerNumber` in the ledger's `08…` form.
     func toLedger(_ object: JSONObject) -> JSONObject {
+        let object = applyingAliases(object)
         guard let prefix = dialect.customerNumberPrefix, let number = object["customerNumber"]?.stringValue,
             number.hasPrefix(prefix)
         else { return object }
