@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SNAPCrypto", swiftSettings: strictSettings),
         /// JSON values that keep member order and number text, a strict parser, serializers, pointers, merge patch
         /// and a located reader for user-written documents.
-        .target(name: "SimJSON", swiftSettings: strictSettings),
+        .target(name: "SimJSON", exclude: ["README.md"], swiftSettings: strictSettings),
         /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
         .target(name: "SimHTTP", swiftSettings: strictSettings),
         /// Exposes epoll to Swift (Glibc does not); empty on other systems.
