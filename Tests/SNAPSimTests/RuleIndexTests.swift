@@ -85,6 +85,8 @@ import Testing
             let scanned = (forcedRules + rules.filter { scenarios.allows($0.scenario) }).first { $0.matches(input) }
             #expect(inForce.firstMatch(input)?.id == scanned?.id, "seed \(seed)")
             #expect(inForce.rules.map(\.id) == (forcedRules + rules.filter { scenarios.allows($0.scenario) }).map(\.id))
+            let allowed = rules.filter { scenarios.allows($0.scenario) }.first { $0.matches(input) }
+            #expect(book.firstMatch(input, allowing: { scenarios.allows($0.scenario) })?.id == allowed?.id, "seed \(seed)")
             if expected != nil { matched += 1 }
         }
         // Guards against a generator whose rules never match, which would make the comparison vacuous.

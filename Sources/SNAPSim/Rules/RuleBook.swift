@@ -28,6 +28,14 @@ public struct RuleBook: Sendable {
         return base.firstMatch(input) { scenarios.allows($0.scenario) }
     }
 
+    /// The first rule matching `input` among those `allowing` admits (e.g. a partner's scenario states), through
+    /// the same index: the rule a scan of ``rules`` filtered by `allowing` would find.
+    public func firstMatch(_ input: RuleInput, allowing: (Rule) -> Bool) -> Rule? {
+        if let forced, let rule = forced.firstMatch(input, allowing: allowing) { return rule }
+        guard let scenarios, base.hasStateConditions else { return base.firstMatch(input, allowing: allowing) }
+        return base.firstMatch(input) { scenarios.allows($0.scenario) && allowing($0) }
+    }
+
     /// The fixture rule named `id` (forced outcomes aside).
     public func rule(id: String) -> Rule? { base.rule(id: id) }
 
