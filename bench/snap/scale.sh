@@ -17,9 +17,9 @@ PORT=${PORT:-18480}
 SETS=${SETS:-"default accounts rules-1k rules-10k partners-1k"}
 ROUNDS=${ROUNDS:-2}
 CLOCK=2026-01-15T09:00:00+07:00
-# Unique requests: enough for 20k req/s over the run; a wrap (reused X-EXTERNAL-ID) is reported, not hidden.
+# Unique requests: enough for 25k req/s over the run; a wrap (reused X-EXTERNAL-ID) is reported, not hidden.
 SECONDS_RUN=${DURATION%s}
-COUNT=${REQUESTS:-$((SECONDS_RUN * 20000))}
+COUNT=${REQUESTS:-$((SECONDS_RUN * 25000))}
 BODY='{"partnerReferenceNo":"2020102900000000000001","accountNo":"12345678"}'
 mkdir -p "$OUT"
 ulimit -n 65536 2>/dev/null || true
