@@ -4,7 +4,11 @@
 /// A value inside ``PartnerState``: isolated per partner and cleared with it.
 public struct ForcedOutcomes: Sendable {
     /// Active ones, oldest first; one is removed once its count is used up.
-    public private(set) var all: [ForcedOutcome] = []
+    public private(set) var all: [ForcedOutcome] = [] {
+        didSet { if all.map(\.id) != oldValue.map(\.id) { book = RuleBook(rules) } }
+    }
+    /// Their rules, indexed as the fixture rules are; rebuilt only when one is added or removed.
+    public private(set) var book = RuleBook()
     private var lastNumber = 0
 
     /// None.

@@ -20,19 +20,19 @@ struct RulesInForce {
         if let forced = state.forcedOutcomes.recordAnswer(of: ruleId) {
             return Result(outcome: result.outcome, matchedRule: ruleId, fault: forced.fault)
         }
-        if let rule = fixtures.rules.rules.first(where: { $0.id == ruleId }), let step = rule.scenario {
+        if let rule = fixtures.rules.rule(id: ruleId), let step = rule.scenario {
             state.scenarios.recordAnswer(of: ruleId, step: step, at: exchange.receivedAt)
         }
         return Result(outcome: result.outcome, matchedRule: ruleId)
     }
 
     /// `fixtures` with the partner's rule book in force; the same value when nothing differs (the usual case).
+    /// Either way no rule is copied or re-indexed: the book in force shares the fixture rules' index.
     static func fixtures(_ fixtures: LoadedFixtures, for state: PartnerState) -> LoadedFixtures {
-        let forced = state.forcedOutcomes.rules
-        let needsFiltering = fixtures.rules.rules.contains { $0.scenario?.whenState != nil }
-        guard !forced.isEmpty || needsFiltering else { return fixtures }
+        let forced = state.forcedOutcomes.book
+        guard !forced.rules.isEmpty || fixtures.rules.hasStateConditions else { return fixtures }
         var adjusted = fixtures
-        adjusted.rules = RuleBook(forced + fixtures.rules.rules.filter { state.scenarios.allows($0.scenario) })
+        adjusted.rules = fixtures.rules.inForce(forced: forced, scenarios: state.scenarios)
         return adjusted
     }
 }

@@ -43,19 +43,3 @@ public struct Rule: Sendable {
         return nil
     }
 }
-
-/// The ordered rules of a fixture set.
-public struct RuleBook: Sendable {
-    /// In the order they are tried.
-    public private(set) var rules: [Rule]
-
-    /// A rule book trying `rules` in order.
-    public init(_ rules: [Rule] = []) {
-        self.rules = rules
-    }
-
-    /// The first rule matching `input`, if any.
-    public func firstMatch(_ input: RuleInput) -> Rule? {
-        rules.first { $0.matches(input) }
-    }
-}
