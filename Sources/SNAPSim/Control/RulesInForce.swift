@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Runs an authenticated request through the services with the rules in force for its partner right now:
 /// the partner's forced outcomes first (oldest first), then the fixture rules whose scenario state holds.
 /// Afterwards it counts the forced outcome that answered, or moves the scenario of the rule that did.
@@ -11,11 +13,17 @@ struct RulesInForce {
         var fault: TransportFault?
     }
 
-    func serve(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
-        -> Result
-    {
+    func serve(
+        _ exchange: Exchange, caller: AuthenticatedCaller, world: World, body: Swift.Result<JSONObject, SNAPError>,
+        state: inout PartnerState
+    ) -> Result {
+        let fixtures = world.fixtures
         state.scenarios.settle(at: exchange.receivedAt)
-        let result = services.respond(exchange, caller: caller, fixtures: Self.fixtures(fixtures, for: state), state: &state)
+        let scenarios = state.scenarios
+        let rules = RuleSelection(
+            forced: state.forcedOutcomes.rules, book: fixtures.rules,
+            allows: world.hasScenarioRules ? { scenarios.allows($0.scenario) } : nil)
+        let result = services.respond(exchange, caller: caller, fixtures: fixtures, body: body, rules: rules, state: &state)
         guard let ruleId = result.rule else { return Result(outcome: result.outcome) }
         if let forced = state.forcedOutcomes.recordAnswer(of: ruleId) {
             return Result(outcome: result.outcome, matchedRule: ruleId, fault: forced.fault)
@@ -25,14 +33,30 @@ struct RulesInForce {
         }
         return Result(outcome: result.outcome, matchedRule: ruleId)
     }
+}
 
-    /// `fixtures` with the partner's rule book in force; the same value when nothing differs (the usual case).
-    static func fixtures(_ fixtures: LoadedFixtures, for state: PartnerState) -> LoadedFixtures {
-        let forced = state.forcedOutcomes.rules
-        let needsFiltering = fixtures.rules.rules.contains { $0.scenario?.whenState != nil }
-        guard !forced.isEmpty || needsFiltering else { return fixtures }
-        var adjusted = fixtures
-        adjusted.rules = RuleBook(forced + fixtures.rules.rules.filter { state.scenarios.allows($0.scenario) })
-        return adjusted
+/// The rules a request is tried against: a partner's forced outcomes, then the world's rule book with the rules
+/// whose scenario state does not hold left out. Built per request without copying the rule book.
+struct RuleSelection {
+    var forced: [Rule] = []
+    let book: RuleBook
+    /// Whether a fixture rule applies now; `nil` when every rule does.
+    var allows: ((Rule) -> Bool)?
+
+    init(_ book: RuleBook) {
+        self.book = book
+    }
+
+    init(forced: [Rule], book: RuleBook, allows: ((Rule) -> Bool)?) {
+        self.forced = forced
+        self.book = book
+        self.allows = allows
+    }
+
+    /// The first rule matching `input`: forced outcomes first.
+    func firstMatch(_ input: RuleInput) -> Rule? {
+        if let rule = forced.first(where: { $0.matches(input) }) { return rule }
+        guard let allows else { return book.firstMatch(input) }
+        return book.rules.first { allows($0) && $0.matches(input) }
     }
 }

@@ -16,13 +16,14 @@ struct DialectTranslation {
         return translated
     }
 
-    /// The answer with `customerNumber` (masked or not) in the partner's form.
-    func toPartner(_ outcome: Outcome) -> Outcome {
-        guard let prefix = dialect.customerNumberPrefix, case .snap(let key, var fields, let delay) = outcome,
-            let number = fields["customerNumber"]?.stringValue, number.hasPrefix("0")
-        else { return outcome }
-        fields["customerNumber"] = .string(prefix + number.dropFirst())
-        return .snap(key: key, fields: fields, delay: delay)
+    /// An answer's fields with `customerNumber` (masked or not) in the partner's form.
+    func toPartner(_ fields: JSONObject) -> JSONObject {
+        guard let prefix = dialect.customerNumberPrefix, let number = fields["customerNumber"]?.stringValue,
+            number.hasPrefix("0")
+        else { return fields }
+        var translated = fields
+        translated["customerNumber"] = .string(prefix + number.dropFirst())
+        return translated
     }
 
     /// Throws 400xx02 naming the first of the profile's required members that is missing, `null` or empty.
