@@ -20,12 +20,12 @@ let package = Package(
         // MARK: - Foundations with no SNAP knowledge
 
         /// SHA-2, HMAC, RSA PKCS#1 v1.5 and key parsing; no Foundation.
-        .target(name: "SNAPCrypto", swiftSettings: strictSettings),
+        .target(name: "SNAPCrypto", exclude: ["README.md"], swiftSettings: strictSettings),
         /// JSON values that keep member order and number text, a strict parser, serializers, pointers, merge patch
         /// and a located reader for user-written documents.
         .target(name: "SimJSON", swiftSettings: strictSettings),
         /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
-        .target(name: "SimHTTP", swiftSettings: strictSettings),
+        .target(name: "SimHTTP", exclude: ["README.md"], swiftSettings: strictSettings),
         /// Exposes epoll to Swift (Glibc does not); empty on other systems.
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
@@ -59,7 +59,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
-        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"]),
+        .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
         .testTarget(

@@ -34,6 +34,8 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
     case unsupportedTransferCoding
     /// A chunk-size line, chunk extension or chunk terminator is malformed (RFC 9112 §7.1).
     case invalidChunk
+    /// An `Expect` field names an expectation other than `100-continue` (RFC 9110 §10.1.1): 417.
+    case unsupportedExpectation
     /// The body is longer than ``HTTPRequestParser/Configuration/maxBodyBytes``.
     case bodyTooLarge
     /// The request did not arrive in time. The parser never reports this; the server does, from its timers.
@@ -47,6 +49,7 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unsupportedTransferCoding: .notImplemented
         case .bodyTooLarge: .contentTooLarge
         case .requestTimeout: .requestTimeout
+        case .unsupportedExpectation: .expectationFailed
         case .invalidRequestLine, .invalidRequestTarget, .invalidLineEnding, .invalidHeaderField,
             .obsoleteLineFolding, .invalidHost, .invalidContentLength, .conflictingContentLength,
             .contentLengthWithTransferEncoding, .invalidTransferEncoding, .invalidChunk:
@@ -72,6 +75,7 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidTransferEncoding: "Transfer-Encoding must end with a single chunked coding"
         case .unsupportedTransferCoding: "transfer coding not implemented"
         case .invalidChunk: "malformed chunked body"
+        case .unsupportedExpectation: "only the 100-continue expectation is supported"
         case .bodyTooLarge: "request body too large"
         case .requestTimeout: "request not received in time"
         }

@@ -1,7 +1,9 @@
 /// One complete HTTP request as the parser delivered it: head and fully read body.
 public struct HTTPRequest: Sendable, Equatable {
     public var method: HTTPMethod
-    /// The request-target exactly as sent, e.g. `/v1.0/balance-inquiry?x=1` (origin form).
+    /// The request-target as routed, e.g. `/v1.0/balance-inquiry?x=1`: exactly as sent in origin form (and `*`);
+    /// for an absolute-form target (`http://host:port/path?query`, RFC 9112 §3.2.2) the path and query, whose
+    /// authority the parser puts in the `Host` header instead.
     public var target: String
     public var version: HTTPVersion
     public var headers: HTTPHeaders

@@ -50,24 +50,66 @@ extension HTTPRequestParser {
         }
         guard index > content.lowerBound else { return nil }
         guard index < content.upperBound else { return size }
-        // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ). Extensions mean nothing
-        // here, so they are checked for shape (a token name after every ";", no control characters) and dropped.
-        while index < content.upperBound, ASCII.isWhitespace(bytes[index]) { index += 1 }
-        guard index < content.upperBound, bytes[index] == ASCII.semicolon else { return nil }
-        var expectsName = false
-        while index < content.upperBound {
-            let byte = bytes[index]
-            guard ASCII.isFieldValueChar(byte) else { return nil }
-            if byte == ASCII.semicolon {
-                guard !expectsName else { return nil }
-                expectsName = true
-            } else if expectsName, !ASCII.isWhitespace(byte) {
-                guard ASCII.isTokenChar(byte) else { return nil }
-                expectsName = false
+        return parseChunkExtensions(bytes, index..<content.upperBound) ? size : nil
+    }
+
+    /// Checks `chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )` with
+    /// `chunk-ext-val = token / quoted-string` (RFC 9112 §7.1.1, RFC 9110 §5.6.4). Extensions mean nothing here,
+    /// so they are checked for shape and dropped; a `;` inside a quoted value does not start a new extension, and
+    /// an unterminated quote is refused.
+    static func parseChunkExtensions(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        let end = range.upperBound
+        func skipWhitespace() {
+            while index < end, ASCII.isWhitespace(bytes[index]) { index += 1 }
+        }
+        func skipToken() -> Bool {
+            let tokenStart = index
+            while index < end, ASCII.isTokenChar(bytes[index]) { index += 1 }
+            return index > tokenStart
+        }
+        while index < end {
+            skipWhitespace()
+            guard index < end, bytes[index] == ASCII.semicolon else { return false }
+            index += 1
+            skipWhitespace()
+            guard skipToken() else { return false }
+            let afterName = index
+            skipWhitespace()
+            guard index < end, bytes[index] == UInt8(ascii: "=") else {
+                index = afterName
+                continue
             }
             index += 1
+            skipWhitespace()
+            guard index < end else { return false }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                guard skipToken() else { return false }
+                continue
+            }
+            index += 1
+            var closed = false
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\"") {
+                    closed = true
+                    break
+                }
+                if byte == UInt8(ascii: "\\") {
+                    // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                    guard index < end, bytes[index] == ASCII.tab || bytes[index] >= 0x20, bytes[index] != 0x7F else {
+                        return false
+                    }
+                    index += 1
+                } else if byte != ASCII.tab, byte < 0x20 || byte == 0x7F {
+                    // qdtext: HTAB, SP, visible ASCII but DQUOTE and backslash, obs-text.
+                    return false
+                }
+            }
+            guard closed else { return false }
         }
-        return expectsName ? nil : size
+        return true
     }
 
     /// The `.chunkData` state: appends chunk bytes to the body as they arrive.

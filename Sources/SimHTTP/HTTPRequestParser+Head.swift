@@ -97,6 +97,10 @@ extension HTTPRequestParser {
                     lineCount += 1
                     if lineCount > maxLines { return .failure(.tooManyHeaders) }
                     lineStart = index + 1 - sectionStart
+                } else if index > sectionStart + lineStart, bytes[index - 1] == ASCII.cr {
+                    // RFC 9112 §2.2: a bare CR is refused as soon as the byte after it is seen, rather than
+                    // buffered until some later LF ends the line (or the head limit is reached).
+                    return .failure(.invalidLineEnding)
                 }
                 index += 1
             }
@@ -120,13 +124,12 @@ extension HTTPRequestParser {
     ) -> Result<ParsedHead, HTTPParserError> {
         var lineBegin = range.lowerBound
         var lineEnd = endOfLine(bytes, from: lineBegin)
-        let method: HTTPMethod
-        let target: String
-        let version: HTTPVersion
+        let line: RequestLine
         switch parseRequestLine(bytes, lineBegin..<lineEnd) {
         case .failure(let error): return .failure(error)
-        case .success(let line): (method, target, version) = line
+        case .success(let parsed): line = parsed
         }
+        let version = line.version
 
         var headers = HTTPHeaders()
         headers.reserveCapacity(headerCount)
@@ -149,8 +152,7 @@ extension HTTPRequestParser {
             case 4 where ASCII.equalsIgnoringCase(bytes, field.name, "host"):
                 hostCount += 1
             case 6 where ASCII.equalsIgnoringCase(bytes, field.name, "expect"):
-                // RFC 9110 §10.1.1: the only expectation defined is 100-continue; others are ignored.
-                expectsContinue = expectsContinue || ASCII.equalsIgnoringCase(bytes, field.value, "100-continue")
+                if let error = parseExpect(bytes, field.value, into: &expectsContinue) { return .failure(error) }
             case 14 where ASCII.equalsIgnoringCase(bytes, field.name, "content-length"):
                 if let error = parseContentLength(bytes, field.value, into: &contentLength) { return .failure(error) }
             case 17 where ASCII.equalsIgnoringCase(bytes, field.name, "transfer-encoding"):
@@ -190,7 +192,13 @@ extension HTTPRequestParser {
         // RFC 9110 §10.1.1: an HTTP/1.0 client cannot expect 100 Continue, and a request without a body has
         // nothing to wait for.
         let continues = expectsContinue && version == .http1_1 && framing != .none && framing != .length(0)
-        let request = HTTPRequest(method: method, target: target, version: version, headers: headers)
+        if case .absolute(let authority, _) = line.form {
+            // RFC 9112 §3.2.2: with an absolute-form target the server ignores the received Host and uses the
+            // target's authority instead, so everything downstream sees one consistent Host.
+            headers["Host"] = string(bytes, authority)
+        }
+        let target = routedTarget(bytes, line.target, form: line.form, method: line.method)
+        let request = HTTPRequest(method: line.method, target: target, version: version, headers: headers)
         return .success(ParsedHead(request: request, framing: framing, expectsContinue: continues))
     }
 
@@ -209,11 +217,19 @@ extension HTTPRequestParser {
 
     // MARK: - Request line
 
+    /// A parsed request line; the target stays a byte range until the head is known to be valid.
+    struct RequestLine {
+        var method: HTTPMethod
+        var target: Range<Int>
+        var form: RequestTarget
+        var version: HTTPVersion
+    }
+
     /// Parses `method SP request-target SP HTTP-version` (RFC 9112 §3), exactly one space apart.
     static func parseRequestLine(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ line: Range<Int>
-    ) -> Result<(HTTPMethod, String, HTTPVersion), HTTPParserError> {
+    ) -> Result<RequestLine, HTTPParserError> {
         var index = line.lowerBound
         while index < line.upperBound, ASCII.isTokenChar(bytes[index]) { index += 1 }
         guard index > line.lowerBound, index < line.upperBound, bytes[index] == ASCII.space else {
@@ -230,13 +246,13 @@ extension HTTPRequestParser {
         let targetRange = targetStart..<index
 
         let method = makeMethod(bytes, methodRange)
-        guard isAcceptedTarget(bytes, targetRange, method: method) else { return .failure(.invalidRequestTarget) }
+        guard let form = parseTarget(bytes, targetRange, method: method) else { return .failure(.invalidRequestTarget) }
         let version: HTTPVersion
         switch parseVersion(bytes, (index + 1)..<line.upperBound) {
         case .failure(let error): return .failure(error)
         case .success(let parsed): version = parsed
         }
-        return .success((method, string(bytes, targetRange), version))
+        return .success(RequestLine(method: method, target: targetRange, form: form, version: version))
     }
 
     /// The common methods come from their static values, skipping a UTF-8 decode on the hot path.
@@ -254,28 +270,6 @@ extension HTTPRequestParser {
             return false
         }
         return true
-    }
-
-    /// RFC 9112 §3.2: origin-form (`/path?query`) is the normal case; absolute-form must be accepted too, and
-    /// asterisk-form only for OPTIONS. Authority-form belongs to CONNECT, which this server does not proxy.
-    static func isAcceptedTarget(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, method: HTTPMethod) -> Bool {
-        let first = bytes[range.lowerBound]
-        if first == ASCII.slash { return true }
-        if range.count == 1, first == UInt8(ascii: "*") { return method == .options }
-        // absolute-form: scheme "://" ...; a scheme starts with a letter (RFC 3986 §3.1).
-        guard (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
-        var index = range.lowerBound + 1
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == ASCII.colon {
-                return index + 2 < range.upperBound && bytes[index + 1] == ASCII.slash
-                    && bytes[index + 2] == ASCII.slash
-            }
-            let isSchemeChar = ASCII.isTokenChar(byte) && byte != UInt8(ascii: "_")
-            guard isSchemeChar else { return false }
-            index += 1
-        }
-        return false
     }
 
     /// `HTTP-version = "HTTP/" DIGIT "." DIGIT`, case-sensitive (RFC 9112 §2.3).

@@ -78,7 +78,7 @@ struct RejectedRequest: Sendable, CustomTestStringConvertible {
         .init(name: "empty field name", raw: "GET / HTTP/1.1\r\nHost: x\r\n: v\r\n\r\n", error: .invalidHeaderField),
         .init(name: "NUL in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\u{0}c\r\n\r\n", error: .invalidHeaderField),
         .init(
-            name: "bare CR in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\rc\r\n\r\n", error: .invalidHeaderField),
+            name: "bare CR in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: b\rc\r\n\r\n", error: .invalidLineEnding),
         .init(
             name: "control char in value", raw: "GET / HTTP/1.1\r\nHost: x\r\nA: \u{1B}[0m\r\n\r\n",
             error: .invalidHeaderField),

@@ -59,6 +59,21 @@ struct CryptoBench {
         report("SHA-512 over 1 MiB", unit: .milliseconds, bytesPerOperation: mebibyte.count) {
             Int(SHA512.hash(data: mebibyte)[0])
         }
+        // ConstantTime.equals as SNAPSim calls it: two [UInt8] across the module boundary. 1000 comparisons per
+        // operation, so µs/op reads as ns per comparison; one byte of `probe` changes each time so no comparison
+        // can be hoisted out of the loop.
+        for size in [64, 512] {
+            let reference = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+            var probe = reference
+            report("ConstantTime.equals \(size) B ×1000 ([UInt8])", unit: .microseconds) {
+                var equal = 0
+                for index in 0..<1000 {
+                    probe[index % size] ^= 1
+                    if ConstantTime.equals(probe, reference) { equal += 1 }
+                }
+                return equal
+            }
+        }
         var generator = SystemRandomNumberGenerator()
         report("RSA-2048 key generation (varies a lot)", unit: .milliseconds, minimumRunTime: .seconds(2)) {
             RSA.generatePrivateKey(bits: 2048, using: &generator).publicKey.modulusBitCount
