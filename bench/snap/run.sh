@@ -35,9 +35,14 @@ if ((${#missing[@]})); then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-echo "== building snapsim (release)"
-swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
-SNAPSIM=.build-bench/release/snapsim
+# SNAPSIM_BIN=path runs an already built binary (e.g. a copy of an earlier build, to compare before/after).
+if [ -n "${SNAPSIM_BIN:-}" ]; then
+    SNAPSIM=$SNAPSIM_BIN
+else
+    echo "== building snapsim (release)"
+    swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
+    SNAPSIM=.build-bench/release/snapsim
+fi
 
 # --- Fixtures: the defaults plus a tier and customer that can take a top-up per request for the whole run ---
 rm -rf "$OUT/fixtures" "$OUT"/*.token && cp -r fixtures "$OUT/fixtures"

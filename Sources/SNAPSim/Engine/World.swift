@@ -9,6 +9,8 @@ public final class World: Sendable {
     public let generation: Int
     /// Every partner's client secret and private key, blanked out of explanations before they leave.
     let redaction: Redaction
+    /// The partners' public keys, parsed once.
+    let keys: PublicKeys
     /// The ids of the fixture rules, which forced outcomes' ids must avoid.
     let ruleIds: Set<String>
     /// Whether any fixture rule waits for a scenario state (otherwise the rule book applies as it is).
@@ -19,6 +21,7 @@ public final class World: Sendable {
         self.fixtures = fixtures
         self.generation = generation
         redaction = Redaction(secrets: fixtures.partners.values.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) })
+        keys = PublicKeys(fixtures.partners.values)
         ruleIds = Set(fixtures.rules.rules.map(\.id))
         hasScenarioRules = fixtures.rules.rules.contains { $0.scenario?.whenState != nil }
     }

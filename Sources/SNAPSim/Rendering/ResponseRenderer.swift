@@ -86,7 +86,7 @@ struct ResponseRenderer {
         ]
         let response = HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)
         return RenderedReply(
-            reply: HTTPReply(.respond(response), delay: delay), responseCode: body[pointer: "/responseCode"]?.stringValue)
+            reply: HTTPReply(.respond(response), delay: delay), responseCode: body.objectValue?["responseCode"]?.stringValue)
     }
 
     /// Header values must stay on one line of visible ASCII.

@@ -11,7 +11,7 @@ struct AccessTokenIssuer {
     static let grantType = "client_credentials"
 
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
 
     /// Everything but issuing: headers, timestamp, client, signature, profile and body. Pure: runs outside
     /// every lock.

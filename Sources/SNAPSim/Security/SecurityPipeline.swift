@@ -6,13 +6,12 @@ import SimJSON
 /// Each kind of request is checked in two steps. The first is pure and runs outside every lock: headers,
 /// timestamp, partner lookup, signature verification and, when it fails, the diagnosis of the mismatch. The
 /// second needs the partner's state (its tokens, the external IDs it used today) and runs under that partner's
-/// lock. Stateless apart from a cache of parsed public keys.
+/// lock. Stateless: the partners' parsed public keys belong to the ``World``.
 public struct SecurityPipeline: Sendable {
     /// Chooses the provider conventions for a route (the seam for provider profiles).
     public typealias ConventionsProvider = @Sendable (Route, LoadedFixtures) -> SecurityConventions
 
     private let conventions: ConventionsProvider
-    private let keys = PublicKeyCache()
 
     /// - Parameter conventions: the conventions per route; ASPI's ``SecurityConventions/standard`` by default.
     public init(conventions: @escaping ConventionsProvider = { _, _ in .standard }) {
@@ -24,7 +23,7 @@ public struct SecurityPipeline: Sendable {
     /// Verifies a token request up to issuing; the grant is then issued under the partner's lock.
     func verifyTokenRequest(_ exchange: Exchange, world: World) throws(SNAPError) -> TokenGrant {
         do {
-            return try AccessTokenIssuer(conventions: conventions(exchange.route, world.fixtures), keys: keys)
+            return try AccessTokenIssuer(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
                 .verify(exchange, fixtures: world.fixtures)
         } catch {
             throw Self.redacted(error, world)
@@ -34,7 +33,7 @@ public struct SecurityPipeline: Sendable {
     /// Verifies a transaction up to what needs the partner's state.
     func verifyTransaction(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
         do {
-            return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: keys)
+            return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
                 .verify(exchange, world: world)
         } catch {
             throw Self.redacted(error, world)

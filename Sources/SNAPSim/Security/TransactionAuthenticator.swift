@@ -14,7 +14,7 @@ import SimJSON
 /// only after every check passed, so a rejected request never burns its ID.
 struct TransactionAuthenticator {
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
 
     func verify(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
         let fixtures = world.fixtures

@@ -10,7 +10,7 @@ public struct SimulatorOptions: Sendable {
     public var adminToken: String?
     /// Journal entries kept per partner before the oldest are dropped.
     public var journalCapacity: Int
-    /// Bytes the whole journal keeps (`--journal-bytes`); past it the oldest entries of any partner are dropped.
+    /// Bytes the whole journal keeps (`--journal-mib`); past it the oldest entries of any partner are dropped.
     public var journalByteLimit: Int
 
     public init(
