@@ -16,8 +16,34 @@ struct DialectTranslation {
         return translated
     }
 
-    /// An answer's fields with `customerNumber` (masked or not) in the partner's form.
+    /// An answer's fields with `customerNumber` (masked or not) in the partner's form, and nested objects cut
+    /// to the members the profile's `responseFields` lists for them (see ``nestedShape(_:)``). The renderer
+    /// applies it to every answer, before any rule patch.
     func toPartner(_ fields: JSONObject) -> JSONObject {
+        nestedShape(customerNumberForm(fields))
+    }
+
+    /// Keeps, inside a success's nested objects, only the members `responseFields` names with dots
+    /// (`virtualAccountData.trxId`): DOKU's models refuse members they do not know at every level. An object
+    /// with no dotted entry is kept whole; the top level is the renderer's to filter.
+    private func nestedShape(_ fields: JSONObject) -> JSONObject {
+        guard let kept = dialect.responseFields, kept.contains(where: { $0.contains(".") }) else { return fields }
+        return Self.filter(fields, kept: kept, path: "")
+    }
+
+    private static func filter(_ object: JSONObject, kept: [String], path: String) -> JSONObject {
+        let prefix = path.isEmpty ? "" : path + "."
+        let restricts = !path.isEmpty && kept.contains { $0.hasPrefix(prefix) }
+        let members = object.members.compactMap { member -> (String, JSONValue)? in
+            let name = prefix + member.key
+            if restricts, !kept.contains(name) { return nil }
+            guard case .object(let nested) = member.value else { return (member.key, member.value) }
+            return (member.key, .object(filter(nested, kept: kept, path: name)))
+        }
+        return JSONObject(members)
+    }
+
+    private func customerNumberForm(_ fields: JSONObject) -> JSONObject {
         guard let prefix = dialect.customerNumberPrefix, let number = fields["customerNumber"]?.stringValue,
             number.hasPrefix("0")
         else { return fields }
