@@ -160,6 +160,10 @@ ngx=$(rps nginx)
             "$(ratio "$(rps $name)" "$ngx")" "$(bad $name)" "$(errs $name)"
     done
     echo "B during A's wrong-signature flood / B quiet: $(ratio "$(rps flood-b)" "$(rps quiet-b)")"
+    # Each connection waits for its answer before sending again, so per-connection rates compare the server
+    # time of one rejection with that of one answer, in the same seconds.
+    echo "server time of a rejection / of an answer (per-connection rates, B over A): $(awk \
+        -v b="$(rps flood-b)" -v a="$(rps flood-a)" -v c="$CONNS" 'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
     echo "60k-member body: HTTP ${big% *} in ${big#* } s ($(head -c 120 "$OUT/big-answer.json"))"
     echo "snapsim peak RSS: $((rss / 1024)) MiB"
 } | tee "$OUT/summary.txt"

@@ -80,7 +80,7 @@ public final class Simulator: HTTPResponder {
                 return serve(exchange, slots.slot(admission.partner.clientId), world) { state throws(SNAPError) in
                     try admission.admit(into: &state)
                 } refine: { error in
-                    self.otherHolder(of: admission.token, rejected: error, caller: admission.partner.clientId, slots)
+                    self.otherHolder(of: admission.token, rejected: error, caller: admission.partner.clientId, exchange, slots)
                 }
             case .bearer:
                 let bearer = BearerAuthenticator()
@@ -123,11 +123,13 @@ public final class Simulator: HTTPResponder {
 
     /// A token the caller does not hold, found among the other partners (after the caller's lock was released),
     /// turns "unknown" into "issued to another partner".
-    private func otherHolder(of token: String?, rejected error: SNAPError, caller: String, _ slots: PartnerSlots) -> SNAPError {
+    private func otherHolder(
+        of token: String?, rejected error: SNAPError, caller: String, _ exchange: Exchange, _ slots: PartnerSlots
+    ) -> SNAPError {
         guard let token, error.isUnknownToken, let holder = locate(token, slots), holder.clientId != caller else {
             return error
         }
-        return AccessTokenCheck(now: clock.now()).issuedToOther(holder.issued, token: token, clientId: caller)
+        return AccessTokenCheck(now: exchange.receivedAt).issuedToOther(holder.issued, token: token, clientId: caller)
     }
 
     /// The partner holding `token`, searching one partner's store at a time in client-id order (deterministic).
