@@ -1,4 +1,6 @@
+import Dispatch
 import SimHTTP
+import Synchronization
 import Testing
 
 @testable import SNAPSim
@@ -16,6 +18,22 @@ import SimJSON
             world.send(world.transaction(.beta, token: betaToken, ControlWorld.balancePath, Bodies.balanceInquiry()))
         }
         #expect(answer.code == "2001100", "\(answer.text)")
+    }
+
+    @Test func concurrentRequests_OfTwoPartners_LoseNoUpdate() throws {
+        let world = ControlWorld()
+        let tokens = [TestPartner.alpha.id: try world.token(for: .alpha), TestPartner.beta.id: try world.token(for: .beta)]
+        let answers = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 40) { index in
+            let partner: TestPartner = index % 2 == 0 ? .alpha : .beta
+            let body = Bodies.topUp("081234560001", amount: "10000.00", reference: "C-\(index)")
+            let answer = world.send(world.transaction(partner, token: tokens[partner.id], ControlWorld.topUpPath, body))
+            answers.withLock { $0.append(answer.code ?? "") }
+        }
+        #expect(answers.withLock { $0 } == Array(repeating: "2003800", count: 40))
+        for partner in [TestPartner.alpha, .beta] {
+            #expect(world.simulator.partnerState(partner.id)?.ledger.customer("081234560001")?.balance == Amount(rupiah: 200_000))
+        }
     }
 
     @Test func partnersAnswers_DoNotDependOnOtherPartnersTraffic() throws {
