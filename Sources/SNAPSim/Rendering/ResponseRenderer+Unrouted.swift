@@ -52,8 +52,11 @@ extension ResponseRenderer {
             }
         }
         let segments = request.path.split(separator: "/")
+        // The default profile first: another profile must share strictly more segments to be chosen.
+        let ordered = fixtures.profiles.filter { $0.name == fixtures.engine.defaultProfile }
+            + fixtures.profiles.filter { $0.name != fixtures.engine.defaultProfile }
         var best: (profile: Profile, shared: Int)?
-        for profile in fixtures.profiles {
+        for profile in ordered {
             for route in profile.routes {
                 let shared = zip(segments, route.path.split(separator: "/")).prefix { $0 == $1 }.count
                 if shared > (best?.shared ?? 0) { best = (profile, shared) }
