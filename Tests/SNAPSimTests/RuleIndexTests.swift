@@ -44,7 +44,7 @@ import Testing
             }
         }
         let scenario = Int.random(in: 0..<4, using: &dice) == 0
-            ? ScenarioStep(scenario: ["s", "t"].randomElement(using: &dice)!, whenState: ["Started", "Later"].randomElement(using: &dice)!)
+            ? ScenarioTransition(scenario: ["s", "t"].randomElement(using: &dice)!, whenState: ["Started", "Later"].randomElement(using: &dice)!)
             : nil
         return Rule(id: "r\(number)", conditions: conditions, outcome: RuleOutcome(.amend(status: 200, patch: nil)), scenario: scenario)
     }

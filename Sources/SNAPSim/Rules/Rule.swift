@@ -15,12 +15,12 @@ public struct Rule: Sendable {
     /// `rules.json /rules/3`, for listings.
     public var origin: String
     /// The state the rule requires and the state it sets, when it takes part in a scenario.
-    public var scenario: ScenarioStep?
+    public var scenario: ScenarioTransition?
 
     /// A rule; `origin` says where it was declared.
     public init(
         id: String, description: String? = nil, conditions: [RuleCondition], outcome: RuleOutcome, origin: String = "",
-        scenario: ScenarioStep? = nil
+        scenario: ScenarioTransition? = nil
     ) {
         self.id = id
         self.description = description

@@ -11,7 +11,7 @@ struct SignatureCheck {
 
     let partner: Partner
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
     /// Every partner in the fixtures, to recognise a signature made with another partner's secret.
     let partners: [String: Partner]
 

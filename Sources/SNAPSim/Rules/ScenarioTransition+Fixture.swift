@@ -1,13 +1,13 @@
 import SimJSON
 
 /// Reading a rule's scenario fields (`scenario`, `whenState`, `setState`, `setStateAfterMatches`, `stateExpiry`).
-extension ScenarioStep {
+extension ScenarioTransition {
     static let fields = ["scenario", "whenState", "setState", "setStateAfterMatches", "stateExpiry"]
     /// Longest scenario or state name: long enough to say what it means, short enough for listings.
     static let maximumNameLength = 100
 
     /// The step declared on `rule`, `nil` when it declares none (or has problems, which are recorded).
-    static func read(_ rule: FixtureNode, _ problems: inout FixtureProblems) -> ScenarioStep? {
+    static func read(_ rule: FixtureNode, _ problems: inout FixtureProblems) -> ScenarioTransition? {
         guard fields.contains(where: { rule[$0] != nil }) else { return nil }
         let before = problems.list.count
         let scenario = rule.string("scenario", required: true, maxLength: maximumNameLength, &problems)
@@ -28,7 +28,7 @@ extension ScenarioStep {
             }
         }
         guard let scenario, problems.list.count == before else { return nil }
-        return ScenarioStep(
+        return ScenarioTransition(
             scenario: scenario, whenState: whenState, setState: setState, setStateAfterMatches: afterMatches ?? 1,
             expiry: expiry)
     }

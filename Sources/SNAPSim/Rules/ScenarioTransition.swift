@@ -1,9 +1,9 @@
-/// A rule's part in a scenario (as in WireMock): the state the rule requires, and the state it moves the
+/// A rule's state transition in a scenario (as in WireMock): the state the rule requires, and the state it moves the
 /// scenario to once it has answered.
 ///
-/// Every scenario of every partner starts in ``ScenarioStep/initialState``. States live per partner (see
+/// Every scenario of every partner starts in ``ScenarioTransition/initialState``. States live per partner (see
 /// ``ScenarioStates``), so one team's polling never moves another team's scenario.
-public struct ScenarioStep: Sendable, Equatable {
+public struct ScenarioTransition: Sendable, Equatable {
     /// The state every scenario starts in, and returns to on reset.
     public static let initialState = "Started"
 

@@ -15,8 +15,9 @@ public struct Exchange: Sendable {
     }
 }
 
-/// What a request produced, before it is rendered into HTTP.
-public enum Outcome: Sendable {
+/// What a request produced, before it is rendered into HTTP (by ``ResponseRenderer``, the one place answers
+/// are written, in the partner's dialect).
+public indirect enum Outcome: Sendable {
     /// A SNAP answer: `responseCode` from `key` and the route's service, message from the catalogue,
     /// then `fields` in order.
     case snap(key: CaseKey, fields: JSONObject, delay: Duration = .zero)
@@ -26,4 +27,7 @@ public enum Outcome: Sendable {
     case plain(status: Int, body: JSONValue, delay: Duration = .zero)
     /// A transport fault: no answer, or these bytes as they are.
     case fault(HTTPReply.Action, delay: Duration = .zero)
+    /// A rule's amendment of an answer: the answer written in the partner's dialect, then its status replaced
+    /// and `patch` merged (RFC 7396) into its body; waits for both delays.
+    case amended(Outcome, status: Int?, patch: JSONValue?, delay: Duration = .zero)
 }

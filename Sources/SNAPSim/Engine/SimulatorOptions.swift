@@ -10,15 +10,18 @@ public struct SimulatorOptions: Sendable {
     public var adminToken: String?
     /// Journal entries kept per partner before the oldest are dropped.
     public var journalCapacity: Int
+    /// Bytes the whole journal keeps (`--journal-mib`); past it the oldest entries of any partner are dropped.
+    public var journalByteLimit: Int
 
     public init(
         seed: UInt64 = 0, clock: SimulatorClock = .real(), explain: Bool = true, adminToken: String? = nil,
-        journalCapacity: Int = 500
+        journalCapacity: Int = 500, journalByteLimit: Int = Journal.defaultByteLimit
     ) {
         self.seed = seed
         self.clock = clock
         self.explain = explain
         self.adminToken = adminToken
         self.journalCapacity = journalCapacity
+        self.journalByteLimit = journalByteLimit
     }
 }

@@ -7,10 +7,10 @@ struct ScenarioCatalogue {
     init(_ rules: RuleBook) {
         var states: [String: Set<String>] = [:]
         for step in rules.rules.compactMap(\.scenario) {
-            states[step.scenario, default: [ScenarioStep.initialState]].formUnion(step.stateNames)
+            states[step.scenario, default: [ScenarioTransition.initialState]].formUnion(step.stateNames)
         }
         self.states = states.mapValues { names in
-            [ScenarioStep.initialState] + names.subtracting([ScenarioStep.initialState]).sorted()
+            [ScenarioTransition.initialState] + names.subtracting([ScenarioTransition.initialState]).sorted()
         }
     }
 

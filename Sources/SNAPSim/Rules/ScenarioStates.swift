@@ -1,4 +1,4 @@
-/// The state of every scenario of one partner (scenarios as in WireMock: rules with ``ScenarioStep``s).
+/// The state of every scenario of one partner (scenarios as in WireMock: rules with ``ScenarioTransition``s).
 ///
 /// A value inside ``PartnerState``, so it is isolated per partner and reset with it. Time comes only from the
 /// requests' simulator time, so the same requests always walk the same states.
@@ -9,7 +9,7 @@ public struct ScenarioStates: Sendable {
         public var state: String
         /// When the scenario entered it; `nil` for the initial state never left.
         public var since: SimTime?
-        /// Answers per rule id since the state was entered (for ``ScenarioStep/setStateAfterMatches``).
+        /// Answers per rule id since the state was entered (for ``ScenarioTransition/setStateAfterMatches``).
         public var answers: [String: Int] = [:]
         /// When the state ends by itself, and what follows.
         public var expiresAt: SimTime?
@@ -24,7 +24,7 @@ public struct ScenarioStates: Sendable {
 
     /// Where `scenario` is; the initial state if it never moved.
     public func position(of scenario: String) -> Position {
-        positions[scenario] ?? Position(state: ScenarioStep.initialState)
+        positions[scenario] ?? Position(state: ScenarioTransition.initialState)
     }
 
     /// The current state of `scenario`.
@@ -33,7 +33,7 @@ public struct ScenarioStates: Sendable {
     }
 
     /// Whether `step`'s state requirement holds now.
-    public func allows(_ step: ScenarioStep?) -> Bool {
+    public func allows(_ step: ScenarioTransition?) -> Bool {
         guard let step, let required = step.whenState else { return true }
         return state(of: step.scenario) == required
     }
@@ -48,7 +48,7 @@ public struct ScenarioStates: Sendable {
     }
 
     /// Records that the rule `ruleId` with `step` answered at `time`, moving the scenario when it is due.
-    public mutating func recordAnswer(of ruleId: String, step: ScenarioStep, at time: SimTime) {
+    public mutating func recordAnswer(of ruleId: String, step: ScenarioTransition, at time: SimTime) {
         guard let target = step.setState else { return }
         var position = position(of: step.scenario)
         let answers = position.answers[ruleId, default: 0] + 1
