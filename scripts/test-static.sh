@@ -8,10 +8,10 @@
 # 2. The binary runs `serve --port 0 --ready-file` inside a chroot with an empty environment and no
 #    LD_LIBRARY_PATH, and a signed call is made from outside (`snapsim sign --target … --send`, which also
 #    exercises SimHTTPClient) and must answer 2xx with responseCode 2001100.
-#    --debootstrap (default when root and debootstrap can run): the chroot is a minimal Debian (debootstrap
+#    --debootstrap (the default once .cache/static-rootfs exists): the chroot is a minimal Debian (debootstrap
 #      --variant=minbase, from the mirror apt is configured with), cached in .cache/static-rootfs (gitignored)
 #      so reruns take seconds.
-#    --libs-only: the chroot holds the binary and exactly the libraries ldd listed, nothing else: faster, and
+#    --libs-only (the default otherwise): the chroot holds the binary and exactly the libraries ldd listed, nothing else: faster, and
 #      proves the same (no file of the Swift toolchain is reachable).
 # Exit status: 0 proven; 1 a check failed; 2 the environment cannot run the proof (not root, no binary).
 set -euo pipefail
@@ -39,7 +39,7 @@ echo "   only glibc (+ libstdc++/libgcc): ok"
 
 if [ -z "$mode" ]; then
     mode="--libs-only"
-    if [ -d .cache/static-rootfs/usr ] || command -v debootstrap >/dev/null 2>&1; then mode="--debootstrap"; fi
+    if [ -x .cache/static-rootfs/bin/sh ]; then mode="--debootstrap"; fi
 fi
 
 if [ "$mode" = "--debootstrap" ]; then
@@ -59,9 +59,12 @@ if [ "$mode" = "--debootstrap" ]; then
         exit 1
     fi
     echo "== chroot: minimal Debian $(cat "$root/etc/debian_version") without Swift"
+    cp "$binary" "$root/tmp/snapsim-ldd"
+    echo "   ldd inside the chroot:"
+    chroot "$root" /usr/bin/ldd /tmp/snapsim-ldd | sed 's/^/     /'
+    rm -f "$root/tmp/snapsim-ldd"
 else
     root="$(mktemp -d)"
-    trap 'rm -rf "$root"' EXIT
     for lib in $(ldd "$binary" | grep -o '/[^ ]*'); do
         mkdir -p "$root$(dirname "$lib")"
         cp -L "$lib" "$root$lib"
@@ -69,14 +72,16 @@ else
     echo "== chroot: only the binary and $(find "$root" -type f | wc -l) libraries ldd listed"
 fi
 
-mkdir -p "$root/opt/snapsim" "$root/tmp"
+mkdir -p "$root/opt/snapsim" "$root/tmp" "$root/proc"
+# Every Linux has /proc; the Swift runtime reads the command line from /proc/self/cmdline.
+mount -t proc proc "$root/proc"
 cp "$binary" "$root/opt/snapsim/snapsim"
 rm -f "$root/tmp/ready.json"
 started=$(date +%s%N)
-env -i chroot "$root" /opt/snapsim/snapsim serve --port 0 --ready-file /tmp/ready.json >"$root/tmp/serve.log" 2>&1 &
+env -i "$(command -v chroot)" "$root" /opt/snapsim/snapsim serve --port 0 --ready-file /tmp/ready.json >"$root/tmp/serve.log" 2>&1 &
 server=$!
 cleanup_server() { kill -INT "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
-trap 'cleanup_server; [ "$mode" = --libs-only ] && rm -rf "$root"' EXIT
+trap 'cleanup_server; umount "$root/proc" 2>/dev/null || true; if [ "$mode" = --libs-only ]; then rm -rf "$root"; fi' EXIT
 for _ in $(seq 1 3000); do
     [ -s "$root/tmp/ready.json" ] && break
     kill -0 "$server" 2>/dev/null || { echo "test-static: FAIL: serve exited in the chroot:" >&2; cat "$root/tmp/serve.log" >&2; exit 1; }

@@ -22,9 +22,7 @@ DATA_FILES = ("partners.json", "provider-partners.json", "auth-codes.json")
 
 
 def platform_tag(binary):
-    versions = {tuple(map(int, match.groups())) for match in re.finditer(rb"GLIBC_2\.(\d+)(?:\.(\d+))?", binary)
-                if match.group(2) is None} or {(17,)}
-    newest = max(versions)[0]
+    newest = max((int(match.group(1)) for match in re.finditer(rb"GLIBC_2\.(\d+)", binary)), default=17)
     return f"manylinux_2_{max(newest, 17)}_{platform.machine()}"
 
 
