@@ -21,7 +21,9 @@ echo "== compat: building snapsim"
 bin="$(cd "$root" && swift build --product snapsim --show-bin-path)/snapsim"
 
 log="$(mktemp)"
-"$bin" serve --port 0 --seed 7 >"$log" 2>&1 &
+# Tests that play the customer (snapsim's payer API under /_sim/payer/) need the admin token.
+admin_token="compat-$$-$RANDOM"
+"$bin" serve --port 0 --seed 7 --admin-token "$admin_token" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 
@@ -44,4 +46,4 @@ fi
 echo "== compat: snapsim at $url"
 
 cd "$here"
-SNAPSIM_URL="$url" "$venv/bin/python" -m pytest -p no:cacheprovider -v "$@"
+SNAPSIM_URL="$url" SNAPSIM_ADMIN_TOKEN="$admin_token" "$venv/bin/python" -m pytest -p no:cacheprovider -v "$@"

@@ -1,4 +1,5 @@
 import SNAPSim
+import SimHTTP
 
 /// What the partner side must know of a partner's provider profile to call it the way the provider expects.
 extension LoadedFixtures {
@@ -18,5 +19,13 @@ extension LoadedFixtures {
         let name = partner.profile ?? engine.defaultProfile
         let zones = profiles.first { $0.name == name }?.dialect.conventions.timestampZones
         return zones == .utc ? .utc : .jakarta
+    }
+
+    /// The `CHANNEL-ID` the partner sends to `method` `target`: its own `channelId`, else what the route's
+    /// provider expects (DOKU's `SDK`), else `nil` (the signer's default).
+    public func channelID(for partner: Partner, method: HTTPMethod, target: String) -> String? {
+        if let own = partner.channelId { return own }
+        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return router.route(method: method, path: path)?.dialect.channelID.defaultChannel(clientId: partner.clientId)
     }
 }

@@ -11,6 +11,10 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
+    public var virtualAccounts = VirtualAccountBook()
+    /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
+    public var transfers: TransferBook
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
@@ -20,5 +24,6 @@ public struct PartnerState: Sendable {
         self.ids = ids
         self.scenarios = ScenarioStates()
         self.forcedOutcomes = ForcedOutcomes()
+        self.transfers = TransferBook(limit: ledger.movements.limit)
     }
 }

@@ -9,6 +9,7 @@ public enum CLI {
         RoutesCommand.self,
         SignCommand.self,
         RunCommand.self,
+        PayCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

@@ -65,7 +65,12 @@ private func temporaryFixtures(_ files: [String: String]) throws -> String {
         ] {
             #expect(console.out.contains(line))
         }
-        #expect(console.out.contains("emoney-account-inquiry (37)  transaction"))
+        // Columns are as wide as the longest service name, so look at the line, not the padding.
+        let line = console.out.split(separator: "\n").first { $0.contains("/v1.0/emoney/account-inquiry ") }
+        #expect(line?.contains("emoney-account-inquiry (37)") == true)
+        #expect(line?.hasSuffix("transaction") == true)
+        #expect(console.out.contains("/v1.0/transfer-interbank"))
+        #expect(console.out.contains("/v1.0/emoney/transfer-bank-status.htm"))
     }
 
     @Test func rules_ListsRulesInOrder() async throws {

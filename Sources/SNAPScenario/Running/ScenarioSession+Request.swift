@@ -31,9 +31,10 @@ extension ScenarioSession {
                 let needsToken = partner.signing == .symmetric || step.token != .current
                 let token = needsToken ? try await token(for: partnerID, step.token) : nil
                 let externalID = try externalID(reusing: step.headers.reuseExternalID, partnerID: partnerID)
+                let channel = context.fixtures.channelID(for: partner, method: method, target: path)
                 headers = try signer.transactionHeaders(
                     method: method, target: target, body: body, token: token, timestamp: timestamp,
-                    externalID: externalID)
+                    externalID: externalID, channelID: channel)
             case .bearer:
                 headers = ["Authorization": "Bearer " + (try await token(for: partnerID, step.token))]
             case .none:

@@ -20,6 +20,18 @@ public struct ServiceCode: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static func < (lhs: ServiceCode, rhs: ServiceCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public static let balanceInquiry: ServiceCode = "11"
+    // Transfers and history (docs/transfers.md).
+    public static let transactionHistoryList: ServiceCode = "12"
+    public static let transactionHistoryDetail: ServiceCode = "13"
+    public static let internalAccountInquiry: ServiceCode = "15"
+    public static let externalAccountInquiry: ServiceCode = "16"
+    public static let intrabankTransfer: ServiceCode = "17"
+    public static let interbankTransfer: ServiceCode = "18"
+    public static let transferStatus: ServiceCode = "36"
+    public static let bankAccountInquiry: ServiceCode = "42"
+    public static let transferToBank: ServiceCode = "43"
+    /// DANA's transfer-to-bank inquiry status: DANA documents SNAP service code `00` for it (answers `2000000`).
+    public static let transferToBankStatus: ServiceCode = "00"
     public static let emoneyAccountInquiry: ServiceCode = "37"
     public static let customerTopUp: ServiceCode = "38"
     public static let topUpStatus: ServiceCode = "39"

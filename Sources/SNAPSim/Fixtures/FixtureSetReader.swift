@@ -2,7 +2,8 @@ import SimJSON
 
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
-    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes"]
+    static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
+        "virtualAccountBillers", "virtualAccounts", "transfers"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -19,7 +20,9 @@ struct FixtureSetReader {
         let customers = readUnique("customers", key: \EMoneyCustomer.customerNumber, what: "customer", EMoneyCustomer.read)
         let accounts = readUnique("accounts", key: \MerchantAccount.accountNo, what: "account", MerchantAccount.read)
         let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
+        let transfers = readTransfers()
         let partnerIds = Set(partners.map(\.value.clientId))
+        let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
             Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
         }
@@ -67,7 +70,8 @@ struct FixtureSetReader {
             profiles: profiles.map(\.value),
             engine: engine.value,
             sourceFiles: files.map(\.path),
-            authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            virtualAccounts: virtualAccounts, transfers: transfers)
     }
 
     // MARK: - Files
@@ -129,6 +133,15 @@ struct FixtureSetReader {
         return (security, (engine, engineNode))
     }
 
+    /// The `transfers` section (banks, beneficiaries, channels); at most one.
+    private mutating func readTransfers() -> TransferDirectory {
+        let nodes = sections["transfers"] ?? []
+        for extra in nodes.dropFirst() {
+            problems.add(extra, "a second \"transfers\" section (the first is in \(nodes[0].file)): keep one")
+        }
+        return nodes.first.map { TransferDirectory.read($0, &problems) } ?? TransferDirectory()
+    }
+
     private mutating func readCatalogue() -> ResponseCatalogue {
         let entries = readUnique("responseCodes", key: \ResponseCatalogue.Entry.pattern, what: "code", CatalogueFile.read)
         if !entries.isEmpty, !entries.contains(where: { $0.value.key == CaseKey(httpStatus: 200, caseCode: "00") && $0.value.service == nil }) {
@@ -162,6 +175,25 @@ struct FixtureSetReader {
             }
         }
         return result
+    }
+
+    /// Billers (each crediting a known merchant account, open to known partners) and the VAs under them.
+    private mutating func readVirtualAccounts(accountNos: Set<String>, partnerIds: Set<String>) -> VirtualAccountFixtures {
+        let billers = readUnique("virtualAccountBillers", key: \VirtualAccountBiller.partnerServiceId, what: "biller",
+            VirtualAccountBiller.read)
+        for (biller, node) in billers {
+            if let accountNo = biller.accountNo, !accountNos.contains(accountNo) {
+                problems.add(node["accountNo"] ?? node, "unknown merchant account \"\(accountNo)\" (add it to accounts)")
+            }
+            for partner in biller.partners ?? [] where !partnerIds.contains(partner) {
+                problems.add(node["partners"] ?? node, "unknown partner \"\(partner)\"")
+            }
+        }
+        let byPrefix = Dictionary(billers.map { ($0.value.partnerServiceId, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let accounts = readUnique("virtualAccounts", key: \VirtualAccount.numberKey, what: "virtual account") {
+            (node, problems: inout FixtureProblems) in VirtualAccountFixtures.readAccount(node, billers: byPrefix, &problems)
+        }
+        return VirtualAccountFixtures(billers: byPrefix, accounts: accounts.map(\.value))
     }
 
     /// Every code a service can answer by its own behaviour must be worded by the catalogue.

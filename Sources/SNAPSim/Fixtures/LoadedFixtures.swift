@@ -25,13 +25,19 @@ public struct LoadedFixtures: Sendable {
     public var sourceFiles: [String]
     /// Authorization codes for B2B2C customer tokens, by code.
     public var authCodes: [String: AuthCode]
+    /// Billers and ready-made virtual accounts (`virtual-accounts.json`).
+    public var virtualAccounts: VirtualAccountFixtures
+    /// Banks, beneficiary accounts and transfer channels (`beneficiaries.json`).
+    public var transfers: TransferDirectory
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(
         security: SecuritySettings = SecuritySettings(), partners: [String: Partner] = [:],
         catalogue: ResponseCatalogue = ResponseCatalogue(), router: Router = Router(), ledger: Ledger = Ledger(),
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
-        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:]
+        engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
+        virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures(),
+        transfers: TransferDirectory = TransferDirectory()
     ) {
         self.security = security
         self.partners = partners
@@ -44,6 +50,8 @@ public struct LoadedFixtures: Sendable {
         self.engine = engine
         self.sourceFiles = sourceFiles
         self.authCodes = authCodes
+        self.virtualAccounts = virtualAccounts
+        self.transfers = transfers
     }
 
     /// One line per kind of content, for `snapsim check`.
@@ -58,6 +66,7 @@ public struct LoadedFixtures: Sendable {
             "\(tiers.count) tiers",
             "\(catalogue.entries.count) response codes",
             "\(rules.rules.count) rules",
+            "\(virtualAccounts.billers.count) VA billers, \(virtualAccounts.accounts.count) virtual accounts",
         ].joined(separator: ", ")
     }
 }

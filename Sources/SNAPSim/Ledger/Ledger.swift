@@ -4,11 +4,13 @@
 /// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
 public struct Ledger: Sendable {
     /// E-money customers by customer number.
-    public private(set) var customers: [String: CustomerAccount] = [:]
+    public internal(set) var customers: [String: CustomerAccount] = [:]
     /// Merchant accounts by account number.
-    public private(set) var accounts: [String: MerchantAccount] = [:]
+    public internal(set) var accounts: [String: MerchantAccount] = [:]
     /// Decided top-ups, for retries and status inquiries.
     public private(set) var topUps: TopUpJournal
+    /// Every movement of money on the ledger, for transaction history (``Ledger/append(_:)``).
+    public internal(set) var movements: MovementLog
     /// The Jakarta month (`2026-11`) of this ledger's first request: the fixtures' `toppedUpThisMonth`
     /// counts for it. `nil` until ``open(at:)``.
     public private(set) var openingMonth: String?
@@ -16,11 +18,13 @@ public struct Ledger: Sendable {
     /// An empty ledger.
     public init() {
         topUps = TopUpJournal()
+        movements = MovementLog()
     }
 
     /// A ledger opening with these customers and accounts.
     public init(customers: [EMoneyCustomer], accounts: [MerchantAccount], topUpRecordLimit: Int = 100_000) {
         topUps = TopUpJournal(limit: topUpRecordLimit)
+        movements = MovementLog(limit: topUpRecordLimit)
         for customer in customers { self.customers[customer.customerNumber] = CustomerAccount(customer) }
         for account in accounts { self.accounts[account.accountNo] = account }
     }

@@ -75,6 +75,10 @@ struct CustomerTopUp: SNAPService {
         answer["amount"] = amount.json
         record.referenceNo = referenceNo
         record.status = .success
+        state.ledger.append(LedgerMovement(
+            holder: .customer(customerNumber), type: .topUp, direction: .credit, amount: amount,
+            partnerReferenceNo: partnerReferenceNo, referenceNo: referenceNo, service: descriptor.code,
+            time: request.time, remark: "Top up"))
         record.answer = RecordedAnswer(key: ServiceAnswer.success.key, fields: answer)
         state.ledger.record(record)
         return record.answer.outcome

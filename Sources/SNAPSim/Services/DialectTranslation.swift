@@ -16,8 +16,35 @@ struct DialectTranslation {
         return translated
     }
 
-    /// The answer with `customerNumber` (masked or not) in the partner's form.
+    /// The answer with `customerNumber` (masked or not) in the partner's form, and nested objects cut to the
+    /// members the profile's `responseFields` lists for them (see ``nestedShape(_:)``).
     func toPartner(_ outcome: Outcome) -> Outcome {
+        nestedShape(customerNumberForm(outcome))
+    }
+
+    /// Keeps, inside a success's nested objects, only the members `responseFields` names with dots
+    /// (`virtualAccountData.trxId`): DOKU's models refuse members they do not know at every level. An object
+    /// with no dotted entry is kept whole; the top level is the renderer's to filter.
+    private func nestedShape(_ outcome: Outcome) -> Outcome {
+        guard let kept = dialect.responseFields, kept.contains(where: { $0.contains(".") }),
+            case .snap(let key, let fields, let delay) = outcome
+        else { return outcome }
+        return .snap(key: key, fields: Self.filter(fields, kept: kept, path: ""), delay: delay)
+    }
+
+    private static func filter(_ object: JSONObject, kept: [String], path: String) -> JSONObject {
+        let prefix = path.isEmpty ? "" : path + "."
+        let restricts = !path.isEmpty && kept.contains { $0.hasPrefix(prefix) }
+        let members = object.members.compactMap { member -> (String, JSONValue)? in
+            let name = prefix + member.key
+            if restricts, !kept.contains(name) { return nil }
+            guard case .object(let nested) = member.value else { return (member.key, member.value) }
+            return (member.key, .object(filter(nested, kept: kept, path: name)))
+        }
+        return JSONObject(members)
+    }
+
+    private func customerNumberForm(_ outcome: Outcome) -> Outcome {
         guard let prefix = dialect.customerNumberPrefix, case .snap(let key, var fields, let delay) = outcome,
             let number = fields["customerNumber"]?.stringValue, number.hasPrefix("0")
         else { return outcome }

@@ -40,10 +40,10 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
         security: .bearer)
 
     /// Every known service, in service-code order.
-    public static let all: [ServiceDescriptor] = [
+    public static let all: [ServiceDescriptor] = ([
         balanceLimitCheck, balanceInquiry, emoneyAccountInquiry, customerTopUp, topUpStatus, accessTokenB2B,
         accessTokenB2B2C,
-    ]
+    ] + virtualAccountServices + transferServices).sorted { ($0.code, $0.name) < ($1.code, $1.name) }
 
     /// The service with this name or two-digit code.
     public static func named(_ nameOrCode: String) -> ServiceDescriptor? {

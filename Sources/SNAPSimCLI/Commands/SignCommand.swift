@@ -34,7 +34,7 @@ struct SignCommand: Command {
           --token TOKEN        Use this access token instead of requesting one
           --timestamp TS       X-TIMESTAMP to sign (default now, in the form the partner's profile expects)
           --external-id ID     X-EXTERNAL-ID (default 20 random digits)
-          --channel-id ID      CHANNEL-ID (default the partner's, else 95221)
+          --channel-id ID      CHANNEL-ID (default the partner's, else what the route's profile expects, else 95221)
           --token-path PATH    Path of the token request (default: the partner's profile's token path)
           --hex                Write X-SIGNATURE in hex instead of Base64
         \(FixtureOption.help)
@@ -144,6 +144,7 @@ struct SignCommand: Command {
         }
 
         let externalID = externalID ?? Self.randomDigits(20)
+        let channelID = channelID ?? fixtures.channelID(for: partner, method: method, target: path)
         let request = try signed { () throws(PartnerSignerError) in
             try signer.transactionRequest(
                 method: method, target: path, body: body, token: token, timestamp: timestamp, externalID: externalID,
