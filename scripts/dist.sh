@@ -8,7 +8,8 @@
 #   scripts/dist.sh [--debug] [--no-wheel]
 #
 # --debug builds without optimisation (much faster; what .ci/run uses to prove the static link).
-# The build has its own scratch folder (.build/dist-*), so it never invalidates the everyday .build.
+# The build has its own scratch folder (.build/dist-*, or $SNAPSIM_DIST_SCRATCH), so it never invalidates the
+# everyday .build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=release
@@ -20,7 +21,7 @@ for argument in "$@"; do
         *) echo "usage: scripts/dist.sh [--debug] [--no-wheel]" >&2; exit 64 ;;
     esac
 done
-scratch=".build/dist-$configuration"
+scratch="${SNAPSIM_DIST_SCRATCH:-.build/dist-$configuration}"
 # -static-stdlib also links Foundation statically; FoundationNetworking (libcurl) is not imported anywhere, so
 # nothing pulls curl in. -s strips the symbol table (backtraces still name functions via Swift metadata).
 flags=(-c "$configuration" --product snapsim --static-swift-stdlib --scratch-path "$scratch")
