@@ -15,6 +15,8 @@ public struct PartnerState: Sendable {
     public var virtualAccounts = VirtualAccountBook()
     /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
     public var transfers: TransferBook
+    /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
+    public var directDebit = DirectDebitBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger
