@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SNAPSim", targets: ["SNAPSim"]),
         .library(name: "SNAPCrypto", targets: ["SNAPCrypto"]),
         .library(name: "SimServer", targets: ["SimServer"]),
+        .library(name: "SimHTTPClient", targets: ["SimHTTPClient"]),
     ],
     targets: [
         // MARK: - Foundations with no SNAP knowledge
@@ -30,6 +31,8 @@ let package = Package(
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
+        /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.
+        .target(name: "SimHTTPClient", dependencies: ["SimHTTP"], swiftSettings: strictSettings),
 
         // MARK: - The simulator
 
@@ -41,11 +44,11 @@ let package = Package(
             plugins: ["EmbedDefaultFixtures"]
         ),
         /// Scenario files, the partner-side signer, the runner and its reporters.
-        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimJSON"], swiftSettings: strictSettings),
+        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON"], swiftSettings: strictSettings),
         /// The commands behind the `snapsim` executable, testable without a process.
         .target(
             name: "SNAPSimCLI",
-            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto", "SimJSON"],
+            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SimHTTPClient", "SNAPCrypto", "SimJSON"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
+        .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON"], exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
