@@ -39,7 +39,7 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),

@@ -15,6 +15,8 @@ public struct PartnerState: Sendable {
     public var virtualAccounts = VirtualAccountBook()
     /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
     public var transfers: TransferBook
+    /// Notifications drawn up by this partner's flows, handed to delivery once the partner's lock is released.
+    public var notifications = NotificationDrafts()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -14,6 +14,8 @@ public final class Simulator: HTTPResponder {
     private let security = SecurityPipeline(conventions: { route, _ in route.dialect.conventions })
     private let services = ServiceRegistry()
     let state: Mutex<State>
+    /// Sends the notifications partners' flows draw up (issue 14), never under `state`'s lock.
+    public let notifications: NotificationOutbox
 
     struct State: Sendable {
         var fixtures: LoadedFixtures
@@ -27,7 +29,10 @@ public final class Simulator: HTTPResponder {
         self.options = options
         let partners = PartnerStates(ids: IDGenerator(seed: options.seed), initialLedger: fixtures.ledger)
         state = Mutex(State(fixtures: fixtures, partners: partners, journal: Journal(capacityPerPartner: options.journalCapacity)))
+        notifications = NotificationOutbox(clock: options.clock)
     }
+
+    deinit { notifications.stop() }
 
     public var clock: SimulatorClock { options.clock }
 
@@ -39,7 +44,7 @@ public final class Simulator: HTTPResponder {
             return AdminAPI(simulator: self).respond(to: request)
         }
         let receivedAt = clock.now()
-        return state.withLock { state in
+        let (reply, drafts) = state.withLock { state -> (HTTPReply, Drafts?) in
             let fixtures = state.fixtures
             guard let route = fixtures.router.route(
                 for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
@@ -47,16 +52,22 @@ public final class Simulator: HTTPResponder {
                 let rendered = ResponseRenderer.unroutable(request, router: fixtures.router, at: receivedAt)
                 state.journal.record(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered,
                     partners: state.fixtures.partners)
-                return rendered.reply
+                return (rendered.reply, nil)
             }
             let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
             let decision = decide(exchange, &state)
             let rendered = ResponseRenderer(fixtures: state.fixtures, explain: options.explain).render(decision.outcome, for: exchange)
             state.journal.record(request, receivedAt: receivedAt, service: route.serviceName, decision: decision,
                 rendered: rendered, partners: state.fixtures.partners)
-            return decision.fault?.applied(to: rendered.reply) ?? rendered.reply
+            let drafts = decision.notifications.isEmpty ? nil : (decision.notifications, state.fixtures)
+            return (decision.fault?.applied(to: rendered.reply) ?? rendered.reply, drafts)
         }
+        if let drafts { notifications.enqueue(drafts.0, fixtures: drafts.1) }
+        return reply
     }
+
+    /// Notifications drawn up under the lock, with the fixtures they were drawn up under.
+    private typealias Drafts = ([NotificationEvent], LoadedFixtures)
 
     /// Security, then the services with the partner's rules in force.
     private func decide(_ exchange: Exchange, _ state: inout State) -> Decision {
@@ -77,12 +88,13 @@ public final class Simulator: HTTPResponder {
             } catch {
                 return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
             }
-            let served = state.partners.with(caller.clientId) { partnerState in
-                RulesInForce(services: services).serve(exchange, caller: caller, fixtures: fixtures, state: &partnerState)
+            let (served, notifications) = state.partners.with(caller.clientId) { partnerState in
+                (RulesInForce(services: services).serve(exchange, caller: caller, fixtures: fixtures, state: &partnerState),
+                    partnerState.notifications.take(partner: caller.clientId))
             }
             return Decision(
                 outcome: served.outcome, caller: caller, verdict: caller.verdict.json, matchedRule: served.matchedRule,
-                fault: served.fault)
+                fault: served.fault, notifications: notifications)
         }
     }
 }
@@ -98,4 +110,6 @@ struct Decision {
     var matchedRule: String?
     /// The fault a forced outcome inflicts on the answer.
     var fault: TransportFault?
+    /// Notifications the request's flow drew up, delivered once the lock is released (issue 14).
+    var notifications: [NotificationEvent] = []
 }

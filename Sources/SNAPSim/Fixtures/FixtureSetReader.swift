@@ -3,7 +3,7 @@ import SimJSON
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
-        "virtualAccountBillers", "virtualAccounts", "transfers"]
+        "virtualAccountBillers", "virtualAccounts", "transfers", "notifications"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -57,8 +57,10 @@ struct FixtureSetReader {
         }
         checkCatalogueCompleteness(catalogue)
 
+        let notifications = readNotifications(profileNames: profileNames, partnerIds: partnerIds)
+
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
-        return LoadedFixtures(
+        var loaded = LoadedFixtures(
             security: security,
             partners: Dictionary(partners.map { ($0.value.clientId, $0.value) }, uniquingKeysWith: { first, _ in first }),
             catalogue: catalogue,
@@ -72,6 +74,19 @@ struct FixtureSetReader {
             sourceFiles: files.map(\.path),
             authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
             virtualAccounts: virtualAccounts, transfers: transfers)
+        loaded.notifications = notifications
+        return loaded
+    }
+
+    /// The `notifications` section (keys, profiles' settings, endpoints); at most one.
+    private mutating func readNotifications(profileNames: [String], partnerIds: Set<String>) -> NotificationSettings {
+        let nodes = sections["notifications"] ?? []
+        for extra in nodes.dropFirst() {
+            problems.add(extra, "a second \"notifications\" section (the first is in \(nodes[0].file)): keep one")
+        }
+        return nodes.first.map {
+            NotificationSettings.read($0, profileNames: profileNames, partnerIds: partnerIds, &problems)
+        } ?? NotificationSettings()
     }
 
     // MARK: - Files

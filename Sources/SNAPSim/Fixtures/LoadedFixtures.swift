@@ -29,6 +29,8 @@ public struct LoadedFixtures: Sendable {
     public var virtualAccounts: VirtualAccountFixtures
     /// Banks, beneficiary accounts and transfer channels (`beneficiaries.json`).
     public var transfers: TransferDirectory
+    /// Keys, profiles' notification settings and partners' endpoints (`notifications.json`, issue 14).
+    public var notifications = NotificationSettings()
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(
