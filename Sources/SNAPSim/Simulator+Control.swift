@@ -18,6 +18,7 @@ extension Simulator {
             state.partners.reset(clientId)
             state.journal.clear(partner: clientId)
         }
+        notifications.reset(partner: clientId)
         if clientId == nil { clock.reset() }
     }
 

@@ -17,6 +17,9 @@ struct AdminAPI {
             guard request.method == .get || request.method == .head else { return methodNotAllowed(request, allowed: "GET") }
             return json(200, ["status": "ok"])
         }
+        if path == Self.keysPath {  // public keys are public: no admin token
+            do throws(AdminFailure) { return try keys(request) } catch { return error.reply }
+        }
         guard let expected = simulator.options.adminToken, request.headers["Authorization"] == "Bearer \(expected)" else {
             let reply = error(
                 401,
@@ -36,6 +39,7 @@ struct AdminAPI {
             case "/_sim/state": return try scenarioState(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
             default:
+                if path.hasPrefix(Self.notificationsPath) { return try notifications(request) }
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
                 return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
             }

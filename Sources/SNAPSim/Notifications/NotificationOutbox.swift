@@ -88,6 +88,10 @@ public final class NotificationOutbox: Sendable {
         state.withLock { $0.faults[partner, default: []].append(fault) }
     }
 
+    public func clearFaults(partner: String) {
+        state.withLock { $0.faults[partner] = nil }
+    }
+
     /// The faults still waiting for a partner's notifications.
     public func faults(partner: String) -> [NotificationFault] {
         state.withLock { $0.faults[partner] ?? [] }
