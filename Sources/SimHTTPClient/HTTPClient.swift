@@ -40,7 +40,7 @@ public struct HTTPClient: Sendable {
     /// Sends `request` to `endpoint`; the request's target is appended to the endpoint's path prefix. `Host` and
     /// `Content-Length` are added unless present.
     public func send(_ request: HTTPRequest, to endpoint: HTTPEndpoint) throws(HTTPClientError) -> HTTPClientResponse {
-        let head = encodeHead(request, endpoint: endpoint)
+        let head = try encodeHead(request, endpoint: endpoint)
         if let idle, let fd = idle.take(endpoint) {
             let socket = ClientSocket(adopting: fd)
             if socket.isQuiet() {
@@ -114,7 +114,18 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    private func encodeHead(_ request: HTTPRequest, endpoint: HTTPEndpoint) -> [UInt8] {
+    private func encodeHead(_ request: HTTPRequest, endpoint: HTTPEndpoint) throws(HTTPClientError) -> [UInt8] {
+        // A line break in any part would let one value smuggle a header or a second request onto the wire.
+        let breaksLine: (String) -> Bool = { $0.utf8.contains { $0 == 13 || $0 == 10 } }
+        guard !breaksLine(request.method.rawValue), !request.method.rawValue.isEmpty else {
+            throw .invalidRequest("method \"\(request.method.rawValue)\"")
+        }
+        guard !breaksLine(request.target), !request.target.contains(" ") else {
+            throw .invalidRequest("target \"\(request.target)\" holds a space or line break")
+        }
+        for (name, value) in request.headers where name.isEmpty || breaksLine(name) || breaksLine(value) {
+            throw .invalidRequest("header \"\(name)\" holds a line break or has no name")
+        }
         var text = "\(request.method.rawValue) \(endpoint.pathPrefix)\(request.target) HTTP/1.1\r\n"
         if !request.headers.contains("Host") { text += "Host: \(endpoint.hostHeader)\r\n" }
         for (name, value) in request.headers where !Self.framingHeaders.contains(name.lowercased()) {

@@ -2,6 +2,9 @@
 public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL could not be read as `http://host[:port][/path]`.
     case invalidURL(String)
+    /// The request cannot be written as HTTP/1.1: a method, target or header holds a line break, or a header
+    /// name is empty. Nothing was sent.
+    case invalidRequest(String)
     /// Only plain `http` is spoken; the scheme given is named.
     case unsupportedScheme(String)
     /// The host name did not resolve.
@@ -28,6 +31,7 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidURL(let url): "not an http URL: \(url)"
+        case .invalidRequest(let reason): "invalid request: \(reason)"
         case .unsupportedScheme(let scheme): "unsupported scheme \(scheme)://: only http:// is supported"
         case .addressResolution(let host, let message): "cannot resolve \(host): \(message)"
         case .connectionRefused(let host, let port): "connection refused by \(host):\(port)"

@@ -96,7 +96,11 @@ import Testing
     /// Over a real socket: the command fetches a token from a running simulator, signs and sends the request.
     @Test func sign_FetchesTokenAndSends_WhenTargetGiven() async throws {
         let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1))
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        // Long timeouts, as in PayCommandTests: under the full parallel suite an idle loop's stale clock (issue 10)
+        // can expire a fresh connection's header deadline at once, and the request is not sent twice.
+        let configuration = HTTPServer.Configuration(
+            host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600))
+        let server = try HTTPServer(configuration: configuration, responder: simulator)
         try server.start()
         defer { server.shutdown() }
         let console = RecordingConsole()

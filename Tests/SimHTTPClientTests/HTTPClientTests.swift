@@ -107,6 +107,18 @@ private func withPeer<T>(_ body: (HTTPServer, HTTPEndpoint) throws -> T) throws 
         }
     }
 
+    @Test func headerInjection_IsRefusedBeforeConnecting() throws {
+        var request = HTTPRequest(method: .get, target: "/")
+        request.headers["X-A"] = "1\r\nX-Injected: 2"
+        // Port 9 (discard) is never connected to: the check comes first.
+        #expect(throws: HTTPClientError.invalidRequest("header \"X-A\" holds a line break or has no name")) {
+            try HTTPClient().send(request, to: HTTPEndpoint(host: "127.0.0.1", port: 9))
+        }
+        #expect(throws: HTTPClientError.invalidRequest("target \"/a b\" holds a space or line break")) {
+            try HTTPClient().send(HTTPRequest(method: .get, target: "/a b"), to: HTTPEndpoint(host: "127.0.0.1", port: 9))
+        }
+    }
+
     @Test func refused_IsNamed() throws {
         let (port, release) = refusingPort()
         defer { release() }
