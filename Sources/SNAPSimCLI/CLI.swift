@@ -10,6 +10,7 @@ public enum CLI {
         SignCommand.self,
         RunCommand.self,
         PayCommand.self,
+        KeysCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

@@ -41,7 +41,7 @@ public struct NotificationProfile: Sendable {
         /// `{body.tradeNo}|{timestamp}` (SmilePayz callbacks).
         case template(key: String, stringToSign: String)
 
-        var keyName: String {
+        public var keyName: String {
             switch self {
             case .asymmetric(let key), .symmetric(let key, _), .template(let key, _): key
             }
