@@ -7,6 +7,7 @@ never holds a copy of them.
 import json
 import os
 import pathlib
+import urllib.error
 import urllib.request
 
 import pytest
@@ -43,3 +44,23 @@ def auth_code(name):
         if code["authCode"].endswith(name):
             return code["authCode"]
     raise KeyError(name)
+
+
+@pytest.fixture(scope="session")
+def payer(base_url):
+    """Acts as the simulated customer through the admin API: payer("direct-debit", partner, {...})."""
+
+    def act(kind, partner, body=None, method="POST"):
+        token = os.environ.get("SNAPSIM_ADMIN_TOKEN", "")
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            f"{base_url}/_sim/payer/{kind}?partner={partner}", data=data, method=method,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+
+    return act

@@ -17,6 +17,8 @@ public struct PartnerState: Sendable {
     public var transfers: TransferBook
     /// Notifications drawn up by this partner's flows, handed to delivery once the partner's lock is released.
     public var notifications = NotificationDrafts()
+    /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
+    public var directDebit = DirectDebitBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -71,6 +71,7 @@ private func temporaryFixtures(_ files: [String: String]) throws -> String {
         #expect(line?.hasSuffix("transaction") == true)
         #expect(console.out.contains("/v1.0/transfer-interbank"))
         #expect(console.out.contains("/v1.0/emoney/transfer-bank-status.htm"))
+        #expect(console.out.contains("account-binding-inquiry (08)"))
     }
 
     @Test func rules_ListsRulesInOrder() async throws {

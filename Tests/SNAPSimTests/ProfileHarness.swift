@@ -15,10 +15,10 @@ struct ProfileHarness {
     let fixtures: LoadedFixtures
     private var counter = 0
 
-    init(fixtures: LoadedFixtures = .defaults) {
+    init(fixtures: LoadedFixtures = .defaults, adminToken: String? = nil) {
         clock = .fixed(at: Self.start)
         self.fixtures = fixtures
-        simulator = Simulator(fixtures: fixtures, options: SimulatorOptions(seed: 7, clock: clock))
+        simulator = Simulator(fixtures: fixtures, options: SimulatorOptions(seed: 7, clock: clock, adminToken: adminToken))
     }
 
     func partner(_ clientId: String) throws -> Partner {

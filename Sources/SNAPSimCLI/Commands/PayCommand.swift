@@ -24,7 +24,7 @@ struct PayKind: Sendable {
 struct PayCommand: Command {
     /// Every kind, in help order.
     static let kinds: [PayKind] = [
-        .virtualAccount
+        .virtualAccount, .directDebit, .binding, .otp,
     ]
 
     static let name = "pay"
