@@ -28,6 +28,16 @@ struct AdminAPI {
             simulator.journalAdminRejection(request, reply: reply)
             return reply
         }
+        let reply = endpoint(path, request)
+        // Flows the admin API drove (the payer's actions) may have drawn up notifications: send them now,
+        // after the partner's lock is released (issue 14).
+        if let partner = request.queryValue("partner"), simulator.fixtures.partners[partner] != nil {
+            simulator.sendNotifications(of: partner)
+        }
+        return reply
+    }
+
+    private func endpoint(_ path: String, _ request: HTTPRequest) -> HTTPReply {
         do throws(AdminFailure) {
             switch path {
             case "/_sim/reset": return try reset(request)

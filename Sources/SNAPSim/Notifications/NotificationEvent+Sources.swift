@@ -49,6 +49,24 @@ extension NotificationDrafts {
         add(.transfer, transactionRef: transfer.partnerReferenceNo, fields: fields, at: time)
     }
 
+    /// A direct debit finished (56; DANA's "finish notify"): paid `00` or refused by the payer `06`.
+    public mutating func directDebitFinished(_ record: DebitRecord, at time: SimTime) {
+        let jakarta = CivilDate.jakartaOffsetMinutes
+        let fields: JSONObject = [
+            "originalPartnerReferenceNo": .string(record.partnerReferenceNo),
+            "originalReferenceNo": .string(record.referenceNo),
+            "originalExternalId": .string(record.externalId ?? ""),
+            "merchantId": .string(record.merchantId),
+            "amount": record.amount.json,
+            "latestTransactionStatus": .string(record.status.rawValue),
+            "transactionStatusDesc": .string(record.status.statusDescription),
+            "createdTime": .string(ISO8601Timestamp.format(record.createdAt, offsetMinutes: jakarta)),
+            "finishedTime": .string(ISO8601Timestamp.format(time, offsetMinutes: jakarta)),
+            "additionalInfo": [:],
+        ]
+        add(.directDebit, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
+    }
+
     /// An ad-hoc notification asked for through the admin API: the given members over a minimal body.
     public mutating func adHoc(
         _ kind: NotificationKind, transactionRef: String, fields: JSONObject, at time: SimTime
