@@ -41,7 +41,7 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON", "QRISCode"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
