@@ -17,6 +17,8 @@ public struct PartnerState: Sendable {
     public var transfers: TransferBook
     /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
     public var directDebit = DirectDebitBook()
+    /// SmilePayz v2.0 pay-in and pay-out orders (profile `smilepayz`).
+    public var smilePayz = SmilePayzBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

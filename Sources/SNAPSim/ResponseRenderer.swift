@@ -46,6 +46,7 @@ struct ResponseRenderer {
         if printed != key {
             body["responseCode"] = .string(ResponseCode(printed, service: exchange.route.serviceCode).description)
         }
+        exchange.route.dialect.envelope.apply(to: &body, key, service: exchange.route.serviceCode)
         return body
     }
 

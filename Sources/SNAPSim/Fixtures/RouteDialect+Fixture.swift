@@ -6,7 +6,7 @@ extension RouteDialect {
     static let profileFields = [
         "signing", "signatureEncodings", "timestampZones", "expiresIn", "externalId", "channelId",
         "customerTokenScheme", "customerNumberPrefix", "topUpRetry", "responseCodes",
-    ]
+    ] + variantFields
     /// Members a route may carry besides `service`, `method`, `path` and `security`.
     static let routeFields = ["requiredHeaders", "requiredFields", "customerToken", "responseCodes", "responseFields"]
 
@@ -58,6 +58,7 @@ extension RouteDialect {
             dialect.topUpRetry = TopUpRetry(rawValue: retry) ?? .replay
         }
         dialect.readResponseCodes(node, &problems)
+        dialect.readVariants(node, &problems)
         return dialect
     }
 

@@ -35,6 +35,9 @@ public struct SecurityPipeline: Sendable {
     {
         do throws(SNAPError) {
             switch exchange.route.security {
+            case .transaction where exchange.route.dialect.requestSigning == .smilepayz:
+                return try SmilePayzAuthenticator(conventions: conventions(exchange.route, fixtures), keys: keys)
+                    .authenticate(exchange, fixtures: fixtures)
             case .transaction:
                 return try TransactionAuthenticator(conventions: conventions(exchange.route, fixtures), keys: keys)
                     .authenticate(exchange, fixtures: fixtures, partners: &partners)

@@ -1,0 +1,3 @@
+enum SmilePayzQRIS {
+    static func string(_ order: SmilePayzOrderFields, tradeNo: String) -> String { "TEMP" }
+}
