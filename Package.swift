@@ -61,10 +61,15 @@ let package = Package(
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
-        .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP"]),
+        /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
+        .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(
-            name: "SNAPSimTests", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON"], exclude: ["Golden"]),
+            name: "SNAPSimTests",
+            dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "SocketTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
-        .testTarget(name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON"]),
+        .testTarget(
+            name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "SimServer", "SocketTestSupport"]),
     ]
 )

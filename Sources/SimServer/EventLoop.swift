@@ -24,50 +24,60 @@ final class EventLoop {
     let context: ServerContext
     let control: LoopControl
     let poller: Poller
-    let encoder = HTTPResponseEncoder()
     private var listener: Int32?
     private var connections: [Connection?] = []
     private var generation: UInt32 = 0
     private(set) var openConnections = 0
     private(set) var isDraining = false
+    /// Accepting is paused for lack of descriptors; logged once per spell.
+    private var acceptPaused = false
     var timers = TimerHeap<TimerTarget>()
     /// Shared by all connections of this loop: data is copied into a parser right after each read.
     let readBuffer: UnsafeMutableRawBufferPointer
-    /// The loop's idea of now, refreshed after every wait.
-    private(set) var now: UInt64
-    /// The `Date` header value, formatted once per second.
-    private(set) var date: HTTPDate
+    /// The loop's idea of now (monotonic nanoseconds and this second's `Date` value), refreshed as soon as a
+    /// wait returns, before any event is handled: a deadline set for a connection accepted after a long idle
+    /// wait must count from the accept, not from before the wait (issue 10).
+    private(set) var now: ConnectionStateMachine.Now
 
+    /// Makes the loop and registers its listener and waker; throws when the poller cannot be made or refuses
+    /// either descriptor, so the server can report that this loop cannot start.
     init(listener: Int32, context: ServerContext, control: LoopControl) throws(SocketError) {
         self.listener = listener
         self.context = context
         self.control = control
         self.poller = try Poller()
         self.readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        self.now = MonotonicClock.now()
-        self.date = .now()
-        poller.add(listener, token: Self.listenerToken, interest: .read)
-        poller.add(control.waker.readFD, token: Self.wakerToken, interest: .read)
+        self.now = .init(nanoseconds: MonotonicClock.now(), date: .now())
+        try poller.add(listener, token: Self.listenerToken, interest: .read)
+        try poller.add(control.waker.readFD, token: Self.wakerToken, interest: .read)
     }
 
     deinit {
         readBuffer.deallocate()
     }
 
-    /// Runs until a stop was requested and every connection has finished.
-    func run() {
+    /// Runs until a stop was requested and every connection has finished; calls `started` just before the
+    /// first wait, when the listener is being polled.
+    func run(started: () -> Void) {
+        started()
         while true {
-            poller.wait(timeout: waitTimeout()) { token, readiness in
+            let ready = poller.wait(timeout: waitTimeout())
+            refreshNow()
+            for index in 0..<ready {
+                let (token, readiness) = poller.event(at: index)
                 dispatch(token: token, readiness: readiness)
             }
-            now = MonotonicClock.now()
-            refreshDate()
             if !isDraining, control.stopRequested.load(ordering: .acquiring) { beginDraining() }
             fireDueTimers()
             if isDraining, openConnections == 0 { break }
         }
         if let listener { closeListener(listener) }
-        poller.remove(control.waker.readFD)
+        unwatch(control.waker.readFD, "the waker")
+    }
+
+    /// Reports a failure no client can be told about.
+    func log(_ level: HTTPServerLogLevel, _ message: @autoclosure () -> String) {
+        context.logger.log(level, message())
     }
 
     // MARK: - Events
@@ -82,7 +92,8 @@ final class EventLoop {
             let fd = Int(truncatingIfNeeded: token & 0xFFFF_FFFF)
             // The generation guards against an event for a descriptor closed and reused within one batch.
             guard fd < connections.count, let connection = connections[fd], connection.token == token else { return }
-            now = MonotonicClock.now()
+            // A slow responder on an earlier connection must not shorten this one's deadlines.
+            now.nanoseconds = MonotonicClock.now()
             connection.handle(readiness)
         }
     }
@@ -95,9 +106,10 @@ final class EventLoop {
         return Int32(min(milliseconds, UInt64(Int32.max)))
     }
 
-    private func refreshDate() {
+    private func refreshNow() {
+        now.nanoseconds = MonotonicClock.now()
         let seconds = Int(time(nil))
-        if seconds != date.secondsSince1970 { date = HTTPDate(secondsSince1970: seconds) }
+        if seconds != now.date.secondsSince1970 { now.date = HTTPDate(secondsSince1970: seconds) }
     }
 
     // MARK: - Timers
@@ -114,15 +126,15 @@ final class EventLoop {
     }
 
     private func fireDueTimers() {
-        while let (due, target) = timers.popDue(at: now) {
+        while let (due, target) = timers.popDue(at: now.nanoseconds) {
             switch target {
             case .resumeAccepting:
-                if let listener, !isDraining { poller.modify(listener, token: Self.listenerToken, interest: .read) }
+                if let listener, !isDraining { watchListener(listener, interest: .read) }
             case .connection(let connection):
                 guard !connection.isClosed, due == connection.queuedDeadline else { continue }
                 connection.queuedDeadline = 0
                 if connection.deadline == 0 { continue }
-                if connection.deadline <= now {
+                if connection.deadline <= now.nanoseconds {
                     connection.deadline = 0
                     connection.deadlinePassed()
                 } else {
@@ -140,12 +152,13 @@ final class EventLoop {
         for _ in 0..<64 {
             switch Socket.accept(listener) {
             case .accepted(let fd):
+                acceptPaused = false
                 let count = context.connectionCount.wrappingAdd(1, ordering: .relaxed).newValue
                 if count > context.maxConnections {
                     context.connectionCount.wrappingSubtract(1, ordering: .relaxed)
-                    register(fd, counted: false).rejectAsOverloaded()
+                    register(fd, counted: false)?.rejectAsOverloaded()
                 } else {
-                    register(fd, counted: true).start()
+                    register(fd, counted: true)?.start()
                 }
             case .wouldBlock:
                 return
@@ -153,8 +166,12 @@ final class EventLoop {
                 if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
                     // Out of descriptors or memory: the pending connection stays queued and the listener stays
                     // readable, so stop watching it for a moment instead of spinning.
-                    poller.modify(listener, token: Self.listenerToken, interest: [])
-                    timers.push(.resumeAccepting, at: now + 100_000_000)
+                    if !acceptPaused, !isDraining {
+                        acceptPaused = true
+                        log(.warning, "accept failed: \(SocketError.describe(code)); pausing accepts for 100 ms at a time")
+                    }
+                    watchListener(listener, interest: [])
+                    timers.push(.resumeAccepting, at: now.nanoseconds + 100_000_000)
                     return
                 }
             // Anything else (ECONNABORTED, EPROTO, ...) concerns that one connection only.
@@ -162,9 +179,18 @@ final class EventLoop {
         }
     }
 
-    private func register(_ fd: Int32, counted: Bool) -> Connection {
+    /// Watches a new connection; nil (and the descriptor closed, its slot released) when the poller refuses it.
+    private func register(_ fd: Int32, counted: Bool) -> Connection? {
         generation &+= 1
         let token = UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fd))
+        do {
+            try poller.add(fd, token: token, interest: .read)
+        } catch {
+            log(.error, "dropped a new connection: \(error)")
+            Socket.close(fd)
+            if counted { context.connectionCount.wrappingSubtract(1, ordering: .relaxed) }
+            return nil
+        }
         let connection = Connection(fd: fd, token: token, loop: self, isCounted: counted)
         let index = Int(fd)
         if index >= connections.count {
@@ -172,13 +198,12 @@ final class EventLoop {
         }
         connections[index] = connection
         openConnections += 1
-        poller.add(fd, token: token, interest: .read)
         return connection
     }
 
     /// Called by a connection as it closes its descriptor.
     func unregister(_ connection: Connection) {
-        poller.remove(connection.fd)
+        unwatch(connection.fd, "a closing connection")
         connections[Int(connection.fd)] = nil
         openConnections -= 1
         if connection.isCounted { context.connectionCount.wrappingSubtract(1, ordering: .relaxed) }
@@ -201,8 +226,25 @@ final class EventLoop {
     }
 
     private func closeListener(_ fd: Int32) {
-        poller.remove(fd)
+        unwatch(fd, "the listener")
         Socket.close(fd)
         listener = nil
+    }
+
+    private func watchListener(_ fd: Int32, interest: Interest) {
+        do {
+            try poller.modify(fd, token: Self.listenerToken, interest: interest)
+        } catch {
+            log(.error, "cannot \(interest.isEmpty ? "pause" : "resume") accepting: \(error)")
+        }
+    }
+
+    /// Stops watching a descriptor about to be closed; a failure means the loop's bookkeeping is off.
+    private func unwatch(_ fd: Int32, _ what: String) {
+        do {
+            try poller.remove(fd)
+        } catch {
+            log(.error, "cannot stop watching \(what): \(error)")
+        }
     }
 }

@@ -18,11 +18,16 @@ extension HTTPServer {
         public var maxHeadBytes: Int
         /// The most header fields per request; more are answered with 431. Default 100.
         public var maxHeaderCount: Int
-        /// How long a client has to send a complete request head, counted from its first byte (or from
-        /// connecting); then 408 and close. Default 10 s.
+        /// How long a client has to send a complete request head, counted from connecting for the first
+        /// request and from its first byte for later ones; then 408 and close. Trickling bytes does not
+        /// extend it. Default 10 s.
         public var headerTimeout: Duration
-        /// How long a keep-alive connection may sit idle between requests before it is closed, and how long a
-        /// body upload or a response write may stall. Default 60 s.
+        /// How long a client has to send a complete request body, counted from the end of its head; then 408
+        /// and close. A total, not a per-byte timer: a client trickling a byte a second cannot hold a
+        /// connection slot longer than this. Default 30 s (1 MiB at about 35 KB/s).
+        public var bodyTimeout: Duration
+        /// How long a keep-alive connection may sit idle between requests before it is closed quietly, and how
+        /// long a response write may stall. Default 60 s.
         public var idleTimeout: Duration
         /// The listen backlog per listening socket.
         public var backlog: Int32
@@ -37,6 +42,7 @@ extension HTTPServer {
             maxHeadBytes: Int = 16 * 1024,
             maxHeaderCount: Int = 100,
             headerTimeout: Duration = .seconds(10),
+            bodyTimeout: Duration = .seconds(30),
             idleTimeout: Duration = .seconds(60),
             backlog: Int32 = 1024
         ) {
@@ -48,6 +54,7 @@ extension HTTPServer {
             self.maxHeadBytes = maxHeadBytes
             self.maxHeaderCount = maxHeaderCount
             self.headerTimeout = headerTimeout
+            self.bodyTimeout = bodyTimeout
             self.idleTimeout = idleTimeout
             self.backlog = backlog
         }
@@ -60,7 +67,7 @@ extension HTTPServer {
             guard maxBodyBytes >= 0 else { throw .invalidConfiguration("maxBodyBytes must not be negative") }
             guard maxHeadBytes >= 64 else { throw .invalidConfiguration("maxHeadBytes must be at least 64") }
             guard maxHeaderCount >= 1 else { throw .invalidConfiguration("maxHeaderCount must be at least 1") }
-            guard headerTimeout > .zero, idleTimeout > .zero else {
+            guard headerTimeout > .zero, bodyTimeout > .zero, idleTimeout > .zero else {
                 throw .invalidConfiguration("timeouts must be positive")
             }
             guard backlog >= 1 else { throw .invalidConfiguration("backlog must be at least 1") }

@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
 
     /// The settings the server was made with.
     public let configuration: Configuration
-    private let context: ServerContext
+    let context: ServerContext
     private let state = Mutex(State.idle)
     private let boundPort = Atomic<Int>(0)
     /// Entered once per loop thread, left as each thread ends.
@@ -40,11 +40,17 @@ public final class HTTPServer: Sendable {
 
     /// Makes a server; nothing is bound until ``start()``.
     ///
+    /// - Parameter logger: where failures that no client can be told about are reported (a loop that cannot
+    ///   start, a poller call that fails, accepting paused for lack of descriptors). Default: standard error.
     /// - Throws: ``HTTPServerError/invalidConfiguration(_:)`` when a value is out of range.
-    public init(configuration: Configuration = Configuration(), responder: some HTTPResponder) throws {
+    public init(
+        configuration: Configuration = Configuration(),
+        responder: some HTTPResponder,
+        logger: any HTTPServerLogger = StandardErrorLogger()
+    ) throws {
         try configuration.validate()
         self.configuration = configuration
-        self.context = ServerContext(configuration: configuration, responder: responder)
+        self.context = ServerContext(configuration: configuration, responder: responder, logger: logger)
     }
 
     /// The port the server listens on, once started (useful with port 0); 0 before.
@@ -53,10 +59,10 @@ public final class HTTPServer: Sendable {
     /// Connections currently open across all loops.
     public var connectionCount: Int { context.connectionCount.load(ordering: .relaxed) }
 
-    /// Binds, listens and starts the event loops; returns as soon as the server accepts connections.
+    /// Binds, listens and starts the event loops; returns once every loop is polling its listener.
     ///
-    /// - Throws: ``SocketError`` when the address cannot be bound, ``HTTPServerError/alreadyStarted`` when
-    ///   called twice.
+    /// - Throws: ``SocketError`` when the address cannot be bound or a loop cannot start (then the loops that
+    ///   did start are stopped again and nothing listens), ``HTTPServerError/alreadyStarted`` when called twice.
     public func start() throws {
         try state.withLock { state throws in
             guard case .idle = state else { throw HTTPServerError.alreadyStarted }
@@ -105,26 +111,36 @@ public final class HTTPServer: Sendable {
                 throw error
             }
 
+            let startup = LoopStartup(count: loopCount)
             for (index, (listener, control)) in zip(listeners, controls).enumerated() {
-                startLoop(index: index, listener: listener, control: control)
+                startLoop(index: index, listener: listener, control: control, startup: startup)
+            }
+            if let failure = startup.waitForAll() {
+                for control in controls { control.requestStop() }
+                loopsRunning.wait()
+                boundPort.store(0, ordering: .releasing)
+                context.logger.log(.error, "event loop \(failure.index) could not start: \(failure.error)")
+                throw failure.error
             }
             state = .running(controls)
         }
     }
 
-    private func startLoop(index: Int, listener: Int32, control: LoopControl) {
+    private func startLoop(index: Int, listener: Int32, control: LoopControl, startup: LoopStartup) {
         let context = context
         let group = loopsRunning
         group.enter()
         let thread = Thread { @Sendable in
             defer { group.leave() }
-            do {
-                let loop = try EventLoop(listener: listener, context: context, control: control)
-                loop.run()
+            let loop: EventLoop
+            do throws(SocketError) {
+                loop = try EventLoop(listener: listener, context: context, control: control)
             } catch {
                 Socket.close(listener)
-                FileHandle.standardError.write(Data("SimServer: event loop \(index) failed: \(error)\n".utf8))
+                startup.report(index: index, error)
+                return
             }
+            loop.run { startup.report(index: index, nil) }
         }
         thread.name = "SimServer.loop.\(index)"
         thread.start()

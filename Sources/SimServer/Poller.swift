@@ -103,43 +103,53 @@ final class Poller {
         Socket.close(epollFD)
     }
 
-    func add(_ fd: Int32, token: UInt64, interest: Interest) {
-        control(EPOLL_CTL_ADD, fd, token, interest)
+    /// Starts watching `fd`; throws when epoll refuses (out of memory, a bad descriptor).
+    func add(_ fd: Int32, token: UInt64, interest: Interest) throws(SocketError) {
+        try control(EPOLL_CTL_ADD, fd, token, interest, "epoll_ctl(ADD)")
     }
 
-    func modify(_ fd: Int32, token: UInt64, interest: Interest) {
-        control(EPOLL_CTL_MOD, fd, token, interest)
+    func modify(_ fd: Int32, token: UInt64, interest: Interest) throws(SocketError) {
+        try control(EPOLL_CTL_MOD, fd, token, interest, "epoll_ctl(MOD)")
     }
 
-    func remove(_ fd: Int32) {
+    func remove(_ fd: Int32) throws(SocketError) {
         var event = epoll_event()
-        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, &event)
+        guard epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, &event) == 0 else { throw .makeFailed("epoll_ctl(DEL)") }
     }
 
-    private func control(_ operation: Int32, _ fd: Int32, _ token: UInt64, _ interest: Interest) {
+    private func control(
+        _ operation: Int32,
+        _ fd: Int32,
+        _ token: UInt64,
+        _ interest: Interest,
+        _ call: String
+    ) throws(SocketError) {
         var event = epoll_event()
         var flags: UInt32 = 0
         if interest.contains(.read) { flags |= EPOLLIN.rawValue }
         if interest.contains(.write) { flags |= EPOLLOUT.rawValue }
         event.events = flags
         event.data.u64 = token
-        _ = epoll_ctl(epollFD, operation, fd, &event)
+        guard epoll_ctl(epollFD, operation, fd, &event) == 0 else { throw .makeFailed(call) }
     }
 
-    /// Waits up to `timeout` milliseconds (-1: forever) and reports each ready descriptor by token.
-    func wait(timeout: Int32, _ handle: (UInt64, Readiness) -> Void) {
-        let count = epoll_wait(epollFD, events, Int32(capacity), timeout)
-        guard count > 0 else { return }  // 0: timeout; -1: EINTR, the caller loops anyway.
-        for index in 0..<Int(count) {
-            let event = events[index]
-            let flags = event.events
-            let readiness = Readiness(
-                readable: flags & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0,
-                writable: flags & EPOLLOUT.rawValue != 0,
-                failed: flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
-            )
-            handle(event.data.u64, readiness)
-        }
+    /// Waits up to `timeout` milliseconds (-1: forever); returns how many descriptors are ready (0 on timeout
+    /// or `EINTR`). Read each with ``event(at:)`` before the next wait.
+    func wait(timeout: Int32) -> Int {
+        max(Int(epoll_wait(epollFD, events, Int32(capacity), timeout)), 0)
+    }
+
+    /// The token and readiness of the `index`th descriptor the last wait reported.
+    @inline(__always)
+    func event(at index: Int) -> (token: UInt64, readiness: Readiness) {
+        let event = events[index]
+        let flags = event.events
+        let readiness = Readiness(
+            readable: flags & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0,
+            writable: flags & EPOLLOUT.rawValue != 0,
+            failed: flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
+        )
+        return (event.data.u64, readiness)
     }
 }
 
@@ -155,22 +165,24 @@ final class Poller {
 
     init() throws(SocketError) {}
 
-    func add(_ fd: Int32, token: UInt64, interest: Interest) {
+    func add(_ fd: Int32, token: UInt64, interest: Interest) throws(SocketError) {
         registrations[fd] = (token, interest)
         isDirty = true
     }
 
-    func modify(_ fd: Int32, token: UInt64, interest: Interest) {
+    func modify(_ fd: Int32, token: UInt64, interest: Interest) throws(SocketError) {
         registrations[fd] = (token, interest)
         isDirty = true
     }
 
-    func remove(_ fd: Int32) {
+    func remove(_ fd: Int32) throws(SocketError) {
         registrations[fd] = nil
         isDirty = true
     }
 
-    func wait(timeout: Int32, _ handle: (UInt64, Readiness) -> Void) {
+    private var ready: [(token: UInt64, readiness: Readiness)] = []
+
+    func wait(timeout: Int32) -> Int {
         if isDirty {
             descriptors.removeAll(keepingCapacity: true)
             tokens.removeAll(keepingCapacity: true)
@@ -183,20 +195,22 @@ final class Poller {
             }
             isDirty = false
         }
-        let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
-        guard count > 0 else { return }
-        let snapshot = zip(descriptors, tokens).filter { $0.0.revents != 0 }
-        for (descriptor, token) in snapshot {
+        ready.removeAll(keepingCapacity: true)
+        guard poll(&descriptors, nfds_t(descriptors.count), timeout) > 0 else { return 0 }
+        for (descriptor, token) in zip(descriptors, tokens) where descriptor.revents != 0 {
             let flags = descriptor.revents
-            handle(
-                token,
-                Readiness(
-                    readable: flags & Int16(POLLIN | POLLHUP | POLLERR) != 0,
-                    writable: flags & Int16(POLLOUT) != 0,
-                    failed: flags & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
-                )
+            let readiness = Readiness(
+                readable: flags & Int16(POLLIN | POLLHUP | POLLERR) != 0,
+                writable: flags & Int16(POLLOUT) != 0,
+                failed: flags & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
             )
+            ready.append((token, readiness))
         }
+        return ready.count
+    }
+
+    func event(at index: Int) -> (token: UInt64, readiness: Readiness) {
+        ready[index]
     }
 }
 

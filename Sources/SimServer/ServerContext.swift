@@ -7,16 +7,25 @@ final class ServerContext: Sendable {
     let responder: any HTTPResponder
     let parserConfiguration: HTTPRequestParser.Configuration
     let maxConnections: Int
+    let logger: any HTTPServerLogger
     let headerTimeout: UInt64
+    let bodyTimeout: UInt64
     let idleTimeout: UInt64
     /// How long a closing connection keeps draining the peer's input after the last response, so the
     /// kernel does not answer unread bytes with a reset that could destroy that response in flight.
     let lingerTimeout: UInt64
+    /// The shorter linger of a connection closing because the server shuts down.
+    static let drainLinger: UInt64 = 200_000_000
     /// Open connections across all loops, counted at accept and released at close.
     let connectionCount = Atomic<Int>(0)
 
-    init(configuration: HTTPServer.Configuration, responder: any HTTPResponder) {
+    init(
+        configuration: HTTPServer.Configuration,
+        responder: any HTTPResponder,
+        logger: any HTTPServerLogger = StandardErrorLogger()
+    ) {
         self.responder = responder
+        self.logger = logger
         self.parserConfiguration = HTTPRequestParser.Configuration(
             maxHeadBytes: configuration.maxHeadBytes,
             maxBodyBytes: configuration.maxBodyBytes,
@@ -24,6 +33,7 @@ final class ServerContext: Sendable {
         )
         self.maxConnections = configuration.maxConnections
         self.headerTimeout = configuration.headerTimeout.clampedNanoseconds
+        self.bodyTimeout = configuration.bodyTimeout.clampedNanoseconds
         self.idleTimeout = configuration.idleTimeout.clampedNanoseconds
         self.lingerTimeout = min(configuration.headerTimeout.clampedNanoseconds, 2_000_000_000)
     }

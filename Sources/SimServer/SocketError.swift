@@ -18,6 +18,11 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         return .failed(call: call, errno: code, message: String(cString: strerror(code)))
     }
 
+    /// The text of an `errno` value, with the number.
+    static func describe(_ code: Int32) -> String {
+        "\(String(cString: strerror(code))) (errno \(code))"
+    }
+
     public var description: String {
         switch self {
         case .failed(let call, let code, let message): "\(call) failed: \(message) (errno \(code))"

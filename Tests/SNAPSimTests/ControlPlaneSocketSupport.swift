@@ -1,6 +1,7 @@
 import Foundation
 import SimHTTP
 import SimServer
+import SocketTestSupport
 import Synchronization
 import Testing
 
@@ -27,8 +28,8 @@ struct LiveServer {
     /// Calls the admin API over a connection of its own.
     func admin(_ method: HTTPMethod, _ target: String, _ body: JSONValue? = nil) throws -> AdminAnswer {
         let result = try connect().exchange(world.adminRequest(method, target, body).wireBytes)
-        guard case .response(let status, _, let bytes) = result else { throw ControlTestError("admin call got \(result)") }
-        return AdminAnswer(status: status, json: try JSONParser.parse(bytes))
+        guard case .response(let response) = result else { throw ControlTestError("admin call got \(result)") }
+        return AdminAnswer(status: response.status, json: try JSONParser.parse(response.body))
     }
 }
 
@@ -36,8 +37,8 @@ extension LoopbackClient {
     /// Sends a request and parses a complete JSON answer; anything else is an error.
     func call(_ request: HTTPRequest) throws -> SNAPAnswer {
         let result = try exchange(request.wireBytes)
-        guard case .response(let status, _, let body) = result else { throw ControlTestError("expected an answer, got \(result)") }
-        return SNAPAnswer(status: status, json: (try? JSONParser.parse(body)) ?? .null, bytes: body)
+        guard case .response(let response) = result else { throw ControlTestError("expected an answer, got \(result)") }
+        return SNAPAnswer(status: response.status, json: (try? JSONParser.parse(response.body)) ?? .null, bytes: response.body)
     }
 
     /// A token for `partner`, over this connection.

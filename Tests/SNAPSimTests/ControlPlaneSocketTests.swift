@@ -1,5 +1,6 @@
 import Foundation
 import SimHTTP
+import SocketTestSupport
 import Synchronization
 import Testing
 

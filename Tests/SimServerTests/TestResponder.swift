@@ -1,5 +1,6 @@
 import SimHTTP
 import SimServer
+import Synchronization
 
 /// Routes by path so each test can ask for the server behaviour it needs:
 /// - `/delay/<ms>`: answers after the delay, body `delayed <ms>`.
@@ -9,8 +10,16 @@ import SimServer
 /// - anything else: echoes method, target and body.
 struct TestResponder: HTTPResponder {
     static let rawBytes = Array("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\ntrunc".utf8)
+    /// Targets with a `tag=` query received so far, so a test can wait until its request is in the server.
+    private static let seen = Mutex<Set<String>>([])
+
+    /// Whether a request for `target` (which must carry a `tag=` query) reached a responder.
+    static func hasSeen(_ target: String) -> Bool {
+        seen.withLock { $0.contains(target) }
+    }
 
     func respond(to request: HTTPRequest) -> HTTPReply {
+        if request.target.contains("tag=") { _ = Self.seen.withLock { $0.insert(request.target) } }
         let path = request.path
         if path.hasPrefix("/delay/"), let milliseconds = Int(path.dropFirst("/delay/".count)) {
             let body = Array("delayed \(milliseconds)".utf8)

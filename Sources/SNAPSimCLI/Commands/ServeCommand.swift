@@ -1,6 +1,12 @@
 import SNAPSim
 import SimServer
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `snapsim serve`: runs the simulator as an HTTP server until SIGINT or SIGTERM.
 struct ServeCommand: Command {
     static let name = "serve"
@@ -17,6 +23,10 @@ struct ServeCommand: Command {
           --max-connections N  Connections served at once; one more is answered 503 (default 4096)
           --event-loops N    Event-loop threads (default: one per core). 1 leaves the other cores to a load
                              generator on the same machine, which keeps tail latency low there
+          --header-timeout S Seconds a client has to send a request head (default 10); then 408 and close
+          --body-timeout S   Seconds a client has to send a request body once its head is in (default 30);
+                             then 408 and close, however steadily bytes trickle in
+          --idle-timeout S   Seconds a keep-alive connection may idle between requests (default 60)
           --journal-size N   Requests the journal keeps per partner (default 500); older ones are dropped
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
@@ -28,6 +38,9 @@ struct ServeCommand: Command {
     var adminToken: String?
     var maxConnections: Int
     var eventLoops: Int
+    var headerTimeout: Duration
+    var bodyTimeout: Duration
+    var idleTimeout: Duration
     var journalSize: Int
     var watch: Bool
     var setup: SimulatorSetup
@@ -44,6 +57,10 @@ struct ServeCommand: Command {
         eventLoops = try arguments.option("event-loops", as: "a whole number from 1 to 64") { text in
             Int(text).flatMap { (1...64).contains($0) ? $0 : nil }
         } ?? HTTPServer.Configuration().eventLoopCount
+        let defaults = HTTPServer.Configuration()
+        headerTimeout = try Self.seconds(&arguments, "header-timeout") ?? defaults.headerTimeout
+        bodyTimeout = try Self.seconds(&arguments, "body-timeout") ?? defaults.bodyTimeout
+        idleTimeout = try Self.seconds(&arguments, "idle-timeout") ?? defaults.idleTimeout
         journalSize = try arguments.option("journal-size", as: "a positive whole number") { text in
             Int(text).flatMap { $0 > 0 ? $0 : nil }
         } ?? SimulatorOptions().journalCapacity
@@ -68,14 +85,22 @@ struct ServeCommand: Command {
         configuration.port = port
         configuration.maxConnections = maxConnections
         configuration.eventLoopCount = eventLoops
+        configuration.headerTimeout = headerTimeout
+        configuration.bodyTimeout = bodyTimeout
+        configuration.idleTimeout = idleTimeout
         let server: HTTPServer
         do {
-            server = try HTTPServer(configuration: configuration, responder: simulator)
+            server = try HTTPServer(configuration: configuration, responder: simulator, logger: ConsoleLogger(console))
             try server.start()
         } catch {
-            throw CLIError("cannot listen on \(host):\(port): \(error). Is another server on that port? Try --port 0.")
+            throw Self.startError(error, host: host, port: port)
         }
         server.stopOnSignals()
+        if !Self.isLoopback(host) {
+            console.err(
+                "warning: listening on \(host) makes the admin API (/_sim/, guarded only by the admin token) and the "
+                    + "sandbox partner keys reachable from the network; use --host 127.0.0.1 unless that is meant")
+        }
 
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.localPort)"
         console.out("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
@@ -95,6 +120,26 @@ struct ServeCommand: Command {
         return 0
     }
 
+    /// A timeout option in seconds (decimals allowed, e.g. 0.5).
+    static func seconds(_ arguments: inout Arguments, _ name: String) throws(CLIError) -> Duration? {
+        try arguments.option(name, as: "a positive number of seconds") { text in
+            Double(text).flatMap { $0 > 0 && $0 <= 86_400 ? Duration.milliseconds(Int(($0 * 1000).rounded(.up))) : nil }
+        }
+    }
+
+    /// Why the server could not start, with the one hint that fits.
+    static func startError(_ error: any Error, host: String, port: Int) -> CLIError {
+        if case .failed(let call, let code, _)? = error as? SocketError, call == "bind", code == EADDRINUSE {
+            return CLIError("cannot listen on \(host):\(port): \(error). Is another server on that port? Try --port 0.")
+        }
+        return CLIError("cannot start the server on \(host):\(port): \(error)")
+    }
+
+    /// Whether `host` names this machine only.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
     /// 32 hex characters; the admin token only guards a local sandbox, so a system random source is enough.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -103,5 +148,18 @@ struct ServeCommand: Command {
             let hex = String(value, radix: 16)
             return String(repeating: "0", count: 8 - hex.count) + hex
         }.joined()
+    }
+}
+
+/// Reports what the server cannot tell a client on the command's standard error.
+struct ConsoleLogger: HTTPServerLogger {
+    let console: any Console
+
+    init(_ console: any Console) {
+        self.console = console
+    }
+
+    func log(_ level: HTTPServerLogLevel, _ message: String) {
+        console.err("snapsim server \(level.rawValue): \(message)")
     }
 }
