@@ -8,7 +8,11 @@ import Testing
 /// `X-TIMESTAMP|secret|minify(body)` with RSA, no token, `code`/`message` in every answer.
 @Suite struct SmilePayzTests {
     static let merchant = "sandbox-20011"
-    let harness = ProfileHarness()
+    let harness: ProfileHarness
+
+    init(adminToken: String? = nil) {
+        harness = ProfileHarness(adminToken: adminToken)
+    }
 
     func request(_ path: String, _ body: String, timestamp: String? = nil, signedBody: String? = nil,
         partnerId: String = merchant) throws -> HTTPRequest
@@ -167,6 +171,66 @@ import Testing
         #expect(short.summary?.contains("is not enough") == true)
         let status = try send("/v2.0/inquiry-status", #"{"tradeType":2,"orderNo":"S20011PAYOUT01"}"#)
         #expect(status.body["status"] == "PROCESSING" && status.body["paymentMethod"] == "BRI")
+    }
+}
+
+/// The back office's "Set Callback" and the payer (`/_sim/payer/smilepayz`), and the callback they draft.
+@Suite struct SmilePayzSettlementTests {
+    let api = SmilePayzTests(adminToken: "smilepayz-admin")
+
+    func settle(_ body: String) -> SecurityAnswer {
+        SecurityAnswer(api.harness.simulator.respond(to: HTTPRequest(
+            method: .post, target: "/_sim/payer/smilepayz?partner=sandbox-20011",
+            headers: ["Content-Type": "application/json", "Authorization": "Bearer smilepayz-admin"], body: Array(body.utf8))))
+    }
+
+    @Test func paidPayInSettlesAndDraftsASignedCallback() throws {
+        let created = try api.send("/v2.0/transaction/pay-in", SmilePayzTests.payIn(
+            "S20011PAID0001", method: "BCA", extra: #","callbackUrl":"http://127.0.0.1:9/notify""#))
+        let tradeNo = try #require(created.body["tradeNo"]?.stringValue)
+        api.harness.clock.advance(by: .seconds(30))
+        let settled = settle(#"{"tradeNo":"\#(tradeNo)","outcome":"success"}"#)
+        #expect(settled.status == 200, "\(settled.text)")
+        #expect(settled.body["status"] == "SUCCESS")
+        #expect(settled[pointer: "/callback/url"] == "http://127.0.0.1:9/notify")
+        #expect(settled[pointer: "/callback/body/status"] == "SUCCESS")
+        #expect(settled[pointer: "/callback/body/money/amount"] == .number("150000"))
+        let timestamp = try #require(settled[pointer: "/callback/headers/X-TIMESTAMP"]?.stringValue)
+        #expect(timestamp == "2026-11-21T18:20:17+07:00")
+        let signature = try #require(settled[pointer: "/callback/headers/X-SIGNATURE"]?.stringValue)
+        let key = try RSA.PublicKey(pem: SmilePayzPlatformKey.publicKeyPEM)
+        #expect(key.isValidSignature(try #require(Base64.decode(signature)), for: Array((tradeNo + "|" + timestamp).utf8)))
+        #expect(!key.isValidSignature(try #require(Base64.decode(signature)), for: Array((tradeNo + "|x").utf8)))
+
+        let status = try api.send("/v2.0/inquiry-status", #"{"tradeType":1,"orderNo":"S20011PAID0001"}"#)
+        #expect(status.body["status"] == "SUCCESS")
+        let balance = try api.send("/v2.0/inquiry-balance", #"{"accountNo":"x"}"#)
+        #expect(balance[pointer: "/accountInfos/0/availableBalance/value"] == "150000.00")
+        let again = settle(#"{"tradeNo":"\#(tradeNo)","outcome":"failure"}"#)
+        #expect(again.status == 404, "\(again.text)")
+        #expect(SmilePayzCallback.acknowledged(status: 200, body: Array(" success\n".utf8)))
+        #expect(!SmilePayzCallback.acknowledged(status: 200, body: Array("OK".utf8)))
+    }
+
+    @Test func cashierOrderNeedsTheChosenMethodAndFailedPayOutIsRefunded() throws {
+        _ = try api.send("/v2.0/transaction/pay-in", SmilePayzTests.payIn("S20011CASH0001"))
+        #expect(settle(#"{"orderNo":"S20011CASH0001"}"#).status == 400)
+        let paid = settle(#"{"orderNo":"S20011CASH0001","paymentMethod":"qris"}"#)
+        #expect(paid.body["paymentMethod"] == "QRIS" && paid.body["callback"] == .null, "\(paid.text)")
+
+        let body = #"{"orderNo":"S20011PAYOUT09","purpose":"p","merchant":{"merchantId":"sandbox-20011"},"money":{"currency":"IDR","amount":1000000},"paymentMethod":"DANA","cashAccount":"81234567"}"#
+        #expect(try api.send("/v2.0/disbursement/pay-out", body).body["code"] == "00")
+        let failed = settle(#"{"orderNo":"S20011PAYOUT09","tradeType":2,"outcome":"failure"}"#)
+        #expect(failed.body["status"] == "FAILED", "\(failed.text)")
+        let balance = try api.send("/v2.0/inquiry-balance", #"{"accountNo":"sandbox-20011-PAYOUT"}"#)
+        #expect(balance[pointer: "/accountInfos/0/availableBalance/value"] == "5000000.00")
+    }
+
+    @Test func expiredOrdersCannotBeSettled() throws {
+        _ = try api.send("/v2.0/transaction/pay-in", SmilePayzTests.payIn("S20011LATE0001", method: "BNI", extra: #","expiryPeriod":10"#))
+        api.harness.clock.advance(by: .seconds(11))
+        let late = settle(#"{"orderNo":"S20011LATE0001"}"#)
+        #expect(late.status == 404 && late.text.contains("has already expired"), "\(late.text)")
     }
 }
 

@@ -36,6 +36,7 @@ struct AdminAPI {
             case "/_sim/state": return try scenarioState(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
+            case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             default:
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
                 return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
