@@ -1,3 +1,4 @@
+import QRISCode
 import SNAPCrypto
 import SNAPSim
 import SimHTTP
@@ -116,6 +117,10 @@ import Testing
         let qris = try send("/v2.0/transaction/pay-in", Self.payIn("S20011ORDER0004", method: "QRIS"))
         let qr = try #require(qris[pointer: "/channel/qrString"]?.stringValue)
         #expect(qr.hasPrefix("000201010212"), "\(qr)")
+        let decoded = try MerchantPresentedQR.decode(qr)
+        #expect(decoded.amountMinorUnits == 15_000_000)
+        #expect(decoded.additionalData("05") == qris.body["tradeNo"]?.stringValue)
+        #expect(decoded.nationalMerchantID == "ID0000000020011")
     }
 
     @Test func payInRefusals() throws {
