@@ -25,6 +25,8 @@ public struct PartnerSigner: Sendable {
     public var signatureEncoding: SignatureEncoding = .base64
     /// How the partner's profile signs (`smilepayz`: ``SmilePayzSigning``, headers without token, external ID or channel).
     public var requestSigning: RequestSigning = .snap
+    /// How the provider's string to sign differs (NICEPAY signs the path without `/nicepay`); standard by default.
+    public var signingVariants = SigningVariants.standard
 
     /// - Parameters:
     ///   - partner: the partner to act as (its client secret signs symmetric transactions).
@@ -70,7 +72,7 @@ public struct PartnerSigner: Sendable {
     /// The string this partner signs for a transaction: with the token when it signs symmetrically.
     public func stringToSign(method: HTTPMethod, target: String, body: [UInt8], token: String?, timestamp: String) -> StringToSign {
         StringToSign(
-            method: method.rawValue, target: target, accessToken: partner.signing == .symmetric ? (token ?? "") : nil,
+            method: method.rawValue, target: signingVariants.signedTarget(target), accessToken: partner.signing == .symmetric ? (token ?? "") : nil,
             body: body, timestamp: timestamp)
     }
 

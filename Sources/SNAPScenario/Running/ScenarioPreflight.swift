@@ -30,6 +30,7 @@ struct ScenarioPreflight {
                 do {
                     var signer = try PartnerSigner(partner: partner)
                     signer.requestSigning = fixtures.profiles.first { $0.name == partner.profile }?.dialect.requestSigning ?? .snap
+                    signer.signingVariants = fixtures.signingVariants(for: partner)
                     if signer.privateKey == nil { throw PartnerSignerError.missingKey(id) }
                     signers[id] = signer
                 } catch {

@@ -32,14 +32,12 @@ extension AdminAPI {
         }
         let now = simulator.clock.now()
         let method = object["paymentMethod"]?.stringValue
-        let result: Result<SmilePayzSettlement, SNAPError> = simulator.withState { state in
-            state.partners.with(partner) { partnerState in
-                do throws(SNAPError) {
-                    return .success(try partnerState.settleSmilePayz(
-                        reference, kind: kind, outcome: outcome, paymentMethod: method, at: now))
-                } catch {
-                    return .failure(error)
-                }
+        let result: Result<SmilePayzSettlement, SNAPError> = simulator.withPartner(partner) { partnerState, _ in
+            do throws(SNAPError) {
+                return .success(try partnerState.settleSmilePayz(
+                    reference, kind: kind, outcome: outcome, paymentMethod: method, at: now))
+            } catch {
+                return .failure(error)
             }
         }
         switch result {

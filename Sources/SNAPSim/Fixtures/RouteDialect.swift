@@ -34,6 +34,9 @@ public struct RouteDialect: Sendable, Hashable {
     public var requestSigning: RequestSigning = .snap
     /// How answers are enveloped: SNAP's `responseCode`/`responseMessage`, or SmilePayz's `code`/`message`.
     public var envelope: ResponseEnvelope = .snap
+    /// Body members read under another name: alias → the service's name (NICEPAY's `/transfer/balance-inquiry`
+    /// sends `merchantId` for `accountNo`). Applied only when the service's name is absent.
+    public var fieldAliases: [String: String] = [:]
 
     /// The ASPI standard: nothing differs.
     public init() {}

@@ -35,11 +35,13 @@ public enum SmilePayzSigning {
 /// signature (401xx00, with the usual explanation). No access token, `X-EXTERNAL-ID` or `CHANNEL-ID`.
 struct SmilePayzAuthenticator {
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
 
     static let headers = [SecurityHeader.timestamp, SecurityHeader.signature, SecurityHeader.partnerID]
 
-    func authenticate(_ exchange: Exchange, fixtures: LoadedFixtures) throws(SNAPError) -> AuthenticatedCaller {
+    /// The pure checks; what is left for the partner's lock is nothing (no token, no external ID).
+    func verify(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
+        let fixtures = world.fixtures
         let request = exchange.request
         let headers = try MandatoryHeaders.require(Self.headers, in: request.headers, requestKind: "A SmilePayz v2.0 request")
         let merchantId = headers[SecurityHeader.partnerID] ?? ""
@@ -61,7 +63,10 @@ struct SmilePayzAuthenticator {
             throw SNAPError.invalidFieldFormat(SecurityHeader.timestamp).explained(explanation)
         }
         let verdict = try verify(request, partner: partner, timestamp: timestamp, signature: headers[SecurityHeader.signature] ?? "")
-        return AuthenticatedCaller(partner: partner, externalID: nil, verdict: verdict)
+        return TransactionAdmission(
+            partner: partner, token: nil, externalID: nil,
+            externalIDCheck: ExternalIDCheck(settings: fixtures.security, now: exchange.receivedAt), customerToken: nil,
+            headers: request.headers, verdict: verdict, now: exchange.receivedAt)
     }
 
     private func verify(_ request: HTTPRequest, partner: Partner, timestamp: String, signature: String) throws(SNAPError)
