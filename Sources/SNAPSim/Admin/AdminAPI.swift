@@ -50,6 +50,7 @@ struct AdminAPI {
             case Self.payerQRPath: return try payQR(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
+            case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             default:
                 if path.hasPrefix(Self.notificationsPath) { return try notifications(request) }
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
