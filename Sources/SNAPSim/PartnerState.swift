@@ -17,6 +17,8 @@ public struct PartnerState: Sendable {
     public var transfers: TransferBook
     /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
     public var directDebit = DirectDebitBook()
+    /// E2Pay host/user tokens, authorization codes and passwords (the `e2pay` profile).
+    public var e2pay = E2PayBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

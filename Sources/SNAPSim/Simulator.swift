@@ -70,6 +70,8 @@ public final class Simulator: HTTPResponder {
             } catch {
                 return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
             }
+        case .e2pay:
+            return E2PayFront.decide(exchange, fixtures: fixtures, partners: &state.partners)
         case .transaction, .bearer:
             let caller: AuthenticatedCaller
             do throws(SNAPError) {

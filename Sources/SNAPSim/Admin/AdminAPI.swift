@@ -35,6 +35,7 @@ struct AdminAPI {
             case "/_sim/faults": return try faults(request)
             case "/_sim/state": return try scenarioState(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
+            case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             default:
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }

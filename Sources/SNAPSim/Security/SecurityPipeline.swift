@@ -40,7 +40,7 @@ public struct SecurityPipeline: Sendable {
                     .authenticate(exchange, fixtures: fixtures, partners: &partners)
             case .bearer:
                 return try BearerAuthenticator().authenticate(exchange, fixtures: fixtures, partners: partners)
-            case .accessToken:
+            case .accessToken, .e2pay:
                 // The simulator sends token routes to issueAccessToken; reaching here is a routing mistake.
                 throw SNAPError.generalError.explained(RejectionExplanation(
                     .mandatoryHeader, summary: "Access-token route \(exchange.route.serviceName) has no caller to authenticate"))
