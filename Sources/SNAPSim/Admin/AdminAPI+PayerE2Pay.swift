@@ -27,7 +27,16 @@ extension AdminAPI {
             return state.partners.with(partner) { partnerState in
                 partnerState.ledger.open(at: now)
                 do throws(E2PayRefusal) {
-                    try partnerState.ledger.e2payCredit(accountId, Amount(minorUnits: units), fixtures: fixtures, at: now)
+                    let amount = Amount(minorUnits: units)
+                    try partnerState.ledger.e2payCredit(accountId, amount, fixtures: fixtures, at: now)
+                    if let account = partnerState.ledger.customer(accountId) {
+                        let bank = (id: "BANK", name: "Bank channel top-up")
+                        let journalId = partnerState.ids.referenceNumber(length: 16)
+                        partnerState.e2pay.recordMovement(
+                            &partnerState.ids, journalId: journalId, code: "TOPUP", name: "Top up", description: "Bank channel top-up",
+                            clientRef: journalId, sourceId: "BANK", account: account, amount: amount, isCredit: true,
+                            sender: bank, receiver: (id: accountId, name: account.customer.name), at: now)
+                    }
                     return .success(partnerState.ledger.customer(accountId)?.balance ?? .zero)
                 } catch {
                     return .failure(error)
@@ -43,5 +52,23 @@ extension AdminAPI {
         case .failure(let refusal):
             return json(refusal.code.httpStatus, refusal.body)
         }
+    }
+}
+
+/// The SMS and e-mail E2Pay would have sent to the partner's customers (registration tokens):
+/// `GET /_sim/payer/e2pay-outbox?partner=ID[&to=08…]`, oldest first.
+extension AdminAPI {
+    static let payerE2PayOutboxPath = "/_sim/payer/e2pay-outbox"
+
+    func payerE2PayOutbox(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
+        guard request.method == .get else { throw notAllowed(request, allowed: "GET") }
+        guard let partner = try partner(request, required: true) else {
+            return error(400, "Name the partner: ?partner=<clientId>.")
+        }
+        let to = request.queryValue("to")
+        let messages: [E2PayMessage] = simulator.withState { state in
+            state.partners.existing(partner)?.e2pay.outbox.filter { to == nil || $0.to == to } ?? []
+        }
+        return json(200, ["partner": .string(partner), "messages": .array(messages.map(\.json))])
     }
 }

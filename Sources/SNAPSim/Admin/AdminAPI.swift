@@ -36,6 +36,7 @@ struct AdminAPI {
             case "/_sim/state": return try scenarioState(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
+            case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             default:
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }

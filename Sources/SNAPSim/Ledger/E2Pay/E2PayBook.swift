@@ -27,6 +27,18 @@ public struct E2PayBook: Sendable {
     var codes: [String: Session] = [:]
     /// Customers' passwords (MD5, upper-case hex) set at registration, over the fixtures' default.
     var passwords: [String: String] = [:]
+    /// E-mail addresses of customers registered through E2Pay.
+    var emails: [String: String] = [:]
+    /// Registrations waiting for their token, by phone.
+    var registrations: [String: E2PayRegistration] = [:]
+    /// SMS and e-mail the provider would have sent, oldest first (`GET /_sim/payer/e2pay-outbox`).
+    var outbox: [E2PayMessage] = []
+    /// Every account movement made through E2Pay (top-ups, P2P), in time order.
+    var history: [E2PayHistoryRow] = []
+    /// P2P requests by `transactionRequestId`.
+    var transferRequests: [String: E2PayTransferRequest] = [:]
+    /// `clientRef`s already used by a P2P request (a reuse is `04`).
+    var clientRefs: Set<String> = []
 
     public init() {}
 }

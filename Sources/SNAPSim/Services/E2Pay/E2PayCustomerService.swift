@@ -11,13 +11,23 @@ struct E2PayCustomerService {
         case ServiceDescriptor.e2payLogout.name: return try logout(&state)
         case ServiceDescriptor.e2payBalanceLimit.name: return try balanceLimit(state)
         case ServiceDescriptor.e2payCustomerAccount.name: return try account(state)
+        case ServiceDescriptor.e2payVerifyUsername.name: return try verifyUsername(state)
+        case ServiceDescriptor.e2payVerifyEmail.name: return try verifyEmail(state)
+        case ServiceDescriptor.e2payRegister.name: return try register(&state)
+        case ServiceDescriptor.e2payRegisterConfirm.name: return try confirmRegistration(&state)
+        case ServiceDescriptor.e2payResendSMS.name: return try resend(&state, email: false)
+        case ServiceDescriptor.e2payResendEmail.name: return try resend(&state, email: true)
+        case ServiceDescriptor.e2payHistory.name: return try history(state)
+        case ServiceDescriptor.e2payTransferInquiry.name: return try transferInquiry(state)
+        case ServiceDescriptor.e2payTransferRequest.name: return try transferRequest(&state)
+        case ServiceDescriptor.e2payTransferConfirm.name: return try transferConfirm(&state)
         default:
             throw E2PayRefusal(.generalError, "the simulator has no behaviour for \(front.exchange.route.serviceName)")
         }
     }
 
     /// The logged-in customer; a host token is `63` here.
-    private func user(_ state: PartnerState) throws(E2PayRefusal) -> CustomerAccount {
+    func user(_ state: PartnerState) throws(E2PayRefusal) -> CustomerAccount {
         guard case .user(let username) = session.holder else {
             throw E2PayRefusal(.forbidden, "this route needs a user access token (authorization_code grant), not the host token")
         }

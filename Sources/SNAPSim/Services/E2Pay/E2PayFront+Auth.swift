@@ -73,10 +73,7 @@ extension E2PayFront {
         }
         let username = try fields.required("username")
         let password = try fields.required("password")
-        guard password.utf8.count == 32, password.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) })
-        else {
-            throw E2PayRefusal(.validationError, "password must be the MD5 of the password in upper-case hex (32 characters)")
-        }
+        try Self.checkMD5(password)
         let now = now
         let body = try partners.with(partner.clientId) { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
             state.ledger.open(at: now)
