@@ -40,8 +40,7 @@ extension E2PayCustomerService {
             throw E2PayRefusal(.validationError, "phone must be 08 followed by digits (at most 16), not \(phone)")
         }
         guard state.ledger.customer(phone) == nil else {
-            throw E2PayRefusal(.init(code: "E2", message: "Entity already exist", httpStatus: 409),
-                "username \(phone) is already registered")
+            throw E2PayRefusal(.entityExists, "username \(phone) is already registered")
         }
         var registration = E2PayRegistration(
             id: state.ids.referenceNumber(length: 12), phone: phone, name: try fields.required("name"),

@@ -22,6 +22,7 @@ struct E2PayResponseCode: Sendable, Hashable {
     static let validationError = Self(code: "95", message: "Validation Error", httpStatus: 400)
     static let generalError = Self(code: "99", message: "General error", httpStatus: 500)
     static let entityNotFound = Self(code: "E1", message: "Entity does not exist", httpStatus: 404)
+    static let entityExists = Self(code: "E2", message: "Entity already exist", httpStatus: 409)
     static let emptyField = Self(code: "F1", message: "Empty field", httpStatus: 400)
     static let authenticationFailed = Self(code: "Q1", message: "User authentication failed", httpStatus: 401)
     static let sessionNotExists = Self(code: "Q2", message: "Session not exists", httpStatus: 401)
@@ -29,8 +30,8 @@ struct E2PayResponseCode: Sendable, Hashable {
     /// Every code the simulator serves, in table order (`snapsim codes`).
     static let served: [E2PayResponseCode] = [
         success, customerNotActive, duplicateTransaction, exceedLimit, invalidAccount, invalidPhoneVerification,
-        insufficientFund, forbidden, tokenExpired, accountNotFound, validationError, generalError, entityNotFound,
-        emptyField, authenticationFailed, sessionNotExists,
+        insufficientFund, forbidden, tokenExpired, accountNotFound, validationError, entityNotFound,
+        entityExists, emptyField, authenticationFailed, sessionNotExists,
     ]
 }
 
