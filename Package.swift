@@ -24,6 +24,8 @@ let package = Package(
         /// JSON values that keep member order and number text, a strict parser, serializers, pointers, merge patch
         /// and a located reader for user-written documents.
         .target(name: "SimJSON", swiftSettings: strictSettings),
+        /// EMVCo merchant-presented QR (QRIS): tag-length-value, CRC-16/CCITT-FALSE, encode and decode.
+        .target(name: "QRISCode", swiftSettings: strictSettings),
         /// HTTP/1.1 values, the incremental request parser and the response encoder; no sockets.
         .target(name: "SimHTTP", exclude: ["README.md"], swiftSettings: strictSettings),
         /// Exposes epoll to Swift (Glibc does not); empty on other systems.
@@ -36,7 +38,7 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON", "QRISCode"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
@@ -45,7 +47,7 @@ let package = Package(
         /// The commands behind the `snapsim` executable, testable without a process.
         .target(
             name: "SNAPSimCLI",
-            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto", "SimJSON"],
+            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto", "SimJSON", "QRISCode"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
@@ -61,15 +63,17 @@ let package = Package(
         .testTarget(name: "SNAPCryptoTests", dependencies: ["SNAPCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "SimHTTPTests", dependencies: ["SimHTTP"], resources: [.copy("Corpus")]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
+        .testTarget(name: "QRISCodeTests", dependencies: ["QRISCode"], exclude: ["Reference"]),
         /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(
             name: "SNAPSimTests",
-            dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "SocketTestSupport"],
+            dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode", "SocketTestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
         .testTarget(
-            name: "SNAPSimCLITests", dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "SimServer", "SocketTestSupport"]),
+            name: "SNAPSimCLITests",
+            dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "QRISCode", "SimServer", "SocketTestSupport"]),
     ]
 )

@@ -11,6 +11,8 @@ public struct PartnerState: Sendable {
     public var scenarios: ScenarioStates
     /// Answers forced on this partner's requests through the admin API.
     public var forcedOutcomes: ForcedOutcomes
+    /// QR MPM and payment-gateway payments (services 47–53, 77, 78; DANA's payment gateway).
+    public var qris = QRISBook()
     /// Virtual accounts (services 24–31), opened from the fixtures on the first VA request.
     public var virtualAccounts = VirtualAccountBook()
     /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.

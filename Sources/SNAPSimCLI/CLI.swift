@@ -9,6 +9,7 @@ public enum CLI {
         RoutesCommand.self,
         SignCommand.self,
         RunCommand.self,
+        QRISCommand.self,
         PayCommand.self,
     ]
 

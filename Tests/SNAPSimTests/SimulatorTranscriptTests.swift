@@ -99,7 +99,7 @@ import SimJSON
         call("e-money not allowed", balanceOnly, "/v1.0/emoney/account-inquiry", inquiry, token: balanceOnlyToken)
         call("magic timeout", demo, "/v1.0/emoney/account-inquiry", inquiry.replacingOccurrences(of: "081977817902", with: "081200005043700"), token: token)
         call("another partner's token", demo, "/v1.0/balance-inquiry", #"{"accountNo":"12345678"}"#, token: otherToken)
-        _ = send("unknown path", HTTPRequest(method: .post, target: "/v1.0/qr/qr-mpm-generate"))
+        _ = send("unknown path", HTTPRequest(method: .post, target: "/v1.0/qr/qr-cpm-generate"))
         return lines.joined(separator: "\n") + "\n"
     }
 

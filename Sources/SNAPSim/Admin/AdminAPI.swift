@@ -34,6 +34,7 @@ struct AdminAPI {
             case "/_sim/fixtures": return try fixtures(request)
             case "/_sim/faults": return try faults(request)
             case "/_sim/state": return try scenarioState(request)
+            case Self.payerQRPath: return try payQR(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)

@@ -3,7 +3,7 @@ import SimJSON
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
-        "virtualAccountBillers", "virtualAccounts", "transfers"]
+        "virtualAccountBillers", "virtualAccounts", "transfers", "merchants"]
 
     private var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -21,6 +21,7 @@ struct FixtureSetReader {
         let accounts = readUnique("accounts", key: \MerchantAccount.accountNo, what: "account", MerchantAccount.read)
         let authCodes = readUnique("authCodes", key: \AuthCode.code, what: "authCode", AuthCode.read)
         let transfers = readTransfers()
+        let merchants = readUnique("merchants", key: \QRISMerchant.merchantId, what: "merchant", QRISMerchant.read)
         let partnerIds = Set(partners.map(\.value.clientId))
         let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
@@ -55,6 +56,10 @@ struct FixtureSetReader {
         for (customer, node) in customers where !tierNames.contains(customer.tier) {
             problems.add(node["tier"] ?? node, "unknown tier \"\(customer.tier)\" (known: \(tierNames.joined(separator: ", ")))")
         }
+        let accountNos = Set(accounts.map(\.value.accountNo))
+        for (merchant, node) in merchants where !accountNos.contains(merchant.accountNo) {
+            problems.add(node["accountNo"] ?? node, "unknown account \"\(merchant.accountNo)\": payments settle into a merchant account of the accounts section")
+        }
         checkCatalogueCompleteness(catalogue)
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
@@ -71,7 +76,8 @@ struct FixtureSetReader {
             engine: engine.value,
             sourceFiles: files.map(\.path),
             authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
-            virtualAccounts: virtualAccounts, transfers: transfers)
+            virtualAccounts: virtualAccounts, transfers: transfers,
+            merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
     // MARK: - Files

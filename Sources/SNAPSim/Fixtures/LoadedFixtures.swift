@@ -29,6 +29,8 @@ public struct LoadedFixtures: Sendable {
     public var virtualAccounts: VirtualAccountFixtures
     /// Banks, beneficiary accounts and transfer channels (`beneficiaries.json`).
     public var transfers: TransferDirectory
+    /// QRIS merchants by merchant id (`merchants.json`).
+    public var merchants: [String: QRISMerchant]
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(
@@ -37,7 +39,8 @@ public struct LoadedFixtures: Sendable {
         tiers: [String: Tier] = [:], rules: RuleBook = RuleBook(), profiles: [Profile] = [],
         engine: EngineSettings = EngineSettings(), sourceFiles: [String] = [], authCodes: [String: AuthCode] = [:],
         virtualAccounts: VirtualAccountFixtures = VirtualAccountFixtures(),
-        transfers: TransferDirectory = TransferDirectory()
+        transfers: TransferDirectory = TransferDirectory(),
+        merchants: [String: QRISMerchant] = [:]
     ) {
         self.security = security
         self.partners = partners
@@ -52,6 +55,7 @@ public struct LoadedFixtures: Sendable {
         self.authCodes = authCodes
         self.virtualAccounts = virtualAccounts
         self.transfers = transfers
+        self.merchants = merchants
     }
 
     /// One line per kind of content, for `snapsim check`.

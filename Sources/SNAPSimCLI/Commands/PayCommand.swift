@@ -24,12 +24,12 @@ struct PayKind: Sendable {
 struct PayCommand: Command {
     /// Every kind, in help order.
     static let kinds: [PayKind] = [
-        .virtualAccount, .directDebit, .binding, .otp,
+        .virtualAccount, .directDebit, .binding, .otp, .qr,
         .e2payTopUp,
     ]
 
     static let name = "pay"
-    static let summary = "Act as the customer: pay a VA (and the other payer kinds) on a running simulator"
+    static let summary = "Act as the customer: pay a VA or a QRIS (and the other payer kinds) on a running simulator"
     static var help: String {
         let lines = kinds.map { kind in
             let head = "  --\(kind.flag) \(kind.valueName)"
