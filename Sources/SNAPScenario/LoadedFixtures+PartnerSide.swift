@@ -14,6 +14,12 @@ extension LoadedFixtures {
         route(serving: .accessTokenB2B, for: partner)?.path ?? PartnerSigner.standardTokenPath
     }
 
+    /// How the partner's profile builds the string to sign (NICEPAY: path without `/nicepay`).
+    public func signingVariants(for partner: Partner) -> SigningVariants {
+        let name = partner.profile ?? engine.defaultProfile
+        return profiles.first { $0.name == name }?.dialect.conventions.signingVariants ?? .standard
+    }
+
     /// How the partner's profile wants `X-TIMESTAMP` written: `Z` where only UTC is accepted (DOKU), else Jakarta.
     public func timestampStyle(for partner: Partner) -> TimestampStyle {
         let name = partner.profile ?? engine.defaultProfile

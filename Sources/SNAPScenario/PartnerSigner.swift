@@ -23,6 +23,8 @@ public struct PartnerSigner: Sendable {
     public let privateKey: RSA.PrivateKey?
     /// How `X-SIGNATURE` is written; Base64 is the standard, some providers' SDKs send hex.
     public var signatureEncoding: SignatureEncoding = .base64
+    /// How the provider's string to sign differs (NICEPAY signs the path without `/nicepay`); standard by default.
+    public var signingVariants = SigningVariants.standard
 
     /// - Parameters:
     ///   - partner: the partner to act as (its client secret signs symmetric transactions).
@@ -68,7 +70,7 @@ public struct PartnerSigner: Sendable {
     /// The string this partner signs for a transaction: with the token when it signs symmetrically.
     public func stringToSign(method: HTTPMethod, target: String, body: [UInt8], token: String?, timestamp: String) -> StringToSign {
         StringToSign(
-            method: method.rawValue, target: target, accessToken: partner.signing == .symmetric ? (token ?? "") : nil,
+            method: method.rawValue, target: signingVariants.signedTarget(target), accessToken: partner.signing == .symmetric ? (token ?? "") : nil,
             body: body, timestamp: timestamp)
     }
 

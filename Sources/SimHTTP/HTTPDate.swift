@@ -73,8 +73,8 @@ public struct HTTPDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian (year, month 1–12, day 1–31); Howard Hinnant's
-    /// `civil_from_days`.
-    static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+    /// `civil_from_days`. The one civil-calendar conversion of the package: the simulator's dates use it too.
+    public static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
         let z = daysSince1970 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -84,5 +84,16 @@ public struct HTTPDate: Sendable, Hashable, CustomStringConvertible {
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// A proleptic Gregorian date to days since 1970-01-01, the inverse of ``civilDate(daysSince1970:)``;
+    /// Howard Hinnant's `days_from_civil`.
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -72,55 +72,6 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-/// A JSON object: members in insertion order, looked up by key.
-public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
-    public private(set) var members: [(key: String, value: JSONValue)]
-
-    public init() { members = [] }
-
-    public init(_ members: [(String, JSONValue)]) {
-        self.members = []
-        for (key, value) in members { self[key] = value }
-    }
-
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements)
-    }
-
-    /// Reading finds the member; writing replaces it in place or appends it, and `nil` removes it.
-    public subscript(key: String) -> JSONValue? {
-        get { members.first { $0.key == key }?.value }
-        set {
-            let index = members.firstIndex { $0.key == key }
-            switch (index, newValue) {
-            case (let index?, let value?): members[index].value = value
-            case (let index?, nil): members.remove(at: index)
-            case (nil, let value?): members.append((key, value))
-            case (nil, nil): break
-            }
-        }
-    }
-
-    public var keys: [String] { members.map(\.key) }
-    public var isEmpty: Bool { members.isEmpty }
-
-    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
-        members.makeIterator()
-    }
-
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for member in members {
-            hasher.combine(member.key)
-            hasher.combine(member.value)
-        }
-    }
-}
-
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {

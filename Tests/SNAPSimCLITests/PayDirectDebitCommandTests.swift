@@ -8,14 +8,12 @@ import Testing
 @Suite struct PayDirectDebitCommandTests {
     /// A payment of Rp 7,500 waiting for its payer, as a widget or jump-app payment leaves it.
     func waitingPayment(_ simulator: Simulator) {
-        simulator.withState { state in
-            state.partners.with("snapsim-demo") { partner in
-                partner.directDebit.store(DebitRecord(
-                    partnerReferenceNo: "CLI-1", referenceNo: "11112222333344445555", externalId: nil,
-                    customerNumber: nil, merchantId: "M-CLI", amount: Amount(rupiah: 7_500), status: .initiated,
-                    fingerprint: "{}", createdAt: simulator.clock.now(), validUpTo: nil,
-                    answer: RecordedAnswer(key: ServiceAnswer.success.key)))
-            }
+        simulator.withPartner("snapsim-demo") { partner, _ in
+            partner.directDebit.store(DebitRecord(
+                partnerReferenceNo: "CLI-1", referenceNo: "11112222333344445555", externalId: nil,
+                customerNumber: nil, merchantId: "M-CLI", amount: Amount(rupiah: 7_500), status: .initiated,
+                fingerprint: "{}", createdAt: simulator.clock.now(), validUpTo: nil,
+                answer: RecordedAnswer(key: ServiceAnswer.success.key)))
         }
     }
 

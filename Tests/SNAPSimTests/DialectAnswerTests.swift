@@ -66,7 +66,7 @@ import SimJSON
         #expect(first.code == "2003800", "\(first.text)")
         #expect(retry.code == "2003800")
         #expect(retry.body["referenceNo"] == first.body["referenceNo"])
-        #expect(harness.simulator.withState { $0.partners.existing("snapsim-dana")?.ledger.customer("081234560001")?.balance }
+        #expect(harness.simulator.partnerState("snapsim-dana")?.ledger.customer("081234560001")?.balance
             == Amount(minorUnits: 5_000_000))
     }
 
@@ -84,7 +84,7 @@ import SimJSON
         #expect(retry.status == 409)
         #expect(retry.code == "4093801")
         #expect(retry.message == "Duplicate partnerReferenceNo")
-        #expect(harness.simulator.withState { $0.partners.existing("snapsim-bca")?.ledger.customer("081234560001")?.balance }
+        #expect(harness.simulator.partnerState("snapsim-bca")?.ledger.customer("081234560001")?.balance
             == Amount(minorUnits: 5_000_000))
     }
 

@@ -112,32 +112,24 @@ import SimJSON
 
     // MARK: - NICEPAY
 
-    @Test func nicepay_WantsClientIDPlus01_AsChannel() throws {
-        var harness = Self.withoutPartnerChannel("IONPAYTEST")
-        let nicepay = try harness.partner("IONPAYTEST")
-        let token = try harness.b2bToken(nicepay, path: "/nicepay/v1.0/access-token/b2b")
-        let good = harness.send(try harness.transaction(
-            nicepay, path: "/nicepay/v1.0/balance-inquiry", body: Self.nicepayBody, token: token,
-            timestamp: harness.timestamp(), channel: "IONPAYTEST01"))
-        #expect(good.code == "2001100", "\(good.text)")
-        #expect(good.body["additionalInfo"] == ["msId": "IONPAYMS01"])
-
-        let bad = harness.send(try harness.transaction(
-            nicepay, path: "/nicepay/v1.0/balance-inquiry", body: Self.nicepayBody, token: token,
-            timestamp: harness.timestamp(), channel: "95221"))
-        #expect(bad.code == "4001101")
-        #expect(bad.explain?["expected"]?.stringValue == "IONPAYTEST01 (client id + \"01\")")
-    }
-
-    @Test func nicepay_WantsNumericExternalIDs() throws {
+    @Test func nicepay_AcceptsTheChannelsAndExternalIDsItsOwnSDKsSend() throws {
         var harness = ProfileHarness()
         let nicepay = try harness.partner("IONPAYTEST")
         let token = try harness.b2bToken(nicepay, path: "/nicepay/v1.0/access-token/b2b")
-        let answer = harness.send(try harness.transaction(
-            nicepay, path: "/nicepay/v1.0/balance-inquiry", body: Self.nicepayBody, token: token,
-            timestamp: harness.timestamp(), channel: "IONPAYTEST01", externalID: "sdk-123"))
-        #expect(answer.code == "4001101")
-        #expect(answer.message == "Invalid Field Format X-EXTERNAL-ID")
+        for (channel, externalID) in [
+            ("IONPAYTEST01", "ordNo20261121181947"), ("IONPAYTEST08", "extIDPayout2024-12-10T11:21:21+07:00"),
+            ("123456", "482913"), ("NICE", "NTPo20261121"),
+        ] {
+            let answer = harness.send(try harness.transaction(
+                nicepay, path: "/nicepay/api/v1.0/balance-inquiry", body: Self.nicepayBody, token: token,
+                timestamp: harness.timestamp(), channel: channel, externalID: externalID))
+            #expect(answer.code == "2001100", "\(channel) \(externalID): \(answer.text)")
+        }
+        let long = harness.send(try harness.transaction(
+            nicepay, path: "/nicepay/api/v1.0/balance-inquiry", body: Self.nicepayBody, token: token,
+            timestamp: harness.timestamp(), channel: "IONPAYTEST01", externalID: String(repeating: "7", count: 41)))
+        #expect(long.code == "4001101")
+        #expect(long.message == "Invalid Field Format X-EXTERNAL-ID")
     }
 
     // MARK: - BCA

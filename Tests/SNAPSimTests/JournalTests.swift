@@ -78,7 +78,7 @@ import SimJSON
         for _ in 0..<50 {
             _ = world.simulator.respond(to: world.transaction(.alpha, token: "none", ControlWorld.balancePath, Bodies.balanceInquiry()))
         }
-        let (count, rings) = world.simulator.withState { ($0.journal.count, $0.journal.ringCount) }
+        let (count, _, rings) = world.simulator.journalSize
         #expect(rings == 2)  // the shared ring for unknown names, and partner-alpha's
         #expect(count == 40)
         // An invented id is still searchable while its entry is in the shared ring.
@@ -95,5 +95,49 @@ import SimJSON
         let entry = world.simulator.journalEntries()[0]
         #expect(entry.body.hasSuffix("…(clipped: \(body.count) bytes)"))
         #expect(entry.body.utf8.count < body.count)
+    }
+}
+
+/// The journal's byte bound and paged answers (issue 11 item 4).
+@Suite struct JournalBoundTests {
+    @Test func journal_StaysWithinItsByteLimit_DroppingTheOldestOfAnyPartner() {
+        var journal = Journal(capacityPerPartner: 1000, byteLimit: 200_000)
+        for index in 0..<100 {
+            let body = [UInt8](repeating: UInt8(ascii: "x"), count: 10_000)
+            let entry = JournalEntry(
+                sequence: 0, receivedAt: SimTime(millisecondsSince1970: 0), partner: index % 2 == 0 ? "a" : "b",
+                method: "POST", target: "/x", headers: [], body: JournalEntry.text(body), service: nil, status: 200,
+                responseCode: nil, responseBody: "", verdict: nil, explanation: nil, matchedRule: nil, fault: nil)
+            journal.record(ring: index % 2 == 0 ? "a" : "b", entry)
+            #expect(journal.byteCount <= 200_000)
+        }
+        let kept = journal.entries()
+        #expect(kept.count >= 15 && kept.count < 20)
+        #expect(kept.last?.sequence == 100)
+        #expect(kept.map(\.sequence) == Array((101 - kept.count)...100))
+    }
+
+    @Test func invalidUTF8Bodies_StayWithinTheClip() {
+        let body = [UInt8](repeating: 0xFF, count: JournalEntry.maximumBodyBytes * 3)
+        let text = JournalEntry.text(body)
+        #expect(text.utf8.count < JournalEntry.maximumBodyBytes + 64)
+        #expect(text.hasSuffix("…(clipped: \(body.count) bytes)"))
+        let short = JournalEntry.text([0xFF, 0xFE])
+        #expect(short == "\u{FFFD}\u{FFFD}")
+    }
+
+    @Test func adminAnswer_IsPaged() throws {
+        let world = ControlWorld()
+        for _ in 0..<5 { _ = world.simulator.respond(to: HTTPRequest(method: .post, target: "/nowhere")) }
+        let newest = try world.admin(.get, "/_sim/requests?limit=2")
+        #expect(newest["/count"] == .int(2))
+        #expect(newest["/requests/1/sequence"] == .int(5))
+        #expect(newest["/next"] == .null)
+        let first = try world.admin(.get, "/_sim/requests?after=0&limit=2")
+        #expect(first["/requests/0/sequence"] == .int(1))
+        #expect(first["/next"] == .int(2))
+        let second = try world.admin(.get, "/_sim/requests?after=2&limit=2")
+        #expect(second["/requests/0/sequence"] == .int(3))
+        #expect(try world.admin(.get, "/_sim/requests?limit=5000").status == 400)
     }
 }

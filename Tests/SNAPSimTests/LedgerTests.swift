@@ -15,7 +15,7 @@ import SimJSON
 
     @Test func partners_NeverSeeEachOthersTopUps() {
         let fixtures = LoadedFixtures.defaults
-        var states = PartnerStates(ids: IDGenerator(seed: 7), initialLedger: fixtures.ledger)
+        var states: [String: PartnerState] = [:]
         let registry = ServiceRegistry()
         func call(_ partner: String, _ service: ServiceDescriptor, _ body: JSONValue) -> Outcome {
             let entry = fixtures.router.entries.first { $0.route.serviceName == service.name }
@@ -24,9 +24,9 @@ import SimJSON
                 route: entry?.route ?? Route(serviceName: service.name, serviceCode: service.code, security: .transaction),
                 receivedAt: ServiceHarness.start)
             let caller = AuthenticatedCaller(partner: fixtures.partners[partner]!, externalID: "1")
-            return states.with(partner) { state in
-                (try? registry.handle(exchange, caller: caller, fixtures: fixtures, state: &state)) ?? .plain(status: 0, body: nil)
-            }
+            var state = states[partner] ?? PartnerState(ledger: fixtures.ledger, ids: IDGenerator(seed: 7).forPartner(partner))
+            defer { states[partner] = state }
+            return (try? registry.handle(exchange, caller: caller, fixtures: fixtures, state: &state)) ?? .plain(status: 0, body: nil)
         }
         _ = call("snapsim-demo", .customerTopUp, Bodies.topUp(amount: "850000.00"))
         guard case .snap(_, let fields, _) = call("snapsim-demo-2", .emoneyAccountInquiry, Bodies.accountInquiry()) else {
@@ -34,8 +34,8 @@ import SimJSON
             return
         }
         #expect(fields["maxAmount"] == .amount("1850000.00"))
-        #expect(states.existing("snapsim-demo")?.ledger.customer("081977817902")?.balance == Amount(rupiah: 1_000_000))
-        #expect(states.existing("snapsim-demo-2")?.ledger.customer("081977817902")?.balance == Amount(rupiah: 150_000))
+        #expect(states["snapsim-demo"]?.ledger.customer("081977817902")?.balance == Amount(rupiah: 1_000_000))
+        #expect(states["snapsim-demo-2"]?.ledger.customer("081977817902")?.balance == Amount(rupiah: 150_000))
         guard case .snap(_, let status, _) = call("snapsim-demo-2", .topUpStatus, Bodies.topUpStatus(partnerReference: "TOPUP-0001")) else {
             Issue.record("status failed")
             return

@@ -44,9 +44,11 @@ import SimJSON
 
     @Test func nicepayAndBCA_CarryTheirChannelAndCodeRules() throws {
         let nicepay = try route("nicepay", "balance-inquiry")
-        #expect(nicepay.path == "/nicepay/v1.0/balance-inquiry")
-        #expect(nicepay.dialect.channelID == .clientIDSuffix("01"))
-        #expect(nicepay.dialect.externalID == ExternalIDFormat(numericOnly: true, maxLength: 40))
+        #expect(nicepay.path == "/nicepay/api/v1.0/balance-inquiry")
+        #expect(nicepay.dialect.channelID == .any)
+        #expect(nicepay.dialect.externalID == ExternalIDFormat(numericOnly: false, maxLength: 40))
+        #expect(nicepay.dialect.conventions.signingVariants.strippedPathPrefix == "/nicepay")
+        #expect(nicepay.dialect.conventions.signingVariants.bodyHashInputs == [.raw, .minified])
         let bca = try route("bca", "balance-inquiry")
         #expect(bca.path == "/openapi/v1.0/balance-inquiry")
         #expect(bca.dialect.printedKey(CaseKey(httpStatus: 400, caseCode: "01")) == CaseKey(httpStatus: 400, caseCode: "02"))

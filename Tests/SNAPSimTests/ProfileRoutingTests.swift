@@ -84,7 +84,8 @@ import SimJSON
             "/v1.0/balance-inquiry.htm", "/rest/v1.0/emoney/account-inquiry", "/rest/v1.0/emoney/topup",
             "/rest/v1.0/emoney/topup-status", "/v1.0/access-token/b2b2c.htm", "/authorization/v1/access-token/b2b",
             "/authorization/v1/access-token/b2b2c", "/direct-debit/core/v1/balance-inquiry",
-            "/nicepay/v1.0/balance-inquiry", "/openapi/v1.0/balance-inquiry", "/switching/rest/oauth/token",
+            "/nicepay/api/v1.0/balance-inquiry", "/nicepay/api/v1.0/transfer/registration", "/openapi/v1.0/balance-inquiry",
+            "/switching/rest/oauth/token",
         ] {
             #expect(paths.contains(path), "\(path)")
         }

@@ -107,7 +107,7 @@ import SimJSON
 
     @Test func scenarioStates_MoveOnTheNthAnswer_AndExpireLazily() {
         var states = ScenarioStates()
-        let step = ScenarioStep(scenario: "s", whenState: "A", setState: "B", setStateAfterMatches: 3)
+        let step = ScenarioTransition(scenario: "s", whenState: "A", setState: "B", setStateAfterMatches: 3)
         let t0 = SimTime(millisecondsSince1970: 0)
         #expect(!states.allows(step))
         states.move("s", to: "A", at: t0)
@@ -118,7 +118,7 @@ import SimJSON
         states.recordAnswer(of: "r", step: step, at: t0)
         #expect(states.state(of: "s") == "B")
 
-        let timed = ScenarioStep(scenario: "t", setState: "P", expiry: StateExpiry(after: .duration(.seconds(60)), setState: "Q"))
+        let timed = ScenarioTransition(scenario: "t", setState: "P", expiry: StateExpiry(after: .duration(.seconds(60)), setState: "Q"))
         states.recordAnswer(of: "x", step: timed, at: t0)
         states.settle(at: t0 + .seconds(59))
         #expect(states.state(of: "t") == "P")

@@ -15,8 +15,9 @@ import SimJSON
         return fixtures
     }
 
-    private static func states(_ fixtures: LoadedFixtures) -> PartnerStates {
-        PartnerStates(ids: IDGenerator(seed: 1), initialLedger: fixtures.ledger)
+    /// The state of the partner a test's requests come from.
+    private static func states(_ fixtures: LoadedFixtures) -> PartnerState {
+        PartnerState(ledger: fixtures.ledger, ids: IDGenerator(seed: 1))
     }
 
     @Test func expiresIn_IsNumber_WhenConventionsSayNumber() throws {
@@ -25,7 +26,7 @@ import SimJSON
         var states = Self.states(fixtures)
         let world = SecurityWorld()
         let exchange = Exchange(request: world.tokenRequest(.alpha), route: Self.tokenRoute, receivedAt: SecurityWorld.start)
-        let fields = try pipeline.issueAccessToken(exchange, fixtures: fixtures, partners: &states)
+        let fields = try pipeline.issueAccessToken(exchange, world: World(fixtures), state: &states)
         #expect(fields["expiresIn"] == .number("900"))
         #expect(fields["tokenType"] == "Bearer")
     }
@@ -45,7 +46,7 @@ import SimJSON
         call.timestamp = timestamp
         let exchange = Exchange(request: call.request, route: Self.inquiryRoute, receivedAt: SecurityWorld.start)
         do {
-            _ = try pipeline.authenticate(exchange, fixtures: fixtures, partners: &states)
+            _ = try pipeline.authenticate(exchange, world: World(fixtures), state: &states)
             #expect(accepted)
         } catch {
             #expect(!accepted)
@@ -62,7 +63,7 @@ import SimJSON
         call.hex = true
         let exchange = Exchange(request: call.request, route: Self.inquiryRoute, receivedAt: SecurityWorld.start)
         do {
-            _ = try pipeline.authenticate(exchange, fixtures: fixtures, partners: &states)
+            _ = try pipeline.authenticate(exchange, world: World(fixtures), state: &states)
             Issue.record("a hex signature must be refused")
         } catch {
             #expect(error.key == CaseKey(httpStatus: 401, caseCode: "00"))
@@ -78,7 +79,7 @@ import SimJSON
         var call = SignedCall(.rsa, token: nil, world: &world)
         call.hex = true
         let exchange = Exchange(request: call.request, route: Self.inquiryRoute, receivedAt: SecurityWorld.start)
-        let caller = try SecurityPipeline().authenticate(exchange, fixtures: fixtures, partners: &states)
+        let caller = try SecurityPipeline().authenticate(exchange, world: World(fixtures), state: &states)
         #expect(caller.clientId == "partner-rsa")
         #expect(caller.externalID == call.externalID)
         #expect(caller.verdict.stringToSign == call.stringToSign)

@@ -19,7 +19,7 @@ enum PEM {
         var blocks: [Block] = []
         var open: (label: String, body: String, hasHeaders: Bool)?
         var sawBegin = false
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for rawLine in lines(of: text) {
             let line = trimmed(rawLine)
             if let label = boundaryLabel(line, kind: "BEGIN") {
                 guard open == nil else {
@@ -47,7 +47,7 @@ enum PEM {
                 }
                 blocks.append(Block(label: block.label, der: der, hasHeaders: false))
             } else if open != nil {
-                if line.contains(":") {
+                if line.utf8.contains(UInt8(ascii: ":")) {
                     open?.hasHeaders = true
                 } else {
                     open?.body += line
@@ -77,15 +77,37 @@ enum PEM {
     /// `LABEL` if `line` is `-----BEGIN LABEL-----` (for `kind` "BEGIN") or `-----END LABEL-----`.
     private static func boundaryLabel(_ line: Substring, kind: String) -> Substring? {
         let prefix = "-----\(kind) "
-        guard line.hasPrefix(prefix), line.hasSuffix("-----"), line.count >= prefix.count + 5 else { return nil }
-        return line.dropFirst(prefix.count).dropLast(5)
+        let bytes = line.utf8
+        guard bytes.count >= prefix.utf8.count + 5, bytes.starts(with: prefix.utf8), bytes.reversed().starts(with: "-----".utf8)
+        else { return nil }
+        return Substring(bytes.dropFirst(prefix.utf8.count).dropLast(5))
     }
 
-    private static func trimmed(_ line: Substring) -> Substring {
-        var line = line.drop(while: \.isWhitespace)
-        while let last = line.last, last.isWhitespace {
-            line = line.dropLast()
+    /// The lines of `text`, split at LF and CR bytes. PEM is ASCII, and walking bytes rather than Characters
+    /// (grapheme breaking) is what keeps a fixture set with a thousand partners' keys quick to load.
+    private static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Substring(bytes[start..<index]))
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
-        return line
+        lines.append(Substring(bytes[start..<bytes.endIndex]))
+        return lines
+    }
+
+    /// `line` without leading and trailing ASCII whitespace (space, tab, vertical tab, form feed).
+    private static func trimmed(_ line: Substring) -> Substring {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0C).contains($0) }
+        let bytes = line.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return line[line.endIndex...] }
+        return Substring(bytes[first...last])
     }
 }

@@ -28,7 +28,8 @@ struct ScenarioPreflight {
             }
             if signers[id] == nil, !unusable.contains(id) {
                 do {
-                    let signer = try PartnerSigner(partner: partner)
+                    var signer = try PartnerSigner(partner: partner)
+                    signer.signingVariants = fixtures.signingVariants(for: partner)
                     if signer.privateKey == nil { throw PartnerSignerError.missingKey(id) }
                     signers[id] = signer
                 } catch {

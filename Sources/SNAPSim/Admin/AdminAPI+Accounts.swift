@@ -13,9 +13,9 @@ extension AdminAPI {
         let id = String(request.path.dropFirst(Self.accountsPrefix.count))
         let partner = try partner(request, required: false)
         let now = simulator.clock.now()
-        let view: JSONValue? = simulator.withState { state in
-            let fixtures = state.fixtures
-            let ledger = partner.flatMap { state.partners.existing($0)?.ledger } ?? fixtures.ledger
+        let fixtures = simulator.fixtures
+        let view: JSONValue? = {
+            let ledger = partner.flatMap { simulator.partnerState($0)?.ledger } ?? fixtures.ledger
             var object: JSONObject = [
                 "partner": partner.map(JSONValue.string) ?? .null,
                 "view": partner == nil ? "fixtures: the opening ledger every partner starts from" : "partner",
@@ -32,7 +32,7 @@ extension AdminAPI {
                 return .object(object)
             }
             return nil
-        }
+        }()
         guard let view else {
             return error(404, "No e-money customer or merchant account \"\(id)\" in the fixtures (customers.json, accounts.json).")
         }

@@ -18,8 +18,10 @@ extension AdminAPI {
             let usage = #"Send {"advance": "901s"} (units ms, s, m, h, d, mo) or {"set": "2026-01-31T23:59:00+07:00"}."#
             guard let body = try jsonBody(request, usage: usage).objectValue else { return error(400, usage) }
             if let text = body["advance"]?.stringValue {
-                guard let step = ClockStep(text) else {
-                    return error(400, "advance: \"\(text)\" is not a duration like 901s, 15m, 2h, 1d or 1mo.")
+                guard let step = ClockStep(text) else { return error(400, "advance: \(ClockStep.problem(with: text)).") }
+                // Moving back is what `set` is for: an advance that rewinds would be a surprise in a test log.
+                guard !step.isNegative else {
+                    return error(400, "advance: \"\(text)\" is negative; the clock only advances. Use {\"set\": \"<instant>\"} to move it back.")
                 }
                 simulator.clock.set(step.applied(to: simulator.clock.now()))
             } else if let text = body["set"]?.stringValue {

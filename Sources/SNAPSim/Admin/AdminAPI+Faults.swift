@@ -15,19 +15,7 @@ extension AdminAPI {
     private func addFault(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
         let usage = #"Send {"partner": "<clientId>", "when": {"service": "emoney-topup"}, "then": {"fault": "closeConnection"}, "times": 1}."#
         let body = try jsonBody(request, usage: usage)
-        // Read under the lock: the partner and the rule ids checked are those of the set in force.
-        let result = simulator.withState { state in
-            ForcedOutcome.read(body, fixtures: state.fixtures).map { read in
-                var outcome = read
-                let ruleIds = Set(state.fixtures.rules.rules.map(\.id))
-                state.partners.with(outcome.partner) { partnerState in
-                    outcome.id = partnerState.forcedOutcomes.nextId(avoiding: ruleIds)
-                    outcome.rule.id = outcome.id
-                    partnerState.forcedOutcomes.add(outcome)
-                }
-                return outcome
-            }
-        }
+        let result = simulator.addForcedOutcome(body)
         switch result {
         case .success(let outcome): return json(201, outcome.json)
         case .failure(let error): return problems("Forced outcome not added: fix the request body.", error.problems)
@@ -36,10 +24,8 @@ extension AdminAPI {
 
     private func listFaults(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
         let partner = try partner(request, required: false)
-        let outcomes = simulator.withState { state in
-            let ids = partner.map { [$0] } ?? state.partners.clientIds
-            return ids.flatMap { state.partners.existing($0)?.forcedOutcomes.all ?? [] }
-        }
+        let ids = partner.map { [$0] } ?? simulator.partnersWithState
+        let outcomes = ids.flatMap { simulator.partnerState($0)?.forcedOutcomes.all ?? [] }
         return json(200, ["count": .int(outcomes.count), "faults": .array(outcomes.map(\.json))])
     }
 
@@ -49,14 +35,8 @@ extension AdminAPI {
         if id != nil, partner == nil {
             return error(400, "Fault ids are per partner: give ?partner=<clientId>&id=<id>.")
         }
-        let cleared = simulator.withState { state in
-            let ids = partner.map { [$0] } ?? state.partners.clientIds
-            var cleared = 0
-            for clientId in ids where state.partners.existing(clientId) != nil {
-                cleared += state.partners.with(clientId) { $0.forcedOutcomes.clear(id) }
-            }
-            return cleared
-        }
+        let ids = partner.map { [$0] } ?? simulator.partnersWithState
+        let cleared = ids.reduce(0) { $0 + simulator.clearForcedOutcomes(of: $1, id: id) }
         if let id, cleared == 0 {
             return error(404, "Partner \(partner ?? "") has no forced outcome \"\(id)\"; GET /_sim/faults lists them.")
         }

@@ -8,8 +8,8 @@ extension AdminAPI {
     func fixtures(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
         switch request.method {
         case .get:
-            let (fixtures, generation) = simulator.withState { ($0.fixtures, $0.fixtureGeneration) }
-            return json(200, Self.describe(fixtures, generation: generation))
+            let world = simulator.world
+            return json(200, Self.describe(world.fixtures, generation: world.generation))
         case .post:
             let files = try fixtureFiles(request)
             let loaded: LoadedFixtures

@@ -20,34 +20,32 @@ extension AdminAPI {
         switch (path, request.method) {
         case (Self.payerDirectDebitPath, .get):
             return json(
-                200, simulator.withState { $0.partners.with(partner) { Self.describePayments($0.directDebit) } })
+                200, simulator.withPartner(partner) { state, _ in Self.describePayments(state.directDebit) })
         case (Self.payerDirectDebitPath, .post):
             let reference = try payerReference(request)
             let approve = try action(request, yes: "approve", no: "decline")
             let customer = try parameter("customerNumber", request).map(Self.ledgerNumber)
             return answer(
-                simulator.withState { state -> Result<JSONValue, SNAPError> in
-                    state.partners.with(partner) { partnerState in
-                        Result { () throws(SNAPError) -> JSONValue in
-                            guard
-                                let record = partnerState.directDebit.payment(partnerReferenceNo: reference)
-                                    ?? partnerState.directDebit.payment(referenceNo: reference)
-                            else {
-                                throw SNAPError.transactionNotFound.explained([
-                                    "summary": .string("no payment \(reference)")
-                                ])
-                            }
-                            guard approve else {
-                                return try partnerState.declineDebit(record.partnerReferenceNo, at: now).json
-                            }
-                            guard let payer = record.customerNumber ?? customer else {
-                                throw SNAPError.invalidMandatoryField("customerNumber").explained([
-                                    "summary":
-                                        "say who pays: customerNumber (08… or 628…) of a customer in customers.json"
-                                ])
-                            }
-                            return try partnerState.settleDebit(record.partnerReferenceNo, payer: payer, at: now).json
+                simulator.withPartner(partner) { partnerState, _ -> Result<JSONValue, SNAPError> in
+                    Result { () throws(SNAPError) -> JSONValue in
+                        guard
+                            let record = partnerState.directDebit.payment(partnerReferenceNo: reference)
+                                ?? partnerState.directDebit.payment(referenceNo: reference)
+                        else {
+                            throw SNAPError.transactionNotFound.explained([
+                                "summary": .string("no payment \(reference)")
+                            ])
                         }
+                        guard approve else {
+                            return try partnerState.declineDebit(record.partnerReferenceNo, at: now).json
+                        }
+                        guard let payer = record.customerNumber ?? customer else {
+                            throw SNAPError.invalidMandatoryField("customerNumber").explained([
+                                "summary":
+                                    "say who pays: customerNumber (08… or 628…) of a customer in customers.json"
+                            ])
+                        }
+                        return try partnerState.settleDebit(record.partnerReferenceNo, payer: payer, at: now).json
                     }
                 })
         case (Self.payerBindingPath, .post):
@@ -55,24 +53,20 @@ extension AdminAPI {
             let approve = try action(request, yes: "approve", no: "reject")
             let fixtures = simulator.fixtures
             return answer(
-                simulator.withState { state in
-                    state.partners.with(partner) { partnerState in
-                        Result { () throws(SNAPError) -> JSONValue in
-                            let binding =
-                                approve
-                                ? try partnerState.activateBinding(reference)
-                                : try partnerState.rejectBinding(reference)
-                            return .object(AccountBindingInquiry.describe(binding, fixtures))
-                        }
+                simulator.withPartner(partner) { partnerState, _ in
+                    Result { () throws(SNAPError) -> JSONValue in
+                        let binding =
+                            approve
+                            ? try partnerState.activateBinding(reference)
+                            : try partnerState.rejectBinding(reference)
+                        return .object(AccountBindingInquiry.describe(binding, fixtures))
                     }
                 })
         case (Self.payerOTPPath, .get):
             let reference = try payerReference(request)
-            let found = simulator.withState { state in
-                state.partners.with(partner) { partnerState in
-                    partnerState.directDebit.challenge(chargeToken: reference)
-                        ?? partnerState.directDebit.latestChallenge(forBinding: reference)
-                }
+            let found = simulator.withPartner(partner) { partnerState, _ in
+                partnerState.directDebit.challenge(chargeToken: reference)
+                    ?? partnerState.directDebit.latestChallenge(forBinding: reference)
             }
             guard let challenge = found else {
                 return error(404, "No OTP was sent for \(reference): request one with the OTP service (81) first.")
@@ -92,22 +86,20 @@ extension AdminAPI {
             let typed = try parameter("otp", request)
             let fixtures = simulator.fixtures
             return answer(
-                simulator.withState { state in
-                    state.partners.with(partner) { partnerState in
-                        Result { () throws(SNAPError) -> JSONValue in
-                            guard
-                                let challenge = partnerState.directDebit.challenge(chargeToken: reference)
-                                    ?? partnerState.directDebit.latestChallenge(forBinding: reference)
-                            else {
-                                throw SNAPError(httpStatus: 404, caseCode: "06").explained([
-                                    "summary": .string(
-                                        "no OTP was sent for \(reference): request one with the OTP service (81) first")
-                                ])
-                            }
-                            let binding = try partnerState.enterOTP(
-                                challenge.chargeToken, typed ?? challenge.code, at: now)
-                            return .object(AccountBindingInquiry.describe(binding, fixtures))
+                simulator.withPartner(partner) { partnerState, _ in
+                    Result { () throws(SNAPError) -> JSONValue in
+                        guard
+                            let challenge = partnerState.directDebit.challenge(chargeToken: reference)
+                                ?? partnerState.directDebit.latestChallenge(forBinding: reference)
+                        else {
+                            throw SNAPError(httpStatus: 404, caseCode: "06").explained([
+                                "summary": .string(
+                                    "no OTP was sent for \(reference): request one with the OTP service (81) first")
+                            ])
                         }
+                        let binding = try partnerState.enterOTP(
+                            challenge.chargeToken, typed ?? challenge.code, at: now)
+                        return .object(AccountBindingInquiry.describe(binding, fixtures))
                     }
                 })
         default:

@@ -22,9 +22,7 @@ extension AdminAPI {
             return error(400, "amount must be a positive number of rupiah, e.g. 50000 or 50000.00, not \(amountText).")
         }
         let now = simulator.clock.now()
-        let result: Result<Amount, E2PayRefusal> = simulator.withState { state in
-            let fixtures = state.fixtures
-            return state.partners.with(partner) { partnerState in
+        let result: Result<Amount, E2PayRefusal> = simulator.withPartner(partner) { partnerState, fixtures in
                 partnerState.ledger.open(at: now)
                 do throws(E2PayRefusal) {
                     let amount = Amount(minorUnits: units)
@@ -41,7 +39,6 @@ extension AdminAPI {
                 } catch {
                     return .failure(error)
                 }
-            }
         }
         switch result {
         case .success(let balance):
@@ -66,8 +63,8 @@ extension AdminAPI {
             return error(400, "Name the partner: ?partner=<clientId>.")
         }
         let to = request.queryValue("to")
-        let messages: [E2PayMessage] = simulator.withState { state in
-            state.partners.existing(partner)?.e2pay.outbox.filter { to == nil || $0.to == to } ?? []
+        let messages: [E2PayMessage] = simulator.withPartner(partner) { state, _ in
+            state.e2pay.outbox.filter { to == nil || $0.to == to }
         }
         return json(200, ["partner": .string(partner), "messages": .array(messages.map(\.json))])
     }

@@ -26,19 +26,16 @@ extension AdminAPI {
             ?? body["url"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
         guard content != nil || reference != nil else { return error(400, "Give qrContent, url or referenceNo. \(usage)") }
         let now = simulator.clock.now()
-        let result: Result<SettledQRPayment, SNAPError> = simulator.withState { state in
-            let fixtures = state.fixtures
-            return state.partners.with(partner) { partnerState in
-                do throws(SNAPError) {
-                    if let content {
-                        return .success(try partnerState.payQR(
-                            content, payer: payer, amount: amount, tip: tip, partnerReferenceNo: nil, fixtures: fixtures,
-                            at: now))
-                    }
-                    return .success(try partnerState.payOrder(referenceNo: reference ?? "", payer: payer, fixtures: fixtures, at: now))
-                } catch {
-                    return .failure(error)
+        let result: Result<SettledQRPayment, SNAPError> = simulator.withPartner(partner) { partnerState, fixtures in
+            do throws(SNAPError) {
+                if let content {
+                    return .success(try partnerState.payQR(
+                        content, payer: payer, amount: amount, tip: tip, partnerReferenceNo: nil, fixtures: fixtures,
+                        at: now))
                 }
+                return .success(try partnerState.payOrder(referenceNo: reference ?? "", payer: payer, fixtures: fixtures, at: now))
+            } catch {
+                return .failure(error)
             }
         }
         switch result {

@@ -17,12 +17,9 @@ extension AdminAPI {
         let now = simulator.clock.now()
         switch request.method {
         case .get:
-            let accounts: [VirtualAccount] = simulator.withState { state in
-                let fixtures = state.fixtures
-                return state.partners.with(partner) { partnerState in
-                    partnerState.openVirtualAccounts(fixtures)
-                    return partnerState.virtualAccounts.all
-                }
+            let accounts: [VirtualAccount] = simulator.withPartner(partner) { partnerState, fixtures in
+                partnerState.openVirtualAccounts(fixtures)
+                return partnerState.virtualAccounts.all
             }
             return json(
                 200,
@@ -40,18 +37,15 @@ extension AdminAPI {
                 return error(400, "amount must be digits with two decimals, e.g. \"150000.00\", not \"\(amountText)\".")
             }
             let requested = object["paymentRequestId"]?.stringValue
-            let result: Result<VirtualAccountPaid, SNAPError> = simulator.withState { state in
-                let fixtures = state.fixtures
-                return state.partners.with(partner) { partnerState in
-                    let paymentRequestId = requested ?? "PAYER-" + partnerState.ids.referenceNumber(length: 16)
-                    let order = VirtualAccountPaymentOrder(
-                        virtualAccountNo: number, amount: Amount(minorUnits: units), paymentRequestId: paymentRequestId,
-                        channel: "payer", fingerprint: "payer:\(VirtualAccountBook.key(number)):\(units)")
-                    do throws(SNAPError) {
-                        return .success(try partnerState.pay(order, fixtures: fixtures, at: now))
-                    } catch {
-                        return .failure(error)
-                    }
+            let result: Result<VirtualAccountPaid, SNAPError> = simulator.withPartner(partner) { partnerState, fixtures in
+                let paymentRequestId = requested ?? "PAYER-" + partnerState.ids.referenceNumber(length: 16)
+                let order = VirtualAccountPaymentOrder(
+                    virtualAccountNo: number, amount: Amount(minorUnits: units), paymentRequestId: paymentRequestId,
+                    channel: "payer", fingerprint: "payer:\(VirtualAccountBook.key(number)):\(units)")
+                do throws(SNAPError) {
+                    return .success(try partnerState.pay(order, fixtures: fixtures, at: now))
+                } catch {
+                    return .failure(error)
                 }
             }
             switch result {

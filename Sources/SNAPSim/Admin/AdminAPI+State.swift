@@ -14,13 +14,10 @@ extension AdminAPI {
             let partner = try partner(request, required: true) ?? ""
             let wanted = try wantedStates(request)
             let now = simulator.clock.now()
-            let problems: [FixtureProblem] = simulator.withState { state in
-                let catalogue = ScenarioCatalogue(state.fixtures.rules)
-                let problems = Self.check(wanted, against: catalogue)
+            let problems: [FixtureProblem] = simulator.withPartner(partner) { partnerState, fixtures in
+                let problems = Self.check(wanted, against: ScenarioCatalogue(fixtures.rules))
                 guard problems.isEmpty else { return problems }
-                state.partners.with(partner) { partnerState in
-                    for (scenario, target) in wanted { partnerState.scenarios.move(scenario, to: target, at: now) }
-                }
+                for (scenario, target) in wanted { partnerState.scenarios.move(scenario, to: target, at: now) }
                 return []
             }
             guard problems.isEmpty else { return self.problems("States not set; nothing changed.", problems) }
@@ -66,25 +63,23 @@ extension AdminAPI {
     /// Every scenario of the fixtures with the partner's position in it, sorted by name.
     private func describeStates(of partner: String) -> JSONValue {
         let now = simulator.clock.now()
-        return simulator.withState { state in
-            // Settling a copy shows expired states as they are now without changing anything.
-            var scenarios = state.partners.existing(partner)?.scenarios ?? ScenarioStates()
-            scenarios.settle(at: now)
-            let catalogue = ScenarioCatalogue(state.fixtures.rules)
-            let list: [JSONValue] = catalogue.names.map { name in
-                let position = scenarios.position(of: name)
-                var object: JSONObject = ["scenario": .string(name), "state": .string(position.state)]
-                object["since"] = position.since.map { .string($0.description) } ?? .null
-                if let expiresAt = position.expiresAt, let next = position.nextState {
-                    object["expires"] = ["at": .string(expiresAt.description), "setState": .string(next)]
-                }
-                if !position.answers.isEmpty {
-                    object["answers"] = .object(JSONObject(position.answers.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
-                }
-                object["states"] = .array((catalogue.states[name] ?? []).map(JSONValue.string))
-                return .object(object)
+        // Settling a copy shows expired states as they are now without changing anything.
+        var scenarios = simulator.partnerState(partner)?.scenarios ?? ScenarioStates()
+        scenarios.settle(at: now)
+        let catalogue = ScenarioCatalogue(simulator.fixtures.rules)
+        let list: [JSONValue] = catalogue.names.map { name in
+            let position = scenarios.position(of: name)
+            var object: JSONObject = ["scenario": .string(name), "state": .string(position.state)]
+            object["since"] = position.since.map { .string($0.description) } ?? .null
+            if let expiresAt = position.expiresAt, let next = position.nextState {
+                object["expires"] = ["at": .string(expiresAt.description), "setState": .string(next)]
             }
-            return ["partner": .string(partner), "now": .string(now.description), "scenarios": .array(list)]
+            if !position.answers.isEmpty {
+                object["answers"] = .object(JSONObject(position.answers.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+            }
+            object["states"] = .array((catalogue.states[name] ?? []).map(JSONValue.string))
+            return .object(object)
         }
+        return ["partner": .string(partner), "now": .string(now.description), "scenarios": .array(list)]
     }
 }

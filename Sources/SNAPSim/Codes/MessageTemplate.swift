@@ -24,6 +24,8 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// The message with placeholders replaced; unknown or empty ones are removed as described above.
     public func filled(_ values: [String: String]) -> String {
+        // Most messages ("Successful") have no placeholder: skip parsing them on every answer.
+        if !text.utf8.contains(UInt8(ascii: "{")) { return text }
         var output = ""
         let parts = segments
         var index = 0

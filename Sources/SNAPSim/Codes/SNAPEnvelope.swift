@@ -27,6 +27,8 @@ extension Outcome {
         case .rejected(let error, let delay): return .rejected(error, delay: delay + extra)
         case .plain(let status, let body, let delay): return .plain(status: status, body: body, delay: delay + extra)
         case .fault(let action, let delay): return .fault(action, delay: delay + extra)
+        case .amended(let base, let status, let patch, let delay):
+            return .amended(base, status: status, patch: patch, delay: delay + extra)
         }
     }
 
@@ -34,6 +36,7 @@ extension Outcome {
     var delay: Duration {
         switch self {
         case .snap(_, _, let delay), .rejected(_, let delay), .plain(_, _, let delay), .fault(_, let delay): delay
+        case .amended(let base, _, _, let delay): base.delay + delay
         }
     }
 }

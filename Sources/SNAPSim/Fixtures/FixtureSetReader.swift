@@ -3,11 +3,11 @@ import SimJSON
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
-        "virtualAccountBillers", "virtualAccounts", "transfers", "merchants"]
+        "virtualAccountBillers", "virtualAccounts", "transfers", "merchants"] + payoutSections
 
-    private var problems = FixtureProblems()
+    var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
-    private var sections: [String: [FixtureNode]] = [:]
+    var sections: [String: [FixtureNode]] = [:]
 
     mutating func read(_ files: [(path: String, contents: String)]) throws(FixtureLoadError) -> LoadedFixtures {
         for file in files { gather(file.path, file.contents) }
@@ -62,8 +62,10 @@ struct FixtureSetReader {
         }
         checkCatalogueCompleteness(catalogue)
 
+        let payouts = readPayouts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
+
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
-        return LoadedFixtures(
+        var loaded = LoadedFixtures(
             security: security,
             partners: Dictionary(partners.map { ($0.value.clientId, $0.value) }, uniquingKeysWith: { first, _ in first }),
             catalogue: catalogue,
@@ -78,6 +80,8 @@ struct FixtureSetReader {
             authCodes: Dictionary(authCodes.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first }),
             virtualAccounts: virtualAccounts, transfers: transfers,
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        loaded.payouts = payouts
+        return loaded
     }
 
     // MARK: - Files
@@ -157,7 +161,7 @@ struct FixtureSetReader {
     }
 
     /// Reads every element of a section's arrays, reporting duplicates of `key` with where the first was.
-    private mutating func readUnique<T>(
+    mutating func readUnique<T>(
         _ section: String, key: KeyPath<T, String>, what: String,
         _ read: (FixtureNode, inout FixtureProblems) -> T?
     ) -> [(value: T, node: FixtureNode)] {

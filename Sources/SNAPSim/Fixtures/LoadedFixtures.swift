@@ -31,6 +31,8 @@ public struct LoadedFixtures: Sendable {
     public var transfers: TransferDirectory
     /// QRIS merchants by merchant id (`merchants.json`).
     public var merchants: [String: QRISMerchant]
+    /// NICEPAY payout merchants, methods, banks and beneficiaries (`payouts.json`).
+    public var payouts = PayoutFixtures()
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(

@@ -6,9 +6,10 @@ extension RouteDialect {
     static let profileFields = [
         "signing", "signatureEncodings", "timestampZones", "expiresIn", "externalId", "channelId",
         "customerTokenScheme", "customerNumberPrefix", "topUpRetry", "responseCodes",
-    ]
+    ] + signingVariantFields
     /// Members a route may carry besides `service`, `method`, `path` and `security`.
     static let routeFields = ["requiredHeaders", "requiredFields", "customerToken", "responseCodes", "responseFields"]
+        + ["fieldAliases"]
 
     static func readProfileSettings(_ node: FixtureNode, _ problems: inout FixtureProblems) -> RouteDialect {
         var dialect = RouteDialect()
@@ -58,6 +59,7 @@ extension RouteDialect {
             dialect.topUpRetry = TopUpRetry(rawValue: retry) ?? .replay
         }
         dialect.readResponseCodes(node, &problems)
+        dialect.readSigningVariants(node, &problems)
         return dialect
     }
 
@@ -80,6 +82,7 @@ extension RouteDialect {
             responseFields = fields
         }
         readResponseCodes(node, &problems)
+        readFieldAliases(node, &problems)
     }
 
     /// `"responseCodes": {"400xx01": "400xx02"}`: both sides HTTP status + xx + case, with the same status.

@@ -30,6 +30,9 @@ public struct RouteDialect: Sendable, Hashable {
     public var responseFields: [String]?
     /// What a retried top-up (same partnerReferenceNo and payload) is answered.
     public var topUpRetry: TopUpRetry = .replay
+    /// Body members read under another name: alias → the service's name (NICEPAY's `/transfer/balance-inquiry`
+    /// sends `merchantId` for `accountNo`). Applied only when the service's name is absent.
+    public var fieldAliases: [String: String] = [:]
 
     /// The ASPI standard: nothing differs.
     public init() {}

@@ -1,3 +1,5 @@
+import SNAPCrypto
+
 /// The source of every identifier the simulator invents: reference numbers and access tokens.
 ///
 /// A SplitMix64 stream from a seed, so that `--seed` makes runs repeatable. Each partner draws from its
@@ -19,6 +21,16 @@ public struct IDGenerator: Sendable {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return IDGenerator(seed: seed ^ hash)
+    }
+
+    /// A generator for a partner whose stream is also keyed with its client secret: HMAC-SHA256 of the seed and
+    /// the client id under the secret picks the stream. Tokens drawn from it are reproducible for the partner
+    /// that knows its secret (same seed, same tokens) but cannot be computed from `--seed` and the client id.
+    public func forPartner(_ partnerID: String, secret: String) -> IDGenerator {
+        var message = (0..<8).map { UInt8(truncatingIfNeeded: seed >> (8 * $0)) }
+        message.append(contentsOf: partnerID.utf8)
+        let mac = HMAC<SHA256>.authenticationCode(for: message, using: Array(secret.utf8))
+        return IDGenerator(seed: mac.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
     }
 
     public mutating func next() -> UInt64 {

@@ -1,14 +1,13 @@
 import SimHTTP
 import SimJSON
 
-extension Journal {
-    /// Records one exchange. The partner is the authenticated caller when there is one, else whoever the
-    /// request claimed to be, so rejected requests show up under the partner that sent them. Only partners of
-    /// the fixtures get a ring of their own: names nobody configured share one, so a client inventing partner
-    /// ids cannot grow memory.
-    mutating func record(
-        _ request: HTTPRequest, receivedAt: SimTime, service: String?, decision: Decision?, rendered: RenderedReply,
-        partners: [String: Partner]
+extension JournalEntry {
+    /// The entry for one exchange, built outside every lock; the journal numbers it when it records it.
+    ///
+    /// The partner is the authenticated caller when there is one, else whoever the request claimed to be, so
+    /// rejected requests show up under the partner that sent them.
+    init(
+        _ request: HTTPRequest, receivedAt: SimTime, service: String?, decision: Decision?, rendered: RenderedReply
     ) {
         let claimed = decision?.caller?.clientId ?? request.headers["X-PARTNER-ID"] ?? request.headers["X-CLIENT-KEY"]
         var status = 0
@@ -26,15 +25,18 @@ extension Journal {
         if decision?.caller != nil, case .rejected(let error, _)? = decision?.outcome {
             explanation = error.explanation
         }
-        let ring = claimed.flatMap { partners[$0] == nil ? nil : $0 }
-        record(ring: ring) { sequence in
-            JournalEntry(
-                sequence: sequence, receivedAt: receivedAt, partner: claimed, method: request.method.rawValue,
-                target: request.target, headers: request.headers.map { ($0.name, $0.value) },
-                body: JournalEntry.text(request.body), service: service, status: status,
-                responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
-                explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)
-        }
+        self.init(
+            sequence: 0, receivedAt: receivedAt, partner: claimed.map { $0.clipped(to: 128) }, method: request.method.rawValue,
+            target: request.target.clipped(to: 2048), headers: request.headers.map { ($0.name, $0.value.clipped(to: 4096)) },
+            body: JournalEntry.text(request.body), service: service, status: status,
+            responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
+            explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)
+    }
+
+    /// The ring the entry belongs in: its partner's when that is a partner of the fixtures; names nobody
+    /// configured share one ring, so a client inventing partner ids cannot grow memory.
+    func ring(in partners: [String: Partner]) -> String? {
+        partner.flatMap { partners[$0] == nil ? nil : $0 }
     }
 }
 

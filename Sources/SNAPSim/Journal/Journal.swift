@@ -1,30 +1,54 @@
-/// The recent requests of every partner, each partner's kept in a ring of fixed size so memory stays flat
-/// however long the simulator runs.
+/// The recent requests of every partner, bounded twice so memory stays flat however long the simulator runs:
+/// each partner keeps at most ``capacityPerPartner`` entries, and all entries together at most ``byteLimit``
+/// bytes (bodies, headers, verdicts), the oldest entry of any partner dropped first once the total is reached.
 public struct Journal: Sendable {
+    /// The default total: 64 MiB.
+    public static let defaultByteLimit = 64 << 20
+
     /// Entries kept per partner (and for requests that named no known partner).
     public let capacityPerPartner: Int
+    /// Bytes kept across all entries (see ``JournalEntry/byteSize``); at least one entry is always kept.
+    public let byteLimit: Int
     private var rings: [String: Ring] = [:]
     private var nextSequence = 1
+    /// Bytes held by the entries kept now.
+    public private(set) var byteCount = 0
 
     /// Requests that named no partner of the fixtures share this ring.
     static let anonymous = ""
 
-    public init(capacityPerPartner: Int) {
+    public init(capacityPerPartner: Int, byteLimit: Int = Journal.defaultByteLimit) {
         self.capacityPerPartner = max(1, capacityPerPartner)
+        self.byteLimit = max(1, byteLimit)
     }
 
-    /// Adds an entry to the ring of `ring` (a partner of the fixtures), or to the shared ring when `nil`.
-    public mutating func record(ring: String?, _ make: (_ sequence: Int) -> JournalEntry) {
-        let entry = make(nextSequence)
+    /// Adds an entry to the ring of `ring` (a partner of the fixtures), or to the shared ring when `nil`; the
+    /// entry is built beforehand, outside the journal's lock, and only numbered here.
+    public mutating func record(ring: String?, _ entry: JournalEntry) {
+        var entry = entry
+        entry.sequence = nextSequence
         nextSequence += 1
-        rings[ring ?? Self.anonymous, default: Ring(capacity: capacityPerPartner)].append(entry)
+        byteCount += entry.byteSize
+        let key = ring ?? Self.anonymous
+        if let dropped = rings[key, default: Ring()].append(entry, capacity: capacityPerPartner) {
+            byteCount -= dropped.byteSize
+        }
+        while byteCount > byteLimit, let oldest = oldestRing(), oldest != key || rings[key]?.count ?? 0 > 1 {
+            if let dropped = rings[oldest]?.removeFirst() { byteCount -= dropped.byteSize }
+            if rings[oldest]?.count == 0 { rings[oldest] = nil }
+        }
+    }
+
+    /// The ring whose oldest entry is the oldest of all.
+    private func oldestRing() -> String? {
+        rings.min { ($0.value.first?.sequence ?? .max) < ($1.value.first?.sequence ?? .max) }?.key
     }
 
     /// Entries matching `filter`, oldest first.
     public func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
         let candidates: [JournalEntry]
         if let partner = filter.partner {
-            candidates = (rings[partner] ?? rings[Self.anonymous])?.elements ?? []
+            candidates = Array((rings[partner] ?? rings[Self.anonymous])?.elements ?? [])
         } else {
             candidates = rings.values.flatMap(\.elements).sorted { $0.sequence < $1.sequence }
         }
@@ -39,40 +63,52 @@ public struct Journal: Sendable {
 
     /// Forgets one partner's entries, or all.
     public mutating func clear(partner: String? = nil) {
-        guard let partner else { return rings.removeAll() }
-        if rings[partner] != nil {
-            rings[partner] = nil
-        } else {
-            rings[Self.anonymous]?.removeAll { $0.partner == partner }
+        guard let partner else {
+            rings.removeAll()
+            byteCount = 0
+            return
+        }
+        if let ring = rings.removeValue(forKey: partner) {
+            byteCount -= ring.elements.reduce(0) { $0 + $1.byteSize }
+        } else if var shared = rings[Self.anonymous] {
+            byteCount -= shared.removeAll { $0.partner == partner }
+            rings[Self.anonymous] = shared
         }
     }
 
-    /// A fixed-size buffer that overwrites its oldest element.
+    /// A first-in, first-out buffer of one partner's entries.
     private struct Ring: Sendable {
-        let capacity: Int
         private var storage: [JournalEntry] = []
-        private var start = 0
+        private var head = 0
 
-        init(capacity: Int) {
-            self.capacity = capacity
+        var count: Int { storage.count - head }
+        var first: JournalEntry? { head < storage.count ? storage[head] : nil }
+        var elements: ArraySlice<JournalEntry> { storage[head...] }
+
+        /// Appends `entry`; returns the entry dropped to stay within `capacity`, if any.
+        mutating func append(_ entry: JournalEntry, capacity: Int) -> JournalEntry? {
+            storage.append(entry)
+            return count > capacity ? removeFirst() : nil
         }
 
-        var count: Int { storage.count }
-
-        mutating func append(_ entry: JournalEntry) {
-            if storage.count < capacity {
-                storage.append(entry)
-            } else {
-                storage[start] = entry
-                start = (start + 1) % capacity
+        mutating func removeFirst() -> JournalEntry? {
+            guard head < storage.count else { return nil }
+            let entry = storage[head]
+            head += 1
+            // Compact once most of the array is dead, so it does not grow forever.
+            if head > 64 && head * 2 > storage.count {
+                storage.removeFirst(head)
+                head = 0
             }
+            return entry
         }
 
-        var elements: [JournalEntry] { Array(storage[start...] + storage[..<start]) }
-
-        mutating func removeAll(where shouldRemove: (JournalEntry) -> Bool) {
+        /// Removes the entries `shouldRemove` picks; returns their bytes.
+        mutating func removeAll(where shouldRemove: (JournalEntry) -> Bool) -> Int {
+            let removed = elements.filter(shouldRemove).reduce(0) { $0 + $1.byteSize }
             storage = elements.filter { !shouldRemove($0) }
-            start = 0
+            head = 0
+            return removed
         }
     }
 }

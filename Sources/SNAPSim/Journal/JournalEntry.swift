@@ -57,9 +57,40 @@ public struct JournalEntry: Sendable {
         return .object(object)
     }
 
-    /// `bytes` as text, clipped to ``maximumBodyBytes`` with a note saying how long it was.
+    /// What the entry holds, in bytes, as the journal's byte limit counts it: its texts plus a fixed overhead.
+    public var byteSize: Int {
+        256 + target.utf8.count + body.utf8.count + responseBody.utf8.count
+            + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 32 }
+            + (verdict.map { JSONValue.object($0).textSize } ?? 0) + (explanation.map { JSONValue.object($0).textSize } ?? 0)
+    }
+
+    /// `bytes` as text of at most ``maximumBodyBytes`` UTF-8 bytes, with a note saying how long it was when
+    /// clipped. Bytes that are not UTF-8 become U+FFFD (three bytes each), so the limit is applied to the text,
+    /// not only to the bytes received: a body of invalid UTF-8 cannot triple in the journal.
     static func text(_ bytes: [UInt8]) -> String {
-        guard bytes.count > maximumBodyBytes else { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.prefix(maximumBodyBytes), as: UTF8.self) + "…(clipped: \(bytes.count) bytes)"
+        var text = String(decoding: bytes.prefix(maximumBodyBytes), as: UTF8.self)
+        guard bytes.count > maximumBodyBytes || text.utf8.count > maximumBodyBytes else { return text }
+        if text.utf8.count > maximumBodyBytes {
+            var kept = 0
+            let scalars = text.unicodeScalars.prefix { scalar in
+                kept += UTF8.width(scalar)
+                return kept <= maximumBodyBytes
+            }
+            text = String(String.UnicodeScalarView(scalars))
+        }
+        return text + "…(clipped: \(bytes.count) bytes)"
+    }
+}
+
+extension JSONValue {
+    /// Roughly the bytes of the value's text: its strings and numbers plus a few bytes per member.
+    var textSize: Int {
+        switch self {
+        case .string(let text): text.utf8.count + 2
+        case .number(let text): text.utf8.count
+        case .null, .bool: 5
+        case .array(let elements): elements.reduce(2) { $0 + $1.textSize + 1 }
+        case .object(let object): object.reduce(2) { $0 + $1.key.utf8.count + 4 + $1.value.textSize }
+        }
     }
 }

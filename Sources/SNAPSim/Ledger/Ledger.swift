@@ -1,6 +1,6 @@
 /// Balances, limits and top-ups of the e-money customers and merchant accounts, as one partner sees them.
 ///
-/// A value: every partner gets its own copy of the fixtures' ledger (see ``PartnerStates``), so one team's
+/// A value: every partner gets its own copy of the fixtures' ledger (see ``PartnerSlots``), so one team's
 /// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
 public struct Ledger: Sendable {
     /// E-money customers by customer number.

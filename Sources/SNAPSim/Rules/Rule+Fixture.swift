@@ -2,7 +2,7 @@ import SimJSON
 
 /// Reading rules from `rules.json`, checked against the services, partners and catalogue they name.
 extension Rule {
-    static let fields = ["id", "description", "when", "then"] + ScenarioStep.fields
+    static let fields = ["id", "description", "when", "then"] + ScenarioTransition.fields
     static let conditionFields = ["service", "partner", "headers", "query", "body"]
     static let outcomeFields = ["case", "placeholders", "httpStatus", "body", "bodyPatch", "delayMs"]
     /// Longest accepted delay: long enough for any client timeout, short enough to notice a typo.
@@ -33,7 +33,7 @@ extension Rule {
         } else {
             problems.add(node.file, node.pointer.appending("then"), "missing required object \"then\" (the outcome)")
         }
-        let scenario = ScenarioStep.read(node, &problems)
+        let scenario = ScenarioTransition.read(node, &problems)
         guard let id, let outcome, problems.list.count == before else { return nil }
         return Rule(id: id, description: description, conditions: conditions, outcome: outcome,
             origin: "\(node.file) \(node.pointer)", scenario: scenario)

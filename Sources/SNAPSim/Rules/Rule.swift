@@ -15,12 +15,12 @@ public struct Rule: Sendable {
     /// `rules.json /rules/3`, for listings.
     public var origin: String
     /// The state the rule requires and the state it sets, when it takes part in a scenario.
-    public var scenario: ScenarioStep?
+    public var scenario: ScenarioTransition?
 
     /// A rule; `origin` says where it was declared.
     public init(
         id: String, description: String? = nil, conditions: [RuleCondition], outcome: RuleOutcome, origin: String = "",
-        scenario: ScenarioStep? = nil
+        scenario: ScenarioTransition? = nil
     ) {
         self.id = id
         self.description = description
@@ -41,21 +41,5 @@ public struct Rule: Sendable {
             if case .services(let names) = condition { return names }
         }
         return nil
-    }
-}
-
-/// The ordered rules of a fixture set.
-public struct RuleBook: Sendable {
-    /// In the order they are tried.
-    public private(set) var rules: [Rule]
-
-    /// A rule book trying `rules` in order.
-    public init(_ rules: [Rule] = []) {
-        self.rules = rules
-    }
-
-    /// The first rule matching `input`, if any.
-    public func firstMatch(_ input: RuleInput) -> Rule? {
-        rules.first { $0.matches(input) }
     }
 }

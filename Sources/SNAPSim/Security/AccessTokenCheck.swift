@@ -6,37 +6,33 @@ import SimJSON
 struct AccessTokenCheck {
     let now: SimTime
 
-    /// Who holds `token`, searching every partner's store in client-id order (deterministic).
-    static func locate(_ token: String, in partners: PartnerStates) -> AccessTokenStore.IssuedToken? {
-        for clientId in partners.clientIds {
-            if let issued = partners.existing(clientId)?.tokens.lookup(token) { return issued }
-        }
-        return nil
-    }
-
-    /// Verifies that `token` is valid for `clientId` now.
-    func check(_ token: String, for clientId: String, partners: PartnerStates) throws(SNAPError) {
-        if let issued = partners.existing(clientId)?.tokens.lookup(token) {
+    /// Verifies that `token` is valid for `clientId` now, in the partner's own store (under its lock).
+    /// A token the partner never received is ``unknown(_:)``; the caller may then look for it among the other
+    /// partners, outside this partner's lock, to say whose it is (``issuedToOther(_:token:clientId:)``).
+    func check(_ token: String, for clientId: String, in store: AccessTokenStore) throws(SNAPError) {
+        if let issued = store.lookup(token) {
             guard issued.isExpired(at: now) else { return }
             throw expired(issued, token: token)
-        }
-        if let issued = Self.locate(token, in: partners) {
-            var explanation = base(
-                summary: "Access token was issued to partner \(issued.clientId), not to \(clientId)", token: token)
-            explanation.fact("tokenIssuedTo", .string(issued.clientId))
-            explanation.fact("tokenIssuedAt", .string(issued.issuedAt.description))
-            explanation.diagnosis.append(.init(
-                cause: "token-of-other-partner", summary: "the token belongs to another partner",
-                detail: "The token was issued to partner \(issued.clientId); X-PARTNER-ID is \(clientId). Tokens are "
-                    + "per partner: request one with X-CLIENT-KEY \(clientId)."))
-            throw SNAPError.invalidToken.explained(explanation)
         }
         throw unknown(token)
     }
 
-    /// Verifies a token on a route where the token alone names the caller; returns its holder.
-    func holder(of token: String, partners: PartnerStates) throws(SNAPError) -> AccessTokenStore.IssuedToken {
-        guard let issued = Self.locate(token, in: partners) else { throw unknown(token) }
+    /// The rejection of a token that belongs to another partner.
+    func issuedToOther(_ issued: AccessTokenStore.IssuedToken, token: String, clientId: String) -> SNAPError {
+        var explanation = base(
+            summary: "Access token was issued to partner \(issued.clientId), not to \(clientId)", token: token)
+        explanation.fact("tokenIssuedTo", .string(issued.clientId))
+        explanation.fact("tokenIssuedAt", .string(issued.issuedAt.description))
+        explanation.diagnosis.append(.init(
+            cause: "token-of-other-partner", summary: "the token belongs to another partner",
+            detail: "The token was issued to partner \(issued.clientId); X-PARTNER-ID is \(clientId). Tokens are "
+                + "per partner: request one with X-CLIENT-KEY \(clientId)."))
+        return SNAPError.invalidToken.explained(explanation)
+    }
+
+    /// Verifies a token found in its holder's store on a route where the token alone names the caller.
+    func holder(_ issued: AccessTokenStore.IssuedToken?, token: String) throws(SNAPError) -> AccessTokenStore.IssuedToken {
+        guard let issued else { throw unknown(token) }
         guard !issued.isExpired(at: now) else { throw expired(issued, token: token) }
         return issued
     }
@@ -55,7 +51,7 @@ struct AccessTokenCheck {
         return SNAPError.invalidToken.explained(explanation)
     }
 
-    private func unknown(_ token: String) -> SNAPError {
+    func unknown(_ token: String) -> SNAPError {
         var explanation = base(summary: "Access token is unknown to the simulator", token: token)
         if token.lowercased().hasPrefix("bearer ") {
             explanation.diagnosis.append(.init(

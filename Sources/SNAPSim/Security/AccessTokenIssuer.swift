@@ -11,9 +11,11 @@ struct AccessTokenIssuer {
     static let grantType = "client_credentials"
 
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
 
-    func issue(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates) throws(SNAPError) -> JSONObject {
+    /// Everything but issuing: headers, timestamp, client, signature, profile and body. Pure: runs outside
+    /// every lock.
+    func verify(_ exchange: Exchange, fixtures: LoadedFixtures) throws(SNAPError) -> TokenGrant {
         let request = exchange.request
         let headers = try MandatoryHeaders.require(
             MandatoryHeaders.accessTokenRequest, in: request.headers, requestKind: "A B2B access-token request")
@@ -30,22 +32,13 @@ struct AccessTokenIssuer {
                 signature: headers[SecurityHeader.signature] ?? "")
         try ProfileBinding.check(partner, on: exchange.route, fixtures: fixtures)
         if exchange.route.serviceCode == .accessTokenB2B2C {
-            return try CustomerTokenIssuer(settings: fixtures.security)
-                .issue(request.body, to: partner, fixtures: fixtures, at: exchange.receivedAt, partners: &partners)
+            let grant = try CustomerTokenIssuer.readGrant(request.body)
+            return TokenGrant(partner: partner, kind: .customer(grant), at: exchange.receivedAt, settings: fixtures.security,
+                expiresIn: conventions.expiresIn, authCodes: fixtures.authCodes)
         }
         try Self.checkBody(request.body)
-
-        let lifetime = fixtures.security.tokenLifetimeSeconds
-        let token = partners.with(partner.clientId) { state in
-            let token = state.ids.token()
-            state.tokens.issue(token, to: partner.clientId, at: exchange.receivedAt, lifetime: .seconds(lifetime))
-            return token
-        }
-        return [
-            "accessToken": .string(token),
-            "tokenType": "Bearer",
-            "expiresIn": conventions.expiresIn == .number ? .int(lifetime) : .string(String(lifetime)),
-        ]
+        return TokenGrant(partner: partner, kind: .b2b, at: exchange.receivedAt, settings: fixtures.security,
+            expiresIn: conventions.expiresIn, authCodes: fixtures.authCodes)
     }
 
     /// `{"grantType":"client_credentials"}`; `additionalInfo` and other members are allowed and ignored.
@@ -79,6 +72,41 @@ struct AccessTokenIssuer {
                     detail: "Write grantType in lower case: client_credentials."))
             }
             throw SNAPError.invalidFieldFormat("grantType").explained(explanation)
+        }
+    }
+}
+
+/// A verified token request: what to issue, under the partner's lock.
+struct TokenGrant {
+    enum Kind {
+        /// A B2B access token (service 73).
+        case b2b
+        /// A B2B2C customer token (service 74) for this grant.
+        case customer(CustomerTokenIssuer.Grant)
+    }
+
+    let partner: Partner
+    let kind: Kind
+    let at: SimTime
+    let settings: SecuritySettings
+    let expiresIn: SecurityConventions.ExpiresInStyle
+    let authCodes: [String: AuthCode]
+
+    /// Issues the token into the partner's state; returns the response fields after responseCode/Message.
+    func issue(into state: inout PartnerState) throws(SNAPError) -> JSONObject {
+        switch kind {
+        case .customer(let grant):
+            return try CustomerTokenIssuer(settings: settings)
+                .issue(grant, to: partner, authCodes: authCodes, at: at, state: &state)
+        case .b2b:
+            let lifetime = settings.tokenLifetimeSeconds
+            let token = state.ids.token()
+            state.tokens.issue(token, to: partner.clientId, at: at, lifetime: .seconds(lifetime))
+            return [
+                "accessToken": .string(token),
+                "tokenType": "Bearer",
+                "expiresIn": expiresIn == .number ? .int(lifetime) : .string(String(lifetime)),
+            ]
         }
     }
 }

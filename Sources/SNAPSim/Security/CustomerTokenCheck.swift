@@ -13,7 +13,7 @@ struct CustomerTokenCheck {
     let scheme: CustomerTokenScheme
 
     /// The ledger customer number the token was granted for.
-    func check(_ headers: HTTPHeaders, for clientId: String, partners: PartnerStates) throws(SNAPError) -> String {
+    func check(_ headers: HTTPHeaders, for clientId: String, tokens: CustomerTokenStore) throws(SNAPError) -> String {
         let expected = scheme == .bearer
             ? "Authorization-Customer: Bearer <customer accessToken from the B2B2C token endpoint>"
             : "Authorization-Customer: <customer accessToken from the B2B2C token endpoint>, without Bearer"
@@ -33,7 +33,7 @@ struct CustomerTokenCheck {
                 : "Authorization-Customer must carry the raw token, without Bearer, in this profile"
             throw SNAPError.invalidCustomerToken.explained(explanation)
         }
-        guard let grant = partners.existing(clientId)?.customerTokens.grant(accessToken: token) else {
+        guard let grant = tokens.grant(accessToken: token) else {
             explanation.summary = "Customer token is unknown to the simulator for partner \(clientId)"
             throw SNAPError.invalidCustomerToken.explained(explanation)
         }

@@ -16,14 +16,14 @@ struct CustomerTokenIssuer {
 
     let settings: SecuritySettings
 
-    func issue(_ body: [UInt8], to partner: Partner, fixtures: LoadedFixtures, at now: SimTime, partners: inout PartnerStates)
+    /// Issues a customer token for `grant` (read by ``readGrant(_:)``) into the partner's state, under its lock.
+    func issue(_ grant: Grant, to partner: Partner, authCodes: [String: AuthCode], at now: SimTime, state: inout PartnerState)
         throws(SNAPError) -> JSONObject
     {
-        let grant = try Self.readGrant(body)
         let customerNumber: String
         switch grant {
         case .authorizationCode(let code):
-            guard let authorized = fixtures.authCodes[code] else {
+            guard let authorized = authCodes[code] else {
                 var explanation = RejectionExplanation(
                     .requestBody, summary: "authCode is not an authorization code of the fixtures",
                     expected: "an authCode listed in auth-codes.json", received: code)
@@ -32,7 +32,7 @@ struct CustomerTokenIssuer {
             }
             customerNumber = authorized.customerNumber
         case .refreshToken(let token):
-            let existing = partners.existing(partner.clientId)?.customerTokens.grant(refreshToken: token)
+            let existing = state.customerTokens.grant(refreshToken: token)
             guard let existing, now < existing.refreshTokenExpiresAt else {
                 let explanation = RejectionExplanation(
                     .customerToken,
@@ -43,17 +43,14 @@ struct CustomerTokenIssuer {
                 throw SNAPError.invalidCustomerToken.explained(explanation)
             }
             customerNumber = existing.customerNumber
-            partners.with(partner.clientId) { $0.customerTokens.revoke(existing) }
+            state.customerTokens.revoke(existing)
         }
 
-        let issued = partners.with(partner.clientId) { state in
-            let issued = CustomerTokenStore.Grant(
-                accessToken: state.ids.token(), refreshToken: state.ids.token(), customerNumber: customerNumber,
-                issuedAt: now, accessTokenExpiresAt: now + .seconds(settings.customerTokenLifetimeSeconds),
-                refreshTokenExpiresAt: now + .seconds(settings.refreshTokenLifetimeSeconds))
-            state.customerTokens.record(issued)
-            return issued
-        }
+        let issued = CustomerTokenStore.Grant(
+            accessToken: state.ids.token(), refreshToken: state.ids.token(), customerNumber: customerNumber,
+            issuedAt: now, accessTokenExpiresAt: now + .seconds(settings.customerTokenLifetimeSeconds),
+            refreshTokenExpiresAt: now + .seconds(settings.refreshTokenLifetimeSeconds))
+        state.customerTokens.record(issued)
         let jakarta = CivilDate.jakartaOffsetMinutes
         return [
             "accessToken": .string(issued.accessToken),

@@ -6,8 +6,25 @@ struct ExternalIDCheck {
     let settings: SecuritySettings
     let now: SimTime
 
+    /// Both checks, for callers holding the registry.
     func check(_ externalID: String, registry: ExternalIDRegistry?) throws(SNAPError) {
+        try checkFormat(externalID)
+        try checkUnused(externalID, registry: registry)
+    }
+
+    /// The format: printable ASCII (a header value that providers log and compare byte for byte), digits only
+    /// where the profile says so, and not too long. Pure: runs outside every lock.
+    func checkFormat(_ externalID: String) throws(SNAPError) {
         let utf8 = externalID.utf8
+        if let bad = utf8.firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) {
+            let offset = utf8.distance(from: utf8.startIndex, to: bad)
+            var explanation = RejectionExplanation(
+                .externalID, summary: "X-EXTERNAL-ID must be printable ASCII without spaces: byte \(offset) is not",
+                expected: "printable ASCII (0x21–0x7E), unique per partner per Jakarta day",
+                received: String(decoding: utf8.map { $0 < 0x20 || $0 > 0x7E ? UInt8(ascii: "?") : $0 }, as: UTF8.self))
+            explanation.fact("byteOffset", .int(offset))
+            throw SNAPError.invalidFieldFormat(SecurityHeader.externalID).explained(explanation)
+        }
         let numeric = utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         if utf8.count > settings.externalIDMaxLength || (settings.externalIDNumericOnly && !numeric) {
             let rule = (settings.externalIDNumericOnly ? "digits only, " : "") + "at most \(settings.externalIDMaxLength) characters"
@@ -17,6 +34,10 @@ struct ExternalIDCheck {
             explanation.fact("length", .int(utf8.count))
             throw SNAPError.invalidFieldFormat(SecurityHeader.externalID).explained(explanation)
         }
+    }
+
+    /// That this partner has not used the ID today; runs under the partner's lock.
+    func checkUnused(_ externalID: String, registry: ExternalIDRegistry?) throws(SNAPError) {
         if let firstUse = registry?.firstUse(of: externalID, at: now) {
             let day = CivilDate.jakartaDay(of: now)
             // Jakarta has no daylight saving: the next day starts 24 h after this one's midnight.

@@ -8,21 +8,22 @@ import SimJSON
 public enum JSONMinifier {
     /// The bytes SNAP hashes for `body`: minified when `body` is JSON, otherwise the raw bytes unchanged.
     ///
+    /// One validating pass of ``JSONScanner`` minifies and checks at once, with no tree. It checks grammar only:
+    /// a body past a size limit or with a duplicate member still hashes as the partner signed it, so the partner
+    /// is told about the limit or the duplicate when the body is read, not about a signature it got right.
     /// A body that is not JSON cannot be minified meaningfully (a stray quote would flip what counts as
     /// "inside a string"), so it is hashed as received.
     public static func minify(_ body: [UInt8]) -> [UInt8] {
-        let stripped = stripWhitespace(body)
-        // Already compact (the common case for well-behaved partners): nothing to validate.
-        guard stripped.count != body.count else { return body }
-        return isJSON(body) ? stripped : body
+        (try? JSONScanner.minify(body, limits: JSONScanner.grammarOnly, duplicates: .lastWins)) ?? body
     }
 
-    /// Whether `body` is one well-formed JSON document.
+    /// Whether `body` is one grammatically well-formed JSON document (limits and duplicates aside).
     public static func isJSON(_ body: [UInt8]) -> Bool {
-        (try? JSONParser.parse(body)) != nil
+        (try? JSONScanner.validate(body, limits: JSONScanner.grammarOnly, duplicates: .lastWins)) != nil
     }
 
-    /// Removes JSON whitespace (space, tab, CR, LF; RFC 8259 §2) outside string literals, whatever the bytes are.
+    /// Removes JSON whitespace outside string literals whatever the bytes are: how a partner may have hashed a body
+    /// that is not JSON, which the signature diagnosis tries.
     static func stripWhitespace(_ body: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(body.count)

@@ -8,7 +8,8 @@ enum PartnerLookup {
         return fixtures.partners.values.first { $0.clientId == clientId }
     }
 
-    /// 401xx00 `Unauthorized. [Unknown client]` for a client id sent in `header`.
+    /// 401xx00 `Unauthorized. [Unknown client]` for a client id sent in `header`. It never lists the partners
+    /// the simulator knows: tenants of a shared sandbox must not learn each other's client ids.
     static func unknownClient(_ clientId: String, header: String, fixtures: LoadedFixtures) -> SNAPError {
         var explanation = RejectionExplanation(
             .client, summary: "Unknown client: \(header) `\(clientId.clipped(to: 80))` is not a partner in the fixtures",
@@ -19,7 +20,6 @@ enum PartnerLookup {
                 cause: "client-id-case", summary: "the client id differs only in letter case",
                 detail: "Client ids are case-sensitive: did you mean `\(near)`?"))
         }
-        if known.count <= 20 { explanation.fact("knownPartners", .array(known.map { .string($0) })) }
         explanation.hint = "Partners come from the fixtures (partners.json); the sandbox demo partner is snapsim-demo."
         return SNAPError.unauthorized("Unknown client").explained(explanation)
     }

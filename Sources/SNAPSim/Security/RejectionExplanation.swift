@@ -76,34 +76,6 @@ enum SecurityCheck: String, Sendable {
     case customerToken = "customer-token"
 }
 
-/// Keeps credentials out of anything the simulator sends back.
-enum Redaction {
-    /// Secrets shorter than this are not searched for: replacing a three-letter test secret would mangle prose.
-    static let minimumLength = 6
-
-    static func redact(_ object: JSONObject, secrets: [String]) -> JSONObject {
-        let secrets = secrets.filter { $0.utf8.count >= minimumLength }
-        guard !secrets.isEmpty else { return object }
-        return redact(.object(object), secrets).objectValue ?? object
-    }
-
-    private static func redact(_ value: JSONValue, _ secrets: [String]) -> JSONValue {
-        switch value {
-        case .string(let text):
-            var text = text
-            for secret in secrets where text.contains(secret) {
-                text = text.replacing(secret, with: "[redacted]")
-            }
-            return .string(text)
-        case .array(let elements):
-            return .array(elements.map { redact($0, secrets) })
-        case .object(let object):
-            return .object(JSONObject(object.members.map { ($0.key, redact($0.value, secrets)) }))
-        case .null, .bool, .number:
-            return value
-        }
-    }
-}
 
 extension SNAPError {
     /// This error carrying `explanation`.

@@ -26,6 +26,8 @@ public struct SecurityConventions: Sendable, Hashable {
     /// Encodings of `X-SIGNATURE` that verify; Base64 is the standard, hex is what BRI's SDK sends.
     public var signatureEncodings: Set<SignatureEncoding>
     public var timestampZones: TimestampZones
+    /// How the signed request target and body hash may differ from the standard (NICEPAY); see ``SigningVariants``.
+    public var signingVariants = SigningVariants.standard
 
     public init(
         expiresIn: ExpiresInStyle = .string, signatureEncodings: Set<SignatureEncoding> = [.base64, .hex],

@@ -26,9 +26,9 @@ public enum SecurityHeader {
 
     /// The access token in `Authorization: Bearer <token>`, or `nil` when the header is absent or carries no token.
     ///
-    /// The `Bearer` scheme is matched case-insensitively (RFC 9110 §11.1); a value without the scheme is taken
-    /// as the token itself, so the token check, not a format error, tells the partner what went wrong.
-    static func bearerToken(in headers: HTTPHeaders) -> String? {
+    /// The `Bearer` scheme is matched case-insensitively (RFC 9110 §11.1). A value without it is refused with
+    /// 401xx01, as providers refuse it: a bare token is not an `Authorization` header any SNAP server accepts.
+    static func bearerToken(in headers: HTTPHeaders) throws(SNAPError) -> String? {
         guard let value = value(authorization, in: headers) else { return nil }
         let utf8 = Array(value.utf8)
         let scheme = Array("bearer".utf8)
@@ -38,7 +38,13 @@ public enum SecurityHeader {
             let token = String(decoding: utf8[scheme.count...], as: UTF8.self).trimmingBlanks
             return token.isEmpty ? nil : token
         }
-        return value
+        var explanation = RejectionExplanation(
+            .accessToken, summary: "Authorization must use the Bearer scheme",
+            expected: "Authorization: Bearer <accessToken>", received: value)
+        explanation.diagnosis.append(.init(
+            cause: "token-without-bearer", summary: "the token was sent without `Bearer `",
+            detail: "Authorization carries the token alone; write `Authorization: Bearer <accessToken>`."))
+        throw SNAPError.invalidToken.explained(explanation)
     }
 }
 

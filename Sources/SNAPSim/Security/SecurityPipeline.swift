@@ -1,60 +1,75 @@
 import SimJSON
 
-/// The checks a SNAP provider runs before a request reaches a service: access-token issuance (service 73)
+/// The checks a SNAP provider runs before a request reaches a service: access-token issuance (service 73, 74)
 /// and the transactional checks, each rejection a ``SNAPError`` carrying an explanation of what was expected.
 ///
-/// Stateless apart from a cache of parsed public keys; all mutable state (tokens, external IDs) lives in the
-/// partners' states passed in, under the simulator's lock.
+/// Each kind of request is checked in two steps. The first is pure and runs outside every lock: headers,
+/// timestamp, partner lookup, signature verification and, when it fails, the diagnosis of the mismatch. The
+/// second needs the partner's state (its tokens, the external IDs it used today) and runs under that partner's
+/// lock. Stateless: the partners' parsed public keys belong to the ``World``.
 public struct SecurityPipeline: Sendable {
     /// Chooses the provider conventions for a route (the seam for provider profiles).
     public typealias ConventionsProvider = @Sendable (Route, LoadedFixtures) -> SecurityConventions
 
     private let conventions: ConventionsProvider
-    private let keys = PublicKeyCache()
 
     /// - Parameter conventions: the conventions per route; ASPI's ``SecurityConventions/standard`` by default.
     public init(conventions: @escaping ConventionsProvider = { _, _ in .standard }) {
         self.conventions = conventions
     }
 
-    /// Verifies a token request and issues a token; returns the response fields after responseCode/Message.
-    public func issueAccessToken(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates)
-        throws(SNAPError) -> JSONObject
-    {
+    // MARK: - Pure steps
+
+    /// Verifies a token request up to issuing; the grant is then issued under the partner's lock.
+    func verifyTokenRequest(_ exchange: Exchange, world: World) throws(SNAPError) -> TokenGrant {
         do {
-            return try AccessTokenIssuer(conventions: conventions(exchange.route, fixtures), keys: keys)
-                .issue(exchange, fixtures: fixtures, partners: &partners)
+            return try AccessTokenIssuer(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+                .verify(exchange, fixtures: world.fixtures)
         } catch {
-            throw Self.redacted(error, fixtures)
+            throw Self.redacted(error, world)
         }
     }
 
-    /// Runs the transactional checks in SNAP order; returns the caller or the first failure.
-    public func authenticate(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates)
-        throws(SNAPError) -> AuthenticatedCaller
-    {
-        do throws(SNAPError) {
-            switch exchange.route.security {
-            case .transaction:
-                return try TransactionAuthenticator(conventions: conventions(exchange.route, fixtures), keys: keys)
-                    .authenticate(exchange, fixtures: fixtures, partners: &partners)
-            case .bearer:
-                return try BearerAuthenticator().authenticate(exchange, fixtures: fixtures, partners: partners)
-            case .accessToken, .e2pay:
-                // The simulator sends token routes to issueAccessToken; reaching here is a routing mistake.
-                throw SNAPError.generalError.explained(RejectionExplanation(
-                    .mandatoryHeader, summary: "Access-token route \(exchange.route.serviceName) has no caller to authenticate"))
-            }
+    /// Verifies a transaction up to what needs the partner's state.
+    func verifyTransaction(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
+        do {
+            return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+                .verify(exchange, world: world)
         } catch {
-            throw Self.redacted(error, fixtures)
+            throw Self.redacted(error, world)
         }
     }
 
     /// The error with every partner's client secret and private key blanked out of its explanation: whatever a
     /// partner sent (even its own secret pasted into a header) is echoed back without credentials.
-    private static func redacted(_ error: SNAPError, _ fixtures: LoadedFixtures) -> SNAPError {
+    static func redacted(_ error: SNAPError, _ world: World) -> SNAPError {
         guard let explanation = error.explanation else { return error }
-        let secrets = fixtures.partners.values.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) }
-        return error.explained(Redaction.redact(explanation, secrets: secrets))
+        return error.explained(world.redaction.redact(explanation))
+    }
+
+    // MARK: - Both steps on one partner's state (tests and tools that hold the state themselves)
+
+    /// Verifies a token request and issues a token into `state`, the state of the partner it names.
+    public func issueAccessToken(_ exchange: Exchange, world: World, state: inout PartnerState) throws(SNAPError)
+        -> JSONObject
+    {
+        let grant = try verifyTokenRequest(exchange, world: world)
+        do {
+            return try grant.issue(into: &state)
+        } catch {
+            throw Self.redacted(error, world)
+        }
+    }
+
+    /// Runs the transactional checks in SNAP order against `state`, the state of the partner the request names.
+    public func authenticate(_ exchange: Exchange, world: World, state: inout PartnerState) throws(SNAPError)
+        -> AuthenticatedCaller
+    {
+        let admission = try verifyTransaction(exchange, world: world)
+        do {
+            return try admission.admit(into: &state)
+        } catch {
+            throw Self.redacted(error, world)
+        }
     }
 }

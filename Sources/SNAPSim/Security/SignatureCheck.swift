@@ -11,7 +11,7 @@ struct SignatureCheck {
 
     let partner: Partner
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
     /// Every partner in the fixtures, to recognise a signature made with another partner's secret.
     let partners: [String: Partner]
 
@@ -26,14 +26,18 @@ struct SignatureCheck {
         _ request: HTTPRequest, token: String?, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String
     ) throws(SNAPError) -> SecurityVerdict {
         let symmetric = partner.signing == .symmetric
-        let expected = StringToSign(
-            method: request.method.rawValue, target: request.target, accessToken: symmetric ? token : nil,
-            body: request.body, timestamp: timestamp)
+        // The standard string, or the provider's variants (signed path without a context prefix, raw body hash).
+        let candidates = conventions.signingVariants.stringsToSign(
+            request, accessToken: symmetric ? token : nil, timestamp: timestamp)
+        let expected = candidates[0]
         let verifier = try verifier(for: partner.signing, stringToSign: expected.text)
         let received = ReceivedSignature(signature)
-        if let encoding = accepted(received, verifier: verifier, message: expected.text) {
-            return SecurityVerdict(
-                signingMode: partner.signing, stringToSign: expected.text, signatureEncoding: encoding, accessToken: token)
+        for candidate in candidates {
+            if let encoding = accepted(received, verifier: verifier, message: candidate.text) {
+                return SecurityVerdict(
+                    signingMode: partner.signing, stringToSign: candidate.text, signatureEncoding: encoding,
+                    accessToken: token)
+            }
         }
 
         var explanation = explanation(received, verifier: verifier, stringToSign: expected.text)

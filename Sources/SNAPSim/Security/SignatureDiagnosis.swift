@@ -9,13 +9,21 @@ struct SignatureDiagnosis {
     typealias Component = SignatureAlternatives.Component
 
     /// How many bytes of candidate strings one diagnosis may hash.
-    static let hashedBytesBudget = 1 << 20
+    static let hashedBytesBudget = 1 << 16
+    /// Candidate strings tried with HMAC: every single-component mistake of a usual request (about 20) and the
+    /// likeliest pairs. Enough to find the mistakes partners make, and small enough that a rejection costs
+    /// about what an answer does, so a misconfigured client flooding the sandbox cannot starve the others.
+    static let cheapTrials = 40
+    /// Candidate strings tried with RSA, each a modular exponentiation.
+    static let expensiveTrials = 8
 
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
 
     /// The findings explaining the signature, or `nil` when no alternative reproduces it.
-    func search(_ components: [Component], assemble: @escaping ([String]) -> String) -> [Finding]? {
+    /// - Parameter order: the walk's order over the components; the last ones are varied first, so the
+    ///   likeliest mistakes go last (the budget may run out before the rest). Component order by default.
+    func search(_ components: [Component], order: [Int]? = nil, assemble: @escaping ([String]) -> String) -> [Finding]? {
         let readings = signature.decodings.map(\.bytes)
         let misencodings = signature.misencodings()
         let expected = Array(assemble(components.map(\.expected)).utf8)
@@ -23,9 +31,9 @@ struct SignatureDiagnosis {
             return [misencodings[index].finding]
         }
 
-        let trials = verifier.isExpensive ? 24 : 400
+        let trials = verifier.isExpensive ? Self.expensiveTrials : Self.cheapTrials
         var search = Search(
-            components: components, assemble: assemble, verifier: verifier,
+            components: components, order: order ?? Array(components.indices), assemble: assemble, verifier: verifier,
             candidates: readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes)),
             candidateFindings: readings.map { _ in nil } + (verifier.isExpensive ? [] : misencodings.map(\.finding)),
             budget: min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count))))
@@ -39,6 +47,7 @@ struct SignatureDiagnosis {
     /// Depth-first walk over the strings with exactly `deviations` components changed.
     private struct Search {
         let components: [Component]
+        let order: [Int]
         let assemble: ([String]) -> String
         let verifier: SignatureVerifier
         let candidates: [[UInt8]]
@@ -48,10 +57,11 @@ struct SignatureDiagnosis {
         var findings: [Finding] = []
 
         init(
-            components: [Component], assemble: @escaping ([String]) -> String, verifier: SignatureVerifier,
+            components: [Component], order: [Int], assemble: @escaping ([String]) -> String, verifier: SignatureVerifier,
             candidates: [[UInt8]], candidateFindings: [Finding?], budget: Int
         ) {
             self.components = components
+            self.order = order
             self.assemble = assemble
             self.verifier = verifier
             self.candidates = candidates
@@ -65,20 +75,21 @@ struct SignatureDiagnosis {
             return visit(0, deviations)
         }
 
-        private mutating func visit(_ index: Int, _ left: Int) -> [Finding]? {
+        private mutating func visit(_ position: Int, _ left: Int) -> [Finding]? {
             guard budget > 0 else { return nil }
-            if index == components.count {
+            if position == order.count {
                 guard left == 0 else { return nil }
                 budget -= 1
                 guard let match = verifier.firstValid(candidates, for: Array(assemble(values).utf8)) else { return nil }
                 return findings + (candidateFindings[match].map { [$0] } ?? [])
             }
-            if components.count - index > left, let found = visit(index + 1, left) { return found }
+            let index = order[position]
+            if order.count - position > left, let found = visit(position + 1, left) { return found }
             guard left > 0 else { return nil }
             for alternative in components[index].alternatives {
                 values[index] = alternative.value
                 findings.append(alternative.finding)
-                let found = visit(index + 1, left - 1)
+                let found = visit(position + 1, left - 1)
                 findings.removeLast()
                 if let found {
                     values[index] = components[index].expected

@@ -1,5 +1,4 @@
 import SNAPCrypto
-import Synchronization
 
 /// Checks a signature against a message with one partner credential.
 ///
@@ -44,23 +43,30 @@ struct SignatureVerifier {
     }
 }
 
-/// Parsed partner public keys, so a PEM is decoded once rather than on every request.
+/// The partners' public keys, parsed once when a world is built rather than on every request, and only read
+/// afterwards: no lock between partners.
 ///
-/// Keyed by the PEM text itself: a fixture reload that changes a key simply misses the cache.
-final class PublicKeyCache: Sendable {
-    private static let capacity = 256
-    private let keys = Mutex<[String: RSA.PublicKey]>([:])
+/// Keyed by the PEM text itself; a key not parsed beforehand (a partner built in code) is parsed when asked.
+struct PublicKeys: Sendable {
+    private let keys: [String: Result<RSA.PublicKey, KeyError>]
+
+    /// The keys of `partners`.
+    init(_ partners: some Sequence<Partner>) {
+        var keys: [String: Result<RSA.PublicKey, KeyError>] = [:]
+        for partner in partners where keys[partner.publicKey] == nil {
+            keys[partner.publicKey] = Self.parse(partner.publicKey)
+        }
+        self.keys = keys
+    }
 
     /// The key in `pem`, or the reason it cannot be used.
     func key(_ pem: String) -> Result<RSA.PublicKey, KeyError> {
-        if let key = keys.withLock({ $0[pem] }) { return .success(key) }
+        keys[pem] ?? Self.parse(pem)
+    }
+
+    private static func parse(_ pem: String) -> Result<RSA.PublicKey, KeyError> {
         do {
-            let key = try RSA.PublicKey(pem: pem)
-            keys.withLock { keys in
-                if keys.count >= Self.capacity { keys.removeAll() }
-                keys[pem] = key
-            }
-            return .success(key)
+            return .success(try RSA.PublicKey(pem: pem))
         } catch {
             return .failure(error)
         }

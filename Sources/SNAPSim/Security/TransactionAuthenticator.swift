@@ -8,14 +8,16 @@ import SimJSON
 /// symmetric partners) → customer token where the route needs one (401xx04 missing, 401xx02 invalid) →
 /// X-EXTERNAL-ID in the profile's format (400xx01 format, 409xx00 reuse).
 ///
-/// The external ID is recorded only after every check passed, so a rejected request never burns its ID.
+/// Split in two: ``verify(_:world:)`` is pure (everything up to the signature, and the external ID's format)
+/// and runs outside every lock; ``TransactionAdmission/admit(into:)`` checks what needs the partner's state
+/// (its tokens and the external IDs it used today) under that partner's lock. The external ID is recorded
+/// only after every check passed, so a rejected request never burns its ID.
 struct TransactionAuthenticator {
     let conventions: SecurityConventions
-    let keys: PublicKeyCache
+    let keys: PublicKeys
 
-    func authenticate(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates) throws(SNAPError)
-        -> AuthenticatedCaller
-    {
+    func verify(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
+        let fixtures = world.fixtures
         let request = exchange.request
         let now = exchange.receivedAt
         let dialect = exchange.route.dialect
@@ -27,7 +29,7 @@ struct TransactionAuthenticator {
         }
         try ProfileBinding.check(partner, on: exchange.route, fixtures: fixtures)
 
-        let token = SecurityHeader.bearerToken(in: request.headers)
+        let token = try SecurityHeader.bearerToken(in: request.headers)
         if partner.signing == .symmetric && token == nil {
             var explanation = RejectionExplanation(
                 .mandatoryHeader,
@@ -65,25 +67,44 @@ struct TransactionAuthenticator {
                 request, token: token, timestamp: timestamp, parsedTimestamp: parsed,
                 signature: headers[SecurityHeader.signature] ?? "")
 
-        if partner.signing == .symmetric, let token {
-            try AccessTokenCheck(now: now).check(token, for: partner.clientId, partners: partners)
-        }
-
-        var customerNumber: String?
-        if dialect.requiresCustomerToken {
-            customerNumber = try CustomerTokenCheck(now: now, scheme: dialect.customerTokenScheme)
-                .check(request.headers, for: partner.clientId, partners: partners)
-        }
-
         let externalID = headers[SecurityHeader.externalID] ?? ""
         var settings = fixtures.security
         if let format = dialect.externalID {
             settings.externalIDNumericOnly = format.numericOnly
             settings.externalIDMaxLength = format.maxLength
         }
-        try ExternalIDCheck(settings: settings, now: now)
-            .check(externalID, registry: partners.existing(partner.clientId)?.externalIDs)
-        partners.with(partner.clientId) { $0.externalIDs.record(externalID, at: now) }
+        let externalIDCheck = ExternalIDCheck(settings: settings, now: now)
+        try externalIDCheck.checkFormat(externalID)
+        return TransactionAdmission(
+            partner: partner, token: partner.signing == .symmetric ? token : nil, externalID: externalID,
+            externalIDCheck: externalIDCheck, customerToken: dialect.requiresCustomerToken
+                ? CustomerTokenCheck(now: now, scheme: dialect.customerTokenScheme) : nil,
+            headers: request.headers, verdict: verdict, now: now)
+    }
+}
+
+/// A transaction whose signature verified: what remains to check against the partner's own state.
+struct TransactionAdmission {
+    let partner: Partner
+    /// The B2B token to find in the partner's store (symmetric partners).
+    let token: String?
+    let externalID: String
+    let externalIDCheck: ExternalIDCheck
+    /// The customer-token check, on routes that need one.
+    let customerToken: CustomerTokenCheck?
+    let headers: HTTPHeaders
+    let verdict: SecurityVerdict
+    let now: SimTime
+
+    /// Runs under the partner's lock: the access token, the customer token, then the external ID, recorded
+    /// once everything passed.
+    func admit(into state: inout PartnerState) throws(SNAPError) -> AuthenticatedCaller {
+        if let token {
+            try AccessTokenCheck(now: now).check(token, for: partner.clientId, in: state.tokens)
+        }
+        let customerNumber = try customerToken?.check(headers, for: partner.clientId, tokens: state.customerTokens)
+        try externalIDCheck.checkUnused(externalID, registry: state.externalIDs)
+        state.externalIDs.record(externalID, at: now)
         return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict, customerNumber: customerNumber)
     }
 }

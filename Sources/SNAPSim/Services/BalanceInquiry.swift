@@ -16,6 +16,7 @@ struct BalanceInquiry: SNAPService {
     }
 
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
+        PayoutSteps.advance(request, &state)  // a payout balance reflects schedules and bank answers due by now
         let fields = request.fields
         let partnerReferenceNo = try fields.string("partnerReferenceNo", required: false, maxLength: 64)
         // With a B2B2C customer token (DANA, DOKU) the token names whose balance is asked; accountNo is then optional.
@@ -23,7 +24,7 @@ struct BalanceInquiry: SNAPService {
         let accountNo = try fields.string("accountNo", required: customerNumber == nil, maxLength: 32)
         let balanceTypes = try fields.strings("balanceTypes", required: false, maxLength: 70)
         let additionalInfo = try fields.object("additionalInfo", required: false)
-        let msId = try additionalInfo?.string("msId", required: false, maxLength: 20)
+        let msId = try additionalInfo?.optionalText("msId", maxLength: 20)  // NICEPAY samples send "" for none
         guard let accountNo else {
             return try customerBalance(customerNumber ?? "", partnerReferenceNo, balanceTypes, request, &state)
         }

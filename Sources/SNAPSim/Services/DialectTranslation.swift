@@ -8,6 +8,7 @@ struct DialectTranslation {
 
     /// The body with `customerNumber` in the ledger's `08…` form.
     func toLedger(_ object: JSONObject) -> JSONObject {
+        let object = applyingAliases(object)
         guard let prefix = dialect.customerNumberPrefix, let number = object["customerNumber"]?.stringValue,
             number.hasPrefix(prefix)
         else { return object }
@@ -16,20 +17,19 @@ struct DialectTranslation {
         return translated
     }
 
-    /// The answer with `customerNumber` (masked or not) in the partner's form, and nested objects cut to the
-    /// members the profile's `responseFields` lists for them (see ``nestedShape(_:)``).
-    func toPartner(_ outcome: Outcome) -> Outcome {
-        nestedShape(customerNumberForm(outcome))
+    /// An answer's fields with `customerNumber` (masked or not) in the partner's form, and nested objects cut
+    /// to the members the profile's `responseFields` lists for them (see ``nestedShape(_:)``). The renderer
+    /// applies it to every answer, before any rule patch.
+    func toPartner(_ fields: JSONObject) -> JSONObject {
+        nestedShape(customerNumberForm(fields))
     }
 
     /// Keeps, inside a success's nested objects, only the members `responseFields` names with dots
     /// (`virtualAccountData.trxId`): DOKU's models refuse members they do not know at every level. An object
     /// with no dotted entry is kept whole; the top level is the renderer's to filter.
-    private func nestedShape(_ outcome: Outcome) -> Outcome {
-        guard let kept = dialect.responseFields, kept.contains(where: { $0.contains(".") }),
-            case .snap(let key, let fields, let delay) = outcome
-        else { return outcome }
-        return .snap(key: key, fields: Self.filter(fields, kept: kept, path: ""), delay: delay)
+    private func nestedShape(_ fields: JSONObject) -> JSONObject {
+        guard let kept = dialect.responseFields, kept.contains(where: { $0.contains(".") }) else { return fields }
+        return Self.filter(fields, kept: kept, path: "")
     }
 
     private static func filter(_ object: JSONObject, kept: [String], path: String) -> JSONObject {
@@ -44,12 +44,13 @@ struct DialectTranslation {
         return JSONObject(members)
     }
 
-    private func customerNumberForm(_ outcome: Outcome) -> Outcome {
-        guard let prefix = dialect.customerNumberPrefix, case .snap(let key, var fields, let delay) = outcome,
-            let number = fields["customerNumber"]?.stringValue, number.hasPrefix("0")
-        else { return outcome }
-        fields["customerNumber"] = .string(prefix + number.dropFirst())
-        return .snap(key: key, fields: fields, delay: delay)
+    private func customerNumberForm(_ fields: JSONObject) -> JSONObject {
+        guard let prefix = dialect.customerNumberPrefix, let number = fields["customerNumber"]?.stringValue,
+            number.hasPrefix("0")
+        else { return fields }
+        var translated = fields
+        translated["customerNumber"] = .string(prefix + number.dropFirst())
+        return translated
     }
 
     /// Throws 400xx02 naming the first of the profile's required members that is missing, `null` or empty.

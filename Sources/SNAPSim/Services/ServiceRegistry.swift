@@ -12,6 +12,7 @@ public struct ServiceRegistry: Sendable {
     static let services: [any SNAPService] = [
         BalanceLimitCheck(), BalanceInquiry(), EMoneyAccountInquiry(), CustomerTopUp(), TopUpStatus(),
     ] + virtualAccountServices + transferServices + directDebitServices + qrisServices
+        + payoutServices
 
     /// Applies permission, rules and the service's own behaviour to an authenticated request.
     /// - Returns: the outcome to render; rejections by rules come back as outcomes too.
@@ -19,7 +20,9 @@ public struct ServiceRegistry: Sendable {
     public func handle(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
         throws(SNAPError) -> Outcome
     {
-        try decide(exchange, caller: caller, fixtures: fixtures, state: &state).outcome
+        let body = Self.requestBody(exchange)
+        return try decide(exchange, caller: caller, fixtures: fixtures, body: body, rules: RuleSelection(fixtures.rules), state: &state)
+            .outcome
     }
 
     /// Like ``handle(_:caller:fixtures:state:)``, but never throws and says which rule, if any, decided the
@@ -27,16 +30,33 @@ public struct ServiceRegistry: Sendable {
     public func respond(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
         -> ServiceResult
     {
+        respond(exchange, caller: caller, fixtures: fixtures, body: Self.requestBody(exchange), rules: RuleSelection(fixtures.rules),
+            state: &state)
+    }
+
+    /// Like ``respond(_:caller:fixtures:state:)`` with the body already parsed and translated (outside the
+    /// partner's lock) and the rules in force for the partner chosen.
+    func respond(
+        _ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, body: Result<JSONObject, SNAPError>,
+        rules: RuleSelection, state: inout PartnerState
+    ) -> ServiceResult {
         do throws(SNAPError) {
-            return try decide(exchange, caller: caller, fixtures: fixtures, state: &state)
+            return try decide(exchange, caller: caller, fixtures: fixtures, body: body, rules: rules, state: &state)
         } catch {
             return ServiceResult(outcome: .rejected(error), rule: nil)
         }
     }
 
-    private func decide(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
-        throws(SNAPError) -> ServiceResult
-    {
+    /// The body as the rules and services read it: parsed, with the profile's forms translated to the
+    /// ledger's (a magic value written `628…` by a DANA partner matches the rule written `08…`). Pure.
+    static func requestBody(_ exchange: Exchange) -> Result<JSONObject, SNAPError> {
+        parseBody(exchange).map(DialectTranslation(dialect: exchange.route.dialect).toLedger)
+    }
+
+    private func decide(
+        _ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, body: Result<JSONObject, SNAPError>,
+        rules: RuleSelection, state: inout PartnerState
+    ) throws(SNAPError) -> ServiceResult {
         guard let service = Self.services.first(where: { $0.descriptor.name == exchange.route.serviceName }) else {
             throw SNAPError.generalError.explained(
                 ["summary": .string("the simulator has no behaviour for service \"\(exchange.route.serviceName)\"")])
@@ -48,15 +68,11 @@ public struct ServiceRegistry: Sendable {
         }
         state.ledger.open(at: exchange.receivedAt)
 
-        // The profile's forms are translated to the ledger's before rules and services see the body, so a
-        // magic value written `628…` by a DANA partner matches the rule written `08…`.
-        let translation = DialectTranslation(dialect: exchange.route.dialect)
-        let body = Self.parseBody(exchange).map(translation.toLedger)
         let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
-        if let rule = fixtures.rules.firstMatch(input) {
+        if let rule = rules.firstMatch(input) {
             return ServiceResult(outcome: apply(rule, service, exchange, caller, fixtures, body, &state), rule: rule.id)
         }
-        return ServiceResult(outcome: translation.toPartner(try run(service, exchange, caller, fixtures, body, &state)), rule: nil)
+        return ServiceResult(outcome: try run(service, exchange, caller, fixtures, body, &state), rule: nil)
     }
 
     /// Whether `partner` may call `service`: its `services` list names it (by name or code), or it has none.
@@ -99,26 +115,8 @@ public struct ServiceRegistry: Sendable {
                 normal = .rejected(error)
             }
             guard status != nil || patch != nil else { return normal.delayed(by: delay) }
-            guard let (normalStatus, normalBody) = Self.plainForm(normal, exchange.route.serviceCode, fixtures.catalogue) else {
-                return normal.delayed(by: delay)
-            }
-            let amended = patch.map { JSONMergePatch.apply($0, to: normalBody) } ?? normalBody
-            return .plain(status: status ?? normalStatus, body: amended, delay: normal.delay + delay)
-        }
-    }
-
-    /// The status and full body an outcome would be sent with; `nil` for transport faults.
-    static func plainForm(_ outcome: Outcome, _ service: ServiceCode, _ catalogue: ResponseCatalogue) -> (Int, JSONValue)? {
-        switch outcome {
-        case .snap(let key, let fields, _):
-            (key.httpStatus, .object(SNAPEnvelope.body(key, service: service, fields: fields, catalogue: catalogue)))
-        case .rejected(let error, _):
-            (error.key.httpStatus, .object(SNAPEnvelope.body(
-                error.key, service: service, placeholders: error.placeholders, catalogue: catalogue)))
-        case .plain(let status, let body, _):
-            (status, body)
-        case .fault:
-            nil
+            // The renderer writes the normal answer in the partner's dialect first, then applies the patch.
+            return .amended(normal, status: status, patch: patch, delay: delay)
         }
     }
 

@@ -1,3 +1,5 @@
+import SimHTTP
+
 /// A calendar date and time of day at a fixed UTC offset (proleptic Gregorian).
 ///
 /// Jakarta (WIB) has been UTC+7 without daylight saving since 1964, so "the same day" and "this month"
@@ -76,27 +78,12 @@ public struct CivilDate: Sendable, Hashable {
         a >= 0 ? a / b : (a - b + 1) / b
     }
 
-    // Days since 1970-01-01 ↔ civil date: H. Hinnant's "chrono-compatible low-level date algorithms".
+    // Days since 1970-01-01 ↔ civil date: SimHTTP's conversion (the one the `Date` header uses).
     private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
+        HTTPDate.civilDate(daysSince1970: Int(days))
     }
 
     private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400
-        let m = Int64(month)
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int64(HTTPDate.daysSince1970(year: year, month: month, day: day))
     }
 }

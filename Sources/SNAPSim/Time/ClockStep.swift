@@ -33,6 +33,24 @@ public enum ClockStep: Sendable, Equatable, CustomStringConvertible {
         self = .duration(.seconds(seconds))
     }
 
+    /// Why `text` is not a step: too large, or not `<whole number><unit>` at all.
+    public static func problem(with text: String) -> String {
+        let digits = text.prefix { $0.isNumber || $0 == "-" }
+        let unit = text.dropFirst(digits.count)
+        if !digits.isEmpty, ["ms", "s", "m", "h", "d", "mo"].contains(unit) {
+            return "\"\(text)\" is too large: a step moves the clock by at most 1,000 years either way"
+        }
+        return "\"\(text)\" is not a duration like 901s, 15m, 2h, 1d or 1mo"
+    }
+
+    /// Whether the step moves the clock back.
+    public var isNegative: Bool {
+        switch self {
+        case .duration(let duration): duration < .zero
+        case .months(let months): months < 0
+        }
+    }
+
     public var description: String {
         switch self {
         case .duration(let duration): "\(duration.wholeMilliseconds)ms"

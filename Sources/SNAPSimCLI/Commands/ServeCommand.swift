@@ -28,6 +28,8 @@ struct ServeCommand: Command {
                              then 408 and close, however steadily bytes trickle in
           --idle-timeout S   Seconds a keep-alive connection may idle between requests (default 60)
           --journal-size N   Requests the journal keeps per partner (default 500); older ones are dropped
+          --journal-mib N    MiB the whole journal keeps (default 64); past it the oldest requests of any
+                             partner are dropped (bodies are kept clipped to 64 KiB each)
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
         \(SimulatorSetup.help)
@@ -42,6 +44,7 @@ struct ServeCommand: Command {
     var bodyTimeout: Duration
     var idleTimeout: Duration
     var journalSize: Int
+    var journalMiB: Int
     var watch: Bool
     var setup: SimulatorSetup
 
@@ -64,6 +67,9 @@ struct ServeCommand: Command {
         journalSize = try arguments.option("journal-size", as: "a positive whole number") { text in
             Int(text).flatMap { $0 > 0 ? $0 : nil }
         } ?? SimulatorOptions().journalCapacity
+        journalMiB = try arguments.option("journal-mib", as: "a whole number of MiB from 1 to 65536") { text in
+            Int(text).flatMap { (1...65536).contains($0) ? $0 : nil }
+        } ?? Journal.defaultByteLimit >> 20
         watch = arguments.flag("watch")
         setup = try SimulatorSetup(parsing: &arguments)
         if watch && setup.fixturesPath == nil {
@@ -78,7 +84,8 @@ struct ServeCommand: Command {
         let simulator = Simulator(
             fixtures: fixtures,
             options: SimulatorOptions(
-                seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize))
+                seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize,
+                journalByteLimit: journalMiB << 20))
 
         var configuration = HTTPServer.Configuration()
         configuration.host = host

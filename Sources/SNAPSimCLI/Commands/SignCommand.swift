@@ -115,6 +115,7 @@ struct SignCommand: Command {
             throw CLIError(error.description)
         }
         if hex { signer.signatureEncoding = .hex }
+        signer.signingVariants = fixtures.signingVariants(for: partner)
         let body = try readBody()
         // Unless told otherwise, write the timestamp and find the token where the partner's provider expects them.
         let timestamp = timestamp ?? fixtures.timestampStyle(for: partner).format(Self.now())

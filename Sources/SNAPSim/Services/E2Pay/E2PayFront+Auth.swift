@@ -1,3 +1,4 @@
+import Synchronization
 import SimJSON
 
 /// E2Pay's OAuth2: `/rest/h2h/authorization/` (login → code), `/rest/oauth/token` (four grants) and logout.
@@ -7,12 +8,12 @@ extension E2PayFront {
 
     /// `POST /rest/oauth/token`, form-encoded: `client_credentials` (host token), `authorization_code` and
     /// `refresh_token` (user token).
-    func token(_ partners: inout PartnerStates) throws(E2PayRefusal) -> (JSONValue, String?) {
+    func token(_ slots: PartnerSlots) throws(E2PayRefusal) -> (JSONValue, String?) {
         let fields = try E2PayForm.form(request)
         let partner = try partner(fields)
         let grant = try fields.required("grant_type")
         let now = now
-        let body = try partners.with(partner.clientId) { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
+        let body = try slots.slot(partner.clientId).state.withLock { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
             switch grant {
             case "client_credentials":
                 return Self.issue(.host, refresh: false, &state, at: now)
@@ -63,7 +64,7 @@ extension E2PayFront {
     }
 
     /// `POST /rest/h2h/authorization/` (JSON): username + MD5 password → a one-time authorization code.
-    func authorize(_ partners: inout PartnerStates) throws(E2PayRefusal) -> (JSONValue, String?) {
+    func authorize(_ slots: PartnerSlots) throws(E2PayRefusal) -> (JSONValue, String?) {
         let fields = try E2PayForm.json(request)
         let partner = try partner(fields)
         let responseType = try fields.required("response_type")
@@ -75,7 +76,7 @@ extension E2PayFront {
         let password = try fields.required("password")
         try Self.checkMD5(password)
         let now = now
-        let body = try partners.with(partner.clientId) { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
+        let body = try slots.slot(partner.clientId).state.withLock { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
             state.ledger.open(at: now)
             guard state.ledger.customer(username) != nil else {
                 throw E2PayRefusal(.authenticationFailed, "username \(username) is not a registered customer")

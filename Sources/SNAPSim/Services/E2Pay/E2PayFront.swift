@@ -1,5 +1,6 @@
 import SimHTTP
 import SimJSON
+import Synchronization
 
 /// Serves the routes of the `e2pay` profile (``RouteSecurity/e2pay``): E2Pay's OAuth2 host and user tokens
 /// instead of SNAP's signatures, then the service. Every answer is plain JSON; refusals are
@@ -12,10 +13,11 @@ struct E2PayFront {
     var now: SimTime { exchange.receivedAt }
 
     /// The answer to one E2Pay request, as the simulator's renderer takes it.
-    static func decide(_ exchange: Exchange, fixtures: LoadedFixtures, partners: inout PartnerStates) -> Decision {
+    static func decide(_ exchange: Exchange, slots: PartnerSlots) -> Decision {
+        let fixtures = slots.world.fixtures
         let front = E2PayFront(exchange: exchange, fixtures: fixtures)
         do throws(E2PayRefusal) {
-            let (body, clientId) = try front.serve(&partners)
+            let (body, clientId) = try front.serve(slots)
             let caller = clientId.flatMap { fixtures.partners[$0] }.map {
                 AuthenticatedCaller(partner: $0, externalID: nil, verdict: SecurityVerdict(accessToken: ""))
             }
@@ -25,15 +27,15 @@ struct E2PayFront {
         }
     }
 
-    private func serve(_ partners: inout PartnerStates) throws(E2PayRefusal) -> (JSONValue, String?) {
+    private func serve(_ slots: PartnerSlots) throws(E2PayRefusal) -> (JSONValue, String?) {
         switch exchange.route.serviceName {
         case ServiceDescriptor.e2payToken.name:
-            return try token(&partners)
+            return try token(slots)
         case ServiceDescriptor.e2payAuthorization.name:
-            return try authorize(&partners)
+            return try authorize(slots)
         default:
-            let session = try authenticate(partners)
-            let body = try partners.with(session.clientId) { (state: inout PartnerState) throws(E2PayRefusal) in
+            let session = try authenticate(slots)
+            let body = try slots.slot(session.clientId).state.withLock { (state: inout PartnerState) throws(E2PayRefusal) in
                 state.ledger.open(at: now)
                 return try E2PayCustomerService(front: self, session: session).respond(state: &state)
             }
@@ -52,12 +54,14 @@ struct E2PayFront {
 
     /// Finds the partner that was issued the bearer token: missing → `F1`, unknown or revoked → `Q2`,
     /// expired → `93`.
-    func authenticate(_ partners: PartnerStates) throws(E2PayRefusal) -> Caller {
-        guard let token = SecurityHeader.bearerToken(in: request.headers) else {
+    func authenticate(_ slots: PartnerSlots) throws(E2PayRefusal) -> Caller {
+        // A malformed header (e.g. an oversized one) reads as missing: E2Pay names the header either way.
+        guard let token = (try? SecurityHeader.bearerToken(in: request.headers)) ?? nil else {
             throw E2PayRefusal(.emptyField, "Authorization: Bearer <access_token> (from /rest/oauth/token)")
         }
-        for clientId in partners.clientIds {
-            guard let session = partners.existing(clientId)?.e2pay.accessTokens[token] else { continue }
+        // One partner's lock at a time, in client-id order (deterministic).
+        for clientId in slots.clientIds {
+            guard let session = slots.existing(clientId)?.state.withLock({ $0.e2pay.accessTokens[token] }) else { continue }
             if session.revoked { throw E2PayRefusal(.sessionNotExists, "the access token was logged out") }
             if now >= session.expiresAt {
                 throw E2PayRefusal(.tokenExpired, "the access token expired at \(session.expiresAt)")

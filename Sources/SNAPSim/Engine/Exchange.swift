@@ -1,0 +1,33 @@
+import SimHTTP
+import SimJSON
+
+/// One request on its way through the pipeline, with what the steps learned about it.
+public struct Exchange: Sendable {
+    public let request: HTTPRequest
+    public let route: Route
+    /// Simulator time at arrival; every step of this request uses it, never the clock again.
+    public let receivedAt: SimTime
+
+    public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
+        self.request = request
+        self.route = route
+        self.receivedAt = receivedAt
+    }
+}
+
+/// What a request produced, before it is rendered into HTTP (by ``ResponseRenderer``, the one place answers
+/// are written, in the partner's dialect).
+public indirect enum Outcome: Sendable {
+    /// A SNAP answer: `responseCode` from `key` and the route's service, message from the catalogue,
+    /// then `fields` in order.
+    case snap(key: CaseKey, fields: JSONObject, delay: Duration = .zero)
+    /// A rejection rendered the same way, with the explanation when explain mode is on.
+    case rejected(SNAPError, delay: Duration = .zero)
+    /// A body outside the SNAP envelope (seed 000's limit check answers bare numbers).
+    case plain(status: Int, body: JSONValue, delay: Duration = .zero)
+    /// A transport fault: no answer, or these bytes as they are.
+    case fault(HTTPReply.Action, delay: Duration = .zero)
+    /// A rule's amendment of an answer: the answer written in the partner's dialect, then its status replaced
+    /// and `patch` merged (RFC 7396) into its body; waits for both delays.
+    case amended(Outcome, status: Int?, patch: JSONValue?, delay: Duration = .zero)
+}

@@ -1,0 +1,67 @@
+import SNAPCrypto
+import Synchronization
+
+/// The partners' mutable states under one world, each behind its own lock, so one partner's traffic never
+/// waits for another's.
+///
+/// A slot exists only for partners of the fixtures (client ids nobody configured never get one) and is created
+/// on first use from the world's opening ledger. A fixture swap replaces the whole value; a reset replaces a
+/// slot's state in place, under its lock, so a request is served entirely before or entirely after it.
+final class PartnerSlots: Sendable {
+    /// One partner's state and its lock.
+    final class Slot: Sendable {
+        let clientId: String
+        let state: Mutex<PartnerState>
+
+        init(clientId: String, state: PartnerState) {
+            self.clientId = clientId
+            self.state = Mutex(state)
+        }
+    }
+
+    let world: World
+    private let seed: UInt64
+    private let slots = Mutex<[String: Slot]>([:])
+
+    init(world: World, seed: UInt64) {
+        self.world = world
+        self.seed = seed
+    }
+
+    /// The slot of `clientId`, created from the fixtures on first use.
+    func slot(_ clientId: String) -> Slot {
+        slots.withLock { slots in
+            if let slot = slots[clientId] { return slot }
+            let slot = Slot(clientId: clientId, state: fresh(clientId))
+            slots[clientId] = slot
+            return slot
+        }
+    }
+
+    /// The slot of `clientId` if it has called or been configured; never creates one.
+    func existing(_ clientId: String) -> Slot? {
+        slots.withLock { $0[clientId] }
+    }
+
+    /// Client ids with state, sorted so that listings and searches never depend on dictionary order.
+    var clientIds: [String] {
+        slots.withLock { $0.keys.sorted() }
+    }
+
+    /// Restores one partner's state, or everyone's, to the fixtures.
+    func reset(_ clientId: String? = nil) {
+        let targets = clientId.map { id in existing(id).map { [$0] } ?? [] } ?? slots.withLock { Array($0.values) }
+        for slot in targets {
+            let state = fresh(slot.clientId)
+            slot.state.withLock { $0 = state }
+        }
+    }
+
+    /// A partner's opening state. Its identifiers (reference numbers, tokens) come from a stream keyed with the
+    /// partner's client secret as well as the seed, so nobody can compute another partner's access tokens from
+    /// `--seed` and a client id, while the same seed still gives the partner the same tokens.
+    private func fresh(_ clientId: String) -> PartnerState {
+        let secret = world.fixtures.partners[clientId]?.clientSecret ?? ""
+        return PartnerState(ledger: world.fixtures.ledger, ids: IDGenerator(seed: seed).forPartner(clientId, secret: secret))
+    }
+}

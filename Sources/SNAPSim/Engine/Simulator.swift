@@ -1,0 +1,173 @@
+import SimHTTP
+import SimJSON
+import Synchronization
+
+/// The SNAP provider in-process: turns an HTTP request into the reply a provider would give.
+///
+/// The server, the scenario runner and most tests call ``respond(to:)`` directly; it is safe to call from any
+/// number of threads at once. The fixture set and all that derives from it is one immutable ``World``; each
+/// partner's mutable state sits behind its own lock (``PartnerSlots``). A request captures the world once,
+/// runs everything pure outside any lock (headers, timestamp, partner lookup, signature verification and the
+/// diagnosis of a mismatch, body parsing, rendering, encoding) and holds only its partner's lock for what must
+/// be ordered: token and X-EXTERNAL-ID admission, rules, ledger. The journal has a lock of its own, held only
+/// to append. One partner's load or bad input never waits on another partner, the same requests of one partner
+/// after a reset give the same bytes whatever other partners do, and a fixture swap is atomic for every request.
+public final class Simulator: HTTPResponder {
+    public let options: SimulatorOptions
+    /// Each route's provider conventions come from its profile (``RouteDialect``).
+    let security = SecurityPipeline(conventions: { route, _ in route.dialect.conventions })
+    let services = ServiceRegistry()
+    /// The world in force and its partners' states; replaced whole by a fixture swap.
+    let current: Mutex<PartnerSlots>
+    let journal: Mutex<Journal>
+
+    public init(fixtures: LoadedFixtures, options: SimulatorOptions = SimulatorOptions()) {
+        self.options = options
+        current = Mutex(PartnerSlots(world: World(fixtures), seed: options.seed))
+        journal = Mutex(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
+    }
+
+    public var clock: SimulatorClock { options.clock }
+
+    /// The world in force: the fixtures and what derives from them.
+    public var world: World { slots.world }
+
+    /// The fixtures in force.
+    public var fixtures: LoadedFixtures { world.fixtures }
+
+    /// The world in force with its partners' states.
+    var slots: PartnerSlots { current.withLock { $0 } }
+
+    public func respond(to request: HTTPRequest) -> HTTPReply {
+        if request.path.hasPrefix(AdminAPI.prefix) {
+            return AdminAPI(simulator: self).respond(to: request)
+        }
+        let receivedAt = clock.now()
+        let slots = self.slots
+        let world = slots.world
+        let fixtures = world.fixtures
+        let renderer = ResponseRenderer(fixtures: fixtures, explain: options.explain)
+        guard let route = fixtures.router.route(
+            for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
+        else {
+            let rendered = renderer.unroutable(request, at: receivedAt)
+            record(JournalEntry(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered), world)
+            return rendered.reply
+        }
+        let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
+        let decision = decide(exchange, slots)
+        let rendered = renderer.render(decision.outcome, for: exchange)
+        record(
+            JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
+            world)
+        return decision.fault?.applied(to: rendered.reply) ?? rendered.reply
+    }
+
+    /// Security, then the services with the partner's rules in force.
+    private func decide(_ exchange: Exchange, _ slots: PartnerSlots) -> Decision {
+        let world = slots.world
+        do throws(SNAPError) {
+            switch exchange.route.security {
+            case .accessToken:
+                let grant = try security.verifyTokenRequest(exchange, world: world)
+                let fields = try slots.slot(grant.partner.clientId).state.withLock { state throws(SNAPError) in
+                    try grant.issue(into: &state)
+                }
+                return Decision(outcome: .snap(key: CaseKey(httpStatus: 200, caseCode: "00"), fields: fields),
+                    verdict: SecurityVerdict.acceptedTokenRequest)
+            case .transaction:
+                let admission = try security.verifyTransaction(exchange, world: world)
+                return serve(exchange, slots.slot(admission.partner.clientId), world) { state throws(SNAPError) in
+                    try admission.admit(into: &state)
+                } refine: { error in
+                    self.otherHolder(of: admission.token, rejected: error, caller: admission.partner.clientId, exchange, slots)
+                }
+            case .bearer:
+                let bearer = BearerAuthenticator()
+                let token = try bearer.token(exchange)
+                let holder = locate(token, slots)
+                let caller = try bearer.caller(holder?.issued, token: token, exchange: exchange, fixtures: world.fixtures)
+                return serve(exchange, slots.slot(caller.clientId), world) { _ in caller } refine: { $0 }
+            case .e2pay:
+                return E2PayFront.decide(exchange, slots: slots)
+            }
+        } catch {
+            let error = SecurityPipeline.redacted(error, world)
+            return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
+        }
+    }
+
+    /// Under the partner's lock: admission, then rules and services. The body is parsed before the lock.
+    private func serve(
+        _ exchange: Exchange, _ slot: PartnerSlots.Slot, _ world: World,
+        admit: (inout PartnerState) throws(SNAPError) -> AuthenticatedCaller, refine: (SNAPError) -> SNAPError
+    ) -> Decision {
+        let body = ServiceRegistry.requestBody(exchange)
+        let rules = RulesInForce(services: services)
+        let served: Result<(AuthenticatedCaller, RulesInForce.Result), SNAPError> = slot.state.withLock { state in
+            do throws(SNAPError) {
+                let caller = try admit(&state)
+                return .success((caller, rules.serve(exchange, caller: caller, world: world, body: body, state: &state)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch served {
+        case .success(let (caller, result)):
+            return Decision(
+                outcome: result.outcome, caller: caller, verdict: caller.verdict.json, matchedRule: result.matchedRule,
+                fault: result.fault)
+        case .failure(let error):
+            let error = SecurityPipeline.redacted(refine(error), world)
+            return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
+        }
+    }
+
+    /// A token the caller does not hold, found among the other partners (after the caller's lock was released),
+    /// turns "unknown" into "issued to another partner".
+    private func otherHolder(
+        of token: String?, rejected error: SNAPError, caller: String, _ exchange: Exchange, _ slots: PartnerSlots
+    ) -> SNAPError {
+        guard let token, error.isUnknownToken, let holder = locate(token, slots), holder.clientId != caller else {
+            return error
+        }
+        return AccessTokenCheck(now: exchange.receivedAt).issuedToOther(holder.issued, token: token, clientId: caller)
+    }
+
+    /// The partner holding `token`, searching one partner's store at a time in client-id order (deterministic).
+    private func locate(_ token: String, _ slots: PartnerSlots) -> (clientId: String, issued: AccessTokenStore.IssuedToken)? {
+        for clientId in slots.clientIds {
+            if let issued = slots.existing(clientId)?.state.withLock({ $0.tokens.lookup(token) }) {
+                return (clientId, issued)
+            }
+        }
+        return nil
+    }
+
+    /// The one place the journal is written: appends `entry` under the journal's own lock.
+    func record(_ entry: JournalEntry, _ world: World) {
+        let ring = entry.ring(in: world.fixtures.partners)
+        journal.withLock { $0.record(ring: ring, entry) }
+    }
+}
+
+/// What the pipeline decided for one request, as the renderer and the journal need it.
+struct Decision {
+    var outcome: Outcome
+    /// The partner that passed security, if one did.
+    var caller: AuthenticatedCaller?
+    /// The security pipeline's verdict, kept in the journal even when explanations are off.
+    var verdict: JSONObject?
+    /// The fixture rule or forced outcome that decided the answer.
+    var matchedRule: String?
+    /// The fault a forced outcome inflicts on the answer.
+    var fault: TransportFault?
+}
+
+extension SNAPError {
+    /// Whether this is 401xx01 for a token the partner was never issued.
+    var isUnknownToken: Bool {
+        key == SNAPError.invalidToken.key
+            && (explanation?["diagnosis"]?.arrayValue ?? []).contains { $0.objectValue?["cause"]?.stringValue == "token-unknown" }
+    }
+}

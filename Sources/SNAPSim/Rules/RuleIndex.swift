@@ -1,0 +1,120 @@
+import SimHTTP
+import SimJSON
+
+/// Rules indexed by service and by one exact-match condition each, so a request looks up its few candidates.
+///
+/// Each rule is filed under every service its `services` condition names (or under every service when it has
+/// none) and, within a service, under the value of one exact condition it holds — a body member `equals`, a header
+/// `equals`, a query parameter `equals`, or its `partners` list, in that preference. Rules with no such condition
+/// (only prefixes, regular expressions, amount ranges, presence) go to the service's fallback list. A request's
+/// candidates are the fallback list plus, for each field the service's rules index, the rules filed under the
+/// request's value of that field; they are tried in file order and the first whose conditions all hold wins.
+/// A rule that is not a candidate has an exact condition the request does not meet, so it could not have matched:
+/// the answer is the plain scan's.
+final class RuleIndex: Sendable {
+    /// What an exact condition looks at.
+    enum Field: Hashable, Sendable {
+        case body(JSONPointer)
+        case header(String)
+        case query(String)
+        case partner
+
+        /// The request's value of this field, as an `equals` matcher compares it (`null` counts as absent).
+        func value(in input: RuleInput) -> JSONValue? {
+            let value: JSONValue? =
+                switch self {
+                case .body(let pointer): input.body?[pointer: pointer]
+                case .header(let name): input.request.headers[name].map(JSONValue.string)
+                case .query(let name): input.request.queryValue(name).map(JSONValue.string)
+                case .partner: .string(input.clientId)
+                }
+            return value == .null ? nil : value
+        }
+    }
+
+    /// The rules one service's requests can match.
+    struct Bucket: Sendable {
+        /// Per indexed field, rule positions by the value that field must have, ascending.
+        var fields: [(field: Field, positions: [JSONValue: [Int]])] = []
+        /// Rules with no exact condition, ascending.
+        var fallback: [Int] = []
+
+        mutating func file(_ position: Int, under key: (field: Field, values: [JSONValue])?) {
+            guard let key else {
+                fallback.append(position)
+                return
+            }
+            let slot = fields.firstIndex { $0.field == key.field } ?? {
+                fields.append((key.field, [:]))
+                return fields.count - 1
+            }()
+            for value in Set(key.values) { fields[slot].positions[value, default: []].append(position) }
+        }
+    }
+
+    let rules: [Rule]
+    let hasStateConditions: Bool
+    private let buckets: [String: Bucket]
+    /// For services no rule names: the rules without a `services` condition.
+    private let anyService: Bucket
+    private let byId: [String: Int]
+
+    init(_ rules: [Rule]) {
+        self.rules = rules
+        hasStateConditions = rules.contains { $0.scenario?.whenState != nil }
+        byId = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let named = Set(rules.flatMap { $0.serviceNames ?? [] })
+        var anyService = Bucket()
+        var buckets = Dictionary(uniqueKeysWithValues: named.map { ($0, Bucket()) })
+        for (position, rule) in rules.enumerated() {
+            let key = Self.indexKey(rule)
+            // A rule for every service also goes into each named service's bucket, so one bucket serves a request.
+            for service in rule.serviceNames.map(Set.init) ?? named where buckets[service] != nil {
+                buckets[service]?.file(position, under: key)
+            }
+            if rule.serviceNames == nil { anyService.file(position, under: key) }
+        }
+        self.buckets = buckets
+        self.anyService = anyService
+    }
+
+    func rule(id: String) -> Rule? { byId[id].map { rules[$0] } }
+
+    /// The exact condition a rule is filed under: the first body `equals`, else header, else query, else partners.
+    static func indexKey(_ rule: Rule) -> (field: Field, values: [JSONValue])? {
+        var best: (rank: Int, field: Field, values: [JSONValue])?
+        for condition in rule.conditions {
+            let candidate: (Int, Field, [JSONValue])? =
+                switch condition {
+                case .body(let pointer, .equals(let value)): (0, .body(pointer), [value])
+                case .header(let name, .equals(let value)): (1, .header(name), [value])
+                case .query(let name, .equals(let value)): (2, .query(name), [value])
+                case .partners(let ids): (3, .partner, ids.map(JSONValue.string))
+                default: nil
+                }
+            if let candidate, candidate.0 < (best?.rank ?? .max) { best = candidate }
+        }
+        return best.map { ($0.field, $0.values) }
+    }
+
+    /// The first rule in file order that `allowing` admits and whose conditions all hold for `input`.
+    func firstMatch(_ input: RuleInput, allowing: (Rule) -> Bool) -> Rule? {
+        let bucket = buckets[input.route.serviceName] ?? anyService
+        var lists: [ArraySlice<Int>] = []
+        if !bucket.fallback.isEmpty { lists.append(bucket.fallback[...]) }
+        for (field, positions) in bucket.fields {
+            if let value = field.value(in: input), let filed = positions[value] { lists.append(filed[...]) }
+        }
+        // Merge the ascending lists (there are few: one per indexed field, plus the fallback) in file order.
+        while true {
+            var smallest: (list: Int, position: Int)?
+            for (list, candidates) in lists.enumerated() {
+                if let first = candidates.first, first < (smallest?.position ?? .max) { smallest = (list, first) }
+            }
+            guard let smallest else { return nil }
+            lists[smallest.list].removeFirst()
+            let rule = rules[smallest.position]
+            if allowing(rule) && rule.matches(input) { return rule }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import SimJSON
+
+/// Blanks every partner's client secret and private key out of an explanation before it leaves, so whatever
+/// a partner sent (even its own secret pasted into a header) is echoed back without credentials.
+///
+/// Built once per world. Finding the secrets costs one pass over each string's bytes with a table of the
+/// secrets' first two bytes, whatever the number of partners, so a flood of rejections stays as cheap as
+/// answers (a substring search per secret per string used to dominate the cost of a rejection).
+struct Redaction: Sendable {
+    /// Secrets shorter than this are not searched for: replacing a three-letter test secret would mangle prose.
+    static let minimumLength = 6
+    static let replacement = Array("[redacted]".utf8)
+
+    private let secrets: [[UInt8]]
+    /// Bit `first two bytes` set when some secret starts with them.
+    private let starts: [UInt64]
+
+    init(secrets: [String]) {
+        let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength }).sorted()
+        // Longest first, so a secret containing another is blanked whole.
+        self.secrets = kept.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for secret in self.secrets {
+            let key = Int(secret[0]) << 8 | Int(secret[1])
+            starts[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.starts = starts
+    }
+
+    /// `object` with every secret in its strings replaced by `[redacted]`.
+    func redact(_ object: JSONObject) -> JSONObject {
+        guard !secrets.isEmpty else { return object }
+        var result = object
+        for member in object where needsRedaction(member.value) {
+            result[member.key] = redact(member.value)
+        }
+        return result
+    }
+
+    private func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text):
+            return .string(redact(text))
+        case .array(let elements):
+            return .array(elements.map(redact))
+        case .object(let object):
+            return .object(redact(object))
+        case .null, .bool, .number:
+            return value
+        }
+    }
+
+    private func needsRedaction(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): firstSecret(in: Array(text.utf8), from: 0) != nil
+        case .array(let elements): elements.contains(where: needsRedaction)
+        case .object(let object): object.contains { needsRedaction($0.value) }
+        case .null, .bool, .number: false
+        }
+    }
+
+    /// `text` with every secret replaced.
+    func redact(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard var found = firstSecret(in: bytes, from: 0) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            output.append(contentsOf: bytes[copied..<found.offset])
+            output.append(contentsOf: Self.replacement)
+            copied = found.offset + found.length
+            guard let next = firstSecret(in: bytes, from: copied) else { break }
+            found = next
+        }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the first secret at or after `start` begins, and its length.
+    private func firstSecret(in bytes: [UInt8], from start: Int) -> (offset: Int, length: Int)? {
+        guard bytes.count >= Self.minimumLength else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index + 1 < buffer.count {
+                let key = Int(buffer[index]) << 8 | Int(buffer[index + 1])
+                if starts[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    for secret in secrets where index + secret.count <= buffer.count {
+                        if secret.withUnsafeBufferPointer({ memoryEquals($0, buffer, at: index) }) {
+                            return (index, secret.count)
+                        }
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    private func memoryEquals(_ secret: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        for position in 0..<secret.count where secret[position] != text[offset + position] { return false }
+        return true
+    }
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The signed SNAP path under load, against nginx in the same run. See README.md.
+#   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
+# Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
+# inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=${BENCH_OUT:-/tmp/snapsim-snap-bench}
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-64}
+SIM_PORT=${SIM_PORT:-18090}
+NGINX_PORT=${NGINX_PORT:-18091}
+# Pre-signed requests per case: more than the simulator can answer in DURATION, each X-EXTERNAL-ID used once.
+PER_SECOND=${PER_SECOND:-45000}
+COUNT=$((PER_SECOND * DURATION))
+CLOCK=2026-01-15T09:00:00+07:00
+TS=2026-01-15T09:00:00+07:00
+BASE="http://127.0.0.1:$SIM_PORT"
+A=snapsim-demo
+B=snapsim-demo-2
+mkdir -p "$OUT"
+ulimit -n 65536 2>/dev/null || true
+
+# --- Tools -------------------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v python3 >/dev/null || missing+=(python3)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+# SNAPSIM_BIN=path runs an already built binary (e.g. a copy of an earlier build, to compare before/after).
+if [ -n "${SNAPSIM_BIN:-}" ]; then
+    SNAPSIM=$SNAPSIM_BIN
+else
+    echo "== building snapsim (release)"
+    swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
+    SNAPSIM=.build-bench/release/snapsim
+fi
+
+# --- Fixtures: the defaults plus a tier and customer that can take a top-up per request for the whole run ---
+rm -rf "$OUT/fixtures" "$OUT"/*.token && cp -r fixtures "$OUT/fixtures"
+python3 - "$OUT/fixtures" <<'PY'
+import json, sys
+folder = sys.argv[1]
+tiers = json.load(open(f"{folder}/tiers.json"))
+tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
+    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
+    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
+json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
+customers = json.load(open(f"{folder}/customers.json"))
+customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
+    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
+json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
+partners = json.load(open(f"{folder}/partners.json"))["partners"]
+for p in partners:
+    if p["clientId"] in ("snapsim-demo", "snapsim-demo-2"):
+        open(f"{folder}/../{p['clientId']}.key", "w").write(p["privateKey"])
+        open(f"{folder}/../{p['clientId']}.secret", "w").write(p["clientSecret"])
+PY
+
+# --- Servers -----------------------------------------------------------------------------------------------
+cat > "$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 8192; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_buffer_size 64k;
+    server {
+        listen 127.0.0.1:$NGINX_PORT reuseport;
+        location / {
+            default_type application/json;
+            return 200 '{"responseCode":"2001100","responseMessage":"Successful","accountInfos":[]}';
+        }
+    }
+}
+NGINX
+
+SIM_PID=""
+NGINX_PID=""
+cleanup() {
+    [ -n "$SIM_PID" ] && kill -INT "$SIM_PID" 2>/dev/null || true
+    [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+"$SNAPSIM" serve --port "$SIM_PORT" --clock "$CLOCK" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
+    > "$OUT/server.log" 2>&1 &
+SIM_PID=$!
+"$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+for _ in $(seq 1 500); do curl -sf "$BASE/_sim/health" >/dev/null 2>&1 && break; sleep 0.02; done
+
+# presign PARTNER CASE COUNT THREADS PREFIX OFFSET
+presign() {
+    python3 bench/snap/presign.py "$BASE" "$1" "$(cat "$OUT/$1.secret")" "$OUT/$1.key" "$TS" "$2" "$3" "$4" \
+        "$OUT/$5" "$6"
+}
+echo "== pre-signing $COUNT requests per case"
+presign "$A" balance 20000 2 warm 0
+presign "$A" balance "$COUNT" 2 balance 100000000
+presign "$A" topup "$COUNT" 2 topup 300000000
+presign "$B" balance "$COUNT" 2 quiet-b 500000000
+presign "$B" balance "$COUNT" 2 flood-b 700000000
+presign "$A" badsig 20000 1 badsig 900000000
+presign "$A" big 1 1 big 0
+
+# --- Load --------------------------------------------------------------------------------------------------
+# run NAME PORT PREFIX EXPECT [THREADS CONNS]: wrk's report goes to $OUT/NAME.txt.
+run() {
+    wrk -t"${5:-2}" -c"${6:-$CONNS}" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" \
+        -- "$OUT/$3" "$4" > "$OUT/$1.txt"
+}
+rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
+pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
+bad() { awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/$1.txt"; }
+errs() { grep -E 'Socket errors|Non-2xx' "$OUT/$1.txt" | tr -s ' ' | paste -sd';' - || true; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+
+echo "== warm-up"
+DURATION=2 run warm-nginx "$NGINX_PORT" warm 200
+DURATION=2 run warm-sim "$SIM_PORT" warm 200
+
+echo "== $CONNS connections, ${DURATION}s per case"
+run nginx "$NGINX_PORT" balance 200
+run balance "$SIM_PORT" balance 200
+run topup "$SIM_PORT" topup 200
+run quiet-b "$SIM_PORT" quiet-b 200
+run flood-a "$SIM_PORT" badsig 401 1 8 &
+FLOOD=$!
+run flood-b "$SIM_PORT" flood-b 200
+wait "$FLOOD"
+
+echo "== one 60k-member body"
+big_line=$(cat "$OUT/big.txt")
+big_headers=$(cut -f3 <<<"$big_line" | tr '|' '\n' | sed 's/^/-H\n/')
+cut -f4 <<<"$big_line" > "$OUT/big.json"
+mapfile -t hargs <<<"$big_headers"
+big=$(curl -s -o "$OUT/big-answer.json" -w '%{http_code} %{time_total}' "${hargs[@]}" \
+    --data-binary @"$OUT/big.json" "$BASE$(cut -f2 <<<"$big_line")")
+rss=$(awk '/^VmHWM/ { print $2 }' "/proc/$SIM_PID/status")
+
+# --- Report ------------------------------------------------------------------------------------------------
+ngx=$(rps nginx)
+{
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s, pre-signed unique requests"
+    printf '%-34s %9s %9s %9s %8s %s\n' "case" "req/s" "p50" "p99" "vs nginx" "unexpected answers"
+    for name in nginx balance topup quiet-b flood-b flood-a; do
+        printf '%-34s %9s %9s %9s %8s %s %s\n' "$name" "$(rps $name)" "$(pct $name 50)" "$(pct $name 99)" \
+            "$(ratio "$(rps $name)" "$ngx")" "$(bad $name)" "$(errs $name)"
+    done
+    echo "B during A's wrong-signature flood / B quiet: $(ratio "$(rps flood-b)" "$(rps quiet-b)")"
+    # Each connection waits for its answer before sending again, so per-connection rates compare the server
+    # time of one rejection with that of one answer, in the same seconds.
+    echo "server time of a rejection / of an answer (per-connection rates, B over A): $(awk \
+        -v b="$(rps flood-b)" -v a="$(rps flood-a)" -v c="$CONNS" 'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
+    echo "60k-member body: HTTP ${big% *} in ${big#* } s ($(head -c 120 "$OUT/big-answer.json"))"
+    echo "snapsim peak RSS: $((rss / 1024)) MiB"
+} | tee "$OUT/summary.txt"
