@@ -34,9 +34,12 @@ extension E2PayBook {
     /// Draws a fresh OTP (4 digits, from the partner's seeded stream) for `registration`, sends it by SMS (and
     /// e-mail when there is one) to the outbox and restarts its expiry.
     mutating func send(_ registration: inout E2PayRegistration, ids: inout IDGenerator, email: Bool, at now: SimTime) {
-        registration.otp = ids.referenceNumber(length: 4)
-        registration.expiresAt = now + .seconds(Self.registrationMinutes * 60)
         registration.attempt += 1
+        // Keyed by phone and attempt, not drawn from the shared stream: the digits stay the same whatever other
+        // requests the partner made (same seed and secret, same phone → same OTP).
+        var stream = ids.forPartner("e2pay-otp:\(registration.phone):\(registration.attempt)")
+        registration.otp = stream.referenceNumber(length: 4)
+        registration.expiresAt = now + .seconds(Self.registrationMinutes * 60)
         let token = registration.tokenPrefix + registration.otp
         outbox.append(E2PayMessage(
             channel: "SMS", to: registration.phone,
@@ -48,8 +51,9 @@ extension E2PayBook {
         }
     }
 
-    /// Three letters for a `tokenPrefix` (`UhY`), from the partner's seeded stream.
-    static func tokenPrefix(_ ids: inout IDGenerator) -> String {
+    /// Three letters for a `tokenPrefix` (`UhY`), from the partner's seed and the phone.
+    static func tokenPrefix(_ partnerIds: IDGenerator, phone: String) -> String {
+        var ids = partnerIds.forPartner("e2pay-prefix:\(phone)")
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
         return String((0..<3).map { _ in letters[Int(ids.next() % UInt64(letters.count))] })
     }

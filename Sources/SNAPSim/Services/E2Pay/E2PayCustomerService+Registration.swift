@@ -44,7 +44,7 @@ extension E2PayCustomerService {
         }
         var registration = E2PayRegistration(
             id: state.ids.referenceNumber(length: 12), phone: phone, name: try fields.required("name"),
-            email: fields["email"], tokenPrefix: E2PayBook.tokenPrefix(&state.ids), otp: "", expiresAt: front.now,
+            email: fields["email"], tokenPrefix: E2PayBook.tokenPrefix(state.ids, phone: phone), otp: "", expiresAt: front.now,
             attempt: 0, requestedAt: front.now)
         state.e2pay.send(&registration, ids: &state.ids, email: true, at: front.now)
         state.e2pay.registrations[phone] = registration
