@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SNAPSim", targets: ["SNAPSim"]),
         .library(name: "SNAPCrypto", targets: ["SNAPCrypto"]),
         .library(name: "SimServer", targets: ["SimServer"]),
+        .library(name: "SimHTTPClient", targets: ["SimHTTPClient"]),
     ],
     targets: [
         // MARK: - Foundations with no SNAP knowledge
@@ -32,22 +33,24 @@ let package = Package(
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
+        /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.
+        .target(name: "SimHTTPClient", dependencies: ["SimHTTP"], swiftSettings: strictSettings),
 
         // MARK: - The simulator
 
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimJSON", "QRISCode"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
         /// Scenario files, the partner-side signer, the runner and its reporters.
-        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimJSON"], swiftSettings: strictSettings),
+        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON"], swiftSettings: strictSettings),
         /// The commands behind the `snapsim` executable, testable without a process.
         .target(
             name: "SNAPSimCLI",
-            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SNAPCrypto", "SimJSON", "QRISCode"],
+            dependencies: ["SNAPSim", "SNAPScenario", "SimServer", "SimHTTP", "SimHTTPClient", "SNAPCrypto", "SimJSON", "QRISCode"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
@@ -67,6 +70,7 @@ let package = Package(
         /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
+        .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests",
             dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode", "SocketTestSupport"],

@@ -11,6 +11,7 @@ public enum CLI {
         RunCommand.self,
         QRISCommand.self,
         PayCommand.self,
+        KeysCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

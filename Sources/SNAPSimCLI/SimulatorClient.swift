@@ -1,15 +1,10 @@
-import Foundation
 import SNAPSim
 import SimHTTP
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+import SimHTTPClient
 import SimJSON
-#endif
 
-/// Sends one request to a running simulator (or any SNAP endpoint) for commands such as `sign --send`.
-///
-/// Uses URLSession rather than a socket of our own, so `https://` targets work too and no socket code lives
-/// above SimServer.
+/// Sends one request to a running simulator (or any SNAP endpoint over `http://`) for commands such as
+/// `sign --send`, through SimHTTPClient.
 enum SimulatorClient {
     struct Answer: Sendable {
         var status: Int
@@ -20,16 +15,13 @@ enum SimulatorClient {
     }
 
     static func send(_ request: HTTPRequest, to base: String) async throws(CLIError) -> Answer {
-        guard let url = URL(string: base + request.target) else { throw CLIError("not a URL: \(base + request.target)") }
-        var urlRequest = URLRequest(url: url, timeoutInterval: 15)
-        urlRequest.httpMethod = request.method.rawValue
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
-        do {
-            let (data, response) = try await URLSession.shared.data(for: urlRequest)
-            return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: Array(data))
+        do throws(HTTPClientError) {
+            let endpoint = try HTTPEndpoint(url: base)
+            let client = HTTPClient(deadlines: .init(connect: .seconds(15), write: .seconds(15), read: .seconds(15)))
+            let answer = try await client.send(request, to: endpoint)
+            return Answer(status: answer.status, body: answer.body)
         } catch {
-            throw CLIError("\(request.method.rawValue) \(url.absoluteString) failed: \(error.localizedDescription)")
+            throw CLIError("\(request.method.rawValue) \(base)\(request.target) failed: \(error)")
         }
     }
 }

@@ -12,8 +12,12 @@ import Testing
             fixtures: .defaults,
             options: SimulatorOptions(
                 seed: 9, clock: .fixed(at: RunConfiguration.defaultStart), adminToken: Self.adminToken))
+        // Long timeouts, as in PayCommandTests: under the full parallel suite an idle loop's stale clock (issue 10)
+        // can expire a fresh connection's header deadline at once, on each loop.
         let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+            configuration: HTTPServer.Configuration(
+                host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600)),
+            responder: simulator)
         try server.start()
         let base = "http://127.0.0.1:\(server.localPort)"
         // Token expiry, another partner's token, token-request refusals: clock steps go through the admin API.

@@ -78,6 +78,57 @@ import FoundationNetworking
         #expect(process.terminationStatus == 0)
     }
 
+    @Test func readyFile_AndReadyJSON_CarryPortBaseURLAndAdminToken() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-ready-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let readyPath = folder.appendingPathComponent("ready.json").path
+        let process = Process()
+        process.executableURL = try Self.builtBinary()
+        process.arguments = ["serve", "--port", "0", "--ready-file", readyPath, "--ready-json", "--admin-token", "tok-1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Standard output's first line is the JSON line; the file holds the same line.
+        var text = ""
+        while !text.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(text.split(separator: "\n").first.map(String.init))
+        let fileText = try #require(FileManager.default.contents(atPath: readyPath))
+        #expect(String(decoding: fileText, as: UTF8.self) == line + "\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let port = try #require(json["port"] as? Int)
+        #expect(json["baseURL"] as? String == "http://127.0.0.1:\(port)")
+        #expect(json["adminToken"] as? String == "tok-1")
+        #expect(json["pid"] as? Int == Int(process.processIdentifier))
+
+        let requests = try await Self.fetch(
+            "http://127.0.0.1:\(port)/_sim/requests", headers: ["Authorization": "Bearer tok-1"])
+        #expect(requests.status == 200)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func readyFile_InAMissingFolder_ExitsOne() throws {
+        let process = Process()
+        process.executableURL = try Self.builtBinary()
+        process.arguments = ["serve", "--port", "0", "--ready-file", "/nonexistent/snapsim/ready.json"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("cannot write the ready file /nonexistent/snapsim/ready.json"))
+    }
+
     @Test func serve_ExitsOneNamingTheProblem_WhenFixtureFolderIsMissing() throws {
         let process = Process()
         process.executableURL = try Self.builtBinary()

@@ -95,15 +95,21 @@ import Testing
 
     /// Over a real socket: the command fetches a token from a running simulator, signs and sends the request.
     @Test func sign_FetchesTokenAndSends_WhenTargetGiven() async throws {
-        let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1))
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), responder: simulator)
+        // A frozen clock and a given X-TIMESTAMP: on a loaded machine minutes can pass between signing and sending.
+        let start = try #require(ISO8601Timestamp("2026-11-21T10:00:00+07:00")?.time)
+        let simulator = Simulator(fixtures: .defaults, options: SimulatorOptions(seed: 1, clock: .fixed(at: start)))
+        // Long timeouts, as in PayCommandTests: under the full parallel suite an idle loop's stale clock (issue 10)
+        // can expire a fresh connection's header deadline at once, and the request is not sent twice.
+        let configuration = HTTPServer.Configuration(
+            host: "127.0.0.1", port: 0, headerTimeout: .seconds(3600), idleTimeout: .seconds(3600))
+        let server = try HTTPServer(configuration: configuration, responder: simulator)
         try server.start()
         defer { server.shutdown() }
         let console = RecordingConsole()
         let status = await CLI.run(
             [
                 "sign", "--path", "/v1.0/balance-inquiry", "--data", Self.body, "--target",
-                "http://127.0.0.1:\(server.localPort)/", "--send",
+                "http://127.0.0.1:\(server.localPort)/", "--send", "--timestamp", "2026-11-21T10:00:00+07:00",
             ],
             console: console)
         #expect(console.err.isEmpty)

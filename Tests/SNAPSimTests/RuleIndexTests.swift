@@ -25,7 +25,7 @@ import Testing
     static func matcher(_ dice: inout Dice) -> ValueMatcher {
         switch Int.random(in: 0..<10, using: &dice) {
         case 0: .prefix(["a", "1", "x"].randomElement(using: &dice)!)
-        case 1: .regex(pattern: "a.*", try! NSRegularExpression(pattern: "a.*"))
+        case 1: .regex(pattern: "a.*", try! WholeMatchPattern("a.*"))
         case 2: .present(Bool.random(using: &dice))
         case 3: .amountRange(min: Amount(minorUnits: 100), max: Amount(minorUnits: 2_000_000))
         default: .equals(values.randomElement(using: &dice)!)

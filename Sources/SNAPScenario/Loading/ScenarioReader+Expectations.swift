@@ -1,4 +1,3 @@
-import Foundation
 import SNAPSim
 import SimJSON
 
@@ -127,9 +126,9 @@ extension ScenarioReader {
             }
             if !pattern.contains("${") {
                 do {
-                    _ = try NSRegularExpression(pattern: pattern)
+                    _ = try WholeMatchPattern(pattern)
                 } catch {
-                    problems.add(child, "invalid regular expression /\(pattern)/ (NSRegularExpression syntax)")
+                    problems.add(child, "invalid regular expression /\(pattern)/ (Swift Regex syntax)")
                     return nil
                 }
             }

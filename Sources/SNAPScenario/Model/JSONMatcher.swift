@@ -12,7 +12,7 @@ public indirect enum JSONMatcher: Sendable, Hashable {
     /// Equal JSON (numbers by value: `2000000.00` equals `2000000`; member order ignored).
     case equals(JSONValue)
     case notEquals(JSONValue)
-    /// A string (or a number's text) matched whole by this NSRegularExpression pattern.
+    /// A string (or a number's text) matched whole by this regular expression (Swift Regex syntax).
     case regex(String)
     /// `true`: present (any value, `null` included); `false`: absent.
     case exists(Bool)

@@ -1,33 +1,30 @@
-import Foundation
 import SNAPSim
 import SimHTTP
+import SimHTTPClient
 import SimJSON
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Sends requests to a running SNAP endpoint (`--target URL`): a shared snapsim, or a provider sandbox.
 ///
-/// URLSession carries the requests, so `https://` targets work and no socket code lives above SimServer. The
-/// target's clock can only be moved through snapsim's admin API, so clock steps need the admin token.
+/// SimHTTPClient carries the requests over plain `http://` (kept-alive between steps); put a TLS-terminating
+/// proxy in front for an `https://` sandbox. The target's clock can only be moved through snapsim's admin API, so
+/// clock steps need the admin token.
 struct HTTPTargetTransport: ScenarioTransport {
     /// Base URL without a trailing slash, e.g. `http://127.0.0.1:7788`.
     let base: String
     let adminToken: String?
     let timeout: Duration
     let clock: TargetClock
-    private let session: URLSession
+    private let endpoint: Result<HTTPEndpoint, HTTPClientError>
+    private let client: HTTPClient
 
     init(base: String, adminToken: String?, timeout: Duration) {
         self.base = String(base.reversed().drop { $0 == "/" }.reversed())
         self.adminToken = adminToken
         self.timeout = timeout
         self.clock = TargetClock()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Double(timeout.wholeMilliseconds) / 1000
-        configuration.httpCookieAcceptPolicy = .never
-        session = URLSession(configuration: configuration)
+        endpoint = Result { () throws(HTTPClientError) in try HTTPEndpoint(url: base) }
+        client = HTTPClient(
+            deadlines: .init(connect: timeout, write: timeout, read: timeout), reuseConnections: true)
     }
 
     func send(_ request: HTTPRequest) async -> ScenarioResponse {
@@ -38,42 +35,27 @@ struct HTTPTargetTransport: ScenarioTransport {
         return await sendOnce(request)
     }
 
-    /// Lets the session's connections go once the run is over.
+    /// Lets the kept-alive connections go once the run is over.
     func finish() {
-        session.finishTasksAndInvalidate()
+        client.closeIdleConnections()
     }
 
     private func sendOnce(_ request: HTTPRequest) async -> ScenarioResponse {
-        guard let url = URL(string: base + request.target) else {
-            return ScenarioResponse(status: nil, transportNote: "not a URL: \(base + request.target)")
+        let endpoint: HTTPEndpoint
+        switch self.endpoint {
+        case .success(let value): endpoint = value
+        case .failure(let error): return ScenarioResponse(status: nil, transportNote: "--target \(base): \(error)")
         }
-        var urlRequest = URLRequest(url: url, timeoutInterval: Double(timeout.wholeMilliseconds) / 1000)
-        urlRequest.httpMethod = request.method.rawValue
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
         let started = ContinuousClock.now
         do {
-            let (data, response) = try await session.data(for: urlRequest)
-            let elapsed = ContinuousClock.now - started
-            guard let http = response as? HTTPURLResponse else {
-                return ScenarioResponse(
-                    status: nil, body: Array(data), delay: elapsed, transportNote: "the answer is not HTTP")
-            }
-            var headers = HTTPHeaders()
-            let fields = http.allHeaderFields.compactMap { field -> (String, String)? in
-                guard let name = field.key as? String, let value = field.value as? String else { return nil }
-                return (name, value)
-            }
-            // URLSession gives a dictionary: sort so reports print the same order every time.
-            for (name, value) in fields.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
-                headers.add(name: name, value: value)
-            }
-            if let date = headers["Date"] { clock.sync(dateHeader: date) }
-            return ScenarioResponse(status: http.statusCode, headers: headers, body: Array(data), delay: elapsed)
+            let answer = try await client.send(request, to: endpoint)
+            if let date = answer.headers["Date"] { clock.sync(dateHeader: date) }
+            return ScenarioResponse(
+                status: answer.status, headers: answer.headers, body: answer.body, delay: ContinuousClock.now - started)
         } catch {
             return ScenarioResponse(
                 status: nil, delay: ContinuousClock.now - started,
-                transportNote: "\(request.method.rawValue) \(url.absoluteString) failed: \(error.localizedDescription)")
+                transportNote: "\(request.method.rawValue) \(base)\(request.target) failed: \(error)")
         }
     }
 
@@ -113,7 +95,7 @@ struct HTTPTargetTransport: ScenarioTransport {
     /// from the fixtures as it does in-process. Other partners on a shared server are left alone.
     func reset(partners: [String]) async throws(ScenarioStepError) {
         for partner in partners {
-            let encoded = partner.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? partner
+            let encoded = Self.percentEncoded(partner)
             var request = HTTPRequest(method: .post, target: "/_sim/reset?partner=\(encoded)")
             request.headers["Authorization"] = "Bearer \(adminToken ?? "")"
             let response = await send(request)
@@ -148,5 +130,19 @@ struct HTTPTargetTransport: ScenarioTransport {
         }
         clock.sync(to: now)
         return now
+    }
+
+    /// Percent-encodes everything but ASCII letters and digits, for a query value.
+    static func percentEncoded(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -132,9 +132,7 @@ extension JSONMatcher {
     static func show(_ value: JSONValue) -> String { value.compactText }
 
     private static func wholeMatch(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.firstMatch(in: text, range: range) != nil
+        (try? WholeMatchPattern(pattern))?.matchesWhole(text) ?? false
     }
 }
 

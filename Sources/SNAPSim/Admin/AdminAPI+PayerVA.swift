@@ -43,11 +43,14 @@ extension AdminAPI {
                     virtualAccountNo: number, amount: Amount(minorUnits: units), paymentRequestId: paymentRequestId,
                     channel: "payer", fingerprint: "payer:\(VirtualAccountBook.key(number)):\(units)")
                 do throws(SNAPError) {
-                    return .success(try partnerState.pay(order, fixtures: fixtures, at: now))
+                    let paid = try partnerState.pay(order, fixtures: fixtures, at: now)
+                    partnerState.notifications.virtualAccountPaid(paid, at: now)  // issue 14
+                    return .success(paid)
                 } catch {
                     return .failure(error)
                 }
             }
+            simulator.sendNotifications(of: partner)
             switch result {
             case .success(let paid):
                 return json(paid.replayed ? 200 : 201, .object(Self.describe(paid, at: now)))

@@ -17,6 +17,9 @@ struct AdminAPI {
             guard request.method == .get || request.method == .head else { return methodNotAllowed(request, allowed: "GET") }
             return json(200, ["status": "ok"])
         }
+        if path == Self.keysPath {  // public keys are public: no admin token
+            do throws(AdminFailure) { return try keys(request) } catch { return error.reply }
+        }
         guard let expected = simulator.options.adminToken, request.headers["Authorization"] == "Bearer \(expected)" else {
             let reply = error(
                 401,
@@ -25,6 +28,16 @@ struct AdminAPI {
             simulator.journalAdminRejection(request, reply: reply)
             return reply
         }
+        let reply = endpoint(path, request)
+        // Flows the admin API drove (the payer's actions) may have drawn up notifications: send them now,
+        // after the partner's lock is released (issue 14).
+        if let partner = request.queryValue("partner"), simulator.fixtures.partners[partner] != nil {
+            simulator.sendNotifications(of: partner)
+        }
+        return reply
+    }
+
+    private func endpoint(_ path: String, _ request: HTTPRequest) -> HTTPReply {
         do throws(AdminFailure) {
             switch path {
             case "/_sim/reset": return try reset(request)
@@ -40,6 +53,7 @@ struct AdminAPI {
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             default:
+                if path.hasPrefix(Self.notificationsPath) { return try notifications(request) }
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
                 return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
             }

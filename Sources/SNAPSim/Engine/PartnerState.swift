@@ -17,6 +17,8 @@ public struct PartnerState: Sendable {
     public var virtualAccounts = VirtualAccountBook()
     /// Intrabank, interbank and to-bank transfers (17, 18, 43), for retries and status inquiries.
     public var transfers: TransferBook
+    /// Notifications drawn up by this partner's flows, handed to delivery once the partner's lock is released.
+    public var notifications = NotificationDrafts()
     /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
     public var directDebit = DirectDebitBook()
     /// NICEPAY payouts and their notifications (Services/Payout).

@@ -12,6 +12,7 @@ extension Simulator {
     public func reset(partner clientId: String? = nil) {
         slots.reset(clientId)
         clearJournal(partner: clientId)
+        notifications.reset(partner: clientId)
         if clientId == nil { clock.reset() }
     }
 

@@ -20,12 +20,17 @@ public final class Simulator: HTTPResponder {
     /// The world in force and its partners' states; replaced whole by a fixture swap.
     let current: Mutex<PartnerSlots>
     let journal: Mutex<Journal>
+    /// Sends the notifications partners' flows draw up (issue 14), never under a partner's lock.
+    public let notifications: NotificationOutbox
 
     public init(fixtures: LoadedFixtures, options: SimulatorOptions = SimulatorOptions()) {
         self.options = options
         current = Mutex(PartnerSlots(world: World(fixtures), seed: options.seed))
         journal = Mutex(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
+        notifications = NotificationOutbox(clock: options.clock)
     }
+
+    deinit { notifications.stop() }
 
     public var clock: SimulatorClock { options.clock }
 
@@ -60,6 +65,7 @@ public final class Simulator: HTTPResponder {
         record(
             JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
             world)
+        if !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
         return decision.fault?.applied(to: rendered.reply) ?? rendered.reply
     }
 
@@ -104,19 +110,21 @@ public final class Simulator: HTTPResponder {
     ) -> Decision {
         let body = ServiceRegistry.requestBody(exchange)
         let rules = RulesInForce(services: services)
-        let served: Result<(AuthenticatedCaller, RulesInForce.Result), SNAPError> = slot.state.withLock { state in
+        typealias Served = (AuthenticatedCaller, RulesInForce.Result, [NotificationEvent])
+        let served: Result<Served, SNAPError> = slot.state.withLock { state in
             do throws(SNAPError) {
                 let caller = try admit(&state)
-                return .success((caller, rules.serve(exchange, caller: caller, world: world, body: body, state: &state)))
+                let result = rules.serve(exchange, caller: caller, world: world, body: body, state: &state)
+                return .success((caller, result, state.notifications.take(partner: caller.clientId)))
             } catch {
                 return .failure(error)
             }
         }
         switch served {
-        case .success(let (caller, result)):
+        case .success(let (caller, result, drafts)):
             return Decision(
                 outcome: result.outcome, caller: caller, verdict: caller.verdict.json, matchedRule: result.matchedRule,
-                fault: result.fault)
+                fault: result.fault, notifications: drafts)
         case .failure(let error):
             let error = SecurityPipeline.redacted(refine(error), world)
             return Decision(outcome: .rejected(error), verdict: SecurityVerdict.rejection(error))
@@ -162,6 +170,8 @@ struct Decision {
     var matchedRule: String?
     /// The fault a forced outcome inflicts on the answer.
     var fault: TransportFault?
+    /// Notifications the request's flow drew up, handed to the outbox once the partner's lock is released.
+    var notifications: [NotificationEvent] = []
 }
 
 extension SNAPError {

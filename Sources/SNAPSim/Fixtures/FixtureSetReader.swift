@@ -3,7 +3,7 @@ import SimJSON
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
-        "virtualAccountBillers", "virtualAccounts", "transfers", "merchants"] + payoutSections
+        "virtualAccountBillers", "virtualAccounts", "transfers", "merchants", "notifications"] + payoutSections
 
     var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -63,6 +63,7 @@ struct FixtureSetReader {
         checkCatalogueCompleteness(catalogue)
 
         let payouts = readPayouts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
+        let notifications = readNotifications(profileNames: profileNames, partnerIds: partnerIds)
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
         var loaded = LoadedFixtures(
@@ -81,7 +82,19 @@ struct FixtureSetReader {
             virtualAccounts: virtualAccounts, transfers: transfers,
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
         loaded.payouts = payouts
+        loaded.notifications = notifications
         return loaded
+    }
+
+    /// The `notifications` section (keys, profiles' settings, endpoints); at most one.
+    private mutating func readNotifications(profileNames: [String], partnerIds: Set<String>) -> NotificationSettings {
+        let nodes = sections["notifications"] ?? []
+        for extra in nodes.dropFirst() {
+            problems.add(extra, "a second \"notifications\" section (the first is in \(nodes[0].file)): keep one")
+        }
+        return nodes.first.map {
+            NotificationSettings.read($0, profileNames: profileNames, partnerIds: partnerIds, &problems)
+        } ?? NotificationSettings()
     }
 
     // MARK: - Files

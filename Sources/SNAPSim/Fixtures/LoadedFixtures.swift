@@ -33,6 +33,8 @@ public struct LoadedFixtures: Sendable {
     public var merchants: [String: QRISMerchant]
     /// NICEPAY payout merchants, methods, banks and beneficiaries (`payouts.json`).
     public var payouts = PayoutFixtures()
+    /// Keys, profiles' notification settings and partners' endpoints (`notifications.json`, issue 14).
+    public var notifications = NotificationSettings()
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(

@@ -1,4 +1,3 @@
-import Foundation
 import SimJSON
 
 /// A test on one value of a request (a body member, a header, a query parameter).
@@ -7,8 +6,9 @@ public enum ValueMatcher: Sendable {
     case equals(JSONValue)
     /// The value is a string starting with this text.
     case prefix(String)
-    /// The value is a string the whole of which matches this regular expression (compiled at load).
-    case regex(pattern: String, NSRegularExpression)
+    /// The value is a string the whole of which matches this regular expression (Swift Regex syntax, which
+    /// reads ICU/NSRegularExpression patterns; compiled at load).
+    case regex(pattern: String, WholeMatchPattern)
     /// The value is a SNAP amount (`{"value":…,"currency":"IDR"}`, or a bare value string) within these
     /// bounds, both inclusive, either optional.
     case amountRange(min: Amount?, max: Amount?)
@@ -26,9 +26,7 @@ public enum ValueMatcher: Sendable {
             return text.hasPrefix(prefix)
         case .regex(_, let expression):
             guard case .string(let text)? = value else { return false }
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            guard let match = expression.firstMatch(in: text, options: [.anchored], range: range) else { return false }
-            return match.range == range
+            return expression.matchesWhole(text)
         case .amountRange(let min, let max):
             guard let amount = Self.amount(value) else { return false }
             return (min.map { amount >= $0 } ?? true) && (max.map { amount <= $0 } ?? true)
@@ -87,9 +85,9 @@ public enum ValueMatcher: Sendable {
                 return nil
             }
             do {
-                return .regex(pattern: pattern, try NSRegularExpression(pattern: pattern))
+                return .regex(pattern: pattern, try WholeMatchPattern(pattern))
             } catch {
-                problems.add(operand, "invalid regular expression /\(pattern)/ (NSRegularExpression syntax)")
+                problems.add(operand, "invalid regular expression /\(pattern)/ (Swift Regex syntax)")
                 return nil
             }
         case "amountRange":
@@ -113,5 +111,22 @@ public enum ValueMatcher: Sendable {
             }
             return .present(present)
         }
+    }
+}
+
+/// A regular expression (Swift Regex syntax) that must match a whole string, compared by Unicode scalars as ICU
+/// does. Swift Regex replaces NSRegularExpression so the binary needs neither Foundation's regex nor ICU for it.
+public struct WholeMatchPattern: @unchecked Sendable {
+    // @unchecked: Regex<AnyRegexOutput> is immutable after init (its program compiles once, thread-safely), but
+    // AnyRegexOutput is not declared Sendable.
+    private let regex: Regex<AnyRegexOutput>
+
+    public init(_ pattern: String) throws {
+        regex = try Regex(pattern).matchingSemantics(.unicodeScalar)
+    }
+
+    /// Whether the whole of `text` matches.
+    public func matchesWhole(_ text: String) -> Bool {
+        (try? regex.wholeMatch(in: text)) != nil
     }
 }

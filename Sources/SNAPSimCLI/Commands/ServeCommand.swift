@@ -30,9 +30,16 @@ struct ServeCommand: Command {
           --journal-size N   Requests the journal keeps per partner (default 500); older ones are dropped
           --journal-mib N    MiB the whole journal keeps (default 64); past it the oldest requests of any
                              partner are dropped (bodies are kept clipped to 64 KiB each)
+          --ready-file PATH  Once listening, write one JSON line to PATH (atomically, by rename):
+                             {"port":…,"host":…,"baseURL":…,"adminToken":…,"pid":…}
+          --ready-json       Print that JSON line as the first line of standard output; the prose
+                             start-up lines go to standard error instead
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
         \(SimulatorSetup.help)
+
+        Exit status: 0 after SIGINT/SIGTERM (requests in flight finished); 1 when it cannot start (port in
+        use, fixtures with problems, ready file not writable); 64 for a usage mistake.
         """
 
     var host: String
@@ -46,6 +53,8 @@ struct ServeCommand: Command {
     var journalSize: Int
     var journalMiB: Int
     var watch: Bool
+    var readyFile: String?
+    var readyJSON: Bool
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
@@ -71,6 +80,8 @@ struct ServeCommand: Command {
             Int(text).flatMap { (1...65536).contains($0) ? $0 : nil }
         } ?? Journal.defaultByteLimit >> 20
         watch = arguments.flag("watch")
+        readyFile = try arguments.option("ready-file")
+        readyJSON = arguments.flag("ready-json")
         setup = try SimulatorSetup(parsing: &arguments)
         if watch && setup.fixturesPath == nil {
             throw .usage("--watch reloads the --fixtures folder: give --fixtures PATH (the built-in fixtures never change)")
@@ -110,15 +121,26 @@ struct ServeCommand: Command {
         }
 
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.localPort)"
-        console.out("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
-        console.out("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
-        console.out("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
+        let ready = ReadyAnnouncement(host: host, port: server.localPort, baseURL: base, adminToken: token)
+        if let readyFile {
+            do throws(CLIError) {
+                try ready.write(to: readyFile)
+            } catch {
+                await server.shutdown()
+                throw error
+            }
+        }
+        if readyJSON { console.out(ready.line) }
+        let prose: (String) -> Void = readyJSON ? { console.err($0) } : { console.out($0) }
+        prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
+        prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
+        prose("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
         var watcher: FixtureWatcher?
         if watch, let path = setup.fixturesPath {
             watcher = FixtureWatcher(directory: path, simulator: simulator) { console.err($0) }
             watcher?.start()
-            console.out("watching \(path): changed fixtures are reloaded (POST /_sim/fixtures does the same)")
+            prose("watching \(path): changed fixtures are reloaded (POST /_sim/fixtures does the same)")
         }
 
         await server.waitUntilStopped()

@@ -87,6 +87,7 @@ extension PartnerState {
         directDebit.creditMerchant(record.merchantId, record.amount)
         let toAccount = ledger.settleToMerchantAccount(record.merchantId, minorUnits: record.amount.minorUnits)
         recordMovements(record, .payment, record.amount, payer: customerNumber, merchantAccount: toAccount, at: time)
+        notifications.directDebitFinished(record, at: time)  // issue 14
         return DirectDebitCompletion(record, at: time)
     }
 
@@ -120,6 +121,7 @@ extension PartnerState {
         }
         record.status = .failed
         directDebit.store(record)
+        notifications.directDebitFinished(record, at: time)  // issue 14
         return DirectDebitCompletion(record, at: time)
     }
 

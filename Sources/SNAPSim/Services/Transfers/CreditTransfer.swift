@@ -80,9 +80,11 @@ enum CreditTransfer {
         } catch {
             record.answer = RecordedAnswer(key: error.key, placeholders: error.placeholders)
             state.transfers.append(record)
+            state.notifications.transferCompleted(TransferCompletion(transfer: record), at: request.time)  // issue 14
             return TransferDecision(outcome: .rejected(error), completion: TransferCompletion(transfer: record))
         }
         state.transfers.append(record)
+        state.notifications.transferCompleted(TransferCompletion(transfer: record), at: request.time)  // issue 14
         return TransferDecision(outcome: record.answer.outcome, completion: TransferCompletion(transfer: record))
     }
 
