@@ -23,6 +23,8 @@ public struct PartnerSigner: Sendable {
     public let privateKey: RSA.PrivateKey?
     /// How `X-SIGNATURE` is written; Base64 is the standard, some providers' SDKs send hex.
     public var signatureEncoding: SignatureEncoding = .base64
+    /// How the partner's profile signs (`smilepayz`: ``SmilePayzSigning``, headers without token, external ID or channel).
+    public var requestSigning: RequestSigning = .snap
     /// How the provider's string to sign differs (NICEPAY signs the path without `/nicepay`); standard by default.
     public var signingVariants = SigningVariants.standard
 
@@ -86,6 +88,7 @@ public struct PartnerSigner: Sendable {
         method: HTTPMethod, target: String, body: [UInt8], token: String?, timestamp: String, externalID: String,
         channelID: String? = nil
     ) throws(PartnerSignerError) -> HTTPHeaders {
+        if requestSigning == .smilepayz { return try smilePayzHeaders(body: body, timestamp: timestamp) }
         let string = stringToSign(method: method, target: target, body: body, token: token, timestamp: timestamp)
         let signature: String
         switch partner.signing {

@@ -96,21 +96,19 @@ import SimJSON
                     guard ContinuousClock.now < deadline else { throw ControlTestError("the delayed request never arrived") }
                     Thread.sleep(forTimeInterval: 0.005)
                 }
-                let start = ContinuousClock.now
+                // Ordering, not timing: all five of beta's answers arrive while alpha's is still held back.
                 for _ in 0..<5 {
                     let answer = try betaClient.call(world.transaction(.beta, token: betaToken, ControlWorld.balancePath, Bodies.balanceInquiry()))
                     guard answer.code == "2001100" else { throw ControlTestError("beta got \(answer.text)") }
                 }
-                let elapsed = ContinuousClock.now - start
-                guard elapsed < .milliseconds(1000) else { throw ControlTestError("beta's 5 calls took \(elapsed) behind a delay") }
                 guard delayed.withLock({ $0 }) == nil else { throw ControlTestError("the delayed answer came before beta's") }
             },
         ])
         #expect(errors.isEmpty, "\(errors)")
         let result = try #require(delayed.withLock { $0 })
         #expect(result.code == "2001100")
+        // A lower bound only: the delay cannot end early, while an upper bound would depend on the machine's load.
         #expect(result.elapsed >= .milliseconds(1500))
-        #expect(result.elapsed < .milliseconds(4000))
     }
 
     @Test func fixtureSwap_UnderConcurrentRequests_NeverMixesTwoSets() throws {

@@ -78,7 +78,7 @@ import SimJSON
 
     @Test func routes_ListEveryProfile() {
         let profiles = Set(LoadedFixtures.defaults.router.entries.map(\.route.profile))
-        #expect(profiles == ["snap", "dana", "doku", "nicepay", "bca", "e2pay"])
+        #expect(profiles == ["snap", "dana", "doku", "nicepay", "bca", "smilepayz", "e2pay"])
         let paths = LoadedFixtures.defaults.router.entries.map(\.path)
         for path in [
             "/v1.0/balance-inquiry.htm", "/rest/v1.0/emoney/account-inquiry", "/rest/v1.0/emoney/topup",

@@ -29,6 +29,7 @@ struct ScenarioPreflight {
             if signers[id] == nil, !unusable.contains(id) {
                 do {
                     var signer = try PartnerSigner(partner: partner)
+                    signer.requestSigning = fixtures.profiles.first { $0.name == partner.profile }?.dialect.requestSigning ?? .snap
                     signer.signingVariants = fixtures.signingVariants(for: partner)
                     if signer.privateKey == nil { throw PartnerSignerError.missingKey(id) }
                     signers[id] = signer

@@ -52,6 +52,7 @@ struct AdminAPI {
             case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
+            case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             default:
                 if path.hasPrefix(Self.notificationsPath) { return try notifications(request) }
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }

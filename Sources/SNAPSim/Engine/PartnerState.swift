@@ -21,6 +21,8 @@ public struct PartnerState: Sendable {
     public var notifications = NotificationDrafts()
     /// Bindings, OTPs and direct-debit payments (services 01–09, 54–58, 81).
     public var directDebit = DirectDebitBook()
+    /// SmilePayz v2.0 pay-in and pay-out orders (profile `smilepayz`).
+    public var smilePayz = SmilePayzBook()
     /// NICEPAY payouts and their notifications (Services/Payout).
     public var payouts = PayoutBook()
     /// E2Pay host/user tokens, authorization codes and passwords (the `e2pay` profile).

@@ -6,7 +6,7 @@ extension RouteDialect {
     static let profileFields = [
         "signing", "signatureEncodings", "timestampZones", "expiresIn", "externalId", "channelId",
         "customerTokenScheme", "customerNumberPrefix", "topUpRetry", "responseCodes",
-    ] + signingVariantFields
+    ] + signingVariantFields + variantFields
     /// Members a route may carry besides `service`, `method`, `path` and `security`.
     static let routeFields = ["requiredHeaders", "requiredFields", "customerToken", "responseCodes", "responseFields"]
         + ["fieldAliases"]
@@ -60,6 +60,7 @@ extension RouteDialect {
         }
         dialect.readResponseCodes(node, &problems)
         dialect.readSigningVariants(node, &problems)
+        dialect.readVariants(node, &problems)
         return dialect
     }
 

@@ -30,6 +30,10 @@ public struct RouteDialect: Sendable, Hashable {
     public var responseFields: [String]?
     /// What a retried top-up (same partnerReferenceNo and payload) is answered.
     public var topUpRetry: TopUpRetry = .replay
+    /// How requests are signed: SNAP's string-to-sign, or SmilePayz's `timestamp|secret|minify(body)`.
+    public var requestSigning: RequestSigning = .snap
+    /// How answers are enveloped: SNAP's `responseCode`/`responseMessage`, or SmilePayz's `code`/`message`.
+    public var envelope: ResponseEnvelope = .snap
     /// Body members read under another name: alias → the service's name (NICEPAY's `/transfer/balance-inquiry`
     /// sends `merchantId` for `accountNo`). Applied only when the service's name is absent.
     public var fieldAliases: [String: String] = [:]

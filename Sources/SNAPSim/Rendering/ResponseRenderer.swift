@@ -67,6 +67,7 @@ struct ResponseRenderer {
         if printed != key {
             body["responseCode"] = .string(ResponseCode(printed, service: route.serviceCode).description)
         }
+        route.dialect.envelope.apply(to: &body, key, service: route.serviceCode)
         return body
     }
 

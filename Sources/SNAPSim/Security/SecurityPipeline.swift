@@ -33,6 +33,10 @@ public struct SecurityPipeline: Sendable {
     /// Verifies a transaction up to what needs the partner's state.
     func verifyTransaction(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
         do {
+            if exchange.route.dialect.requestSigning == .smilepayz {
+                return try SmilePayzAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+                    .verify(exchange, world: world)
+            }
             return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
                 .verify(exchange, world: world)
         } catch {

@@ -88,7 +88,8 @@ struct TransactionAdmission {
     let partner: Partner
     /// The B2B token to find in the partner's store (symmetric partners).
     let token: String?
-    let externalID: String
+    /// `nil` for providers without `X-EXTERNAL-ID` (SmilePayz).
+    let externalID: String?
     let externalIDCheck: ExternalIDCheck
     /// The customer-token check, on routes that need one.
     let customerToken: CustomerTokenCheck?
@@ -103,8 +104,10 @@ struct TransactionAdmission {
             try AccessTokenCheck(now: now).check(token, for: partner.clientId, in: state.tokens)
         }
         let customerNumber = try customerToken?.check(headers, for: partner.clientId, tokens: state.customerTokens)
-        try externalIDCheck.checkUnused(externalID, registry: state.externalIDs)
-        state.externalIDs.record(externalID, at: now)
+        if let externalID {
+            try externalIDCheck.checkUnused(externalID, registry: state.externalIDs)
+            state.externalIDs.record(externalID, at: now)
+        }
         return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict, customerNumber: customerNumber)
     }
 }

@@ -12,7 +12,7 @@ public struct ServiceRegistry: Sendable {
     static let services: [any SNAPService] = [
         BalanceLimitCheck(), BalanceInquiry(), EMoneyAccountInquiry(), CustomerTopUp(), TopUpStatus(),
     ] + virtualAccountServices + transferServices + directDebitServices + qrisServices
-        + payoutServices
+        + payoutServices + smilePayzServices
 
     /// Applies permission, rules and the service's own behaviour to an authenticated request.
     /// - Returns: the outcome to render; rejections by rules come back as outcomes too.

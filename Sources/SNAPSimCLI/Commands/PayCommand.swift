@@ -25,6 +25,7 @@ struct PayCommand: Command {
     /// Every kind, in help order.
     static let kinds: [PayKind] = [
         .virtualAccount, .directDebit, .binding, .otp, .qr,
+        .smilePayz,
         .e2payTopUp,
     ]
 
