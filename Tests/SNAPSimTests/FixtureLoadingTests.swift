@@ -10,7 +10,7 @@ import SimJSON
         let fixtures = try result.get()
         #expect(fixtures.partners.count >= 4)
         // Profiles load in file order (profiles/bca.json < … < profiles/snap.json).
-        #expect(fixtures.profiles.map(\.name) == ["bca", "dana", "doku", "nicepay", "smilepayz", "snap"])
+        #expect(fixtures.profiles.map(\.name) == ["bca", "dana", "doku", "e2pay", "nicepay", "smilepayz", "snap"])
     }
 }
 
@@ -149,7 +149,7 @@ private func mentions(_ lines: [String], _ fragments: String...) -> Bool {
 
     @Test func load_ReportsPartnerWithUnknownProfileAndService() {
         let lines = problems(adding: "p.json", #"{"partners": [{"clientId": "p1", "name": "P", "clientSecret": "s", "publicKey": \#(demoPublicKeyJSON), "signing": "symmetric", "profile": "paydia", "services": ["topup"]}]}"#)
-        #expect(mentions(lines, "p.json /partners/0/profile:", "unknown profile \"paydia\" (known: bca, dana, doku, nicepay, smilepayz, snap)"))
+        #expect(mentions(lines, "p.json /partners/0/profile:", "unknown profile \"paydia\" (known: bca, dana, doku, e2pay, nicepay, smilepayz, snap)"))
         #expect(mentions(lines, "p.json /partners/0/services/0:", "unknown service \"topup\""))
     }
 

@@ -78,13 +78,14 @@ import SimJSON
 
     @Test func routes_ListEveryProfile() {
         let profiles = Set(LoadedFixtures.defaults.router.entries.map(\.route.profile))
-        #expect(profiles == ["snap", "dana", "doku", "nicepay", "bca", "smilepayz"])
+        #expect(profiles == ["snap", "dana", "doku", "nicepay", "bca", "smilepayz", "e2pay"])
         let paths = LoadedFixtures.defaults.router.entries.map(\.path)
         for path in [
             "/v1.0/balance-inquiry.htm", "/rest/v1.0/emoney/account-inquiry", "/rest/v1.0/emoney/topup",
             "/rest/v1.0/emoney/topup-status", "/v1.0/access-token/b2b2c.htm", "/authorization/v1/access-token/b2b",
             "/authorization/v1/access-token/b2b2c", "/direct-debit/core/v1/balance-inquiry",
             "/nicepay/api/v1.0/balance-inquiry", "/nicepay/api/v1.0/transfer/registration", "/openapi/v1.0/balance-inquiry",
+            "/switching/rest/oauth/token",
         ] {
             #expect(paths.contains(path), "\(path)")
         }

@@ -40,6 +40,8 @@ extension RequestStep.Security {
         case .accessToken: self = .accessToken
         case .transaction: self = .transaction
         case .bearer: self = .bearer
+        // E2Pay steps write their own Authorization header (a token captured from an earlier step).
+        case .e2pay: self = .none
         }
     }
 }

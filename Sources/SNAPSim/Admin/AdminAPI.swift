@@ -49,6 +49,8 @@ struct AdminAPI {
             case "/_sim/state": return try scenarioState(request)
             case Self.payerQRPath: return try payQR(request)
             case Self.payerVAPath: return try payerVirtualAccount(request)
+            case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
+            case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             default:

@@ -25,6 +25,8 @@ public struct PartnerState: Sendable {
     public var smilePayz = SmilePayzBook()
     /// NICEPAY payouts and their notifications (Services/Payout).
     public var payouts = PayoutBook()
+    /// E2Pay host/user tokens, authorization codes and passwords (the `e2pay` profile).
+    public var e2pay = E2PayBook()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

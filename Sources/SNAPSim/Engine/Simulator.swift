@@ -94,6 +94,8 @@ public final class Simulator: HTTPResponder {
                 let holder = locate(token, slots)
                 let caller = try bearer.caller(holder?.issued, token: token, exchange: exchange, fixtures: world.fixtures)
                 return serve(exchange, slots.slot(caller.clientId), world) { _ in caller } refine: { $0 }
+            case .e2pay:
+                return E2PayFront.decide(exchange, slots: slots)
             }
         } catch {
             let error = SecurityPipeline.redacted(error, world)

@@ -82,7 +82,7 @@ public struct ProfileRoute: Sendable, Hashable {
         let method = node.choice("method", required: true, of: methods, &problems)
         let path = node.string("path", required: true, &problems)
         let security = node.choice(
-            "security", required: false, of: [RouteSecurity.accessToken, .transaction, .bearer].map(\.rawValue),
+            "security", required: false, of: [RouteSecurity.accessToken, .transaction, .bearer, .e2pay].map(\.rawValue),
             &problems)
         var dialect = profileDialect
         dialect.readRouteSettings(node, &problems)

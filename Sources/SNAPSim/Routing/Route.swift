@@ -32,4 +32,6 @@ public enum RouteSecurity: String, Sendable, Hashable, Codable {
     case transaction
     /// Only `Authorization: Bearer <token>`, as seed 000's balance limitation check asks.
     case bearer
+    /// E2Pay's OAuth2 host and user tokens (the `e2pay` profile), checked by ``E2PayFront``, not by this pipeline.
+    case e2pay
 }

@@ -45,6 +45,9 @@ public enum PipelineAnswers {
                 ServiceAnswer(SNAPError.tokenNotFound, "no Authorization: Bearer token"),
                 ServiceAnswer(SNAPError.invalidToken, "the access token is unknown or expired"),
             ]
+        case .e2pay:
+            // E2Pay's 2-character codes are listed apart (``E2PayResponseCode``): they are not SNAP case codes.
+            []
         }
     }
 }

@@ -26,6 +26,7 @@ struct PayCommand: Command {
     static let kinds: [PayKind] = [
         .virtualAccount, .directDebit, .binding, .otp, .qr,
         .smilePayz,
+        .e2payTopUp,
     ]
 
     static let name = "pay"

@@ -1,0 +1,44 @@
+/// One partner's E2Pay sessions: host and user access tokens, authorization codes and refresh tokens.
+///
+/// Every token carries its expiry on the simulator clock; logout revokes a user token and its refresh token
+/// at once. Lifetimes are ``E2PayBook/tokenLifetime`` etc. (docs/e2pay.md#tokens).
+public struct E2PayBook: Sendable {
+    /// Who holds a token.
+    enum Holder: Sendable, Hashable {
+        /// `client_credentials`: the partner itself.
+        case host
+        /// A customer or merchant logged in with username and password.
+        case user(String)
+    }
+
+    struct Session: Sendable, Hashable {
+        let holder: Holder
+        let expiresAt: SimTime
+        var revoked = false
+    }
+
+    static let tokenLifetime: Duration = .seconds(3600)
+    static let refreshLifetime: Duration = .seconds(24 * 3600)
+    static let codeLifetime: Duration = .seconds(300)
+
+    var accessTokens: [String: Session] = [:]
+    var refreshTokens: [String: Session] = [:]
+    /// Authorization codes from `/rest/h2h/authorization/`, each usable once.
+    var codes: [String: Session] = [:]
+    /// Customers' passwords (MD5, upper-case hex) set at registration, over the fixtures' default.
+    var passwords: [String: String] = [:]
+    /// E-mail addresses of customers registered through E2Pay.
+    var emails: [String: String] = [:]
+    /// Registrations waiting for their token, by phone.
+    var registrations: [String: E2PayRegistration] = [:]
+    /// SMS and e-mail the provider would have sent, oldest first (`GET /_sim/payer/e2pay-outbox`).
+    var outbox: [E2PayMessage] = []
+    /// Every account movement made through E2Pay (top-ups, P2P), in time order.
+    var history: [E2PayHistoryRow] = []
+    /// P2P requests by `transactionRequestId`.
+    var transferRequests: [String: E2PayTransferRequest] = [:]
+    /// `clientRef`s already used by a P2P request (a reuse is `04`).
+    var clientRefs: Set<String> = []
+
+    public init() {}
+}

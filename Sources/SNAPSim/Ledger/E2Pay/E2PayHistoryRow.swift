@@ -1,0 +1,87 @@
+import SimJSON
+
+/// One row of an account's E2Pay history (Check History): a credit or a debit of one account.
+struct E2PayHistoryRow: Sendable, Hashable {
+    let accountTransactionId: String
+    let journalId: String
+    let time: SimTime
+    let transactionCode: String
+    let transactionName: String
+    let description: String
+    let clientRef: String
+    let sourceId: String
+    let accountId: String
+    let accountName: String
+    let amount: Amount
+    /// `true` for money in.
+    let isCredit: Bool
+    /// The balance after the movement.
+    let balance: Amount
+    let sender: (id: String, name: String)
+    let receiver: (id: String, name: String)
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.accountTransactionId == rhs.accountTransactionId }
+    func hash(into hasher: inout Hasher) { hasher.combine(accountTransactionId) }
+
+    var json: JSONValue {
+        [
+            "accountTransactionId": .string(accountTransactionId), "journalId": .string(journalId),
+            "transactionTimestamp": .string(time.description), "transactionCode": .string(transactionCode),
+            "transactionName": .string(transactionName), "description": .string(description),
+            "clientRef": .string(clientRef), "sourceId": .string(sourceId), "accountId": .string(accountId),
+            "accountName": .string(accountName), "amount": amount.jsonNumber, "feeAmount": Amount.zero.jsonNumber,
+            "creditAmount": (isCredit ? amount : .zero).jsonNumber, "debitAmount": (isCredit ? .zero : amount).jsonNumber,
+            "balance": balance.jsonNumber, "senderAccountId": .string(sender.id), "senderAccountName": .string(sender.name),
+            "receiverAccountId": .string(receiver.id), "receiverAccountName": .string(receiver.name),
+            "responseCode": "00", "responseMessage": "Success",
+        ]
+    }
+
+    /// The value a history filter or sort reads, by its query name.
+    func value(_ field: String) -> String? {
+        switch field {
+        case "accountTransactionId": accountTransactionId
+        case "journalId": journalId
+        case "clientRef": clientRef
+        case "transactionCode": transactionCode
+        case "transactionName": transactionName
+        case "description": description
+        case "sourceId": sourceId
+        case "senderAccountId": sender.id
+        case "senderAccountName": sender.name
+        case "receiverAccountId": receiver.id
+        case "receiverAccountName": receiver.name
+        case "responseCode": "00"
+        case "responseMessage": "Success"
+        default: nil
+        }
+    }
+}
+
+/// A P2P transfer requested and waiting for its confirmation with the customer's password.
+struct E2PayTransferRequest: Sendable, Hashable {
+    let id: String
+    let accountSrc: String
+    let accountDst: String
+    let amount: Amount
+    let transactionCodeId: String
+    let description: String
+    let clientRef: String
+    let sourceId: String
+    var confirmed = false
+}
+
+extension E2PayBook {
+    /// Appends a history row for `accountId` after a movement of `amount` (its balance now `balance`).
+    mutating func recordMovement(
+        _ ids: inout IDGenerator, journalId: String, code: String, name: String, description: String, clientRef: String,
+        sourceId: String, account: CustomerAccount, amount: Amount, isCredit: Bool,
+        sender: (id: String, name: String), receiver: (id: String, name: String), at now: SimTime
+    ) {
+        history.append(E2PayHistoryRow(
+            accountTransactionId: ids.referenceNumber(length: 16), journalId: journalId, time: now,
+            transactionCode: code, transactionName: name, description: description, clientRef: clientRef,
+            sourceId: sourceId, accountId: account.customerNumber, accountName: account.customer.name, amount: amount,
+            isCredit: isCredit, balance: account.balance, sender: sender, receiver: receiver))
+    }
+}

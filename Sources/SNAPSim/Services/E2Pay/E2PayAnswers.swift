@@ -1,0 +1,86 @@
+/// Which E2Pay code each E2Pay route answers and when: the `snapsim codes` listing of the `e2pay` profile.
+enum E2PayAnswers {
+    typealias Answer = (code: E2PayResponseCode, source: ReachableCode.Source, when: String)
+
+    private static let bearer: [Answer] = [
+        (.emptyField, .security, "no Authorization: Bearer <access_token>"),
+        (.sessionNotExists, .security, "the access token was never issued or was logged out"),
+        (.tokenExpired, .security, "the access token is older than 3600 s (simulator clock)"),
+    ]
+    private static let user: [Answer] = bearer + [
+        (.forbidden, .security, "the host token where a user token is needed"),
+        (.customerNotActive, .ledger, "the customer's status is inactive, dormant or blocked"),
+    ]
+    private static let host: [Answer] = bearer + [(.forbidden, .security, "a user token where the host token is needed")]
+    private static let client: [Answer] = [
+        (.emptyField, .ledger, "client_id, client_secret or another mandatory field is missing (named)"),
+        (.authenticationFailed, .security, "client_id unknown or client_secret wrong"),
+        (.validationError, .ledger, "a field has the wrong form (named)"),
+    ]
+
+    static func answers(_ service: ServiceDescriptor) -> [Answer] {
+        switch service {
+        case .e2payToken:
+            client + [
+                (.sessionNotExists, .ledger, "code or refresh_token never issued, already used or logged out"),
+                (.tokenExpired, .ledger, "code older than 300 s or refresh_token older than 24 h"),
+            ]
+        case .e2payAuthorization:
+            client + [(.authenticationFailed, .ledger, "unknown username or wrong MD5 password")]
+        case .e2payLogout: user
+        case .e2payBalanceLimit:
+            bearer + [
+                (.emptyField, .ledger, "accountId query parameter missing"),
+                (.accountNotFound, .ledger, "accountId is no customer of the ledger"),
+                (.forbidden, .ledger, "a user token asking for another customer's limits"),
+            ]
+        case .e2payCustomerAccount: user
+        case .e2payVerifyUsername, .e2payVerifyEmail: host + [(.emptyField, .ledger, "the query parameter is missing")]
+        case .e2payRegister:
+            host + [
+                (.emptyField, .ledger, "a mandatory field is missing (named)"),
+                (.validationError, .ledger, "phone is not 08… digits"),
+                (.entityExists, .ledger, "the phone is already a customer"),
+            ]
+        case .e2payRegisterConfirm:
+            host + [
+                (.invalidPhoneVerification, .ledger, "token is not prefix + OTP, or older than 5 minutes"),
+                (.entityNotFound, .ledger, "no registration request for username"),
+                (.validationError, .ledger, "password is not MD5 upper-case hex"),
+            ]
+        case .e2payResendSMS, .e2payResendEmail:
+            host + [(.entityNotFound, .ledger, "no registration request for username")]
+        case .e2payHistory:
+            user + [(.validationError, .ledger, "limit, offset, sortField, sortOrder or a timestamp filter is malformed")]
+        case .e2payTransferInquiry:
+            user + [(.emptyField, .ledger, "accountID missing"), (.accountNotFound, .ledger, "no such account")]
+        case .e2payTransferRequest:
+            user + [
+                (.invalidAccount, .ledger, "accountSrc is not the logged-in customer"),
+                (.accountNotFound, .ledger, "accountDst is no other customer"),
+                (.duplicateTransaction, .ledger, "clientRef already used"),
+                (.validationError, .ledger, "amount is not a positive number"),
+            ]
+        case .e2payTransferConfirm:
+            user + [
+                (.entityNotFound, .ledger, "transactionRequestId unknown"),
+                (.duplicateTransaction, .ledger, "already confirmed"),
+                (.authenticationFailed, .ledger, "wrong MD5 password"),
+                (.insufficientFund, .ledger, "balance below amount"),
+                (.exceedLimit, .ledger, "amount over the receiver's sisaTopup"),
+                (.validationError, .ledger, "fields differ from the request"),
+            ]
+        default: []
+        }
+    }
+
+    /// The rows of `snapsim codes` for an E2Pay route: success first, then each refusal.
+    static func list(for service: ServiceDescriptor) -> [ReachableCode] {
+        let success = ReachableCode(
+            responseCode: nil, httpStatus: 200, message: "(plain JSON)", source: .ledger, how: "the request is valid")
+        return [success] + answers(service).map {
+            ReachableCode(responseCode: $0.code.code, httpStatus: $0.code.httpStatus, message: $0.code.message,
+                source: $0.source, how: $0.when)
+        }.sorted { ($0.httpStatus ?? 0, $0.responseCode ?? "") < ($1.httpStatus ?? 0, $1.responseCode ?? "") }
+    }
+}
