@@ -34,6 +34,16 @@ def wait_for(base_url, partner, count, state="delivered", timeout=30):
         time.sleep(0.05)
 
 
+def wait_until(base_url, partner, condition, timeout=30):
+    """Polls the delivery log until `condition(deliveries)` holds (or the timeout passes)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        _, listing = admin(base_url, "GET", f"/_sim/notifications?partner={partner}")
+        if condition(listing["deliveries"]) or time.monotonic() > deadline:
+            return listing["deliveries"]
+        time.sleep(0.05)
+
+
 DANA_FINISH = {
     "originalPartnerReferenceNo": "DD-COMPAT-1", "originalReferenceNo": "20261121000000000001",
     "merchantId": "216620000000000000000", "amount": {"value": "15000.00", "currency": "IDR"},
@@ -73,7 +83,9 @@ def test_dana_bad_signature_refused_by_webhook_parser_then_retried(base_url, dan
     admin(base_url, "POST", "/_sim/notifications/faults?partner=snapsim-dana", {"fault": "bad-signature"})
     admin(base_url, "POST", "/_sim/notifications?partner=snapsim-dana",
           {"kind": "direct-debit", "transactionRef": "DD-COMPAT-2", "fields": DANA_FINISH})
-    deliveries = wait_for(base_url, "snapsim-dana", 1, state="scheduled")
+    # "scheduled" is also the state before the first attempt: wait for the attempt itself.
+    deliveries = wait_until(base_url, "snapsim-dana", lambda ds: bool(ds) and bool(ds[0]["attempts"]))
+    assert deliveries[0]["state"] == "scheduled", deliveries
     assert dana_webhook.received[0][3] == "dana:rejected:Signature verification failed."
     assert deliveries[0]["attempts"][0]["verdict"] == "rejected: HTTP 401"
 
