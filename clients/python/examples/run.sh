@@ -5,6 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 wheel="${1:-$(ls "$root"/dist/snapsim-*.whl 2>/dev/null | head -1)}"
+[ $# -gt 0 ] && shift  # what follows the wheel goes to pytest
 [ -f "$wheel" ] || { echo "no wheel: run scripts/dist.sh first" >&2; exit 2; }
 venv="$(mktemp -d)/venv"
 trap 'rm -rf "$(dirname "$venv")"' EXIT
