@@ -31,7 +31,10 @@ import Testing
 
     static func publicKey(_ live: LiveServer) throws -> String {
         let keys = try live.admin(.get, "/_sim/keys")
-        return try #require(keys["/keys/0/publicKey"]?.stringValue)
+        // Several keys are published (nicepay:<iMid>, smilepayz-platform); SNAP profiles sign with snapsim-provider.
+        let all = keys["/keys"]?.arrayValue ?? []
+        let provider = all.first { $0.objectValue?["name"]?.stringValue == "snapsim-provider" }
+        return try #require(provider?.objectValue?["publicKey"]?.stringValue)
     }
 
     static func deliveries(_ live: LiveServer) throws -> [JSONValue] {
