@@ -115,6 +115,7 @@ public final class Simulator: HTTPResponder {
             do throws(SNAPError) {
                 let caller = try admit(&state)
                 let result = rules.serve(exchange, caller: caller, world: world, body: body, state: &state)
+                state.notifications.payoutsFinished(state.payouts.takeNotices())  // issue 19
                 return .success((caller, result, state.notifications.take(partner: caller.clientId)))
             } catch {
                 return .failure(error)

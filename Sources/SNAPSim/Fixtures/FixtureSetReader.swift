@@ -1,3 +1,4 @@
+import SNAPCrypto
 import SimJSON
 
 /// Reads a whole fixture set: parses files, gathers sections, reads each, then checks cross references.
@@ -83,6 +84,16 @@ struct FixtureSetReader {
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
         loaded.payouts = payouts
         loaded.notifications = notifications
+        // The keys of issues 19 and 21 live with their providers; the outbox signs with them by name.
+        for merchant in payouts.merchants.values {
+            guard let pem = merchant.notificationPrivateKey, let key = try? RSA.PrivateKey(pem: pem) else { continue }
+            let name = PayoutMerchant.notificationKeyName(merchant.merchantId)
+            loaded.notifications.keys[name] = NotificationKey(
+                name: name, privateKey: key, publicKeyPEM: key.publicKey.pemRepresentation)
+        }
+        let platform = SmilePayzPlatformKey.notificationKeyName
+        loaded.notifications.keys[platform] = NotificationKey(
+            name: platform, privateKey: SmilePayzPlatformKey.privateKey, publicKeyPEM: SmilePayzPlatformKey.publicKeyPEM)
         return loaded
     }
 

@@ -15,6 +15,9 @@ public struct PayoutMerchant: Sendable, Hashable {
     /// merchants verify with the public key, the simulator signs with the private one.
     public var notificationPublicKey: String?
     public var notificationPrivateKey: String?
+
+    /// The name the notification outbox signs this merchant's payout notices with (`nicepay:<iMid>`).
+    public static func notificationKeyName(_ merchantId: String) -> String { "nicepay:" + merchantId }
 }
 
 /// A payout method (`payoutMethod` 0–4) and the fee NICEPAY takes for it.

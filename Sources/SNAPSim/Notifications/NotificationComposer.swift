@@ -12,8 +12,9 @@ struct NotificationComposer {
         return fixtures.notifications.profiles[name] ?? fixtures.notifications.profiles["snap"]
     }
 
-    func endpoint(_ partner: String, _ kind: NotificationKind) -> String? {
-        overrides[partner]?.url(for: kind.rawValue) ?? fixtures.notifications.endpoints[partner]?.url(for: kind.rawValue)
+    func endpoint(_ partner: String, _ kind: NotificationKind, eventURL: String? = nil) -> String? {
+        overrides[partner]?.url(for: kind.rawValue) ?? eventURL
+            ?? fixtures.notifications.endpoints[partner]?.url(for: kind.rawValue)
     }
 
     /// The delivery of `event`, scheduled at its time; `notSent` when the partner has no endpoint for the kind
@@ -30,7 +31,7 @@ struct NotificationComposer {
             return delivery
         }
         _ = profile
-        guard let base = endpoint(event.partner, event.kind) else {
+        guard let base = endpoint(event.partner, event.kind, eventURL: event.url) else {
             delivery.state = .notSent(
                 reason: "partner \(event.partner) has no endpoint for \(event.kind.rawValue) (notifications.json endpoints, or PUT /_sim/notifications/endpoints)")
             return delivery

@@ -79,4 +79,20 @@ extension NotificationDrafts {
         for (name, value) in fields { body[name] = value }
         add(kind, transactionRef: transactionRef, fields: body, at: time)
     }
+
+    /// NICEPAY payout notices (issue 19), signed with the merchant's notification key from payouts.json
+    /// (published in GET /_sim/keys as `nicepay:<iMid>`) and posted to its notifyUrl.
+    public mutating func payoutsFinished(_ notices: [PayoutNotice]) {
+        for notice in notices {
+            let reference = notice.body["originalPartnerReferenceNo"]?.stringValue ?? ""
+            add(.payout, transactionRef: reference, fields: notice.body, at: notice.time, url: notice.url,
+                keyName: PayoutMerchant.notificationKeyName(notice.clientKey))
+        }
+    }
+
+    /// A SmilePayz order ended (issue 21): its callback, signed with the platform key (`smilepayz-platform`).
+    public mutating func smilePayzCallback(_ callback: SmilePayzCallback, tradeNo: String, at time: SimTime) {
+        add(.smilePayzCallback, transactionRef: tradeNo, fields: callback.body, at: time, url: callback.url,
+            keyName: SmilePayzPlatformKey.notificationKeyName)
+    }
 }

@@ -12,8 +12,18 @@ public struct NotificationEvent: Sendable, Hashable {
     /// The kind's ASPI body, every member; the profile keeps those it sends.
     public var fields: JSONObject
     public var occurredAt: SimTime
+    /// Where the transaction itself said to notify (a payout merchant's notifyUrl, a SmilePayz order's
+    /// callbackUrl); an endpoint set through the admin API still wins, the fixtures' endpoints come after.
+    public var url: String?
+    /// The notifications key to sign with instead of the profile's (a NICEPAY merchant's own notification key).
+    public var keyName: String?
 
-    public init(id: String, partner: String, kind: NotificationKind, transactionRef: String, fields: JSONObject, occurredAt: SimTime) {
+    public init(
+        id: String, partner: String, kind: NotificationKind, transactionRef: String, fields: JSONObject,
+        occurredAt: SimTime, url: String? = nil, keyName: String? = nil
+    ) {
+        self.url = url
+        self.keyName = keyName
         self.id = id
         self.partner = partner
         self.kind = kind
@@ -34,11 +44,14 @@ public struct NotificationDrafts: Sendable {
 
     /// Draws up an event of `kind`; the id is `NTF-` with the partner's event count. The partner is stamped
     /// when the simulator takes the events (the state does not know whose it is).
-    public mutating func add(_ kind: NotificationKind, transactionRef: String, fields: JSONObject, at time: SimTime) {
+    public mutating func add(
+        _ kind: NotificationKind, transactionRef: String, fields: JSONObject, at time: SimTime, url: String? = nil,
+        keyName: String? = nil
+    ) {
         drawn += 1
         pending.append(NotificationEvent(
             id: "NTF-" + String(drawn), partner: "", kind: kind, transactionRef: transactionRef, fields: fields,
-            occurredAt: time))
+            occurredAt: time, url: url, keyName: keyName))
     }
 
     /// The pending events of `partner`, leaving none.

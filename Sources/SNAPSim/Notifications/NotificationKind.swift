@@ -11,4 +11,8 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
     case qrPayment = "qr-payment"
     /// A direct debit finished (56; DANA's "finish notify").
     case directDebit = "direct-debit"
+    /// A NICEPAY payout reached a final status (issue 19).
+    case payout
+    /// A SmilePayz order ended (issue 21): the callback to the order's callbackUrl.
+    case smilePayzCallback = "smilepayz-callback"
 }

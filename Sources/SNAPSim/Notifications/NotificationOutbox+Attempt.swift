@@ -25,7 +25,7 @@ extension NotificationOutbox {
         let timestamp = ISO8601Timestamp.format(at, offsetMinutes: CivilDate.jakartaOffsetMinutes)
         let composer = NotificationComposer(fixtures: job.world, overrides: [:])
         guard let profile = composer.profile(of: delivery.event.partner),
-            let key = job.world.notifications.keys[profile.signing.keyName]
+            let key = job.world.notifications.keys[delivery.event.keyName ?? profile.signing.keyName]
         else {
             return AttemptOutcome(attempt: NotificationAttempt(
                 number: number, at: at, requestHeaders: [:], status: nil, responseBody: "", latencyMilliseconds: 0,

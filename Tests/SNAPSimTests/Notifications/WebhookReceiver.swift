@@ -13,8 +13,9 @@ struct WebhookReceiver {
     let server: HTTPServer
 
     /// `answers`: the statuses of the first requests, in order.
-    init(answers: [Int] = []) throws {
-        log = WebhookLog(answers: answers)
+    /// `successText`: once the script is spent, answer 200 with this plain text (SmilePayz's `SUCCESS`).
+    init(answers: [Int] = [], successText: String? = nil) throws {
+        log = WebhookLog(answers: answers, successText: successText)
         server = try HTTPServer(configuration: .init(port: 0, eventLoopCount: 1), responder: log)
         try server.start()
     }
@@ -27,14 +28,21 @@ struct WebhookReceiver {
 final class WebhookLog: HTTPResponder {
     let received = Mutex<[HTTPRequest]>([])
     private let script: Mutex<[Int]>
+    private let successText: String?
 
-    init(answers: [Int]) {
+    init(answers: [Int], successText: String? = nil) {
         script = Mutex(answers)
+        self.successText = successText
     }
 
     func respond(to request: HTTPRequest) -> HTTPReply {
         received.withLock { $0.append(request) }
-        let status = script.withLock { $0.isEmpty ? 200 : $0.removeFirst() }
+        let scripted = script.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        let status = scripted ?? 200
+        if let successText, scripted == nil {
+            return .respond(HTTPResponse(status: HTTPStatus(code: 200), headers: ["Content-Type": "text/plain"],
+                body: Array(successText.utf8)))
+        }
         let body: JSONValue = status == 200
             ? ["responseCode": "2002500", "responseMessage": "Successful"]
             : ["responseCode": "5002500", "responseMessage": "General Error"]

@@ -47,7 +47,9 @@ extension PartnerState {
             break
         }
         smilePayz.update(trade)
-        return SmilePayzSettlement(trade: trade, callback: trade.callbackUrl.map { SmilePayzCallback(trade, url: $0, at: time) })
+        let callback = trade.callbackUrl.map { SmilePayzCallback(trade, url: $0, at: time) }
+        if let callback { notifications.smilePayzCallback(callback, tradeNo: trade.tradeNo, at: time) }  // issue 21
+        return SmilePayzSettlement(trade: trade, callback: callback)
     }
 }
 

@@ -46,6 +46,9 @@ public struct SmilePayzCallback: Sendable, Hashable {
 /// docs/smilepayz.md**: merchants verify callbacks with ``publicKeyPEM`` (`snapsim` generated it with
 /// `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048` for this purpose only).
 public enum SmilePayzPlatformKey {
+    /// The notifications key name the outbox signs callbacks with (published at `GET /_sim/keys`).
+    public static let notificationKeyName = "smilepayz-platform"
+
     /// The platform public key merchants configure to verify callbacks.
     public static let publicKeyPEM = """
 -----BEGIN PUBLIC KEY-----
