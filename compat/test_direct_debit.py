@@ -100,11 +100,11 @@ def dana(base_url, partners):
         yield WidgetApi(api_client)
 
 
-def widget_payment(widget, reference, value="25000.00"):
+def widget_payment(widget, reference, value="25000.00", valid_up_to=None):
     return widget.widget_payment(
         WidgetPaymentRequest(
             partner_reference_no=reference, merchant_id="216620000000000000001",
-            amount=Money(value=value, currency="IDR"), valid_up_to=jakarta(30),
+            amount=Money(value=value, currency="IDR"), valid_up_to=valid_up_to or jakarta(30),
             additional_info=WidgetPaymentRequestAdditionalInfo(
                 product_code="51051000100000000001", mcc="5732", order=Order(order_title="compat order"),
                 env_info=EnvInfo(terminal_type="SYSTEM", source_platform="IPG"),
@@ -172,10 +172,12 @@ def test_dana_widget_cancel_while_waiting_but_not_once_paid(dana, payer):
 
 def test_dana_widget_payment_is_idempotent_on_partner_reference(dana):
     reference = "dd-" + uuid.uuid4().hex[:20]
-    first = widget_payment(dana, reference)
-    assert widget_payment(dana, reference).reference_no == first.reference_no
+    # A retry is the same payload: validUpTo is computed once (a second boundary between calls changes it).
+    until = jakarta(30)
+    first = widget_payment(dana, reference, valid_up_to=until)
+    assert widget_payment(dana, reference, valid_up_to=until).reference_no == first.reference_no
     with pytest.raises(ApiException) as inconsistent:
-        widget_payment(dana, reference, "99.00")
+        widget_payment(dana, reference, "99.00", valid_up_to=until)
     assert inconsistent.value.status == 404 and "4045418" in str(inconsistent.value.body)
 
 
