@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "CEpoll"),
         /// Sockets, event loops, timers, limits and graceful shutdown.
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
+        /// An append-only, checksummed log with group-commit fsync and a directory lock; no SNAP knowledge.
+        .target(name: "SimLog", swiftSettings: strictSettings),
         /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.
         .target(name: "SimHTTPClient", dependencies: ["SimHTTP"], swiftSettings: strictSettings),
 
@@ -70,6 +72,7 @@ let package = Package(
         /// A loopback HTTP client and polling helpers shared by every test that talks to a real socket.
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
+        .testTarget(name: "SimLogTests", dependencies: ["SimLog"]),
         .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests",

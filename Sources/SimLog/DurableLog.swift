@@ -1,0 +1,176 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// An append-only log in a directory, written with group commit: ``append(_:)`` copies a record into memory
+/// and returns its sequence number at once; one writer thread writes everything appended so far and fsyncs it,
+/// then reports every sequence number that became durable. Concurrent appends thus share one fsync, and no
+/// caller's thread ever waits for the disk unless it asks to (``waitUntilDurable(_:)``).
+///
+/// The directory holds `LOCK` (see ``DirectoryLock``) and `log` (``LogRecovery/magic`` then framed records,
+/// see ``RecordFrame``). ``open(directory:)`` reads the records back, cuts a torn tail and reports it.
+public final class DurableLog: @unchecked Sendable {
+    // @unchecked: every mutable field is guarded by `mutex` (a pthread mutex, for its condition variable).
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var pending: [UInt8] = []
+    private var appended: UInt64
+    private var durable: UInt64
+    private var waiters: [(sequence: UInt64, callback: @Sendable () -> Void)] = []
+    private var stopping = false
+    private var stopped = false
+    private let fd: Int32
+    private let lock: DirectoryLock
+    /// The directory, as given.
+    public let directory: String
+    /// Bytes in the log file, counting those not yet written.
+    public private(set) var size: Int
+
+    private init(directory: String, fd: Int32, lock: DirectoryLock, records: Int, size: Int) {
+        self.directory = directory
+        self.fd = fd
+        self.lock = lock
+        self.appended = UInt64(records)
+        self.durable = UInt64(records)
+        self.size = size
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        Glibc.close(fd)
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+        condition.deallocate()
+    }
+
+    /// Opens (creating if need be) the log in `directory`: takes the directory's lock, reads every record,
+    /// cuts a torn tail (reported in the recovery), and starts the writer thread.
+    /// - Throws: when another process holds the directory, or the log is damaged other than at its tail (the
+    ///   file is then left as it is).
+    public static func open(directory: String) throws(LogError) -> (DurableLog, LogRecovery) {
+        if mkdir(directory, 0o755) != 0, errno != EEXIST {
+            throw LogError("cannot create the state directory \(directory): \(FileIO.describe(errno))")
+        }
+        let lock = try DirectoryLock(directory: directory)
+        let path = "\(directory)/log"
+        let existed = access(path, F_OK) == 0
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
+        do throws(LogError) {
+            let bytes = try FileIO.readAll(fd, path: path)
+            let (recovery, cut) = try LogRecovery.read(bytes, file: path)
+            var size = cut ?? bytes.count
+            if let cut {
+                guard ftruncate(fd, off_t(cut)) == 0, FileIO.sync(fd) == nil else {
+                    throw LogError("cannot cut the torn tail of \(path): \(FileIO.describe(errno))")
+                }
+            }
+            if size == 0 {
+                let failure = LogRecovery.magic.withUnsafeBytes { FileIO.writeAll(fd, $0) } ?? FileIO.sync(fd)
+                if let failure { throw LogError("cannot write \(path): \(FileIO.describe(failure))") }
+                size = LogRecovery.magic.count
+            }
+            if !existed { try FileIO.syncDirectory(directory) }
+            let log = DurableLog(directory: directory, fd: fd, lock: lock, records: recovery.records.count, size: size)
+            let thread = Thread { log.writeLoop() }
+            thread.name = "snapsim-log-writer"
+            thread.start()
+            return (log, recovery)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+    }
+
+    /// Queues `payload` (1 byte to 64 MiB) for writing and returns its sequence number (1 for the first record
+    /// the log ever held). It is durable once ``durableSequence`` reaches that number.
+    @discardableResult
+    public func append(_ payload: [UInt8]) -> UInt64 {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        precondition(!stopping, "append after the log was closed")
+        let wasEmpty = pending.isEmpty
+        let before = pending.count
+        RecordFrame.append(payload, to: &pending)
+        size += pending.count - before
+        appended += 1
+        if wasEmpty { pthread_cond_broadcast(condition) }
+        return appended
+    }
+
+    /// The highest sequence number known to be on disk.
+    public var durableSequence: UInt64 {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return durable
+    }
+
+    /// Calls `callback` on the writer thread once record `sequence` is on disk; returns `false`, without keeping
+    /// the callback, when it already is.
+    public func whenDurable(_ sequence: UInt64, _ callback: @escaping @Sendable () -> Void) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if durable >= sequence { return false }
+        waiters.append((sequence, callback))
+        return true
+    }
+
+    /// Blocks the calling thread until record `sequence` is on disk. For start-up, shutdown and tests; never call
+    /// it on an event-loop thread.
+    public func waitUntilDurable(_ sequence: UInt64) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while durable < sequence && !stopped { pthread_cond_wait(condition, mutex) }
+    }
+
+    /// Writes and syncs everything appended, stops the writer thread and releases the directory. Appending
+    /// afterwards is a mistake.
+    public func close() {
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_broadcast(condition)
+        while !stopped { pthread_cond_wait(condition, mutex) }
+        pthread_mutex_unlock(mutex)
+        lock.release()
+    }
+
+    /// The writer thread: takes whatever is pending, writes and syncs it, and reports what became durable.
+    private func writeLoop() {
+        var batch: [UInt8] = []
+        pthread_mutex_lock(mutex)
+        while true {
+            while pending.isEmpty && !stopping { pthread_cond_wait(condition, mutex) }
+            if pending.isEmpty && stopping { break }
+            swap(&batch, &pending)
+            let sequence = appended
+            pthread_mutex_unlock(mutex)
+
+            if let failure = batch.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) ?? FileIO.syncData(fd) {
+                // Nothing more can be acknowledged; answering without the record would break the promise.
+                fatalError("snapsim: cannot write the state log in \(directory): \(FileIO.describe(failure))")
+            }
+            batch.removeAll(keepingCapacity: batch.capacity <= 4 << 20)
+
+            pthread_mutex_lock(mutex)
+            durable = sequence
+            var ready: [@Sendable () -> Void] = []
+            waiters.removeAll { waiter in
+                guard waiter.sequence <= sequence else { return false }
+                ready.append(waiter.callback)
+                return true
+            }
+            pthread_cond_broadcast(condition)
+            pthread_mutex_unlock(mutex)
+            for callback in ready { callback() }
+            pthread_mutex_lock(mutex)
+        }
+        stopped = true
+        pthread_cond_broadcast(condition)
+        pthread_mutex_unlock(mutex)
+    }
+}
