@@ -19,10 +19,14 @@ public struct HTTPReply: Sendable {
     public var action: Action
     /// How long to wait before acting. The wait holds no thread and does not slow other connections.
     public var delay: Duration
+    /// A condition the reply waits for before it leaves (e.g. its change being on disk); `nil`: none.
+    /// The wait holds no thread; ``delay`` counts from the gate's opening.
+    public var gate: ReplyGate?
 
-    public init(_ action: Action, delay: Duration = .zero) {
+    public init(_ action: Action, delay: Duration = .zero, gate: ReplyGate? = nil) {
         self.action = action
         self.delay = delay
+        self.gate = gate
     }
 
     /// Sends `response` at once.

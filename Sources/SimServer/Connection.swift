@@ -65,6 +65,11 @@ final class Connection {
         }
     }
 
+    /// The gate of the reply this connection waits to send has opened.
+    func gateOpened() {
+        carryOut(machine.gateOpened(at: now))
+    }
+
     /// The deadline passed (by the loop's clock).
     func deadlinePassed() {
         carryOut(machine.timerFired(at: now))
@@ -89,6 +94,12 @@ final class Connection {
             case .write:
                 action = machine.wrote(writeOnce(), at: now)
             case .wait(let desired, let deadline):
+                if let gate = machine.takeGateToWatch() {
+                    // The gate may open on any thread; the loop hears of it through its waker.
+                    let control = loop.control
+                    let token = self.token
+                    gate.whenOpen { control.gateOpened(token) }
+                }
                 setInterest(desired)
                 setDeadline(deadline)
                 return

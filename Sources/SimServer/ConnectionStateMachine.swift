@@ -62,6 +62,11 @@ struct ConnectionStateMachine {
     /// The socket took no more bytes; wait for it to become writable.
     private var writeStalled = false
     private var pending: PendingReply?
+    /// The gate the pending reply waits for, until the connection has asked to hear of its opening.
+    private var gateToWatch: ReplyGate?
+    /// Whether the pending reply still waits for its gate, and the delay it then waits for.
+    private var awaitingGate = false
+    private var delayAfterGate: UInt64 = 0
     /// The peer sent FIN: answer what was received, then close.
     private var peerClosed = false
     /// A reply asked to close without answering: write what earlier requests queued, then close.
@@ -164,7 +169,7 @@ struct ConnectionStateMachine {
             // RFC 9110 §15.5.9: the request did not arrive in time.
             fail(with: .requestTimeout, now)
         case .delaying:
-            if let pending {
+            if let pending, !awaitingGate {
                 self.pending = nil
                 phase = .awaitingRequest
                 phaseDeadline = now.nanoseconds + context.idleTimeout
@@ -172,6 +177,28 @@ struct ConnectionStateMachine {
                 processRequests(now)
             }
         }
+        return next(now)
+    }
+
+    /// The gate the pending reply waits for, once: the connection registers for its opening.
+    mutating func takeGateToWatch() -> ReplyGate? {
+        defer { gateToWatch = nil }
+        return gateToWatch
+    }
+
+    /// The pending reply's gate opened: send it now, or after its delay.
+    mutating func gateOpened(at now: Now) -> Action {
+        guard phase == .delaying, awaitingGate, let pending else { return next(now) }
+        awaitingGate = false
+        if delayAfterGate > 0 {
+            phaseDeadline = now.nanoseconds + delayAfterGate
+            return next(now)
+        }
+        self.pending = nil
+        phase = .awaitingRequest
+        phaseDeadline = now.nanoseconds + context.idleTimeout
+        perform(pending, now)
+        processRequests(now)
         return next(now)
     }
 
@@ -211,7 +238,15 @@ struct ConnectionStateMachine {
                     wantsKeepAlive: request.wantsKeepAlive
                 )
                 let delay = reply.delay.clampedNanoseconds
-                if delay > 0 {
+                if let gate = reply.gate, !gate.isOpen {
+                    // Parked with no deadline: the gate's opener (e.g. an fsync) always comes.
+                    self.pending = pending
+                    phase = .delaying
+                    phaseDeadline = nil
+                    awaitingGate = true
+                    delayAfterGate = delay
+                    gateToWatch = gate
+                } else if delay > 0 {
                     self.pending = pending
                     phase = .delaying
                     phaseDeadline = now.nanoseconds + delay

@@ -88,14 +88,25 @@ final class EventLoop {
             acceptConnections()
         case Self.wakerToken:
             control.waker.drain()
+            for token in control.takeOpenedGates() {
+                guard let connection = connection(token) else { continue }  // closed while it waited
+                now.nanoseconds = MonotonicClock.now()
+                connection.gateOpened()
+            }
         default:
-            let fd = Int(truncatingIfNeeded: token & 0xFFFF_FFFF)
-            // The generation guards against an event for a descriptor closed and reused within one batch.
-            guard fd < connections.count, let connection = connections[fd], connection.token == token else { return }
+            guard let connection = connection(token) else { return }
             // A slow responder on an earlier connection must not shorten this one's deadlines.
             now.nanoseconds = MonotonicClock.now()
             connection.handle(readiness)
         }
+    }
+
+    /// The open connection with `token`; the generation in the token guards against a descriptor closed and
+    /// reused meanwhile.
+    private func connection(_ token: UInt64) -> Connection? {
+        let fd = Int(truncatingIfNeeded: token & 0xFFFF_FFFF)
+        guard fd < connections.count, let connection = connections[fd], connection.token == token else { return nil }
+        return connection
     }
 
     private func waitTimeout() -> Int32 {

@@ -43,9 +43,29 @@ final class ServerContext: Sendable {
 final class LoopControl: Sendable {
     let waker: Waker
     let stopRequested = Atomic<Bool>(false)
+    /// Connections (by token) whose reply gate opened since the loop last looked.
+    private let openedGates = Mutex<[UInt64]>([])
 
     init() throws(SocketError) {
         waker = try Waker()
+    }
+
+    /// Tells the loop that the reply gate of connection `token` opened; safe from any thread. One wake-up
+    /// serves every gate that opens before the loop looks.
+    func gateOpened(_ token: UInt64) {
+        let first = openedGates.withLock { tokens in
+            tokens.append(token)
+            return tokens.count == 1
+        }
+        if first { waker.wake() }
+    }
+
+    /// The connections whose gates opened, emptied.
+    func takeOpenedGates() -> [UInt64] {
+        openedGates.withLock { tokens in
+            defer { tokens.removeAll(keepingCapacity: true) }
+            return tokens
+        }
     }
 
     /// Asks the loop to stop accepting and drain; safe from any thread, any number of times.
