@@ -37,7 +37,7 @@ struct AdminAPI {
         return reply
     }
 
-    private func endpoint(_ path: String, _ request: HTTPRequest) -> HTTPReply {
+    func endpoint(_ path: String, _ request: HTTPRequest) -> HTTPReply {
         do throws(AdminFailure) {
             switch path {
             case "/_sim/reset": return try reset(request)

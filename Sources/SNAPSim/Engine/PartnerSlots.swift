@@ -11,11 +11,11 @@ final class PartnerSlots: Sendable {
     /// One partner's state and its lock.
     final class Slot: Sendable {
         let clientId: String
-        let state: Mutex<PartnerState>
+        let state: PartnerLock
 
         init(clientId: String, state: PartnerState) {
             self.clientId = clientId
-            self.state = Mutex(state)
+            self.state = PartnerLock(state)
         }
     }
 

@@ -45,9 +45,17 @@ public final class Simulator: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPReply {
         if request.path.hasPrefix(AdminAPI.prefix) {
+            if let stateLog = options.stateLog { return respondToAdmin(request, durably: stateLog) }
             return AdminAPI(simulator: self).respond(to: request)
         }
         let receivedAt = clock.now()
+        if let stateLog = options.stateLog { return respond(to: request, at: receivedAt, durably: stateLog) }
+        return answer(request, at: receivedAt, notify: true).reply
+    }
+
+    /// Serves a partner request as of `receivedAt`; `notify: false` (a replay) sends no notification.
+    /// - Returns: the reply, and the service it was routed to.
+    func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> (reply: HTTPReply, service: String?) {
         let slots = self.slots
         let world = slots.world
         let fixtures = world.fixtures
@@ -57,7 +65,7 @@ public final class Simulator: HTTPResponder {
         else {
             let rendered = renderer.unroutable(request, at: receivedAt)
             record(JournalEntry(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered), world)
-            return rendered.reply
+            return (rendered.reply, nil)
         }
         let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
         let decision = decide(exchange, slots)
@@ -65,8 +73,8 @@ public final class Simulator: HTTPResponder {
         record(
             JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
             world)
-        if !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
-        return decision.fault?.applied(to: rendered.reply) ?? rendered.reply
+        if notify, !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
+        return (decision.fault?.applied(to: rendered.reply) ?? rendered.reply, route.serviceName)
     }
 
     /// Security, then the services with the partner's rules in force.
@@ -146,7 +154,7 @@ public final class Simulator: HTTPResponder {
     /// The partner holding `token`, searching one partner's store at a time in client-id order (deterministic).
     private func locate(_ token: String, _ slots: PartnerSlots) -> (clientId: String, issued: AccessTokenStore.IssuedToken)? {
         for clientId in slots.clientIds {
-            if let issued = slots.existing(clientId)?.state.withLock({ $0.tokens.lookup(token) }) {
+            if let issued = slots.existing(clientId)?.state.peek({ $0.tokens.lookup(token) }) {
                 return (clientId, issued)
             }
         }

@@ -12,6 +12,8 @@ public struct SimulatorOptions: Sendable {
     public var journalCapacity: Int
     /// Bytes the whole journal keeps (`--journal-mib`); past it the oldest entries of any partner are dropped.
     public var journalByteLimit: Int
+    /// Where changes are kept durably (`serve --state DIR`); `nil` keeps everything in memory only.
+    public var stateLog: StateLog?
 
     public init(
         seed: UInt64 = 0, clock: SimulatorClock = .real(), explain: Bool = true, adminToken: String? = nil,

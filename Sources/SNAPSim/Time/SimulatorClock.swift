@@ -13,14 +13,31 @@ public final class SimulatorClock: Sendable {
         case fixed
     }
 
-    private struct State {
-        var mode: Mode
-        let start: SimTime
+    /// Everything the clock holds, for the durable state (`serve --state`).
+    public struct State: Sendable, Equatable {
+        public var mode: Mode
+        public var start: SimTime
         var fixedNow: SimTime
         var realOffset: Duration
     }
 
     private let state: Mutex<State>
+
+    /// What the clock holds now: saved by the durable state after every change to it.
+    public var savedState: State { state.withLock { $0 } }
+
+    /// Puts back a saved state (a restart's last word on the clock).
+    public func restore(_ saved: State) {
+        state.withLock { $0 = saved }
+    }
+
+    /// Freezes the clock at `time`: replaying a change as of the instant it was first made.
+    func pin(at time: SimTime) {
+        state.withLock { state in
+            state.mode = .fixed
+            state.fixedNow = time
+        }
+    }
 
     /// A wall clock.
     public static func real() -> SimulatorClock {

@@ -61,7 +61,7 @@ struct E2PayFront {
         }
         // One partner's lock at a time, in client-id order (deterministic).
         for clientId in slots.clientIds {
-            guard let session = slots.existing(clientId)?.state.withLock({ $0.e2pay.accessTokens[token] }) else { continue }
+            guard let session = slots.existing(clientId)?.state.peek({ $0.e2pay.accessTokens[token] }) else { continue }
             if session.revoked { throw E2PayRefusal(.sessionNotExists, "the access token was logged out") }
             if now >= session.expiresAt {
                 throw E2PayRefusal(.tokenExpired, "the access token expired at \(session.expiresAt)")

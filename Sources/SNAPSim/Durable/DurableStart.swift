@@ -1,0 +1,94 @@
+import SimLog
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opens a state directory and builds the simulator it holds: a fresh one recorded from the options given, or
+/// the one the log describes, rebuilt by replaying it.
+public enum DurableStart {
+    /// What a start found, for the start-up lines.
+    public struct Report: Sendable {
+        /// Records replayed (0 for a fresh directory).
+        public var replayed: Int
+        /// The torn tail cut from the log, if one was.
+        public var cutTail: String?
+        /// The seed in force (the log's, for a directory with state).
+        public var seed: UInt64
+        /// Whether the directory already held state.
+        public var resumed: Bool
+        /// Bytes in the log.
+        public var logBytes: Int
+    }
+
+    /// Opens `directory` (creating it) and returns the simulator to serve with it.
+    /// - Parameters:
+    ///   - files: the fixture files of `fixtures`, recorded when the directory is fresh.
+    ///   - options: the command line's; with state in the directory, its seed, fixtures and clock win.
+    /// - Throws: when the directory is in use, damaged other than at the log's tail, or holds records this
+    ///   version cannot read; nothing in it is changed then.
+    public static func open(
+        directory: String, fixtures: LoadedFixtures, files: [DurableRecord.FixtureFile], options: SimulatorOptions
+    ) throws(DurableStateError) -> (Simulator, Report) {
+        let log: DurableLog
+        let recovery: LogRecovery
+        do throws(LogError) {
+            (log, recovery) = try DurableLog.open(directory: directory)
+        } catch {
+            throw DurableStateError(error.description)
+        }
+        let stateLog = StateLog(log)
+        var options = options
+        options.stateLog = stateLog
+        guard !recovery.records.isEmpty else {
+            stateLog.append(.opening(seed: options.seed))
+            stateLog.append(.fixtures(files: files))
+            log.waitUntilDurable(stateLog.append(.clock(options.clock.savedState)))
+            let report = Report(replayed: 0, cutTail: recovery.cutTail, seed: options.seed, resumed: false, logBytes: log.size)
+            return (Simulator(fixtures: fixtures, options: options), report)
+        }
+        do throws(DurableStateError) {
+            let simulator = try replay(recovery.records, options: options, directory: directory)
+            let report = Report(
+                replayed: recovery.records.count, cutTail: recovery.cutTail, seed: simulator.options.seed, resumed: true,
+                logBytes: log.size)
+            return (simulator, report)
+        } catch {
+            log.close()
+            throw error
+        }
+    }
+
+    /// Rebuilds the simulator from its log: opening (seed), first fixture set, then every record in order.
+    static func replay(_ records: [[UInt8]], options: SimulatorOptions, directory: String) throws(DurableStateError) -> Simulator {
+        var decoded: [DurableRecord] = []
+        decoded.reserveCapacity(records.count)
+        for (index, bytes) in records.enumerated() {
+            guard let record = DurableRecord(bytes) else {
+                throw DurableStateError(
+                    "record \(index + 1) of \(directory)/log is intact but not one this version of snapsim reads; "
+                        + "refusing to start and leaving the directory as it is")
+            }
+            decoded.append(record)
+        }
+        guard case .opening(let seed) = decoded.first, decoded.count >= 2, case .fixtures(let files) = decoded[1] else {
+            throw DurableStateError("\(directory)/log does not begin with a seed and a fixture set; leaving it as it is")
+        }
+        var options = options
+        options.seed = seed
+        let fixtures: LoadedFixtures
+        do throws(FixtureLoadError) {
+            fixtures = try LoadedFixtures.load(files: files.map { ($0.path, $0.contents) })
+        } catch {
+            throw DurableStateError("the fixture set in \(directory)/log no longer loads: \(error)")
+        }
+        let simulator = Simulator(fixtures: fixtures, options: options)
+        var lastClock = options.clock.savedState
+        for record in decoded.dropFirst(2) {
+            if case .clock(let state) = record { lastClock = state }
+            try simulator.replay(record)
+        }
+        simulator.clock.restore(lastClock)
+        return simulator
+    }
+}

@@ -1,0 +1,93 @@
+import SimLog
+import SimHTTP
+
+/// Serving with durable state on (`serve --state DIR`): every change is logged before its answer leaves.
+extension Simulator {
+    /// A partner request: its record is appended under the partner's lock by the first lock the request takes
+    /// (``PartnerLock``); a request that never reached a partner's state (unroutable, bad signature) changed
+    /// nothing and is not logged. The answer waits for the record's fsync unless it only reads.
+    func respond(to request: HTTPRequest, at receivedAt: SimTime, durably stateLog: StateLog) -> HTTPReply {
+        let capture = RequestCapture(log: stateLog, record: .request(at: receivedAt, request))
+        let (reply, service) = stateLog.access.shared {
+            RequestCapture.$current.withValue(capture) { answer(request, at: receivedAt, notify: true) }
+        }
+        guard let sequence = capture.sequence, !StateLog.readServices.contains(service ?? "") else { return reply }
+        var gated = reply
+        gated.gate = stateLog.gate(for: sequence)
+        return gated
+    }
+
+    /// An admin request: a command that succeeds is logged with the clock after it, alone (no request is served
+    /// meanwhile), and answered once both records are on disk. Reads and refusals are not logged.
+    func respondToAdmin(_ request: HTTPRequest, durably stateLog: StateLog) -> HTTPReply {
+        let api = AdminAPI(simulator: self)
+        guard request.method != .get, request.method != .head, AdminAPI.isReplayable(String(request.path)) else {
+            return api.respond(to: request)
+        }
+        return stateLog.access.exclusive {
+            let at = clock.now()
+            let reply = api.respond(to: request)
+            guard case .respond(let response) = reply.action, (200..<300).contains(response.status.code) else { return reply }
+            stateLog.append(.admin(at: at, request))
+            var gated = reply
+            gated.gate = stateLog.gate(for: stateLog.append(.clock(clock.savedState)))
+            return gated
+        }
+    }
+
+    /// Swaps in a fixture set loaded from `files` (the `--watch` reload) and, with durable state on, logs the
+    /// files first-hand and waits for them to be on disk.
+    @discardableResult
+    public func replaceFixtures(_ fixtures: LoadedFixtures, files: [DurableRecord.FixtureFile]) -> Int {
+        guard let stateLog = options.stateLog else { return replaceFixtures(fixtures) }
+        let (generation, sequence) = stateLog.access.exclusive {
+            (replaceFixtures(fixtures), stateLog.append(.fixtures(files: files)))
+        }
+        stateLog.log.waitUntilDurable(sequence)
+        return generation
+    }
+
+    /// Whether changes are kept in a state directory.
+    public var isDurable: Bool { options.stateLog != nil }
+
+    /// Applies one logged record as it was first applied: at its instant, with no notification sent and nothing
+    /// logged again. The clock records are the caller's (only the last one matters).
+    func replay(_ record: DurableRecord) throws(DurableStateError) {
+        switch record {
+        case .opening:
+            throw DurableStateError("a second opening record in the state log")
+        case .fixtures(let files):
+            do throws(FixtureLoadError) {
+                _ = replaceFixtures(try LoadedFixtures.load(files: files.map { ($0.path, $0.contents) }))
+            } catch {
+                throw DurableStateError("a fixture set in the state log no longer loads: \(error)")
+            }
+        case .request(let at, let request):
+            clock.pin(at: at)
+            _ = answer(request, at: at, notify: false)
+        case .admin(let at, let request):
+            clock.pin(at: at)
+            _ = AdminAPI(simulator: self).endpoint(String(request.path), request)
+        case .clock:
+            break
+        }
+    }
+}
+
+extension AdminAPI {
+    /// Whether a command can be replayed at start: everything but sending a notification (an ad-hoc one or a
+    /// redelivery), which must not go out twice.
+    static func isReplayable(_ path: String) -> Bool {
+        guard path.hasPrefix(notificationsPath) else { return true }
+        return path.hasPrefix(notificationsPath + "/endpoints") || path.hasPrefix(notificationsPath + "/faults")
+    }
+}
+
+/// Why a state directory cannot be used; the message is for the person starting the server.
+public struct DurableStateError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SimHTTP
+import SimLog
+
+/// The durable state of one simulator (`snapsim serve --state DIR`): its ``DurableLog`` and the ordering that
+/// makes the log replayable.
+///
+/// A partner request's record is appended while the request holds its partner's lock (``PartnerLock``), so the
+/// log orders each partner's requests exactly as they were served; an admin command runs alone (every
+/// request holds ``access`` shared, a command holds it exclusively), so it sits between the same requests in
+/// the log as it did in time. Answers that report a change wait (holding no thread) for their record's fsync.
+public final class StateLog: Sendable {
+    /// The log underneath.
+    public let log: DurableLog
+    let access = AccessLock()
+
+    /// Services whose answers do not wait for the fsync of their records: they report no change (a balance
+    /// inquiry only registers its X-EXTERNAL-ID, which a crash within one commit window may forget).
+    static let readServices: Set<String> = ["balance-inquiry"]
+
+    public init(_ log: DurableLog) {
+        self.log = log
+    }
+
+    /// Queues `record` for the disk and returns its sequence number.
+    @discardableResult
+    public func append(_ record: DurableRecord) -> UInt64 {
+        log.append(record.encoded)
+    }
+
+    /// A gate that opens once record `sequence` is on disk; `nil` when it already is.
+    func gate(for sequence: UInt64) -> ReplyGate? {
+        let gate = ReplyGate()
+        return log.whenDurable(sequence) { gate.open() } ? gate : nil
+    }
+}
+
+/// A readers-writer lock (pthread's, preferring writers so an admin command is not starved by steady traffic).
+final class AccessLock: @unchecked Sendable {
+    // @unchecked: the pthread lock is the synchronisation; the pointer itself never changes.
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+
+    init() {
+        var attributes = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attributes)
+        #if canImport(Glibc)
+        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+        #endif
+        pthread_rwlock_init(lock, &attributes)
+        pthread_rwlockattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func shared<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return try body()
+    }
+
+    func exclusive<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_rwlock_wrlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return try body()
+    }
+}
+
+/// The record of the request being served on this thread, appended by the first partner lock it takes.
+final class RequestCapture: @unchecked Sendable {
+    // @unchecked: bound to one thread (a task-local value) for one request; nothing else sees it.
+    @TaskLocal static var current: RequestCapture?
+
+    let log: StateLog
+    let record: [UInt8]
+    private(set) var sequence: UInt64?
+
+    init(log: StateLog, record: DurableRecord) {
+        self.log = log
+        self.record = record.encoded
+    }
+
+    /// Called under a partner's lock: appends the record if this request has not yet.
+    func appendOnce() {
+        if sequence == nil { sequence = log.log.append(record) }
+    }
+}

@@ -1,0 +1,27 @@
+import Synchronization
+
+/// One partner's state behind its lock. With durable state on, the first time a request takes the lock its
+/// record is appended to the log while the lock is still held, so the log orders the partner's requests
+/// exactly as they were served (see ``StateLog``).
+final class PartnerLock: Sendable {
+    private let mutex: Mutex<PartnerState>
+
+    init(_ state: PartnerState) {
+        mutex = Mutex(state)
+    }
+
+    /// Runs `body` on the state under the lock; the way every change to a partner's state is made.
+    func withLock<R, E: Error>(_ body: (inout PartnerState) throws(E) -> R) throws(E) -> R {
+        try mutex.withLock { state throws(E) -> R in
+            defer { RequestCapture.current?.appendOnce() }
+            return try body(&state)
+        }
+    }
+
+    /// Reads the state under the lock without counting as the request's change: for searches across partners
+    /// (which partner holds this token?), so a request's record is appended under the lock of the partner it
+    /// is served for.
+    func peek<R: Sendable>(_ body: (PartnerState) -> R) -> R {
+        mutex.withLock { state in body(state) }
+    }
+}
