@@ -67,8 +67,17 @@ public final class FixtureWatcher: Sendable {
         }
         guard changed else { return false }
         do throws(FixtureLoadError) {
-            let fixtures = try LoadedFixtures.load(directory: directory)
-            let generation = simulator.replaceFixtures(fixtures)
+            let generation: Int
+            let fixtures: LoadedFixtures
+            if simulator.isDurable {
+                // The state directory keeps the very files loaded, so they are read once, here.
+                let files = FixtureFiles.read(directory)
+                fixtures = try LoadedFixtures.load(files: files.map { ($0.path, $0.contents) })
+                generation = simulator.replaceFixtures(fixtures, files: files)
+            } else {
+                fixtures = try LoadedFixtures.load(directory: directory)
+                generation = simulator.replaceFixtures(fixtures)
+            }
             log("snapsim: fixtures reloaded from \(directory) (generation \(generation)): \(fixtures.summary)")
         } catch {
             log("snapsim: fixtures in \(directory) changed but were not reloaded; still serving generation \(simulator.fixtureGeneration). \(error)")

@@ -32,6 +32,11 @@ public final class StateLog: Sendable {
         log.append(record.encoded)
     }
 
+    /// Writes and syncs everything logged and releases the directory (at shutdown, after the server drained).
+    public func close() {
+        log.close()
+    }
+
     /// A gate that opens once record `sequence` is on disk; `nil` when it already is.
     func gate(for sequence: UInt64) -> ReplyGate? {
         let gate = ReplyGate()

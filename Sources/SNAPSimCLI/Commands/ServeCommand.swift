@@ -34,6 +34,8 @@ struct ServeCommand: Command {
                              {"port":…,"host":…,"baseURL":…,"adminToken":…,"pid":…}
           --ready-json       Print that JSON line as the first line of standard output; the prose
                              start-up lines go to standard error instead
+          --state DIR        Keep all state in DIR (created if need be) and resume from it at the next start:
+                             every change is on disk before its answer leaves; see docs/durable-state.md
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
         \(SimulatorSetup.help)
@@ -55,6 +57,7 @@ struct ServeCommand: Command {
     var watch: Bool
     var readyFile: String?
     var readyJSON: Bool
+    var stateDirectory: String?
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
@@ -82,6 +85,7 @@ struct ServeCommand: Command {
         watch = arguments.flag("watch")
         readyFile = try arguments.option("ready-file")
         readyJSON = arguments.flag("ready-json")
+        stateDirectory = try arguments.option("state")
         setup = try SimulatorSetup(parsing: &arguments)
         if watch && setup.fixturesPath == nil {
             throw .usage("--watch reloads the --fixtures folder: give --fixtures PATH (the built-in fixtures never change)")
@@ -92,11 +96,23 @@ struct ServeCommand: Command {
         let fixtures = try setup.loadFixtures()
         let seed = setup.resolvedSeed()
         let token = adminToken ?? Self.randomToken()
-        let simulator = Simulator(
-            fixtures: fixtures,
-            options: SimulatorOptions(
-                seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize,
-                journalByteLimit: journalMiB << 20))
+        let options = SimulatorOptions(
+            seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize,
+            journalByteLimit: journalMiB << 20)
+        var stateLines: [String] = []
+        let simulator: Simulator
+        if let stateDirectory {
+            let report: DurableStart.Report
+            do throws(DurableStateError) {
+                (simulator, report) = try DurableStart.open(
+                    directory: stateDirectory, fixtures: fixtures, files: FixtureFiles.read(setup.fixturesPath), options: options)
+            } catch {
+                throw CLIError("cannot use the state directory \(stateDirectory): \(error)")
+            }
+            stateLines = Self.describe(report, directory: stateDirectory, simulator: simulator)
+        } else {
+            simulator = Simulator(fixtures: fixtures, options: options)
+        }
 
         var configuration = HTTPServer.Configuration()
         configuration.host = host
@@ -132,7 +148,8 @@ struct ServeCommand: Command {
         }
         if readyJSON { console.out(ready.line) }
         let prose: (String) -> Void = readyJSON ? { console.err($0) } : { console.out($0) }
-        prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
+        prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(simulator.options.seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
+        for line in stateLines { prose(line) }
         prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
         prose("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
@@ -145,8 +162,24 @@ struct ServeCommand: Command {
 
         await server.waitUntilStopped()
         watcher?.stop()
+        simulator.options.stateLog?.close()
         console.err("snapsim stopped")
         return 0
+    }
+
+    /// The start-up lines of `--state`: resumed or fresh, and any torn tail that was cut.
+    static func describe(_ report: DurableStart.Report, directory: String, simulator: Simulator) -> [String] {
+        var lines: [String] = []
+        if let cut = report.cutTail { lines.append("state: \(cut)") }
+        if report.resumed {
+            lines.append(
+                "state: resumed from \(directory) (\(report.replayed) records, \(report.logBytes) bytes; its seed \(report.seed), "
+                    + "fixture generation \(simulator.fixtureGeneration) and clock \(simulator.clock.now()) are in force; "
+                    + "--fixtures, --seed and --clock apply only to a fresh directory)")
+        } else {
+            lines.append("state: recording to \(directory) (fresh); every change is on disk before its answer leaves")
+        }
+        return lines
     }
 
     /// A timeout option in seconds (decimals allowed, e.g. 0.5).
