@@ -81,6 +81,6 @@ let package = Package(
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
         .testTarget(
             name: "SNAPSimCLITests",
-            dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "QRISCode", "SimServer", "SocketTestSupport"]),
+            dependencies: ["SNAPSimCLI", "SNAPSim", "SimJSON", "QRISCode", "SimServer", "SocketTestSupport", "SimLog"]),
     ]
 )

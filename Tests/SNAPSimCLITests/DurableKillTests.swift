@@ -71,6 +71,7 @@ import Glibc
             }
         }
         #expect(try server.balance(of: Self.customer) == opening + sent.count * Self.amount)
+        print("kill test: \(rounds) SIGKILLs, \(sent.count) top-ups sent, \(book.acknowledgedCount) acknowledged before a kill")
     }
 
     /// One worker: signed top-ups on one keep-alive connection until the server dies or `stop` is set.
