@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Issue 15: the cost of `serve --state DIR`. One run, two servers (same binary, fixtures, seed and clock): in
+# memory, and with durable state; top-ups (each waits for its record's fsync) and balance inquiries (logged,
+# never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
+#   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=${BENCH_OUT:-/tmp/snapsim-durable-bench}
+DURATION=${DURATION:-8}
+ROUNDS=${ROUNDS:-2}
+CONNS=${CONNS:-64}
+MEM_PORT=${MEM_PORT:-18094}
+DUR_PORT=${DUR_PORT:-18095}
+PER_SECOND=${PER_SECOND:-20000}
+COUNT=$((PER_SECOND * DURATION * ROUNDS))
+CLOCK=2026-01-15T09:00:00+07:00
+A=snapsim-demo
+rm -rf "$OUT" && mkdir -p "$OUT"
+ulimit -n 65536 2>/dev/null || true
+
+for tool in wrk openssl python3 curl; do
+    command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk openssl python3 curl >/dev/null; break; }
+done
+if [ -n "${SNAPSIM_BIN:-}" ]; then SNAPSIM=$SNAPSIM_BIN; else
+    echo "== building snapsim (release)"
+    swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
+    SNAPSIM=.build-bench/release/snapsim
+fi
+
+# The defaults plus a customer and tier that take a top-up per request for the whole run (as run.sh does).
+cp -r fixtures "$OUT/fixtures"
+python3 - "$OUT/fixtures" <<'PY'
+import json, sys
+folder = sys.argv[1]
+tiers = json.load(open(f"{folder}/tiers.json"))
+tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
+    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
+    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
+json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
+customers = json.load(open(f"{folder}/customers.json"))
+customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
+    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
+json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
+for p in json.load(open(f"{folder}/partners.json"))["partners"]:
+    if p["clientId"] == "snapsim-demo":
+        open(f"{folder}/../{p['clientId']}.key", "w").write(p["privateKey"])
+        open(f"{folder}/../{p['clientId']}.secret", "w").write(p["clientSecret"])
+PY
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill -INT "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+start() {  # start PORT READYFILE [extra args]: returns once the ready file is there
+    local port=$1 ready=$2; shift 2
+    rm -f "$ready"
+    "$SNAPSIM" serve --port "$port" --clock "$CLOCK" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
+        --ready-file "$ready" "$@" >> "$OUT/server-$port.log" 2>&1 &
+    PIDS+=($!)
+    while [ ! -s "$ready" ]; do sleep 0.01; done
+}
+start "$MEM_PORT" "$OUT/mem.ready"
+start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state"
+
+presign() {
+    python3 bench/snap/presign.py "http://127.0.0.1:$MEM_PORT" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$CLOCK" \
+        "$1" "$2" 2 "$OUT/$3" "$4"
+}
+echo "== pre-signing $COUNT requests per case"
+presign balance "$COUNT" balance 100000000
+presign topup "$COUNT" topup 300000000
+# Same seed, same fixtures: the state server's first token is the one the requests were signed with.
+curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" \
+    -H "Content-Type: application/json" -H "X-TIMESTAMP: $CLOCK" -H "X-CLIENT-KEY: $A" \
+    -H "X-SIGNATURE: $(printf '%s' "$A|$CLOCK" | openssl dgst -sha256 -sign "$OUT/$A.key" | base64 -w0)" \
+    -d '{"grantType":"client_credentials"}'
+
+# Each round takes the next DURATION's worth of lines (split per wrk thread by presign.py): both servers get the
+# same requests, each X-EXTERNAL-ID once per server.
+slice() {  # slice CASE ROUND
+    for t in 0 1; do
+        local per=$(( $(wc -l < "$OUT/$1-$t.txt") / ROUNDS ))
+        tail -n +$(( $2 * per + 1 )) "$OUT/$1-$t.txt" | head -n "$per" > "$OUT/$1-r$2-$t.txt"
+    done
+}
+run() {  # run NAME PORT PREFIX
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$OUT/$3" 200 > "$OUT/$1.txt"
+}
+rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
+pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
+bad() { awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/$1.txt"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+
+for round in $(seq 0 $((ROUNDS - 1))); do
+    echo "== round $((round + 1)) of $ROUNDS: $CONNS connections, ${DURATION}s per case"
+    slice topup "$round"; slice balance "$round"
+    run "topup-mem-$round" "$MEM_PORT" "topup-r$round"
+    run "topup-dur-$round" "$DUR_PORT" "topup-r$round"
+    run "balance-dur-$round" "$DUR_PORT" "balance-r$round"
+    run "balance-mem-$round" "$MEM_PORT" "balance-r$round"
+done
+
+# Restart time: SIGKILL the state server and time the start (replay of its whole log) until it listens.
+DUR_PID=${PIDS[1]}
+kill -9 "$DUR_PID"; wait "$DUR_PID" 2>/dev/null || true
+records_bytes=$(stat -c %s "$OUT/state/log")
+t0=$(date +%s.%N)
+start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state"
+t1=$(date +%s.%N)
+resumed=$(grep -o 'resumed from [^;]*' "$OUT/server-$DUR_PORT.log" | tail -1)
+
+{
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds"
+    printf '%-22s %9s %9s %9s %s\n' "case" "req/s" "p50" "p99" "unexpected answers"
+    for round in $(seq 0 $((ROUNDS - 1))); do
+        for name in topup-mem topup-dur balance-mem balance-dur; do
+            printf '%-22s %9s %9s %9s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
+                "$(pct $name-$round 99)" "$(bad $name-$round)"
+        done
+        echo "round $round: top-up with --state / in memory: $(ratio "$(rps topup-dur-$round)" "$(rps topup-mem-$round)");" \
+            "balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)")"
+    done
+    echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
+        "log $((records_bytes / 1024)) KiB ($resumed)"
+} | tee "$OUT/summary.txt"
