@@ -78,7 +78,7 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" 
 # Each round takes the next DURATION's worth of lines (split per wrk thread by presign.py): both servers get the
 # same requests, each X-EXTERNAL-ID once per server.
 slice() {  # slice CASE ROUND
-    for t in 0 1; do
+    for t in 1 2; do
         local per=$(( $(wc -l < "$OUT/$1-$t.txt") / ROUNDS ))
         tail -n +$(( $2 * per + 1 )) "$OUT/$1-$t.txt" | head -n "$per" > "$OUT/$1-r$2-$t.txt"
     done
