@@ -104,7 +104,7 @@ views.payer = function (main, _, render) {
     const action = PAYER_ACTIONS[Number(pick.value)];
     doc.textContent = action.doc + ' POST ' + action.path + '?partner=' + partner;
     inputs.clear();
-    fieldsBox.replaceChildren(action.fields.map(([name, hint, kind]) => {
+    fieldsBox.replaceChildren(...action.fields.map(([name, hint, kind]) => {
       const input = el('input', { placeholder: hint, id: 'payer-' + name, type: kind === 'number' ? 'number' : 'text' });
       inputs.set(name, [input, kind]);
       return el('label', { class: 'field' }, name, input);

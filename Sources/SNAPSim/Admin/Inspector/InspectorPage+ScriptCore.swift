@@ -147,7 +147,7 @@ async function start() {
   if (state.partner && !state.partners.some((p) => p.clientId === state.partner)) state.partner = '';
   const picker = $('partner-picker');
   picker.replaceChildren(el('option', { value: '' }, 'all partners'),
-    state.partners.map((p) => el('option', { value: p.clientId }, p.clientId)));
+    ...state.partners.map((p) => el('option', { value: p.clientId }, p.clientId)));
   picker.value = state.partner;
   $('login').classList.add('hidden');
   state.view = null;

@@ -20,7 +20,7 @@ views.journal = function (main, argument, render) {
   const detail = el('div', { class: 'detail', id: 'entry-detail' },
     el('div', { class: 'card empty' }, 'Pick a request to see its headers, body, answer and verdict.'));
   const list = el('div', { class: 'list' }, el('table', {}, el('thead', {}, el('tr', {},
-    ['#', 'time', 'partner', 'request', 'service', 'status', 'code', 'verdict'].map((t) => el('th', {}, t)))), body));
+    ['#', 'time', 'partner', 'request', 'service', 'answer', 'verdict'].map((t) => el('th', {}, t)))), body));
   main.append(
     el('h1', {}, 'Request journal'),
     el('p', { class: 'lead' }, 'Every request the simulator received and what it answered, newest first.'),
@@ -39,10 +39,10 @@ views.journal = function (main, argument, render) {
     el('td', { class: 'num' }, entry.sequence),
     el('td', { class: 'mono', title: entry.receivedAt }, shortTime(entry.receivedAt)),
     el('td', { class: 'mono' }, entry.partner || '—'),
-    el('td', { class: 'mono' }, entry.method + ' ' + entry.path),
+    el('td', { class: 'mono wrap' }, entry.method + ' ' + entry.path),
     el('td', {}, entry.service || '—'),
-    el('td', {}, statusBadge(entry.response.status), entry.response.fault ? badge(entry.response.fault, 'warn') : null),
-    el('td', { class: 'mono' }, entry.response.responseCode || '—'),
+    el('td', {}, statusBadge(entry.response.status), entry.response.fault ? badge(entry.response.fault, 'warn') : null,
+      el('div', { class: 'pill' }, entry.response.responseCode || '')),
     el('td', {}, verdictBadge(entry.verdict)));
     return tr;
   }
@@ -73,7 +73,7 @@ views.journal = function (main, argument, render) {
         add(answer.requests || []);
       } while (answer.next !== null && answer.next !== undefined);
       if (!entries.size && !body.children.length) {
-        body.append(el('tr', { class: 'empty-row' }, el('td', { colspan: 8, class: 'empty' }, 'No requests match yet.')));
+        body.append(el('tr', { class: 'empty-row' }, el('td', { colspan: 7, class: 'empty' }, 'No requests match yet.')));
       }
       say(line, '');
     } catch (error) {

@@ -59,7 +59,7 @@ views.accounts = function (main, selected, render) {
           { title: 'amount', value: (t) => money(t.amount), class: 'num' },
           { title: 'status', value: (t) => badge(t.statusDesc, t.status === '00' ? 'ok' : 'plain') },
           { title: 'at', value: (t) => t.recordedAt, class: 'mono' }], account.topUps.slice().reverse())] : null,
-        el('h3', {}, 'movements (newest first)'), table([
+        el('h3', { id: 'account-movements' }, 'movements (newest first)'), table([
           { title: 'time', value: (m) => m.time, class: 'mono' }, { title: 'type', value: (m) => m.type },
           { title: 'direction', value: (m) => badge(m.direction, m.direction === 'CREDIT' ? 'ok' : 'warn') },
           { title: 'amount', value: (m) => money(m.amount), class: 'num' },

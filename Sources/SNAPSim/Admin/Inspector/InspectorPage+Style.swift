@@ -38,6 +38,7 @@ label.field{display:flex;flex-direction:column;gap:3px;font-size:12px;color:var(
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;color:var(--muted);font-weight:600;background:#fafbfc;position:sticky;top:0}
+td.wrap{overflow-wrap:anywhere;min-width:160px}
 td.mono,.mono{font-family:var(--mono);font-size:12.5px}
 td.num{text-align:right;font-family:var(--mono)}
 tr.clickable{cursor:pointer}

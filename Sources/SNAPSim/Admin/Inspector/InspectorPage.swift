@@ -20,7 +20,7 @@ struct InspectorPage: Sendable {
         let page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
             <title>snapsim inspector</title>
             <style>\(style)</style></head>
             <body>\(markup)<script>\(script)</script></body></html>
