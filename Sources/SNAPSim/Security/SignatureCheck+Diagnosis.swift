@@ -60,7 +60,7 @@ extension SignatureCheck {
 
     /// A finding with the string the signature was made over, when that is known.
     private static func match(_ finding: Finding, _ signed: String?) -> SignatureDiagnosis.Match {
-        SignatureDiagnosis.Match(findings: [finding], signedString: signed ?? "")
+        SignatureDiagnosis.Match(findings: [finding], signedString: signed)
     }
 
     func diagnoseAccessTokenRequest(
