@@ -6,7 +6,7 @@ journal with the right verdict and that the refused one shows expected and recei
 differing part marked, checks that attacker-chosen bytes are shown as text, clicks through every view (acting
 in each) and saves a screenshot of each. Every wait polls for a condition; none sleeps.
 """
-import argparse, base64, re, hashlib, hmac, json, os, subprocess, sys, tempfile, urllib.error, urllib.request
+import argparse, base64, http.server, re, threading, urllib.parse, hashlib, hmac, json, os, subprocess, sys, tempfile, urllib.error, urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -24,7 +24,7 @@ def step(text):
     print("-- " + text, flush=True)
 
 
-def http(method, path, body=None, headers=None):
+def call(method, path, body=None, headers=None):
     request = urllib.request.Request(BASE + path, method=method, data=body, headers=headers or {})
     try:
         with urllib.request.urlopen(request) as answer:
@@ -35,7 +35,7 @@ def http(method, path, body=None, headers=None):
 
 def admin(method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
-    status, _, payload = http(method, path, data, {"Authorization": "Bearer " + TOKEN, "Content-Type": "application/json"})
+    status, _, payload = call(method, path, data, {"Authorization": "Bearer " + TOKEN, "Content-Type": "application/json"})
     return status, json.loads(payload) if payload else None
 
 
@@ -51,7 +51,7 @@ class Partner:
         self.timestamp = admin("GET", "/_sim/clock")[1]["now"]
         signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", self.key.name],
                                    input=f"{PARTNER}|{self.timestamp}".encode(), capture_output=True, check=True).stdout
-        status, _, answer = http("POST", "/v1.0/access-token/b2b", b'{"grantType":"client_credentials"}', {
+        status, _, answer = call("POST", "/v1.0/access-token/b2b", b'{"grantType":"client_credentials"}', {
             "Content-Type": "application/json", "X-TIMESTAMP": self.timestamp, "X-CLIENT-KEY": PARTNER,
             "X-SIGNATURE": base64.b64encode(signature).decode()})
         assert status == 200, (status, answer)
@@ -66,8 +66,36 @@ class Partner:
                    "X-TIMESTAMP": self.timestamp, "X-SIGNATURE": signature, "X-PARTNER-ID": PARTNER,
                    "X-EXTERNAL-ID": external_id, "CHANNEL-ID": "95221"}
         headers.update(extra or {})
-        status, _, answer = http("POST", path, body.encode(), headers)
+        status, _, answer = call("POST", path, body.encode(), headers)
         return status, json.loads(answer)
+
+
+class Receiver:
+    """A partner's notification endpoint on loopback: records what arrives, answers SNAP success."""
+
+    def __init__(self):
+        received = self.received = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                received.append(dict(self.headers))
+                body = b'{"responseCode":"2002500","responseMessage":"Successful"}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/notify"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
 
 
 def newest_sequence(**filters):
@@ -83,7 +111,7 @@ def main():
     arguments = parser.parse_args()
 
     step("the page: content type, strict CSP, no token needed to load the (data-free) page")
-    status, headers, page = http("GET", "/_sim/ui")
+    status, headers, page = call("GET", "/_sim/ui")
     headers = {k.lower(): v for k, v in headers.items()}
     assert status == 200 and headers["content-type"].startswith("text/html"), (status, headers)
     csp = headers["content-security-policy"]
@@ -226,6 +254,16 @@ def main():
         wait.until(lambda d: admin("GET", f"/_sim/state?partner={PARTNER}")[1]["scenarios"][0]["state"] == "Pending")
         shot("07-scenarios")
 
+        step("notifications: point the partner at a receiver on loopback")
+        receiver = Receiver()
+        click('#nav a[data-view="notifications"]')
+        visible("#delivery-list table")
+        endpoint = driver.find_element(By.ID, "endpoint-default")
+        endpoint.clear()
+        endpoint.send_keys(receiver.url)
+        click("#endpoint-save")
+        text_in("#view", "now go to " + receiver.url)
+
         step("payer: pay a virtual account from the list")
         click('#nav a[data-view="payer"]')
         fill = wait.until(EC.element_to_be_clickable((By.XPATH, "//button[text()='Fill in']")))
@@ -235,15 +273,19 @@ def main():
         text_in("#payer-result", "paymentRequestId")
         shot("08-payer")
 
-        step("notifications: deliveries listed (the VA payment drew one up), one redelivered")
+        step("notifications: the payment's delivery with its attempt, then a redelivery")
+        wait.until(lambda d: receiver.received)
+        assert receiver.received[0].get("X-SIGNATURE"), receiver.received[0]
         click('#nav a[data-view="notifications"]')
-        visible("#delivery-list table")
-        rows = driver.find_elements(By.CSS_SELECTOR, "#delivery-list tr.clickable")
-        if rows:
-            rows[0].click()
-            click("#redeliver")
-            text_in("#view", "Redelivered as")
+        text_in("#delivery-list", "va-payment")
+        driver.find_elements(By.CSS_SELECTOR, "#delivery-list tr.clickable")[0].click()
+        text_in("#delivery-detail", receiver.url)
+        wait.until(lambda d: d.find_elements(By.XPATH, "//div[@id='delivery-detail']//td/span[text()='200']"))
         shot("09-notifications")
+        click("#redeliver")
+        text_in("#view .status", "Redelivered as")
+        wait.until(lambda d: len(receiver.received) >= 2)
+        receiver.close()
 
         step("no script or style was blocked by the CSP, and nothing failed in the console")
         problems = [entry for entry in driver.get_log("browser")

@@ -21,7 +21,7 @@ views.notifications = function (main, selected, render) {
         { title: 'kind', value: (d) => d.kind }, { title: 'transaction', value: (d) => d.transactionRef, class: 'mono' },
         { title: 'state', value: (d) => badge(d.state, d.state === 'delivered' ? 'ok' : d.state === 'scheduled' ? 'warn' : 'plain') },
         { title: 'attempts', value: (d) => (d.attempts || []).length, class: 'num' }],
-      (answer.deliveries || []).slice().reverse(), (d) => { location.hash = '#notifications/' + d.id; }));
+      (answer.deliveries || []).slice().reverse(), (d) => { location.hash = '#notifications/' + encodeURIComponent(d.id); }));
       if (selected && deliveries.has(selected)) show(selected);
     } catch (error) { if (current(render)) failure(line, error); }
   }
@@ -67,7 +67,7 @@ views.notifications = function (main, selected, render) {
     el('p', { class: 'lead' }, 'What the simulator POSTed to partners when flows completed, signed as the provider signs, with every attempt.'),
     line, el('div', { class: 'split' }, list, detail),
     card('Where ' + chosenPartner() + ' receives', endpointBox,
-      el('div', { class: 'row' }, endpoint, el('button', { type: 'button', onclick: saveEndpoint }, 'Set default endpoint'))));
+      el('div', { class: 'row' }, endpoint, el('button', { type: 'button', id: 'endpoint-save', onclick: saveEndpoint }, 'Set default endpoint'))));
   load();
   loadEndpoints();
   every(3000, load);

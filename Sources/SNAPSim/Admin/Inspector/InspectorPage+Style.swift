@@ -29,7 +29,7 @@ p.lead{color:var(--muted);margin:0 0 16px}
 .grow{flex:1}
 input,select,textarea,button{font:inherit;border:1px solid #c4ccd6;border-radius:6px;padding:6px 9px;background:#fff;color:var(--ink)}
 textarea{font-family:var(--mono);font-size:12.5px;width:100%;min-height:110px}
-input.narrow{width:110px}
+input.narrow{width:170px}
 button{cursor:pointer;background:#fff}
 button.primary{background:var(--brand);color:var(--brand-ink);border-color:var(--brand)}
 button.danger{color:var(--bad);border-color:#e8b4ae}
