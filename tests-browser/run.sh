@@ -45,6 +45,7 @@ grep -q "inspector: $url/_sim/ui" "$log" || { echo "browser: the banner does not
 echo "== browser: snapsim at $url, inspector at $url/_sim/ui"
 
 mkdir -p "$shots"
+rm -f "$shots"/*.png
 SNAPSIM_URL="$url" SNAPSIM_ADMIN_TOKEN="$admin_token" SCREENSHOTS="$shots" \
     "$venv/bin/python" "$here/inspector_test.py" --partners "$root/fixtures/partners.json"
 echo "== browser: screenshots in $shots"

@@ -27,6 +27,9 @@ p.lead{color:var(--muted);margin:0 0 16px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin-bottom:16px}
 .row{display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 .grow{flex:1}
+.card>h2:first-child{margin-top:0}
+.card>.row+.row,.card>.row+p,.card>p+.row,.card>div+.row{margin-top:10px}
+label.field input{min-width:230px}
 input,select,textarea,button{font:inherit;border:1px solid #c4ccd6;border-radius:6px;padding:6px 9px;background:#fff;color:var(--ink)}
 textarea{font-family:var(--mono);font-size:12.5px;width:100%;min-height:110px}
 input.narrow{width:170px}
