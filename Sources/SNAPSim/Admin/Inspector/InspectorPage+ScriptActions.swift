@@ -22,13 +22,14 @@ views.notifications = function (main, selected, render) {
         { title: 'state', value: (d) => badge(d.state, d.state === 'delivered' ? 'ok' : d.state === 'scheduled' ? 'warn' : 'plain') },
         { title: 'attempts', value: (d) => (d.attempts || []).length, class: 'num' }],
       (answer.deliveries || []).slice().reverse(), (d) => { location.hash = '#notifications/' + encodeURIComponent(d.id); }));
-      if (selected && deliveries.has(selected)) show(selected);
+      if (selected && deliveries.has(selected) && detail.dataset.shown !== JSON.stringify(deliveries.get(selected))) show(selected);
     } catch (error) { if (current(render)) failure(line, error); }
   }
   function show(id) {
     selected = id;
     const d = deliveries.get(id);
     if (!d) return;
+    detail.dataset.shown = JSON.stringify(d);
     detail.replaceChildren(card('Delivery ' + d.id,
       facts([['partner', d.partner], ['kind', d.kind], ['event', d.eventId], ['profile', d.profile], ['url', d.url],
         ['state', d.state], ['next attempt', d.nextAttemptAt], ['reason', d.reason], ['fault', d.fault], ['occurred', d.occurredAt]]),

@@ -217,9 +217,8 @@ views.scenarios = function (main, _, render) {
   }
   main.append(el('h1', {}, 'Scenario states'), partnerNote(partner),
     el('p', { class: 'lead' }, 'Rules that take part in a scenario apply only in its state; every scenario starts in Started.'),
-    card(null, box), line);
+    card(null, box, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => load() }, 'Refresh'))), line);
   load();
-  every(3000, () => load());
 };
 """#
 }
