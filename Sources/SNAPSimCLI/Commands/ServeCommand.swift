@@ -151,6 +151,7 @@ struct ServeCommand: Command {
         prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(simulator.options.seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
         for line in stateLines { prose(line) }
         prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
+        prose("inspector: \(base)/_sim/ui   (a web page over the admin API: enter the admin token in its form)")
         prose("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
         var watcher: FixtureWatcher?
