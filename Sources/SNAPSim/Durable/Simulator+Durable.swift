@@ -8,13 +8,23 @@ extension Simulator {
     /// nothing and is not logged. The answer waits for the record's fsync unless it only reads.
     func respond(to request: HTTPRequest, at receivedAt: SimTime, durably stateLog: StateLog) -> HTTPReply {
         let capture = RequestCapture(log: stateLog, record: .request(at: receivedAt, request))
-        let (reply, service) = stateLog.access.shared {
-            RequestCapture.$current.withValue(capture) { answer(request, at: receivedAt, notify: true) }
+        let answer = stateLog.access.shared {
+            RequestCapture.$current.withValue(capture) { self.answer(request, at: receivedAt, notify: false) }
         }
-        guard let sequence = capture.sequence, !StateLog.readServices.contains(service ?? "") else { return reply }
-        var gated = reply
-        gated.gate = stateLog.gate(for: sequence)
-        return gated
+        var reply = answer.reply
+        if let sequence = capture.sequence, !StateLog.readServices.contains(answer.service ?? "") {
+            reply.gate = stateLog.gate(for: sequence)
+        }
+        // A notification tells of a change: it leaves once the change is on disk, like the answer.
+        if let fixtures = answer.fixtures, !answer.notifications.isEmpty {
+            let (outbox, events) = (notifications, answer.notifications)
+            if let gate = reply.gate {
+                gate.whenOpen { outbox.enqueue(events, fixtures: fixtures) }
+            } else {
+                outbox.enqueue(events, fixtures: fixtures)
+            }
+        }
+        return reply
     }
 
     /// An admin request: a command that succeeds is logged with the clock after it, alone (no request is served

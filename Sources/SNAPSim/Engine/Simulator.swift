@@ -53,9 +53,9 @@ public final class Simulator: HTTPResponder {
         return answer(request, at: receivedAt, notify: true).reply
     }
 
-    /// Serves a partner request as of `receivedAt`; `notify: false` (a replay) sends no notification.
-    /// - Returns: the reply, and the service it was routed to.
-    func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> (reply: HTTPReply, service: String?) {
+    /// Serves a partner request as of `receivedAt`; `notify: false` leaves the notifications it drew up to the
+    /// caller (``Answer/notifications``: sent once durable, or never, by a replay).
+    func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> Answer {
         let slots = self.slots
         let world = slots.world
         let fixtures = world.fixtures
@@ -65,7 +65,7 @@ public final class Simulator: HTTPResponder {
         else {
             let rendered = renderer.unroutable(request, at: receivedAt)
             record(JournalEntry(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered), world)
-            return (rendered.reply, nil)
+            return Answer(reply: rendered.reply, service: nil)
         }
         let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
         let decision = decide(exchange, slots)
@@ -74,7 +74,9 @@ public final class Simulator: HTTPResponder {
             JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
             world)
         if notify, !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
-        return (decision.fault?.applied(to: rendered.reply) ?? rendered.reply, route.serviceName)
+        return Answer(
+            reply: decision.fault?.applied(to: rendered.reply) ?? rendered.reply, service: route.serviceName,
+            notifications: notify ? [] : decision.notifications, fixtures: fixtures)
     }
 
     /// Security, then the services with the partner's rules in force.
@@ -166,6 +168,14 @@ public final class Simulator: HTTPResponder {
         let ring = entry.ring(in: world.fixtures.partners)
         journal.withLock { $0.record(ring: ring, entry) }
     }
+}
+
+/// A request served: the reply, the service it was routed to, and the notifications left to the caller.
+struct Answer {
+    var reply: HTTPReply
+    var service: String?
+    var notifications: [NotificationEvent] = []
+    var fixtures: LoadedFixtures?
 }
 
 /// What the pipeline decided for one request, as the renderer and the journal need it.
