@@ -80,7 +80,7 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" 
 slice() {  # slice CASE ROUND
     for t in 1 2; do
         local per=$(( $(wc -l < "$OUT/$1-$t.txt") / ROUNDS ))
-        tail -n +$(( $2 * per + 1 )) "$OUT/$1-$t.txt" | head -n "$per" > "$OUT/$1-r$2-$t.txt"
+        awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$OUT/$1-$t.txt" > "$OUT/$1-r$2-$t.txt"
     done
 }
 run() {  # run NAME PORT PREFIX
