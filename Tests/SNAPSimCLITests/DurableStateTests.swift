@@ -88,6 +88,25 @@ import Testing
         #expect(third.fixtureGeneration == 2, "a reset restores the fixtures in force, not the first set")
     }
 
+    @Test func aTornTailIsCutAndReported_AndEverythingBeforeItIsKept() throws {
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (first, _) = try Self.open(directory)
+        #expect(Self.body(try Self.topUp(first, reference: "T1", external: "2001")).contains(#""responseCode":"2003800""#))
+        let balance = Self.balance(first, "081300000001")
+        first.options.stateLog?.close()
+        // A record the kill interrupted: its header promises more bytes than were written.
+        let handle = try #require(FileHandle(forWritingAtPath: directory + "/log"))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x40, 0, 0, 0, 0xDE, 0xAD, 0xBE, 0xEF]) + Data(repeating: 0x7B, count: 20))
+        handle.closeFile()
+
+        let (second, report) = try Self.open(directory)
+        defer { second.options.stateLog?.close() }
+        #expect(report.cutTail?.contains("cut 28 bytes of a torn tail") == true, "\(report.cutTail ?? "none")")
+        #expect(Self.balance(second, "081300000001") == balance)
+    }
+
     @Test func aSecondOpenerIsRefused() throws {
         let directory = Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
