@@ -27,6 +27,8 @@ public struct PartnerState: Sendable {
     public var payouts = PayoutBook()
     /// E2Pay host/user tokens, authorization codes and passwords (the `e2pay` profile).
     public var e2pay = E2PayBook()
+    /// Top-ups accepted pending, waiting on the clock to settle (Services/PendingTopUpSettlement).
+    public var pendingTopUps = PendingTopUps()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

@@ -67,6 +67,25 @@ extension NotificationDrafts {
         add(.directDebit, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
     }
 
+    /// A pending top-up (38) settled: credited `00` or refused `06`.
+    public mutating func topUpSettled(_ record: TopUpRecord, at time: SimTime) {
+        let jakarta = CivilDate.jakartaOffsetMinutes
+        let fields: JSONObject = [
+            "originalPartnerReferenceNo": .string(record.partnerReferenceNo),
+            "originalReferenceNo": .string(record.referenceNo ?? ""),
+            "originalExternalId": .string(record.externalId ?? ""),
+            "serviceCode": .string(ServiceCode.customerTopUp.rawValue),
+            "customerNumber": .string(record.customerNumber),
+            "amount": record.amount.json,
+            "latestTransactionStatus": .string(record.status.rawValue),
+            "transactionStatusDesc": .string(record.status.statusDescription),
+            "transactionDate": .string(ISO8601Timestamp.format(record.recordedAt, offsetMinutes: jakarta)),
+            "finishedTime": .string(ISO8601Timestamp.format(time, offsetMinutes: jakarta)),
+            "additionalInfo": [:],
+        ]
+        add(.topUp, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
+    }
+
     /// An ad-hoc notification asked for through the admin API: the given members over a minimal body.
     public mutating func adHoc(
         _ kind: NotificationKind, transactionRef: String, fields: JSONObject, at time: SimTime
