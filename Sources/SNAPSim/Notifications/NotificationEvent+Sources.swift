@@ -67,6 +67,31 @@ extension NotificationDrafts {
         add(.directDebit, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
     }
 
+    /// A QRIS MPM payment settled (52): the simulated payer paid a QR or a payment-gateway order. ASPI's 52 members.
+    public mutating func qrPaymentSettled(
+        _ settled: SettledQRPayment, merchantName: String, storeId: String?, at time: SimTime
+    ) {
+        let jakarta = CivilDate.jakartaOffsetMinutes
+        let fields: JSONObject = [
+            "originalReferenceNo": .string(settled.referenceNo),
+            "originalPartnerReferenceNo": .string(settled.partnerReferenceNo),
+            "latestTransactionStatus": .string(TransactionStatus.success.rawValue),
+            "transactionStatusDesc": .string(TransactionStatus.success.statusDescription),
+            "customerNumber": .string(settled.payer),
+            "accountType": "EMONEY",
+            "destinationNumber": .string(settled.merchantId),
+            "destinationAccountName": .string(merchantName),
+            "amount": settled.amount.json,
+            "bankCode": "",
+            "externalStoreId": .string(storeId ?? ""),
+            "additionalInfo": [
+                "paidTime": .string(ISO8601Timestamp.format(settled.paidAt, offsetMinutes: jakarta)),
+                "origin": .string(settled.origin.rawValue),
+            ],
+        ]
+        add(.qrPayment, transactionRef: settled.partnerReferenceNo, fields: fields, at: time)
+    }
+
     /// A pending top-up (38) settled: credited `00` or refused `06`.
     public mutating func topUpSettled(_ record: TopUpRecord, at time: SimTime) {
         let jakarta = CivilDate.jakartaOffsetMinutes

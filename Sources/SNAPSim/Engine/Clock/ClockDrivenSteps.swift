@@ -20,6 +20,7 @@ enum ClockDriven {
     static let families: [any ClockDrivenSteps] = [
         PayoutTimeline(),
         PendingTopUpSettlement(),
+        QRSettlement(),
     ]
 
     /// The partner's earliest due instant over all families.
