@@ -67,9 +67,11 @@ extension NotificationDrafts {
         add(.directDebit, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
     }
 
-    /// A QRIS MPM payment settled (52): the simulated payer paid a QR or a payment-gateway order. ASPI's 52 members.
+    /// A QRIS MPM payment settled (52): the simulated payer paid a QR or a payment-gateway order. ASPI's 52
+    /// members plus those of DANA's finish notify (`merchantId`, `createdTime`, `finishedTime`); each profile's
+    /// `fields` keeps its own.
     public mutating func qrPaymentSettled(
-        _ settled: SettledQRPayment, merchantName: String, storeId: String?, at time: SimTime
+        _ settled: SettledQRPayment, merchantName: String, storeId: String?, createdAt: SimTime, at time: SimTime
     ) {
         let jakarta = CivilDate.jakartaOffsetMinutes
         let fields: JSONObject = [
@@ -81,9 +83,12 @@ extension NotificationDrafts {
             "accountType": "EMONEY",
             "destinationNumber": .string(settled.merchantId),
             "destinationAccountName": .string(merchantName),
+            "merchantId": .string(settled.merchantId),
             "amount": settled.amount.json,
             "bankCode": "",
             "externalStoreId": .string(storeId ?? ""),
+            "createdTime": .string(ISO8601Timestamp.format(createdAt, offsetMinutes: jakarta)),
+            "finishedTime": .string(ISO8601Timestamp.format(time, offsetMinutes: jakarta)),
             "additionalInfo": [
                 "paidTime": .string(ISO8601Timestamp.format(settled.paidAt, offsetMinutes: jakarta)),
                 "origin": .string(settled.origin.rawValue),

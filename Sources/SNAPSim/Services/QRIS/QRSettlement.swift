@@ -22,9 +22,10 @@ struct QRSettlement: ClockDrivenSteps {
 extension PartnerState {
     /// Drafts the `qr-payment` notification (52) of a settled payment, with its merchant's name and store.
     mutating func notifyQRPayment(_ settled: SettledQRPayment, fixtures: LoadedFixtures, at time: SimTime) {
+        let payment = qris.payment(referenceNo: settled.referenceNo)
         notifications.qrPaymentSettled(
-            settled, merchantName: fixtures.merchants[settled.merchantId]?.name ?? "",
-            storeId: qris.payment(referenceNo: settled.referenceNo)?.storeId, at: time)
+            settled, merchantName: fixtures.merchants[settled.merchantId]?.name ?? "", storeId: payment?.storeId,
+            createdAt: payment?.createdAt ?? settled.paidAt, at: time)
     }
 
     /// Leaves a just-paid QR payment pending until `time` (``QRSettlement``).
