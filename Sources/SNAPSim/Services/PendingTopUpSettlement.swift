@@ -15,7 +15,8 @@ struct PendingTopUpSettlement: ClockDrivenSteps {
             let refusal = due.succeeds ? Self.refusal(record, state.ledger, fixtures, at: due.at) : "the issuer refused it"
             if let refusal {
                 record.status = .failed
-                record.answer = RecordedAnswer(key: SNAPError.generalError.key, placeholders: [:])
+                // A retry now hears the issuer's refusal: 403xx05 Do Not Honor.
+                record.answer = RecordedAnswer(key: Self.refused)
                 record.settlement = refusal
             } else {
                 state.ledger.credit(record.customerNumber, record.amount, at: due.at)
@@ -31,6 +32,8 @@ struct PendingTopUpSettlement: ClockDrivenSteps {
             state.notifications.topUpSettled(record, at: due.at)
         }
     }
+
+    static let refused = CaseKey(httpStatus: 403, caseCode: "05")
 
     /// Why the customer can no longer receive the top-up at `time` (its status changed, or other top-ups since used
     /// the headroom); `nil` when it can.

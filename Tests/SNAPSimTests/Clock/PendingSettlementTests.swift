@@ -76,6 +76,10 @@ import Testing
         let fresh = try harness.b2bToken(try harness.partner("snapsim-demo"), path: "/v1.0/access-token/b2b")
         #expect(try Self.status(&harness, token: fresh, reference: "PEND-6").body["latestTransactionStatus"] == "06")
         #expect(harness.simulator.partnerState("snapsim-demo")?.ledger.customer("081299990306")?.balance == .zero)
+        // A retry hears the issuer's refusal, and still nothing is credited.
+        let retry = try Self.topUp(&harness, token: fresh, reference: "PEND-6", customer: "081299990306")
+        #expect(retry.code == "4033805", "\(retry.text)")
+        #expect(harness.simulator.partnerState("snapsim-demo")?.ledger.customer("081299990306")?.balance == .zero)
     }
 
     @Test func payerQR_SendsTheQRPaymentNotification_AndAPendingOneSettlesOnTheClock() throws {
