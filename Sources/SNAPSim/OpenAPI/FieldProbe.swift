@@ -25,6 +25,13 @@ final class FieldProbe: Sendable {
     }
 
     private let recorded = Mutex<[Field]>([])
+    /// Samples for members whose form the service checks beyond the accessor (by dotted name); others get `"1"`.
+    private let samples: [String: String]
+
+    /// A probe answering `samples` for the members they name.
+    init(samples: [String: String] = [:]) {
+        self.samples = samples
+    }
 
     /// The members read so far, in reading order, each once.
     var fields: [Field] { recorded.withLock { $0 } }
@@ -43,7 +50,7 @@ final class FieldProbe: Sendable {
 
     func string(_ name: String, required: Bool, maxLength: Int) -> String {
         record(name, .string, required: required, maxLength: maxLength)
-        return "1"
+        return samples[name] ?? "1"
     }
 
     func customerNumber(_ name: String, required: Bool, maxLength: Int) -> String {

@@ -21,10 +21,14 @@ enum RequestSchema {
 
     /// The members `service` reads on `route`, in reading order, with the profile's required members added.
     static func probing(_ service: any SNAPService, _ route: Route, _ fixtures: LoadedFixtures) -> [FieldProbe.Field] {
-        let probe = FieldProbe()
         let partner = fixtures.partners.values.sorted { $0.clientId < $1.clientId }
             .first { ($0.profile ?? fixtures.engine.defaultProfile) == route.profile }
             ?? Partner(clientId: "openapi-probe", name: "OpenAPI probe", clientSecret: "", publicKey: "")
+        // Valid forms for the members whose checks go beyond the accessor, so the probe reads past them.
+        let probe = FieldProbe(samples: [
+            "partnerServiceId": "   12345", "customerNo": "0001", "virtualAccountNo": "   123450001",
+            "orderNo": "ORDER0001", "merchantId": partner.clientId, "merchant.merchantId": partner.clientId,
+        ])
         let time = SimTime(millisecondsSince1970: 1_768_442_400_000)
         let exchange = Exchange(
             request: HTTPRequest(method: .post, target: "/", body: Array("{}".utf8)), route: route, receivedAt: time)
