@@ -63,6 +63,11 @@ enum RequestSchema {
         return root.json
     }
 
+    /// Token requests ignore `additionalInfo`, whatever its type: DOKU's SDK sends `""`.
+    private static let ignoredAdditionalInfo: JSONValue = [
+        "description": "ignored, any JSON value (ASPI: an object; DOKU's SDK sends an empty string)",
+    ]
+
     /// Token requests are read by the security pipeline, not by a service.
     static func tokenBody(_ serviceName: String) -> JSONValue {
         if serviceName == ServiceDescriptor.accessTokenB2B2C.name {
@@ -76,7 +81,7 @@ enum RequestSchema {
                     ],
                     "authCode": ["type": "string", "maxLength": 256, "description": "mandatory with AUTHORIZATION_CODE"],
                     "refreshToken": ["type": "string", "maxLength": 512, "description": "mandatory with REFRESH_TOKEN"],
-                    "additionalInfo": ["type": "object"],
+                    "additionalInfo": ignoredAdditionalInfo,
                 ],
             ]
         }
@@ -85,7 +90,7 @@ enum RequestSchema {
             "required": ["grantType"],
             "properties": [
                 "grantType": ["type": "string", "enum": [.string(AccessTokenIssuer.grantType)]],
-                "additionalInfo": ["type": "object"],
+                "additionalInfo": ignoredAdditionalInfo,
             ],
         ]
     }
@@ -122,9 +127,11 @@ private struct ObjectSchema {
         var object: JSONObject = ["type": "object"]
         if let description { object["description"] = .string(description) }
         if !required.isEmpty { object["required"] = .array(required.map(JSONValue.string)) }
-        object["properties"] = .object(JSONObject(properties.map { property in
-            (property.name, property.nested?.json ?? property.schema ?? ["type": "object"])
-        }))
+        if !properties.isEmpty {
+            object["properties"] = .object(JSONObject(properties.map { property in
+                (property.name, property.nested?.json ?? property.schema ?? ["type": "object"])
+            }))
+        }
         return .object(object)
     }
 

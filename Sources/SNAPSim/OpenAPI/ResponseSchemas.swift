@@ -89,7 +89,7 @@ struct ResponseSchemas {
             content["example"] = .object(example)
         }
         return [
-            "description": .string(Self.reason(status) + ". " + Self.unique(answers.how).joined(separator: "; ")),
+            "description": .string(Self.reason(status) + ":\n" + Self.unique(answers.how).map { "- " + $0 }.joined(separator: "\n")),
             "headers": [
                 "X-TIMESTAMP": ["$ref": "#/components/headers/X-TIMESTAMP"],
                 "X-Snapsim-Explain": ["$ref": "#/components/headers/X-Snapsim-Explain"],
