@@ -7,14 +7,14 @@
 # an answer the document does not declare (status, content type, headers, body schema).
 #
 # Usage: compat/openapi/run.sh [PROFILE…]   (default: every profile)
-# Env: OPENAPI_EXAMPLES (schemathesis --max-examples per operation, default 10), OPENAPI_VENV, PYTHON.
+# Env: OPENAPI_EXAMPLES (schemathesis --max-examples per operation: unsigned pass, doubled for the signed pass; default 6), OPENAPI_VENV, PYTHON.
 # Exit status: 0 all passed; 1 a check failed; 2 the environment could not be set up.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 venv="${OPENAPI_VENV:-$here/.venv}"
 python="${PYTHON:-python3}"
-examples="${OPENAPI_EXAMPLES:-10}"
+examples="${OPENAPI_EXAMPLES:-6}"
 out="$root/.build/openapi"
 mkdir -p "$out"
 
@@ -53,13 +53,15 @@ fi
 failed=()
 schemathesis() {
     # One worker: Hypothesis parses lambdas with the ast module, which is not thread-safe on Python 3.11.
-    # positive_data_acceptance: random schema-valid data is still refused by the ledger (unknown accounts,
-    # 404xx..), as a sandbox should. ignored_auth: SNAP answers a missing X-SIGNATURE with 400xx02 (declared),
-    # where the heuristic expects 401/403.
+    # Checks left out, each because SNAP's documented answer differs from the check's own expectation:
+    # - positive_data_acceptance: random schema-valid data is still refused by the ledger (unknown accounts,
+    #   404xx..), as a sandbox should;
+    # - ignored_auth, missing_required_header: a request without X-SIGNATURE (or without Authorization and
+    #   X-SIGNATURE) is answered 400xx02 naming the first missing mandatory header, as SNAP orders its checks;
+    #   these checks insist on 401/403. The 400 is declared, and status_code_conformance still holds it to that.
     "$venv/bin/schemathesis" run "$out/$profile.json" --url "$url" --checks all \
-        --exclude-checks positive_data_acceptance,ignored_auth --phases examples,coverage,fuzzing \
-        --max-examples "$examples" --workers 1 --generation-deterministic --no-color \
-        --suppress-health-check all "$@"
+        --exclude-checks positive_data_acceptance,ignored_auth,missing_required_header \
+        --workers 1 --generation-deterministic --no-color --suppress-health-check all "$@"
 }
 for profile in "${profiles[@]}"; do
     echo "== openapi: profile $profile"
@@ -73,12 +75,15 @@ for profile in "${profiles[@]}"; do
     "$venv/bin/openapi-spec-validator" "$out/$profile.json" || { failed+=("$profile:validator"); continue; }
     echo "-- unsigned"
     curl -sf -X POST -H "Authorization: Bearer openapi-$$" "$url/_sim/reset" >/dev/null
-    schemathesis --report junit --report-dir "$out/$profile-unsigned" || failed+=("$profile:unsigned")
+    # Unsigned: headers and bodies fuzzed, the coverage phase tries each header missing and malformed.
+    schemathesis --phases examples,coverage,fuzzing --max-examples "$examples" \
+        --report junit --report-dir "$out/$profile-unsigned" || failed+=("$profile:unsigned")
     if [ "$profile" = e2pay ]; then continue; fi  # E2Pay's OAuth2 forms are not signed requests
     echo "-- signed as the profile's demo partner"
     SNAPSIM_URL="$url" SNAPSIM_PROFILE="$profile" SNAPSIM_FIXTURES="$root/fixtures" \
         SCHEMATHESIS_HOOKS=snap_auth PYTHONPATH="$here" \
-        schemathesis --report junit --report-dir "$out/$profile-signed" || failed+=("$profile:signed")
+        schemathesis --phases fuzzing --max-examples "$((examples * 2))" \
+        --report junit --report-dir "$out/$profile-signed" || failed+=("$profile:signed")
 done
 
 if [ "${#failed[@]}" -gt 0 ]; then
