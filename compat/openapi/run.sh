@@ -59,9 +59,10 @@ schemathesis() {
     # - ignored_auth, missing_required_header: a request without X-SIGNATURE (or without Authorization and
     #   X-SIGNATURE) is answered 400xx02 naming the first missing mandatory header, as SNAP orders its checks;
     #   these checks insist on 401/403. The 400 is declared, and status_code_conformance still holds it to that.
-    "$venv/bin/schemathesis" run "$out/$profile.json" --url "$url" --checks all \
+    # Run inside .build/openapi: schemathesis keeps its cache (.schemathesis/) in the working directory.
+    (cd "$out" && "$venv/bin/schemathesis" run "$out/$profile.json" --url "$url" --checks all \
         --exclude-checks positive_data_acceptance,ignored_auth,missing_required_header \
-        --workers 1 --generation-deterministic --no-color --suppress-health-check all "$@"
+        --workers 1 --generation-deterministic --no-color --suppress-health-check all "$@")
 }
 for profile in "${profiles[@]}"; do
     echo "== openapi: profile $profile"
