@@ -35,6 +35,8 @@ public struct E2PayBook: Sendable {
     var transferRequests: [String: E2PayTransferRequest] = [:]
     /// `clientRef`s already used by a P2P request (a reuse is `04`).
     var clientRefs: Set<String> = []
+    /// Upgrade requests (KTP), the latest per account.
+    var upgrades: [String: E2PayUpgrade] = [:]
 
     public init() {}
 }

@@ -77,6 +77,13 @@ enum E2PayAnswers {
                 (.exceedLimit, .ledger, "amount over the receiver's sisaTopup"),
                 (.validationError, .ledger, "fields differ from the request"),
             ]
+        case .e2payUpgradeRequest:
+            user + [
+                (.emptyField, .ledger, "mandatory fields missing (every one named)"),
+                (.validationError, .ledger, "identityType not KTP, identityNumber not 16 digits, bad birthDate, gender, maritalStatus, postalCode, countryId or Base64 file"),
+                (.invalidAccount, .ledger, "phone is not the logged-in customer"),
+                (.entityExists, .ledger, "already premium, or an upgrade is already SUBMITED"),
+            ]
         default: []
         }
     }

@@ -21,6 +21,7 @@ struct E2PayCustomerService {
         case ServiceDescriptor.e2payTransferInquiry.name: return try transferInquiry(state)
         case ServiceDescriptor.e2payTransferRequest.name: return try transferRequest(&state)
         case ServiceDescriptor.e2payTransferConfirm.name: return try transferConfirm(&state)
+        case ServiceDescriptor.e2payUpgradeRequest.name: return try upgradeRequest(&state)
         default:
             throw E2PayRefusal(.generalError, "the simulator has no behaviour for \(front.exchange.route.serviceName)")
         }
@@ -89,7 +90,7 @@ struct E2PayCustomerService {
             "balance": account.balance.jsonNumber,
             "phone": .string(account.customerNumber),
             "customerStatus": .string(account.customer.status.e2pay),
-            "upgradeStatus": .null,
+            "upgradeStatus": state.e2pay.upgrades[account.customerNumber].map { .string($0.status.rawValue) } ?? .null,
             "registrationTimestamp": .null,
         ]
     }

@@ -21,11 +21,13 @@ extension ServiceDescriptor {
     static let e2payTransferInquiry = e2pay("e2pay-transfer-inquiry", "P2P inquiry")
     static let e2payTransferRequest = e2pay("e2pay-transfer-request", "P2P request")
     static let e2payTransferConfirm = e2pay("e2pay-transfer-confirm", "P2P confirm (MD5 password)")
+    static let e2payUpgradeRequest = e2pay("e2pay-upgrade-request", "customer upgrade request (KTP) → premium on approval")
 
     /// The E2Pay services, for ``ServiceDescriptor/all``.
     static let e2payServices: [ServiceDescriptor] = [
         e2payToken, e2payAuthorization, e2payLogout, e2payBalanceLimit, e2payCustomerAccount, e2payVerifyUsername,
         e2payVerifyEmail, e2payRegister, e2payRegisterConfirm, e2payResendSMS, e2payResendEmail, e2payHistory,
         e2payTransferInquiry, e2payTransferRequest, e2payTransferConfirm,
+        e2payUpgradeRequest,
     ]
 }
