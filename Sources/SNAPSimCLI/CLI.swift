@@ -13,6 +13,7 @@ public enum CLI {
         PayCommand.self,
         KeysCommand.self,
         OpenAPICommand.self,
+        E2PayCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.
