@@ -89,6 +89,11 @@ public enum DurableStart {
             try simulator.replay(record)
         }
         simulator.clock.restore(lastClock)
+        // Clock-driven steps the scheduler ran between records were not logged: each runs at its due instant, so
+        // the replay caught them up before each partner's next record; what fell due after a partner's last
+        // record runs now, and a running clock's scheduler is woken for what is still to come.
+        simulator.runDueSteps()
+        simulator.scheduler.wake()
         return simulator
     }
 }
