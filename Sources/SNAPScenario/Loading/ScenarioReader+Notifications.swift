@@ -4,7 +4,7 @@ import SimJSON
 /// `"expectNotifications"` and `"answerNotifications"` steps.
 extension ScenarioReader {
     static let notificationExpectFields = [
-        "kind", "partner", "count", "path", "json", "body", "headers", "signature", "within", "order", "timeout",
+        "kind", "partner", "where", "count", "path", "json", "body", "headers", "signature", "within", "order", "timeout",
         "capture",
     ]
     static let notificationMatchFields = ["path", "json", "body", "headers"]
@@ -24,6 +24,10 @@ extension ScenarioReader {
         }
         expectation.partner = node.string("partner", &problems)
         expectation.count = node.integer("count", in: 0...1000, &problems)
+        if let whereNode = node["where"] {
+            let inner = ScenarioNode(file: file, pointer: whereNode.pointer, value: .object(["json": whereNode.value]))
+            expectation.filter = self.expectation(inner, defined: defined).fields
+        }
         expectation.each = notificationMatch(node, defined: defined)
         if let orderNode = node["order"] {
             for element in orderNode.elements(&problems) ?? [] {

@@ -21,6 +21,8 @@ public struct NotificationExpectation: Sendable {
     public var kind: String?
     /// Only notifications sent for this partner (its client id, or a scenario partner name such as `snapsim-demo`).
     public var partner: String?
+    /// Only notifications whose body fields match these (`{"/paymentRequestId": "PAY-1"}`).
+    public var filter: [Expectation.Field] = []
     /// Exactly this many selected notifications; without it, at least one (or as many as `order` lists).
     public var count: Int?
     /// What every selected notification must be.
@@ -58,7 +60,7 @@ public struct NotificationExpectation: Sendable {
     var awaited: Int { count ?? max(order.count, 1) }
 
     var strings: [String] {
-        ([each] + order).flatMap(\.strings) + [partner].compactMap { $0 }
+        ([each] + order).flatMap(\.strings) + [partner].compactMap { $0 } + filter.flatMap(\.matcher.strings)
     }
 }
 

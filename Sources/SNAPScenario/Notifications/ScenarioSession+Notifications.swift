@@ -82,6 +82,13 @@ extension ScenarioSession {
             let kind = verifier.kind(of: notification, partner: partner)
             if let wantedPartner, partner != wantedPartner { return nil }
             if let wanted = expectation.kind, kind != wanted { return nil }
+            if !expectation.filter.isEmpty {
+                let body = try? JSONParser.parse(notification.request.body)
+                for field in expectation.filter {
+                    let misses = (try? field.matcher.mismatches(body?[pointer: field.pointer], at: field.pointer, variables: variables))
+                    if misses?.isEmpty != true { return nil }
+                }
+            }
             return Selected(notification: notification, partner: partner, kind: kind)
         }
     }
@@ -198,6 +205,7 @@ extension NotificationExpectation {
     /// ` (kind va-payment, partner snapsim-demo)`, or empty.
     var selection: String {
         let parts = [kind.map { "kind \($0)" }, partner.map { "partner \($0)" }].compactMap { $0 }
+            + filter.map { "\($0.pointer) \($0.matcher.summary)" }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
@@ -218,5 +226,20 @@ extension ReceiverAnswer {
         }
         if let times { text += " ×\(times)" }
         return text
+    }
+}
+
+extension JSONMatcher {
+    /// A few words for a step title: the value of an equality, else the operator.
+    var summary: String {
+        switch self {
+        case .equals(let value): value.compactText
+        case .notEquals(let value): "≠ \(value.compactText)"
+        case .regex(let pattern): "/\(pattern)/"
+        case .exists(let present): present ? "present" : "absent"
+        case .compare: "in range"
+        case .oneOf(let values): "one of \(values.map(\.compactText).joined(separator: ", "))"
+        case .object, .array: "matching"
+        }
     }
 }
