@@ -44,7 +44,7 @@ extension ScenarioSession {
                 actual: "\(selected.count)"))
             message = Self.arrivals(receiver.notifications, verifierNow, fallback: context.partnerID(scenario.partner))
         }
-        let now = await transport.now()
+        let now = await simulatorNow()
         do {
             for (position, item) in selected.enumerated() {
                 mismatches += try check(item, expectation.each, verifierNow, expectation, now: now)
@@ -152,6 +152,18 @@ extension ScenarioSession {
             }
             variables[capture.variable] = value
         }
+    }
+
+    /// The simulator clock exactly (`GET /_sim/clock`) when there is an admin token: over HTTP the runner's own
+    /// estimate runs on with the wall clock, which a frozen simulator clock does not.
+    private func simulatorNow() async -> SimTime {
+        guard let adminToken = transport.adminToken else { return await transport.now() }
+        let answer = await transport.send(
+            HTTPRequest(method: .get, target: "/_sim/clock", headers: ["Authorization": "Bearer \(adminToken)"]))
+        guard let text = answer.json?[pointer: JSONPointer(tokens: ["now"])]?.stringValue,
+            let time = ISO8601Timestamp(text)?.time
+        else { return await transport.now() }
+        return time
     }
 
     /// The simulator's published keys (`GET /_sim/keys`, no admin token needed), fetched once per scenario.
