@@ -28,6 +28,7 @@ public final class Simulator: HTTPResponder {
         current = Mutex(PartnerSlots(world: World(fixtures), seed: options.seed))
         journal = Mutex(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
         notifications = NotificationOutbox(clock: options.clock)
+        notifications.attemptObserver.withLock { $0 = { [weak self] in self?.journalAttempt($0, $1) } }
     }
 
     deinit { notifications.stop() }
