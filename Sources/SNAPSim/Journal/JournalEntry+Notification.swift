@@ -2,7 +2,7 @@ import SimHTTP
 import SimJSON
 
 /// Which way a journal entry went.
-public enum JournalDirection: String, Sendable, Hashable, CaseIterable {
+public enum JournalDirection: String, Sendable, Hashable, CaseIterable, Codable {
     /// A request a partner sent to the simulator, and its answer.
     case inbound
     /// A notification attempt the simulator sent to a partner's webhook, and the webhook's answer.
