@@ -86,7 +86,8 @@ import Testing
         let problems = ScenarioHarness.problems(Self.scenario(
             #"{"expectNotifications": {"kind": "teleport", "signature": "maybe", "count": 1, "order": [{}, {}]}}"#,
             #"{"answerNotifications": {"status": 99}}"#, #"{"answerNotifications": "fail"}"#,
-            #"{"expectNotifications": {"kind": "transfer"}, "service": "balance-inquiry"}"#))
+            #"{"expectNotifications": {"kind": "transfer"}, "service": "balance-inquiry"}"#,
+            #"{"expectNotifications": {"where": {"paymentRequestId": "P"}}}"#))
         let messages = problems.map(\.message)
         #expect(messages.contains { $0.hasPrefix("unknown notification kind \"teleport\"") })
         #expect(messages.contains("signature is \"valid\", \"invalid\" or \"any\", not \"maybe\""))
@@ -94,6 +95,8 @@ import Testing
         #expect(messages.contains("expected a whole number from 100 to 599, got 99"))
         #expect(messages.contains("expected \"success\" or {\"status\": 500, \"times\": 1}, found \"fail\""))
         #expect(messages.contains { $0.hasPrefix("a step does one thing") })
+        let pointer = problems.first { $0.message.hasPrefix("\"paymentRequestId\" is not a JSON pointer") }?.pointer
+        #expect(pointer?.description == "/steps/4/expectNotifications/where/paymentRequestId")
     }
 
     /// Over HTTP the runner points the endpoints through the admin API; without the token it says so.

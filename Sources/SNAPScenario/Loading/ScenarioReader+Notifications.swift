@@ -25,8 +25,14 @@ extension ScenarioReader {
         expectation.partner = node.string("partner", &problems)
         expectation.count = node.integer("count", in: 0...1000, &problems)
         if let whereNode = node["where"] {
-            let inner = ScenarioNode(file: file, pointer: whereNode.pointer, value: .object(["json": whereNode.value]))
-            expectation.filter = self.expectation(inner, defined: defined).fields
+            checkTemplates(in: whereNode, defined: defined)
+            for (key, matcherNode) in whereNode.members(&problems) ?? [] {
+                guard let pointer = JSONPointer(parsing: key), !key.isEmpty else {
+                    problems.add(matcherNode, "\"\(key)\" is not a JSON pointer: start it with /, e.g. /paymentRequestId")
+                    continue
+                }
+                if let matcher = matcher(matcherNode) { expectation.filter.append(.init(pointer: pointer, matcher: matcher)) }
+            }
         }
         expectation.each = notificationMatch(node, defined: defined)
         if let orderNode = node["order"] {
