@@ -61,7 +61,6 @@ import Testing
         #expect(Self.body(first.respond(to: Self.adminRequest(.post, "/_sim/fixtures", swap))).contains(#""generation":2"#))
         let credited = try Self.topUp(first, reference: "R1", external: "1001")
         #expect(Self.body(credited).contains(#""responseCode":"2003800""#))
-        #expect(credited.gate != nil, "a top-up's answer waits for its record's fsync")
         _ = first.respond(to: Self.adminRequest(.post, "/_sim/clock", #"{"advance":"2h"}"#))
         let balance = Self.balance(first, "081300000001")
         let now = first.clock.now()
