@@ -39,6 +39,8 @@ public struct E2PayBook: Sendable {
     var transferRequests: [String: E2PayTransferRequest] = [:]
     /// `clientRef`s already used by a P2P request (a reuse is `04`).
     var clientRefs: Set<String> = []
+    /// Transfers to bank, disbursements and QR/QRIS payments (issue 13's money out).
+    var moneyOut = E2PayMoneyOutBook()
 
     public init() {}
 }

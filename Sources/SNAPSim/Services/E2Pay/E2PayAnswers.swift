@@ -70,7 +70,7 @@ enum E2PayAnswers {
                 (.exceedLimit, .ledger, "amount over the receiver's sisaTopup"),
                 (.validationError, .ledger, "fields differ from the request"),
             ]
-        default: []
+        default: E2PayMoneyOutAnswers.answers(service)
         }
     }
 

@@ -21,6 +21,7 @@ struct E2PayCustomerService {
         case ServiceDescriptor.e2payTransferInquiry.name: return try transferInquiry(state)
         case ServiceDescriptor.e2payTransferRequest.name: return try transferRequest(&state)
         case ServiceDescriptor.e2payTransferConfirm.name: return try transferConfirm(&state)
+        case let name where E2PayMoneyOut.serves(name): return try E2PayMoneyOut(service: self).respond(state: &state)
         default:
             throw E2PayRefusal(.generalError, "the simulator has no behaviour for \(front.exchange.route.serviceName)")
         }
