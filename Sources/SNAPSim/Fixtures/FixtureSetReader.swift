@@ -5,7 +5,8 @@ import SimJSON
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
         "virtualAccountBillers", "virtualAccounts", "transfers", "merchants", "notifications"] + payoutSections
-        + e2paySections
+        + [e2paySection]
+        + e2payMoneyOutSections
 
     var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -66,6 +67,8 @@ struct FixtureSetReader {
 
         let payouts = readPayouts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let notifications = readNotifications(profileNames: profileNames, partnerIds: partnerIds)
+        let e2pay = readE2Pay(customerNumbers: customerNumbers,
+            servesE2Pay: profiles.contains { $0.value.routes.contains { $0.security == .e2pay } })
         let e2payBanks = readE2PayBanks()
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
@@ -86,6 +89,7 @@ struct FixtureSetReader {
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
         loaded.payouts = payouts
         loaded.notifications = notifications
+        loaded.e2pay = e2pay
         loaded.e2payBanks = e2payBanks
         // The keys of issues 19 and 21 live with their providers; the outbox signs with them by name.
         for merchant in payouts.merchants.values {

@@ -40,7 +40,7 @@ public struct ReachableCode: Sendable, Hashable {
 
     /// Every reachable answer of `service`, sorted by HTTP status, code, then source.
     public static func list(for service: ServiceDescriptor, fixtures: LoadedFixtures) -> [ReachableCode] {
-        if service.security == .e2pay { return E2PayAnswers.list(for: service) }
+        if service.security == .e2pay { return E2PayAnswers.list(for: service, fixtures: fixtures) }
         let catalogue = fixtures.catalogue
         func code(_ answer: ServiceAnswer, _ source: Source) -> ReachableCode {
             let entry = catalogue.entry(for: answer.key, service: service.code)

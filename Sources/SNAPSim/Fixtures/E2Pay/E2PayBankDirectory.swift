@@ -61,7 +61,7 @@ public struct E2PayBankDirectory: Sendable, Hashable {
 }
 
 extension FixtureSetReader {
-    static let e2paySections = ["e2payBanks", "e2payBeneficiaries", "e2payChannels"]
+    static let e2payMoneyOutSections = ["e2payBanks", "e2payBeneficiaries", "e2payChannels"]
 
     /// The three E2Pay money-out sections; beneficiaries must name a bank of `e2payBanks`.
     mutating func readE2PayBanks() -> E2PayBankDirectory {

@@ -1,7 +1,7 @@
 /// One partner's E2Pay sessions: host and user access tokens, authorization codes and refresh tokens.
 ///
 /// Every token carries its expiry on the simulator clock; logout revokes a user token and its refresh token
-/// at once. Lifetimes are ``E2PayBook/tokenLifetime`` etc. (docs/e2pay.md#tokens).
+/// at once. Lifetimes are the fixtures' (``E2PayFixtures``, docs/e2pay.md#tokens).
 public struct E2PayBook: Sendable {
     /// Who holds a token.
     enum Holder: Sendable, Hashable {
@@ -17,15 +17,11 @@ public struct E2PayBook: Sendable {
         var revoked = false
     }
 
-    static let tokenLifetime: Duration = .seconds(3600)
-    static let refreshLifetime: Duration = .seconds(24 * 3600)
-    static let codeLifetime: Duration = .seconds(300)
-
     var accessTokens: [String: Session] = [:]
     var refreshTokens: [String: Session] = [:]
     /// Authorization codes from `/rest/h2h/authorization/`, each usable once.
     var codes: [String: Session] = [:]
-    /// Customers' passwords (MD5, upper-case hex) set at registration, over the fixtures' default.
+    /// Passwords (MD5, upper-case hex) set at registration or changed, over the fixtures' (``E2PayFixtures``).
     var passwords: [String: String] = [:]
     /// E-mail addresses of customers registered through E2Pay.
     var emails: [String: String] = [:]

@@ -5,7 +5,7 @@ enum E2PayAnswers {
     private static let bearer: [Answer] = [
         (.emptyField, .security, "no Authorization: Bearer <access_token>"),
         (.sessionNotExists, .security, "the access token was never issued or was logged out"),
-        (.tokenExpired, .security, "the access token is older than 3600 s (simulator clock)"),
+        (.tokenExpired, .security, "the access token is past its lifetime (e2pay.json, simulator clock)"),
     ]
     private static let user: [Answer] = bearer + [
         (.forbidden, .security, "the host token where a user token is needed"),
@@ -23,7 +23,7 @@ enum E2PayAnswers {
         case .e2payToken:
             client + [
                 (.sessionNotExists, .ledger, "code or refresh_token never issued, already used or logged out"),
-                (.tokenExpired, .ledger, "code older than 300 s or refresh_token older than 24 h"),
+                (.tokenExpired, .ledger, "code or refresh_token past its lifetime (e2pay.json)"),
             ]
         case .e2payAuthorization:
             client + [(.authenticationFailed, .ledger, "unknown username or wrong MD5 password")]
@@ -51,7 +51,11 @@ enum E2PayAnswers {
         case .e2payResendSMS, .e2payResendEmail:
             host + [(.entityNotFound, .ledger, "no registration request for username")]
         case .e2payHistory:
-            user + [(.validationError, .ledger, "limit, offset, sortField, sortOrder or a timestamp filter is malformed")]
+            user + [
+                (.validationError, .ledger, "limit, offset, sortField or sortOrder is malformed"),
+                (.timestampInvalid, .ledger, "transactionTimestampFrom/Until is not a timestamp with offset"),
+                (.timestampRangeInvalid, .ledger, "transactionTimestampFrom is after transactionTimestampUntil"),
+            ]
         case .e2payTransferInquiry:
             user + [(.emptyField, .ledger, "accountID missing"), (.accountNotFound, .ledger, "no such account")]
         case .e2payTransferRequest:
@@ -75,11 +79,12 @@ enum E2PayAnswers {
     }
 
     /// The rows of `snapsim codes` for an E2Pay route: success first, then each refusal.
-    static func list(for service: ServiceDescriptor) -> [ReachableCode] {
+    static func list(for service: ServiceDescriptor, fixtures: LoadedFixtures) -> [ReachableCode] {
         let success = ReachableCode(
             responseCode: nil, httpStatus: 200, message: "(plain JSON)", source: .ledger, how: "the request is valid")
         return [success] + answers(service).map {
-            ReachableCode(responseCode: $0.code.code, httpStatus: $0.code.httpStatus, message: $0.code.message,
+            let entry = fixtures.e2pay.entry($0.code.code)
+            return ReachableCode(responseCode: entry.code, httpStatus: entry.httpStatus, message: entry.message,
                 source: $0.source, how: $0.when)
         }.sorted { ($0.httpStatus ?? 0, $0.responseCode ?? "") < ($1.httpStatus ?? 0, $1.responseCode ?? "") }
     }

@@ -20,8 +20,13 @@ extension E2PayCustomerService {
             guard let wanted = query.queryValue(name), !wanted.isEmpty else { continue }
             rows = rows.filter { $0.value(name) == wanted }
         }
-        if let from = try time("transactionTimestampFrom") { rows = rows.filter { $0.time >= from } }
-        if let until = try time("transactionTimestampUntil") { rows = rows.filter { $0.time <= until } }
+        let from = try time("transactionTimestampFrom")
+        let until = try time("transactionTimestampUntil")
+        if let from, let until, from > until {
+            throw E2PayRefusal(.timestampRangeInvalid, "transactionTimestampFrom is after transactionTimestampUntil")
+        }
+        if let from { rows = rows.filter { $0.time >= from } }
+        if let until { rows = rows.filter { $0.time <= until } }
         let sortField = query.queryValue("sortField") ?? "transactionTimestamp"
         let descending: Bool
         switch query.queryValue("sortOrder") ?? "DESCENDING" {
@@ -59,7 +64,7 @@ extension E2PayCustomerService {
     private func time(_ name: String) throws(E2PayRefusal) -> SimTime? {
         guard let text = front.request.queryValue(name), !text.isEmpty else { return nil }
         guard let stamp = ISO8601Timestamp(text) else {
-            throw E2PayRefusal(.validationError, "\(name) must be a timestamp like 2026-11-21T10:00:00+07:00")
+            throw E2PayRefusal(.timestampInvalid, "\(name) must be a timestamp like 2026-11-21T10:00:00+07:00, not \(text)")
         }
         return stamp.time
     }

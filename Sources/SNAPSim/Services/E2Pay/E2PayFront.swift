@@ -4,7 +4,7 @@ import Synchronization
 
 /// Serves the routes of the `e2pay` profile (``RouteSecurity/e2pay``): E2Pay's OAuth2 host and user tokens
 /// instead of SNAP's signatures, then the service. Every answer is plain JSON; refusals are
-/// `{"responseCode": "<2 chars>", "responseMessage": "…"}` with the status of ``E2PayResponseCode``.
+/// `{"responseCode": "<2 chars>", "responseMessage": "…"}` with the status `e2pay.json` gives each code.
 struct E2PayFront {
     let exchange: Exchange
     let fixtures: LoadedFixtures
@@ -23,7 +23,8 @@ struct E2PayFront {
             }
             return Decision(outcome: .plain(status: 200, body: body), caller: caller)
         } catch {
-            return Decision(outcome: .plain(status: error.code.httpStatus, body: error.body))
+            let (status, body) = error.rendered(fixtures.e2pay)
+            return Decision(outcome: .plain(status: status, body: body))
         }
     }
 

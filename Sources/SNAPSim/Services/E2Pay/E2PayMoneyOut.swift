@@ -55,7 +55,7 @@ struct E2PayMoneyOut {
     /// The customer's MD5 password: wrong form `95`, wrong password `Q1`.
     func checkPassword(_ password: String, of account: CustomerAccount, _ state: PartnerState) throws(E2PayRefusal) {
         try E2PayFront.checkMD5(password)
-        guard password == state.e2pay.passwords[account.customerNumber] ?? E2PayFront.defaultPasswordMD5 else {
+        guard password == state.e2pay.passwords[account.customerNumber] ?? front.fixtures.e2pay.password(of: account.customerNumber) else {
             throw E2PayRefusal(.authenticationFailed, "wrong password for \(account.customerNumber)")
         }
     }
