@@ -27,8 +27,11 @@ struct FixtureSetReader {
         let merchants = readUnique("merchants", key: \QRISMerchant.merchantId, what: "merchant", QRISMerchant.read)
         let partnerIds = Set(partners.map(\.value.clientId))
         let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
+        let e2pay = readE2Pay(customerNumbers: Set(customers.map(\.value.customerNumber)),
+            servesE2Pay: profiles.contains { $0.value.routes.contains { $0.security == .e2pay } })
+        let e2payCodes = Set(e2pay.codes.map(\.code))
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
-            Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
+            Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, e2payCodes: e2payCodes, &problems)
         }
 
         let profileNames = profiles.map(\.value.name)
@@ -67,8 +70,6 @@ struct FixtureSetReader {
 
         let payouts = readPayouts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let notifications = readNotifications(profileNames: profileNames, partnerIds: partnerIds)
-        let e2pay = readE2Pay(customerNumbers: customerNumbers,
-            servesE2Pay: profiles.contains { $0.value.routes.contains { $0.security == .e2pay } })
         let e2payBanks = readE2PayBanks()
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }

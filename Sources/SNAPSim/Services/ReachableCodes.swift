@@ -72,6 +72,9 @@ public struct ReachableCode: Sendable, Hashable {
                 result.append(reachable)
             case .body(let status, _):
                 result.append(ReachableCode(responseCode: nil, httpStatus: status, message: "(rule's own body)", source: .magic, how: how))
+            case .e2pay(let code):
+                let entry = fixtures.e2pay.entry(code)
+                result.append(ReachableCode(responseCode: code, httpStatus: entry.httpStatus, message: entry.message, source: .magic, how: how))
             case .amend(let status, let patch):
                 let patchedCode = patch?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue
                 let patchedMessage = patch?[pointer: JSONPointer(tokens: ["responseMessage"])]?.stringValue

@@ -1,3 +1,5 @@
+import SimJSON
+
 /// Which E2Pay code each E2Pay route answers and when: the `snapsim codes` listing of the `e2pay` profile.
 enum E2PayAnswers {
     typealias Answer = (code: E2PayResponseCode, source: ReachableCode.Source, when: String)
@@ -6,6 +8,7 @@ enum E2PayAnswers {
         (.emptyField, .security, "no Authorization: Bearer <access_token>"),
         (.sessionNotExists, .security, "the access token was never issued or was logged out"),
         (.tokenExpired, .security, "the access token is past its lifetime (e2pay.json, simulator clock)"),
+        (.forbidden, .common, "the partner's services list does not include the service"),
     ]
     private static let user: [Answer] = bearer + [
         (.forbidden, .security, "the host token where a user token is needed"),
@@ -78,14 +81,33 @@ enum E2PayAnswers {
         }
     }
 
-    /// The rows of `snapsim codes` for an E2Pay route: success first, then each refusal.
+    /// The rows of `snapsim codes` for an E2Pay route: success first, then each refusal and each rule that can
+    /// answer it (rules with a SNAP `case` never apply to E2Pay routes).
     static func list(for service: ServiceDescriptor, fixtures: LoadedFixtures) -> [ReachableCode] {
         let success = ReachableCode(
             responseCode: nil, httpStatus: 200, message: "(plain JSON)", source: .ledger, how: "the request is valid")
-        return [success] + answers(service).map {
+        var rows = [success] + answers(service).map {
             let entry = fixtures.e2pay.entry($0.code.code)
             return ReachableCode(responseCode: entry.code, httpStatus: entry.httpStatus, message: entry.message,
                 source: $0.source, how: $0.when)
-        }.sorted { ($0.httpStatus ?? 0, $0.responseCode ?? "") < ($1.httpStatus ?? 0, $1.responseCode ?? "") }
+        }
+        if Rule.unruledServices.contains(service) { return rows }
+        for rule in fixtures.rules.rules where rule.serviceNames?.contains(service.name) ?? true {
+            let conditions = rule.conditions.filter { if case .services = $0 { false } else { true } }.map(\.summary)
+            let how = "rule \(rule.id): " + conditions.joined(separator: ", ")
+            switch rule.outcome.response {
+            case .e2pay(let code):
+                let entry = fixtures.e2pay.entry(code)
+                rows.append(ReachableCode(responseCode: code, httpStatus: entry.httpStatus, message: entry.message,
+                    source: .magic, how: how))
+            case .body(let status, _):
+                rows.append(ReachableCode(responseCode: nil, httpStatus: status, message: "(rule's own body)", source: .magic, how: how))
+            case .amend(let status, let patch):
+                rows.append(ReachableCode(responseCode: patch?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue,
+                    httpStatus: status, message: "(the normal answer, amended)", source: .magic, how: how))
+            case .code: continue
+            }
+        }
+        return rows.sorted { ($0.httpStatus ?? 0, $0.responseCode ?? "") < ($1.httpStatus ?? 0, $1.responseCode ?? "") }
     }
 }
