@@ -18,7 +18,7 @@ extension E2PayMoneyOut {
     /// `GET /b2b/customer/me/disbursement/inquiry?accountId=&bankId=&amount=` (with `Signature`): the beneficiary's
     /// name, an `inquiryId` for the payment, the fee and the channel.
     func bankInquiry(_ product: BankProduct, _ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let payer = try service.user(state)
+        let payer = try payer(state)
         try requirePremium(payer)
         guard let bankId = query("bankId", "bankID") else { throw E2PayRefusal(.emptyField, "bankId (query)") }
         guard let accountId = query("accountId", "accountID") else { throw E2PayRefusal(.emptyField, "accountId (query)") }
@@ -36,7 +36,7 @@ extension E2PayMoneyOut {
             throw E2PayRefusal(.exceedLimit, "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
         }
         let inquiry = E2PayBankInquiry(
-            product: product.rawValue, id: state.ids.referenceNumber(length: 12), payer: payer.customerNumber,
+            product: product.rawValue, id: state.ids.referenceNumber(length: 12), payer: payer.accountId,
             bankId: bank.id, accountId: beneficiary.accountId, name: beneficiary.name, channel: channel,
             amountMinor: amount?.minorUnits, feeMinor: terms.fee.minorUnits)
         state.e2pay.moneyOut.bankInquiries[inquiry.id] = inquiry
@@ -50,7 +50,7 @@ extension E2PayMoneyOut {
     /// `POST /b2b/customer/me/ibft/transaction` or `/disbursement/transaction`: pays an inquiry with the MD5
     /// password. The amount and the fee leave the balance (two history rows, one journal).
     func bankPayment(_ product: BankProduct, _ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let payer = try service.user(state)
+        let payer = try payer(state)
         try requirePremium(payer)
         let fields = try E2PayForm.json(request)
         let accountSrc = try fields.required("accountSrc")
@@ -62,10 +62,10 @@ extension E2PayMoneyOut {
         let bankId = try fields.required("bankId")
         let inquiryId = try fields.required("inquiryId")
         let sourceId = try fields.required("sourceId")
-        guard accountSrc == payer.customerNumber else {
-            throw E2PayRefusal(.invalidAccount, "accountSrc \(accountSrc) is not the logged-in customer \(payer.customerNumber)")
+        guard accountSrc == payer.accountId else {
+            throw E2PayRefusal(.invalidAccount, "accountSrc \(accountSrc) is not the logged-in account \(payer.accountId)")
         }
-        guard var inquiry = state.e2pay.moneyOut.bankInquiries[inquiryId], inquiry.payer == payer.customerNumber,
+        guard var inquiry = state.e2pay.moneyOut.bankInquiries[inquiryId], inquiry.payer == payer.accountId,
             inquiry.product == product.rawValue
         else {
             throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this customer by the \(product.code) inquiry")
@@ -96,13 +96,13 @@ extension E2PayMoneyOut {
         inquiry.paidBy = clientRef
         state.e2pay.moneyOut.bankInquiries[inquiryId] = inquiry
         state.e2pay.moneyOut.payments[clientRef] = E2PayPayment(
-            kind: product.code, clientRef: clientRef, payer: payer.customerNumber, journalId: journalId,
+            kind: product.code, clientRef: clientRef, payer: payer.accountId, journalId: journalId,
             amountMinor: amount.minorUnits, tipMinor: 0, feeMinor: fee.minorUnits, counterparty: inquiry.name,
             atMilliseconds: front.now.millisecondsSince1970)
         let bankName = directory.bank(inquiry.bankId)?.name ?? inquiry.bankId
         let stamp = JSONValue.string(front.now.description)
         var answer: JSONObject = [
-            "accountSrcId": .string(payer.customerNumber), "accountDstId": .string(inquiry.accountId),
+            "accountSrcId": .string(payer.accountId), "accountDstId": .string(inquiry.accountId),
             "amount": amount.jsonNumber, "feeAmount": fee.jsonNumber, "accountGroupId": "01",
             "accountGroupName": "M-Bayar Customer", "accountGroupEmail": .null, "clientRef": .string(clientRef),
             "description": .string(description), "transactionTimestamp": stamp, "accountDstName": .string(inquiry.name),
@@ -112,7 +112,7 @@ extension E2PayMoneyOut {
             answer["transactionCodeId"] = "IBFT"
             answer["journalId"] = .string(journalId)
             answer["clientTimestamp"] = stamp
-            answer["accountSrcName"] = .string(payer.customer.name)
+            answer["accountSrcName"] = .string(payer.name)
             answer["feeAccountId"] = "FEE-IBFT"
             answer["feeConfigId"] = .string(inquiry.channel)
             answer["feeTransactionId"] = .string(feeTransactionId)

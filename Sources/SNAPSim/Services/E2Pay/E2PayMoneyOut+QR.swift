@@ -16,7 +16,7 @@ extension E2PayMoneyOut {
     /// `GET /b2b/customer/me/transaction/qris/inquiry?qrCode=` (or `/qr/inquiry`): the merchant, the amount a
     /// dynamic code fixes (0 on a static one), the tip indicator and an `inquiryId` for the payment.
     func qrInquiry(_ kind: QRKind, _ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let payer = try service.user(state)
+        let payer = try payer(state)
         guard let payload = query("qrCode") else { throw E2PayRefusal(.emptyField, "qrCode (query)") }
         let code: MerchantPresentedQR
         do throws(QRISProblem) {
@@ -40,7 +40,7 @@ extension E2PayMoneyOut {
         }
         let fee = directory.terms(kind.code).fee
         let inquiry = E2PayQRInquiry(
-            kind: kind.rawValue, id: state.ids.referenceNumber(length: 12), payer: payer.customerNumber,
+            kind: kind.rawValue, id: state.ids.referenceNumber(length: 12), payer: payer.accountId,
             merchantId: merchant.merchantId, payload: payload, amountMinor: code.amountMinorUnits, isDynamic: isDynamic,
             tipIndicator: indicator, tipValue: tipValue, feeMinor: fee.minorUnits)
         state.e2pay.moneyOut.qrInquiries[inquiry.id] = inquiry
@@ -58,14 +58,14 @@ extension E2PayMoneyOut {
 
     /// `POST /b2b/customer/me/transaction/qris` (or `/qr`) `{inquiryId, password, amount, clientRef, sourceId, tip}`.
     func qrPayment(_ kind: QRKind, _ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let payer = try service.user(state)
+        let payer = try payer(state)
         let fields = try E2PayForm.json(request)
         let inquiryId = try fields.required("inquiryId")
         let password = try fields.required("password")
         var amount = try Self.amount(try fields.required("amount"), field: "amount")
         let clientRef = try fields.required("clientRef")
         let sourceId = try fields.required("sourceId")
-        guard var inquiry = state.e2pay.moneyOut.qrInquiries[inquiryId], inquiry.payer == payer.customerNumber,
+        guard var inquiry = state.e2pay.moneyOut.qrInquiries[inquiryId], inquiry.payer == payer.accountId,
             inquiry.kind == kind.rawValue
         else {
             throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this customer by the \(kind.code) inquiry")
@@ -101,7 +101,7 @@ extension E2PayMoneyOut {
         inquiry.paidBy = clientRef
         state.e2pay.moneyOut.qrInquiries[inquiryId] = inquiry
         let payment = E2PayPayment(
-            kind: kind.code, clientRef: clientRef, payer: payer.customerNumber, journalId: journalId,
+            kind: kind.code, clientRef: clientRef, payer: payer.accountId, journalId: journalId,
             amountMinor: amount.minorUnits, tipMinor: tip.minorUnits, feeMinor: fee.minorUnits,
             counterparty: merchant.name, atMilliseconds: front.now.millisecondsSince1970)
         state.e2pay.moneyOut.payments[clientRef] = payment
@@ -112,9 +112,9 @@ extension E2PayMoneyOut {
 
     /// `GET /b2b/customer/me/transaction/qris/status?clientRef=` (or `/qr/status`): the payment's outcome.
     func qrStatus(_ kind: QRKind, _ state: PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let payer = try service.user(state)
+        let payer = try payer(state)
         guard let clientRef = query("clientRef") else { throw E2PayRefusal(.emptyField, "clientRef (query)") }
-        guard let payment = state.e2pay.moneyOut.payments[clientRef], payment.payer == payer.customerNumber,
+        guard let payment = state.e2pay.moneyOut.payments[clientRef], payment.payer == payer.accountId,
             payment.kind == kind.code
         else { throw E2PayRefusal(.entityNotFound, "no \(kind.code) payment of this customer with clientRef \(clientRef)") }
         return .object(Self.json(payment))

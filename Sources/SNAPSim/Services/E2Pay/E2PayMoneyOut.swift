@@ -52,19 +52,19 @@ struct E2PayMoneyOut {
         return Amount(minorUnits: units)
     }
 
-    /// The customer's MD5 password: wrong form `95`, wrong password `Q1`.
-    func checkPassword(_ password: String, of account: CustomerAccount, _ state: PartnerState) throws(E2PayRefusal) {
+    /// The payer's MD5 password: wrong form `95`, wrong password `Q1`.
+    func checkPassword(_ password: String, of payer: E2PayPayer, _ state: PartnerState) throws(E2PayRefusal) {
         try E2PayFront.checkMD5(password)
-        guard password == state.e2pay.passwords[account.customerNumber] ?? front.fixtures.e2pay.password(of: account.customerNumber) else {
-            throw E2PayRefusal(.authenticationFailed, "wrong password for \(account.customerNumber)")
+        guard password == state.e2pay.passwords[payer.username] ?? front.fixtures.e2pay.password(of: payer.username) else {
+            throw E2PayRefusal(.authenticationFailed, "wrong password for \(payer.username)")
         }
     }
 
     /// Transfers to a bank are for registered (premium) e-money only, as Bank Indonesia rules: `63` for basic.
-    func requirePremium(_ account: CustomerAccount) throws(E2PayRefusal) {
-        guard account.customer.tier == E2PayLimits.premiumTier else {
+    func requirePremium(_ payer: E2PayPayer) throws(E2PayRefusal) {
+        guard payer.mayTransferToBank else {
             throw E2PayRefusal(.forbidden,
-                "\(account.customerNumber) is CUSTOMER_BASIC: transfers to a bank need a premium (upgraded) account")
+                "\(payer.accountId) is CUSTOMER_BASIC: transfers to a bank need a premium (upgraded) account")
         }
     }
 
@@ -77,7 +77,7 @@ struct E2PayMoneyOut {
     }
 
     /// `amount` against a channel's cap (`05`), then `total` against the balance (`51`).
-    func checkLimits(amount: Amount, total: Amount, channel: String, payer: CustomerAccount) throws(E2PayRefusal) {
+    func checkLimits(amount: Amount, total: Amount, channel: String, payer: E2PayPayer) throws(E2PayRefusal) {
         let terms = directory.terms(channel)
         guard amount <= terms.maximum else {
             throw E2PayRefusal(.exceedLimit, "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
@@ -89,14 +89,14 @@ struct E2PayMoneyOut {
 
     /// Debits `amount` (and `fee`, as its own `FEE` row) from the payer and writes the history rows.
     func debit(
-        _ payer: CustomerAccount, amount: Amount, fee: Amount, code: String, name: String, description: String,
+        _ payer: E2PayPayer, amount: Amount, fee: Amount, code: String, name: String, description: String,
         clientRef: String, sourceId: String, receiver: (id: String, name: String), journalId: String,
         _ state: inout PartnerState
     ) {
-        let sender = (id: payer.customerNumber, name: payer.customer.name)
+        let sender = (id: payer.accountId, name: payer.name)
         for (part, rowCode, rowName) in [(amount, code, name), (fee, "FEE", "Fee " + name)] where part > .zero {
-            state.ledger.debit(.customer(payer.customerNumber), part)
-            guard let after = state.ledger.customer(payer.customerNumber) else { continue }
+            state.ledger.debit(payer.holder, part)
+            guard let after = state.ledger.customer(payer.accountId) else { continue }
             state.e2pay.recordMovement(
                 &state.ids, journalId: journalId, code: rowCode, name: rowName, description: description,
                 clientRef: clientRef, sourceId: sourceId, account: after, amount: part, isCredit: false, sender: sender,
