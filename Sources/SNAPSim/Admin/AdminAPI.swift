@@ -51,6 +51,7 @@ struct AdminAPI {
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
+            case Self.payerE2PayUpgradePath: return try payerE2PayUpgrade(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             default:

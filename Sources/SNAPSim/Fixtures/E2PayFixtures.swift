@@ -27,6 +27,8 @@ public struct E2PayFixtures: Sendable, Hashable {
     public var defaultPassword = "E10ADC3949BA59ABBE56E057F20F883E"
     /// Login passwords (MD5, upper-case hex) by customer number, over ``defaultPassword``.
     public var passwords: [String: String] = [:]
+    /// M-Bayar merchants by username.
+    public var merchants: [String: E2PayMerchant] = [:]
 
     private var byCode: [String: E2PayCodeEntry] = [:]
 
@@ -53,12 +55,12 @@ extension FixtureSetReader {
     static let e2paySection = "e2pay"
     static let e2payFields = [
         "accessTokenSeconds", "refreshTokenSeconds", "authorizationCodeSeconds", "otpMinutes", "defaultPassword",
-        "passwords", "responseCodes",
+        "passwords", "merchants", "responseCodes",
     ]
 
     /// The `e2pay` section (at most one). When the fixtures serve an `e2pay` route, every code the code refers to
     /// (``E2PayResponseCode/referenced``) must be in its table.
-    mutating func readE2Pay(customerNumbers: Set<String>, servesE2Pay: Bool) -> E2PayFixtures {
+    mutating func readE2Pay(customerNumbers: Set<String>, accountNos: Set<String>, servesE2Pay: Bool) -> E2PayFixtures {
         var fixtures = E2PayFixtures()
         let nodes = sections[Self.e2paySection] ?? []
         for extra in nodes.dropFirst() {
@@ -85,13 +87,34 @@ extension FixtureSetReader {
         if let password = node.string("defaultPassword", required: false, &problems) {
             if Self.isMD5(password, node["defaultPassword"] ?? node, &problems) { fixtures.defaultPassword = password }
         }
+        for merchantNode in node.array("merchants", required: false, &problems) ?? [] {
+            guard merchantNode.expectObject(allowed: ["username", "name", "email", "accountNo", "note"], &problems) else { continue }
+            let username = merchantNode.string("username", required: true, &problems)
+            let name = merchantNode.string("name", required: true, maxLength: 140, &problems)
+            let email = merchantNode.string("email", required: false, &problems)
+            let accountNo = merchantNode.string("accountNo", required: true, &problems)
+            _ = merchantNode.string("note", required: false, &problems)
+            guard let username, let name, let accountNo else { continue }
+            if !EMoneyCustomer.isWellFormedNumber(username) {
+                problems.add(merchantNode["username"] ?? merchantNode, "a merchant's username is its phone, 08 followed by digits")
+            }
+            if !accountNos.contains(accountNo) {
+                problems.add(merchantNode["accountNo"] ?? merchantNode, "unknown merchant account \"\(accountNo)\" (add it to an accounts section)")
+            }
+            if fixtures.merchants[username] != nil || customerNumbers.contains(username) {
+                problems.add(merchantNode["username"] ?? merchantNode, "username \"\(username)\" is already a customer or merchant")
+                continue
+            }
+            fixtures.merchants[username] = E2PayMerchant(
+                username: username, name: name, email: email, phone: username, accountNo: accountNo)
+        }
         for (username, passwordNode) in node["passwords"]?.members(&problems) ?? [] {
             guard case .string(let password) = passwordNode.value else {
                 problems.add(passwordNode, "expected the MD5 of the password in upper-case hex, found \(passwordNode.value.typeName)")
                 continue
             }
-            if !customerNumbers.contains(username) {
-                problems.add(passwordNode, "unknown customer \"\(username)\" (write it as in customers.json, 08…)")
+            if !customerNumbers.contains(username), fixtures.merchants[username] == nil {
+                problems.add(passwordNode, "unknown customer \"\(username)\" (write it as in customers.json, 08…, or a merchant's username)")
             }
             if Self.isMD5(password, passwordNode, &problems) { fixtures.passwords[username] = password }
         }

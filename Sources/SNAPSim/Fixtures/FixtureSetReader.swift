@@ -28,6 +28,7 @@ struct FixtureSetReader {
         let partnerIds = Set(partners.map(\.value.clientId))
         let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let e2pay = readE2Pay(customerNumbers: Set(customers.map(\.value.customerNumber)),
+            accountNos: Set(accounts.map(\.value.accountNo)),
             servesE2Pay: profiles.contains { $0.value.routes.contains { $0.security == .e2pay } })
         let e2payCodes = Set(e2pay.codes.map(\.code))
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in

@@ -7,8 +7,10 @@ public struct E2PayBook: Sendable {
     enum Holder: Sendable, Hashable {
         /// `client_credentials`: the partner itself.
         case host
-        /// A customer or merchant logged in with username and password.
+        /// A customer logged in with username and password.
         case user(String)
+        /// A merchant logged in with username and password (`user_type` `MERCHANT`).
+        case merchant(String)
     }
 
     struct Session: Sendable, Hashable {
@@ -37,6 +39,15 @@ public struct E2PayBook: Sendable {
     var clientRefs: Set<String> = []
     /// Transfers to bank, disbursements and QR/QRIS payments (issue 13's money out).
     var moneyOut = E2PayMoneyOutBook()
+    /// Upgrade requests (KTP), the latest per account.
+    var upgrades: [String: E2PayUpgrade] = [:]
+    /// Merchants registered through E2Pay, and fixture merchants once they changed their phone or e-mail.
+    var merchants: [String: E2PayMerchant] = [:]
+    /// Merchant registrations waiting for their token, by phone.
+    var merchantRegistrations: [String: E2PayRegistration] = [:]
+    /// Phone and e-mail change tokens by `phone:<username>` / `email:<username>`, and how many were sent.
+    var challenges: [String: E2PayChallenge] = [:]
+    var challengeAttempts: [String: Int] = [:]
 
     public init() {}
 }

@@ -14,6 +14,10 @@ enum E2PayAnswers {
         (.forbidden, .security, "the host token where a user token is needed"),
         (.customerNotActive, .ledger, "the customer's status is inactive, dormant or blocked"),
     ]
+    private static let merchant: [Answer] = bearer + [
+        (.forbidden, .security, "the host token or a customer's token where a merchant's is needed"),
+        (.customerNotActive, .ledger, "the merchant account's status is not 0001 (active)"),
+    ]
     private static let host: [Answer] = bearer + [(.forbidden, .security, "a user token where the host token is needed")]
     private static let client: [Answer] = [
         (.emptyField, .ledger, "client_id, client_secret or another mandatory field is missing (named)"),
@@ -76,6 +80,79 @@ enum E2PayAnswers {
                 (.insufficientFund, .ledger, "balance below amount"),
                 (.exceedLimit, .ledger, "amount over the receiver's sisaTopup"),
                 (.validationError, .ledger, "fields differ from the request"),
+            ]
+        case .e2payMerchantRegister:
+            host + [
+                (.emptyField, .ledger, "phone, name, countryId or sourceId missing (named)"),
+                (.validationError, .ledger, "phone is not 08… digits, or email is not an address"),
+                (.entityExists, .ledger, "the phone is already a merchant"),
+            ]
+        case .e2payMerchantRegisterConfirm:
+            host + [
+                (.invalidPhoneVerification, .ledger, "token is not prefix + OTP, or expired"),
+                (.entityNotFound, .ledger, "no merchant registration for username"),
+                (.validationError, .ledger, "password is not MD5 upper-case hex"),
+                (.emptyField, .ledger, "username, password or token missing"),
+            ]
+        case .e2payMerchantVerifyUsername: host + [(.emptyField, .ledger, "the query parameter is missing")]
+        case .e2payMerchantResendSMS, .e2payMerchantResendEmail:
+            host + [(.entityNotFound, .ledger, "no merchant registration for username")]
+        case .e2payMerchantAccount: merchant
+        case .e2payMerchantHistory:
+            merchant + [
+                (.validationError, .ledger, "limit, offset, sortField or sortOrder is malformed"),
+                (.timestampInvalid, .ledger, "transactionTimestampFrom/Until is not a timestamp with offset"),
+                (.timestampRangeInvalid, .ledger, "transactionTimestampFrom is after transactionTimestampUntil"),
+            ]
+        case .e2payMerchantPassword:
+            merchant + [
+                (.authenticationFailed, .ledger, "oldPassword is wrong"),
+                (.validationError, .ledger, "a password is not MD5 upper-case hex, or unchanged"),
+                (.emptyField, .ledger, "oldPassword or newPassword missing"),
+            ]
+        case .e2payMerchantEmail, .e2payMerchantPhoneRequest:
+            merchant + [
+                (.emptyField, .ledger, "a mandatory field is missing (named)"),
+                (.forbidden, .ledger, "username is not the logged-in merchant"),
+                (.authenticationFailed, .ledger, "wrong MD5 password"),
+                (.validationError, .ledger, "the new e-mail or phone is malformed"),
+            ]
+        case .e2payMerchantEmailConfirm:
+            merchant + [
+                (.invalidEmailVerification, .ledger, "token is not the e-mailed prefix + OTP, or expired"),
+                (.entityNotFound, .ledger, "no e-mail change requested"),
+                (.validationError, .ledger, "email differs from the requested one"),
+            ]
+        case .e2payMerchantPhoneConfirm:
+            merchant + [
+                (.invalidPhoneVerification, .ledger, "token is not the SMS prefix + OTP, or expired"),
+                (.entityNotFound, .ledger, "no phone change requested"),
+                (.validationError, .ledger, "phone differs from the requested one"),
+            ]
+        case .e2payMerchantTransferInquiry:
+            merchant + [(.emptyField, .ledger, "accountID missing"), (.accountNotFound, .ledger, "no such account")]
+        case .e2payMerchantTransferRequest:
+            merchant + [
+                (.invalidAccount, .ledger, "accountSrc is not the merchant's account"),
+                (.accountNotFound, .ledger, "accountDst is no other account"),
+                (.duplicateTransaction, .ledger, "clientRef already used"),
+                (.validationError, .ledger, "amount is not a positive number"),
+            ]
+        case .e2payMerchantTransferConfirm:
+            merchant + [
+                (.entityNotFound, .ledger, "transactionRequestId unknown"),
+                (.duplicateTransaction, .ledger, "already confirmed"),
+                (.authenticationFailed, .ledger, "wrong MD5 password"),
+                (.insufficientFund, .ledger, "the merchant account's available balance is below amount"),
+                (.exceedLimit, .ledger, "amount over a customer receiver's sisaTopup"),
+                (.validationError, .ledger, "fields differ from the request"),
+            ]
+        case .e2payUpgradeRequest:
+            user + [
+                (.emptyField, .ledger, "mandatory fields missing (every one named)"),
+                (.validationError, .ledger, "identityType not KTP, identityNumber not 16 digits, bad birthDate, gender, maritalStatus, postalCode, countryId or Base64 file"),
+                (.invalidAccount, .ledger, "phone is not the logged-in customer"),
+                (.entityExists, .ledger, "already premium, or an upgrade is already SUBMITED"),
             ]
         default: E2PayMoneyOutAnswers.answers(service)
         }

@@ -10,12 +10,11 @@ extension E2PayCustomerService {
         "responseMessage",
     ]
 
-    func history(_ state: PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let account = try user(state)
+    func history(_ state: PartnerState, of accountId: String) throws(E2PayRefusal) -> JSONValue {
         let query = front.request
         let limit = try number("limit", default: 10, in: 1...100)
         let offset = try number("offset", default: 0, in: 0...Int.max)
-        var rows = state.e2pay.history.filter { $0.accountId == account.customerNumber }
+        var rows = state.e2pay.history.filter { $0.accountId == accountId }
         for name in Self.filters {
             guard let wanted = query.queryValue(name), !wanted.isEmpty else { continue }
             rows = rows.filter { $0.value(name) == wanted }

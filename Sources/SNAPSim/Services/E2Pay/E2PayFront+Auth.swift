@@ -67,8 +67,9 @@ extension E2PayFront {
         let partner = try partner(fields)
         let responseType = try fields.required("response_type")
         guard responseType == "code" else { throw E2PayRefusal(.validationError, "response_type must be code") }
-        if let userType = fields["user_type"], userType != "CUSTOMER" {
-            throw E2PayRefusal(.validationError, "user_type \(userType): the simulator logs in CUSTOMER users only")
+        let userType = fields["user_type"]
+        if let userType, userType != "CUSTOMER", userType != "MERCHANT" {
+            throw E2PayRefusal(.validationError, "user_type \(userType) is not CUSTOMER or MERCHANT")
         }
         let username = try fields.required("username")
         let password = try fields.required("password")
@@ -77,14 +78,21 @@ extension E2PayFront {
         let e2pay = fixtures.e2pay
         let body = try slots.slot(partner.clientId).state.withLock { (state: inout PartnerState) throws(E2PayRefusal) -> JSONValue in
             state.ledger.open(at: now)
-            guard state.ledger.customer(username) != nil else {
-                throw E2PayRefusal(.authenticationFailed, "username \(username) is not a registered customer")
+            // Without user_type (as some merchant clients send it) a customer is looked for first, then a merchant.
+            let holder: E2PayBook.Holder
+            if userType != "MERCHANT", state.ledger.customer(username) != nil {
+                holder = .user(username)
+            } else if userType != "CUSTOMER", state.e2pay.merchant(username, fixtures) != nil {
+                holder = .merchant(username)
+            } else {
+                throw E2PayRefusal(.authenticationFailed,
+                    "username \(username) is not a registered \(userType == "MERCHANT" ? "merchant" : "customer")")
             }
             guard password == state.e2pay.passwords[username] ?? e2pay.password(of: username) else {
                 throw E2PayRefusal(.authenticationFailed, "wrong password for \(username)")
             }
             let code = state.ids.token(length: 24)
-            state.e2pay.codes[code] = E2PayBook.Session(holder: .user(username), expiresAt: now + e2pay.authorizationCodeLifetime)
+            state.e2pay.codes[code] = E2PayBook.Session(holder: holder, expiresAt: now + e2pay.authorizationCodeLifetime)
             return ["status": "SUCCESS", "code": .string(code)]
         }
         return (body, partner.clientId)
