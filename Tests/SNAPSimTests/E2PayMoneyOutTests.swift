@@ -162,3 +162,62 @@ extension JSONValue {
         #expect(send(.get, "/switching/b2b/bank/ibft").1["responseCode"] == "F1")
     }
 }
+
+/// The merchant's transfer out to bank and disbursement (SDP), from its ledger merchant account.
+@Suite struct E2PayMerchantMoneyOutTests {
+    let money = E2PayMoneyOutTests()
+
+    func merchantLogin() -> HTTPHeaders {
+        let (_, code) = money.send(.post, "/switching/rest/h2h/authorization/", [:], """
+            {"client_id":"snapsim-demo","client_secret":"\(E2PayMoneyOutTests.secret)","response_type":"code",\
+            "user_type":"MERCHANT","username":"082100000001","password":"\(E2PayMoneyOutTests.password)"}
+            """)
+        let (_, token) = money.send(
+            .post, "/switching/rest/oauth/token", ["Content-Type": "application/x-www-form-urlencoded"],
+            "grant_type=authorization_code&client_id=snapsim-demo&client_secret=\(E2PayMoneyOutTests.secret)&code=\(code["code"]?.stringValue ?? "")")
+        return ["Authorization": "Bearer \(token["access_token"]?.stringValue ?? "")", "Content-Type": "application/json"]
+    }
+
+    func balance(_ merchant: HTTPHeaders) -> JSONValue? { money.send(.get, "/switching/b2b/merchant/me/account", merchant).1["balance"] }
+
+    @Test func merchantSDP_TakesBeneficiaryAndAmountFromTheSignedInquiry() throws {
+        let merchant = merchantLogin()
+        var signed = merchant
+        signed["Signature"] = E2PayMoneyOutTests.signature("701075327:permata:200000")
+        let (status, inquiry) = money.send(
+            .get, "/switching/b2b/merchant/me/sdp/inquiry?accountId=701075327&bankId=permata&amount=200000", signed)
+        #expect(status == 200)
+        let id = try #require(inquiry["id"]?.stringValue)
+        #expect(money.send(.get, "/switching/b2b/merchant/me/sdp/inquiry?accountId=701075327&bankId=permata&amount=200000", merchant)
+            .1["responseCode"] == "F1")
+        let (paid, answer) = money.send(.post, "/switching/b2b/merchant/me/sdp/transaction", merchant, """
+            {"accountSrc":"082100000001","clientRef":"M-SDP-1","description":"payout","password":"\(E2PayMoneyOutTests.password)",\
+            "inquiryId":"\(id)","sourceId":"PUNDIX"}
+            """)
+        #expect(paid == 200)
+        #expect(answer["responseCode"] == "00")
+        #expect(answer["journalId"]?.stringValue?.count == 16)
+        #expect(balance(merchant) == .number("4796000.00"))
+        let (_, history) = money.send(.get, "/switching/b2b/merchant/me/transaction?clientRef=M-SDP-1", merchant)
+        #expect(history["rowCount"] == .int(2))
+
+        let user = money.login("081300000001")
+        #expect(money.send(.get, "/switching/b2b/merchant/me/ibft/inquiry?bankId=bca&accountId=8377388292", user).1["responseCode"] == "63")
+    }
+
+    @Test func merchantIBFT_OverTheBalance_Is51_AndOverTheCap05() throws {
+        let merchant = merchantLogin()
+        let (_, inquiry) = money.send(.get, "/switching/b2b/merchant/me/ibft/inquiry?bankId=bca&accountId=8377388292", merchant)
+        let id = try #require(inquiry["inquiryId"]?.stringValue)
+        func pay(_ amount: String, _ ref: String) -> (Int, JSONValue) {
+            money.send(.post, "/switching/b2b/merchant/me/ibft/transaction", merchant, """
+                {"accountSrc":"082100000001","accountDst":"8377388292","amount":\(amount),"clientRef":"\(ref)","description":"",\
+                "password":"\(E2PayMoneyOutTests.password)","bankId":"bca","inquiryId":"\(id)","sourceId":"01011"}
+                """)
+        }
+        #expect(pay("250000001", "M-1").1["responseCode"] == "05")
+        #expect(pay("4997501", "M-2").1["responseCode"] == "51")
+        #expect(pay("4997500", "M-3").0 == 200)
+        #expect(balance(merchant) == .number("0.00"))
+    }
+}

@@ -53,13 +53,15 @@ extension E2PayMoneyOut {
         let payer = try payer(state)
         try requirePremium(payer)
         let fields = try E2PayForm.json(request)
+        // The merchant disbursement payment takes the beneficiary, bank and amount from its inquiry (T:js).
+        let fromInquiry = isMerchantRoute && product == .sdp
         let accountSrc = try fields.required("accountSrc")
-        let accountDst = try fields.required("accountDst")
-        let amount = try Self.amount(try fields.required("amount"), field: "amount")
+        let accountDst = fromInquiry ? fields["accountDst"] : try fields.required("accountDst")
+        let amountText = fromInquiry ? fields["amount"] : try fields.required("amount")
         let clientRef = try fields.required("clientRef")
         guard let description = fields["description"] else { throw E2PayRefusal(.emptyField, "description") }
         let password = try fields.required("password")
-        let bankId = try fields.required("bankId")
+        let bankId = fromInquiry ? fields["bankId"] : try fields.required("bankId")
         let inquiryId = try fields.required("inquiryId")
         let sourceId = try fields.required("sourceId")
         guard accountSrc == payer.accountId else {
@@ -68,11 +70,15 @@ extension E2PayMoneyOut {
         guard var inquiry = state.e2pay.moneyOut.bankInquiries[inquiryId], inquiry.payer == payer.accountId,
             inquiry.product == product.rawValue
         else {
-            throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this customer by the \(product.code) inquiry")
+            throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this account by the \(product.code) inquiry")
         }
-        guard accountDst == inquiry.accountId, bankId == inquiry.bankId else {
+        guard (accountDst ?? inquiry.accountId) == inquiry.accountId, (bankId ?? inquiry.bankId) == inquiry.bankId else {
             throw E2PayRefusal(.validationError,
-                "accountDst/bankId \(accountDst)/\(bankId) differ from the inquiry's \(inquiry.accountId)/\(inquiry.bankId)")
+                "accountDst/bankId \(accountDst ?? "")/\(bankId ?? "") differ from the inquiry's \(inquiry.accountId)/\(inquiry.bankId)")
+        }
+        let sent = try amountText.map { (text: String) throws(E2PayRefusal) -> Amount in try Self.amount(text, field: "amount") }
+        guard let amount = sent ?? inquiry.amountMinor.map({ Amount(minorUnits: $0) }) else {
+            throw E2PayRefusal(.emptyField, "amount")
         }
         if let asked = inquiry.amountMinor, asked != amount.minorUnits {
             throw E2PayRefusal(.validationError, "amount \(amount.value) differs from the inquiry's \(Amount(minorUnits: asked).value)")
@@ -103,8 +109,8 @@ extension E2PayMoneyOut {
         let stamp = JSONValue.string(front.now.description)
         var answer: JSONObject = [
             "accountSrcId": .string(payer.accountId), "accountDstId": .string(inquiry.accountId),
-            "amount": amount.jsonNumber, "feeAmount": fee.jsonNumber, "accountGroupId": "01",
-            "accountGroupName": "M-Bayar Customer", "accountGroupEmail": .null, "clientRef": .string(clientRef),
+            "amount": amount.jsonNumber, "feeAmount": fee.jsonNumber, "accountGroupId": isMerchantRoute ? "02" : "01",
+            "accountGroupName": isMerchantRoute ? "M-Bayar Merchant" : "M-Bayar Customer", "accountGroupEmail": .null, "clientRef": .string(clientRef),
             "description": .string(description), "transactionTimestamp": stamp, "accountDstName": .string(inquiry.name),
         ]
         switch product {
@@ -118,6 +124,12 @@ extension E2PayMoneyOut {
             answer["feeTransactionId"] = .string(feeTransactionId)
             answer["transferType"] = .string(inquiry.channel)
         case .sdp:
+            if isMerchantRoute {
+                answer["responseCode"] = "00"
+                answer["responseMessage"] = "Success"
+                answer["journalId"] = .string(journalId)
+                answer["correlationId"] = .string(feeTransactionId)
+            }
             answer["id"] = .string(journalId)
             answer["transactionStatus"] = "SUCCESS"
             answer["totalAmount"] = (amount.plus(fee)).jsonNumber

@@ -31,6 +31,10 @@ struct E2PayMoneyOut {
         case ServiceDescriptor.e2payQRInquiry.name: return try qrInquiry(.qr, &state)
         case ServiceDescriptor.e2payQRPayment.name: return try qrPayment(.qr, &state)
         case ServiceDescriptor.e2payQRStatus.name: return try qrStatus(.qr, state)
+        case ServiceDescriptor.e2payMerchantIBFTInquiry.name: return try bankInquiry(.ibft, &state)
+        case ServiceDescriptor.e2payMerchantIBFTPayment.name: return try bankPayment(.ibft, &state)
+        case ServiceDescriptor.e2payMerchantSDPInquiry.name: return try bankInquiry(.sdp, &state)
+        case ServiceDescriptor.e2payMerchantSDPPayment.name: return try bankPayment(.sdp, &state)
         default:
             throw E2PayRefusal(.generalError, "the simulator has no behaviour for \(front.exchange.route.serviceName)")
         }
@@ -96,10 +100,10 @@ struct E2PayMoneyOut {
         let sender = (id: payer.accountId, name: payer.name)
         for (part, rowCode, rowName) in [(amount, code, name), (fee, "FEE", "Fee " + name)] where part > .zero {
             state.ledger.debit(payer.holder, part)
-            guard let after = state.ledger.customer(payer.accountId) else { continue }
             state.e2pay.recordMovement(
                 &state.ids, journalId: journalId, code: rowCode, name: rowName, description: description,
-                clientRef: clientRef, sourceId: sourceId, account: after, amount: part, isCredit: false, sender: sender,
+                clientRef: clientRef, sourceId: sourceId, accountId: payer.accountId, accountName: payer.name,
+                balance: state.ledger.spendable(payer.holder) ?? .zero, amount: part, isCredit: false, sender: sender,
                 receiver: receiver, at: front.now)
         }
     }

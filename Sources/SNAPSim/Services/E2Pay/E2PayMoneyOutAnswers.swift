@@ -4,6 +4,7 @@ enum E2PayMoneyOutAnswers {
 
     /// The bearer-token and customer refusals every user route shares.
     private static var user: [Answer] { E2PayAnswers.answers(.e2payCustomerAccount) }
+    private static var merchant: [Answer] { E2PayAnswers.answers(.e2payMerchantAccount) }
     private static let premium: Answer = (.forbidden, .ledger, "a CUSTOMER_BASIC account (transfers to a bank need premium)")
     private static let bank: [Answer] = [
         (.emptyField, .ledger, "bankId, accountId (or, for disbursement, amount) missing"),
@@ -33,6 +34,14 @@ enum E2PayMoneyOutAnswers {
             ]
         case .e2payIBFTPayment, .e2payDisbursementPayment:
             user + [premium, (.invalidAccount, .ledger, "accountSrc is not the logged-in customer")] + payment
+        case .e2payMerchantIBFTInquiry: merchant + bank
+        case .e2payMerchantSDPInquiry:
+            merchant + bank + [
+                (.emptyField, .ledger, "no Signature header (Base64 HMAC-SHA256 of accountId:bankId:amount)"),
+                (.authenticationFailed, .ledger, "the Signature header does not match"),
+            ]
+        case .e2payMerchantIBFTPayment, .e2payMerchantSDPPayment:
+            merchant + [(.invalidAccount, .ledger, "accountSrc is not the merchant's account")] + payment
         case .e2payBanksIBFT, .e2payBanksSDP, .e2payBanksBIFAST:
             E2PayAnswers.answers(.e2payBalanceLimit).filter { $0.source == .security }
                 + [(.validationError, .ledger, "limit, offset, sortField or sortOrder malformed")]

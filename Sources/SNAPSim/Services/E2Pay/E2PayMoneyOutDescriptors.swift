@@ -18,11 +18,16 @@ extension ServiceDescriptor {
     static let e2payQRInquiry = e2payOut("e2pay-qr-inquiry", "on-us QR inquiry")
     static let e2payQRPayment = e2payOut("e2pay-qr-payment", "on-us QR payment (MD5 password)")
     static let e2payQRStatus = e2payOut("e2pay-qr-status", "on-us QR check status")
+    static let e2payMerchantIBFTInquiry = e2payOut("e2pay-merchant-ibft-inquiry", "merchant transfer out to bank (IBFT) inquiry")
+    static let e2payMerchantIBFTPayment = e2payOut("e2pay-merchant-ibft-payment", "merchant transfer out to bank (IBFT) payment")
+    static let e2payMerchantSDPInquiry = e2payOut("e2pay-merchant-sdp-inquiry", "merchant disbursement to bank inquiry (Signature header)")
+    static let e2payMerchantSDPPayment = e2payOut("e2pay-merchant-sdp-payment", "merchant disbursement to bank payment")
 
     /// The money-out services, for ``ServiceDescriptor/all``.
     static let e2payMoneyOutServices: [ServiceDescriptor] = [
         e2payIBFTInquiry, e2payIBFTPayment, e2payDisbursementInquiry, e2payDisbursementPayment, e2payBanksIBFT,
         e2payBanksSDP, e2payBanksBIFAST, e2payQRISInquiry, e2payQRISPayment, e2payQRISStatus, e2payQRInquiry,
-        e2payQRPayment, e2payQRStatus,
+        e2payQRPayment, e2payQRStatus, e2payMerchantIBFTInquiry, e2payMerchantIBFTPayment, e2payMerchantSDPInquiry,
+        e2payMerchantSDPPayment,
     ]
 }

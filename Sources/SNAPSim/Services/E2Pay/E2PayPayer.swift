@@ -13,8 +13,19 @@ struct E2PayPayer {
 }
 
 extension E2PayMoneyOut {
-    /// The logged-in customer as a payer (refusals of ``E2PayCustomerService/user(_:)``).
+    /// Whether the route is a merchant's (`/b2b/merchant/me/...`).
+    var isMerchantRoute: Bool { front.exchange.route.serviceName.hasPrefix("e2pay-merchant-") }
+
+    /// The logged-in customer, or merchant on a merchant route, as a payer (the refusals of
+    /// ``E2PayCustomerService/user(_:)`` and ``E2PayMerchantService/merchant(_:)``).
     func payer(_ state: PartnerState) throws(E2PayRefusal) -> E2PayPayer {
+        if isMerchantRoute {
+            let merchant = try E2PayMerchantService(front: front, session: service.session).merchant(state)
+            return E2PayPayer(
+                accountId: merchant.accountNo, username: merchant.username, name: merchant.name,
+                balance: state.ledger.spendable(.account(merchant.accountNo)) ?? .zero,
+                holder: .account(merchant.accountNo), mayTransferToBank: true)
+        }
         let account = try service.user(state)
         return E2PayPayer(
             accountId: account.customerNumber, username: account.customerNumber, name: account.customer.name,
