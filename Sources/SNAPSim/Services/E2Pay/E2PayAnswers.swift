@@ -181,7 +181,9 @@ enum E2PayAnswers {
                 rows.append(ReachableCode(responseCode: nil, httpStatus: status, message: "(rule's own body)", source: .magic, how: how))
             case .amend(let status, let patch):
                 rows.append(ReachableCode(responseCode: patch?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue,
-                    httpStatus: status, message: "(the normal answer, amended)", source: .magic, how: how))
+                    httpStatus: status,
+                    message: patch?[pointer: JSONPointer(tokens: ["responseMessage"])]?.stringValue ?? "(the normal answer, amended)",
+                    source: .magic, how: how + " (the service runs)"))
             case .code: continue
             }
         }
