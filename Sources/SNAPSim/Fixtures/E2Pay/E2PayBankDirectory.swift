@@ -66,12 +66,14 @@ extension FixtureSetReader {
     /// The three E2Pay money-out sections; beneficiaries must name a bank of `e2payBanks`.
     mutating func readE2PayBanks() -> E2PayBankDirectory {
         var directory = E2PayBankDirectory()
-        directory.banks = readUnique("e2payBanks", key: \E2PayBankDirectory.Bank.id, what: "E2Pay bank", Self.readBank).map(\.value)
+        directory.banks = readUnique("e2payBanks", key: \E2PayBankDirectory.Bank.id, what: "E2Pay bank", Self.readBank)
+            .map(\.value)
         for (beneficiary, node) in readUnique(
             "e2payBeneficiaries", key: \E2PayBankDirectory.Beneficiary.key, what: "E2Pay beneficiary", Self.readBeneficiary)
         {
             guard directory.bank(beneficiary.bankId) != nil else {
-                problems.add(node["bankId"] ?? node, "unknown E2Pay bank \"\(beneficiary.bankId)\" (add it to e2payBanks)")
+                problems.add(node["bankId"] ?? node,
+                    "unknown E2Pay bank \"\(beneficiary.bankId)\" (add it to e2payBanks)")
                 continue
             }
             directory.beneficiaries[beneficiary.bankId, default: [:]][beneficiary.accountId] = beneficiary
@@ -80,7 +82,9 @@ extension FixtureSetReader {
         for (fixture, _) in channels { directory.channels[fixture.channel] = fixture.terms }
         if let first = channels.first?.node {
             let missing = E2PayBankDirectory.channels.filter { directory.channels[$0] == nil }
-            if !missing.isEmpty { problems.add(first, "e2payChannels lacks \(missing.joined(separator: ", ")) (fee and maximum each)") }
+            if !missing.isEmpty {
+                problems.add(first, "e2payChannels lacks \(missing.joined(separator: ", ")) (fee and maximum each)")
+            }
         }
         return directory
     }
@@ -100,7 +104,9 @@ extension FixtureSetReader {
         return ChannelFixture(channel: channel, terms: TransferDirectory.ChannelTerms(fee: fee, maximum: maximum))
     }
 
-    private static func readBeneficiary(_ node: FixtureNode, _ problems: inout FixtureProblems) -> E2PayBankDirectory.Beneficiary? {
+    private static func readBeneficiary(_ node: FixtureNode, _ problems: inout FixtureProblems)
+        -> E2PayBankDirectory.Beneficiary?
+    {
         guard node.expectObject(allowed: ["bankId", "accountId", "name", "status", "note"], &problems) else { return nil }
         let bankId = node.string("bankId", required: true, &problems)
         let accountId = node.string("accountId", required: true, maxLength: 32, &problems)
@@ -109,7 +115,8 @@ extension FixtureSetReader {
         _ = node.string("note", required: false, &problems)
         guard let bankId, let accountId, let name else { return nil }
         return E2PayBankDirectory.Beneficiary(
-            bankId: bankId, accountId: accountId, name: name, status: status.flatMap(CustomerStatus.init(rawValue:)) ?? .active)
+            bankId: bankId, accountId: accountId, name: name,
+            status: status.flatMap(CustomerStatus.init(rawValue:)) ?? .active)
     }
 
     private static func readBank(_ node: FixtureNode, _ problems: inout FixtureProblems) -> E2PayBankDirectory.Bank? {
@@ -121,7 +128,8 @@ extension FixtureSetReader {
         let active = node.bool("active", required: false, &problems) ?? true
         _ = node.string("note", required: false, &problems)
         for list in lists where !E2PayBankDirectory.lists.contains(list) {
-            problems.add(node["lists"] ?? node, "unknown list \"\(list)\" (known: \(E2PayBankDirectory.lists.joined(separator: ", ")))")
+            problems.add(node["lists"] ?? node,
+                "unknown list \"\(list)\" (known: \(E2PayBankDirectory.lists.joined(separator: ", ")))")
         }
         guard let id, let name, let bankCode else { return nil }
         return E2PayBankDirectory.Bank(id: id, name: name, bankCode: bankCode, lists: Set(lists), active: active)

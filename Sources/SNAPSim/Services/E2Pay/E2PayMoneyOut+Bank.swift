@@ -21,7 +21,8 @@ extension E2PayMoneyOut {
         let payer = try payer(state)
         try requirePremium(payer)
         guard let bankId = query("bankId", "bankID") else { throw E2PayRefusal(.emptyField, "bankId (query)") }
-        guard let accountId = query("accountId", "accountID") else { throw E2PayRefusal(.emptyField, "accountId (query)") }
+        guard let accountId = query("accountId", "accountID") else { throw E2PayRefusal(.emptyField,
+            "accountId (query)") }
         var amount: Amount?
         if let text = query("amount") {
             amount = try Self.amount(text, field: "amount")
@@ -33,7 +34,8 @@ extension E2PayMoneyOut {
         let channel = product == .sdp ? "SDP" : bank.lists.contains("bifast") ? "BI-FAST" : "ONLINE"
         let terms = directory.terms(channel)
         if let amount, amount > terms.maximum {
-            throw E2PayRefusal(.exceedLimit, "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
+            throw E2PayRefusal(.exceedLimit,
+                "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
         }
         let inquiry = E2PayBankInquiry(
             product: product.rawValue, id: state.ids.referenceNumber(length: 12), payer: payer.accountId,
@@ -65,23 +67,28 @@ extension E2PayMoneyOut {
         let inquiryId = try fields.required("inquiryId")
         let sourceId = try fields.required("sourceId")
         guard accountSrc == payer.accountId else {
-            throw E2PayRefusal(.invalidAccount, "accountSrc \(accountSrc) is not the logged-in account \(payer.accountId)")
+            throw E2PayRefusal(.invalidAccount,
+                "accountSrc \(accountSrc) is not the logged-in account \(payer.accountId)")
         }
         guard var inquiry = state.e2pay.moneyOut.bankInquiries[inquiryId], inquiry.payer == payer.accountId,
             inquiry.product == product.rawValue
         else {
-            throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this account by the \(product.code) inquiry")
+            throw E2PayRefusal(.entityNotFound,
+                "inquiryId \(inquiryId) was not answered to this account by the \(product.code) inquiry")
         }
         guard (accountDst ?? inquiry.accountId) == inquiry.accountId, (bankId ?? inquiry.bankId) == inquiry.bankId else {
             throw E2PayRefusal(.validationError,
                 "accountDst/bankId \(accountDst ?? "")/\(bankId ?? "") differ from the inquiry's \(inquiry.accountId)/\(inquiry.bankId)")
         }
-        let sent = try amountText.map { (text: String) throws(E2PayRefusal) -> Amount in try Self.amount(text, field: "amount") }
+        let sent = try amountText.map { (text: String) throws(E2PayRefusal) -> Amount in
+            try Self.amount(text, field: "amount")
+        }
         guard let amount = sent ?? inquiry.amountMinor.map({ Amount(minorUnits: $0) }) else {
             throw E2PayRefusal(.emptyField, "amount")
         }
         if let asked = inquiry.amountMinor, asked != amount.minorUnits {
-            throw E2PayRefusal(.validationError, "amount \(amount.value) differs from the inquiry's \(Amount(minorUnits: asked).value)")
+            throw E2PayRefusal(.validationError,
+                "amount \(amount.value) differs from the inquiry's \(Amount(minorUnits: asked).value)")
         }
         if let paidBy = inquiry.paidBy {
             throw E2PayRefusal(.duplicateTransaction, "inquiryId \(inquiryId) was already paid (clientRef \(paidBy))")
@@ -110,7 +117,8 @@ extension E2PayMoneyOut {
         var answer: JSONObject = [
             "accountSrcId": .string(payer.accountId), "accountDstId": .string(inquiry.accountId),
             "amount": amount.jsonNumber, "feeAmount": fee.jsonNumber, "accountGroupId": isMerchantRoute ? "02" : "01",
-            "accountGroupName": isMerchantRoute ? "M-Bayar Merchant" : "M-Bayar Customer", "accountGroupEmail": .null, "clientRef": .string(clientRef),
+            "accountGroupName": isMerchantRoute ? "M-Bayar Merchant" : "M-Bayar Customer", "accountGroupEmail": .null,
+            "clientRef": .string(clientRef),
             "description": .string(description), "transactionTimestamp": stamp, "accountDstName": .string(inquiry.name),
         ]
         switch product {
@@ -143,11 +151,13 @@ extension E2PayMoneyOut {
         throws(E2PayRefusal) -> (E2PayBankDirectory.Bank, E2PayBankDirectory.Beneficiary)
     {
         guard let bank = directory.bank(bankId), bank.lists.contains(product.rawValue) else {
-            throw E2PayRefusal(.entityNotFound, "bankId \(bankId) is not on the \(product.code) bank list (GET \(product.listPath))")
+            throw E2PayRefusal(.entityNotFound,
+                "bankId \(bankId) is not on the \(product.code) bank list (GET \(product.listPath))")
         }
         guard bank.active else { throw E2PayRefusal(.invalidAccount, "bank \(bankId) is not active") }
         guard let beneficiary = directory.beneficiary(accountId, at: bank, transfers: front.fixtures.transfers) else {
-            throw E2PayRefusal(.accountNotFound, "no account \(accountId) at \(bankId) in the fixtures (e2pay-banks.json, beneficiaries.json)")
+            throw E2PayRefusal(.accountNotFound,
+                "no account \(accountId) at \(bankId) in the fixtures (e2pay-banks.json, beneficiaries.json)")
         }
         guard beneficiary.status == .active else {
             throw E2PayRefusal(.invalidAccount, "account \(accountId) at \(bankId) is \(beneficiary.status.rawValue)")

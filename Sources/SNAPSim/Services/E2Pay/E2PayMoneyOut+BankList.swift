@@ -36,7 +36,8 @@ extension E2PayMoneyOut {
     private func whole(_ name: String, default value: Int, in range: ClosedRange<Int>) throws(E2PayRefusal) -> Int {
         guard let text = request.queryValue(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw E2PayRefusal(.validationError, "\(name) must be a whole number in \(range.lowerBound)…\(range.upperBound)")
+            throw E2PayRefusal(.validationError,
+                "\(name) must be a whole number in \(range.lowerBound)…\(range.upperBound)")
         }
         return number
     }

@@ -68,7 +68,8 @@ extension E2PayMoneyOut {
         guard var inquiry = state.e2pay.moneyOut.qrInquiries[inquiryId], inquiry.payer == payer.accountId,
             inquiry.kind == kind.rawValue
         else {
-            throw E2PayRefusal(.entityNotFound, "inquiryId \(inquiryId) was not answered to this customer by the \(kind.code) inquiry")
+            throw E2PayRefusal(.entityNotFound,
+                "inquiryId \(inquiryId) was not answered to this customer by the \(kind.code) inquiry")
         }
         if let paidBy = inquiry.paidBy {
             throw E2PayRefusal(.duplicateTransaction, "inquiryId \(inquiryId) was already paid (clientRef \(paidBy))")
@@ -78,7 +79,8 @@ extension E2PayMoneyOut {
         }
         if let fixed = inquiry.amountMinor {
             guard fixed == amount.minorUnits else {
-                throw E2PayRefusal(.validationError, "amount \(amount.value) differs from the code's \(Amount(minorUnits: fixed).value) (tag 54)")
+                throw E2PayRefusal(.validationError,
+                    "amount \(amount.value) differs from the code's \(Amount(minorUnits: fixed).value) (tag 54)")
             }
             amount = Amount(minorUnits: fixed)
         }
@@ -116,7 +118,8 @@ extension E2PayMoneyOut {
         guard let clientRef = query("clientRef") else { throw E2PayRefusal(.emptyField, "clientRef (query)") }
         guard let payment = state.e2pay.moneyOut.payments[clientRef], payment.payer == payer.accountId,
             payment.kind == kind.code
-        else { throw E2PayRefusal(.entityNotFound, "no \(kind.code) payment of this customer with clientRef \(clientRef)") }
+        else { throw E2PayRefusal(.entityNotFound,
+            "no \(kind.code) payment of this customer with clientRef \(clientRef)") }
         return .object(Self.json(payment))
     }
 
@@ -136,7 +139,8 @@ extension E2PayMoneyOut {
         switch kind {
         case .qris:
             guard let nmid = code.nationalMerchantID else {
-                throw E2PayRefusal(.validationError, "qrCode has no QRIS template (tag 51, \(QRISRules.qrisIdentifier), with the NMID)")
+                throw E2PayRefusal(.validationError,
+                    "qrCode has no QRIS template (tag 51, \(QRISRules.qrisIdentifier), with the NMID)")
             }
             guard let merchant = merchants.first(where: { $0.nmid == nmid }) else {
                 throw E2PayRefusal(.accountNotFound, "no merchant with NMID \(nmid) (merchants.json)")
@@ -149,7 +153,8 @@ extension E2PayMoneyOut {
                     "qrCode is not an on-us M-Bayar code (no template with \(MerchantQRCode.acquirerIdentifier)): pay it through /qris")
             }
             guard let merchant = merchants.first(where: { $0.merchantPAN == onUs.merchantPAN }) else {
-                throw E2PayRefusal(.accountNotFound, "no merchant with merchant PAN \(onUs.merchantPAN ?? "") (merchants.json)")
+                throw E2PayRefusal(.accountNotFound,
+                    "no merchant with merchant PAN \(onUs.merchantPAN ?? "") (merchants.json)")
             }
             return merchant
         }
@@ -174,7 +179,8 @@ extension E2PayMoneyOut {
         default: due = .zero
         }
         if let sent, sent != due {
-            throw E2PayRefusal(.validationError, "tip \(sent.value) differs from the code's \(due.value) (\(inquiry.tipIndicator), tags 55–57)")
+            throw E2PayRefusal(.validationError,
+                "tip \(sent.value) differs from the code's \(due.value) (\(inquiry.tipIndicator), tags 55–57)")
         }
         return due
     }

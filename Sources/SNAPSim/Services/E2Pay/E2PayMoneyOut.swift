@@ -84,10 +84,12 @@ struct E2PayMoneyOut {
     func checkLimits(amount: Amount, total: Amount, channel: String, payer: E2PayPayer) throws(E2PayRefusal) {
         let terms = directory.terms(channel)
         guard amount <= terms.maximum else {
-            throw E2PayRefusal(.exceedLimit, "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
+            throw E2PayRefusal(.exceedLimit,
+                "\(amount.value) is over the \(channel) cap of \(terms.maximum.value) per transaction")
         }
         guard payer.balance >= total else {
-            throw E2PayRefusal(.insufficientFund, "balance \(payer.balance.value) is below \(total.value) (amount + fee)")
+            throw E2PayRefusal(.insufficientFund,
+                "balance \(payer.balance.value) is below \(total.value) (amount + fee)")
         }
     }
 
