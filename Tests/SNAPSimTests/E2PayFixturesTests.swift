@@ -45,7 +45,7 @@ import SimJSON
     @Test func load_ReportsPasswordThatIsNotMD5_AndUnknownCustomer() {
         var object = (try? JSONParser.parse(Array(e2payFile.utf8)))?.objectValue?["e2pay"]?.objectValue ?? [:]
         object["passwords"] = ["081234560001": "123456", "089900000000": "E10ADC3949BA59ABBE56E057F20F883E"]
-        let lines = problems(["e2pay.json": JSONValue.object(["e2pay": .object(object)]).compactText])
+        let lines = problems(["e2pay.json": replacingSection(object)])
         #expect(lines.contains { $0.contains("/e2pay/passwords/081234560001") && $0.contains("MD5") })
         #expect(lines.contains { $0.contains("unknown customer \"089900000000\"") })
     }
@@ -61,11 +61,18 @@ import SimJSON
             return .object(row)
         }
         object["responseCodes"] = .array(codes)
-        let fixtures = try load(["e2pay.json": JSONValue.object(["e2pay": .object(object)]).compactText]).get()
+        let fixtures = try load(["e2pay.json": replacingSection(object)]).get()
         #expect(fixtures.e2pay.accessTokenLifetime == .seconds(60))
         let (status, body) = E2PayRefusal(.emptyField, "username").rendered(fixtures.e2pay)
         #expect(status == 422)
         #expect(body.objectValue?["responseMessage"]?.stringValue == "Kolom kosong: username")
+    }
+
+    /// The shipped `e2pay.json` with its `e2pay` section replaced (its other sections kept).
+    private func replacingSection(_ section: JSONObject) -> String {
+        var document = (try? JSONParser.parse(Array(e2payFile.utf8)))?.objectValue ?? [:]
+        document["e2pay"] = .object(section)
+        return JSONValue.object(document).compactText
     }
 
     private var e2payFile: String { DefaultFixtures.files.first { $0.path == "e2pay.json" }?.contents ?? "" }
