@@ -12,6 +12,7 @@ public enum CLI {
         QRISCommand.self,
         PayCommand.self,
         KeysCommand.self,
+        OpenAPICommand.self,
         E2PayCommand.self,
     ]
 

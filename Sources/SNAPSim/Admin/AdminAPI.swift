@@ -21,6 +21,9 @@ struct AdminAPI {
         if path == Self.keysPath {  // public keys are public: no admin token
             do throws(AdminFailure) { return try keys(request) } catch { return error.reply }
         }
+        if path == Self.openAPIPath {  // describes what any partner may call; holds no secret
+            do throws(AdminFailure) { return try openAPI(request) } catch { return error.reply }
+        }
         guard let expected = simulator.options.adminToken, request.headers["Authorization"] == "Bearer \(expected)" else {
             let reply = error(
                 401,

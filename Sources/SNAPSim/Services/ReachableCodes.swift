@@ -42,8 +42,12 @@ public struct ReachableCode: Sendable, Hashable {
     public static func list(for service: ServiceDescriptor, fixtures: LoadedFixtures) -> [ReachableCode] {
         if service.security == .e2pay { return E2PayAnswers.list(for: service, fixtures: fixtures) }
         let catalogue = fixtures.catalogue
+        // A provider's own wording (profile responseMessages) when every route of the service words it so.
+        let dialects = fixtures.router.entries.filter { $0.route.serviceName == service.name }.map(\.route.dialect.responseMessages)
+        let wording = dialects.allSatisfy { $0 == dialects.first } ? dialects.first ?? [:] : [:]
         func code(_ answer: ServiceAnswer, _ source: Source) -> ReachableCode {
-            let entry = catalogue.entry(for: answer.key, service: service.code)
+            let entry = wording[answer.key].map { ResponseCatalogue.Entry(key: answer.key, message: $0) }
+                ?? catalogue.entry(for: answer.key, service: service.code)
             let plainSuccess = service == .balanceLimitCheck && answer.key.httpStatus == 200
             return ReachableCode(
                 responseCode: plainSuccess ? nil : ResponseCode(answer.key, service: service.code).description,
