@@ -22,9 +22,9 @@ import Testing
         #expect(world.payoutStatus("TX-S1") == .success)
         #expect(eventually { world.webhook.requests.count == 1 })
         let body = try #require(world.received.first)
-        #expect(body.text("/originalReferenceNo") == "TX-S1")
-        #expect(body.text("/latestTransactionStatus") == "00")
-        #expect(body.text("/transactionDate") == reservedAt.description)
+        #expect(body.text(at: "/originalReferenceNo") == "TX-S1")
+        #expect(body.text(at: "/latestTransactionStatus") == "00")
+        #expect(body.text(at: "/transactionDate") == reservedAt.description)
         #expect(world.webhook.requests.first?.headers["X-CLIENT-KEY"] == "IONPAYTEST")
         let ledger = try #require(world.simulator.partnerState("IONPAYTEST")?.ledger)
         #expect(ledger.payoutBalance("IONPAYTEST")?.value == "24487500.00")
@@ -41,8 +41,8 @@ import Testing
         // The admin call returns once the step ran: the status is final before any poll.
         #expect(world.payoutStatus("TX-08") == .success)
         #expect(eventually { world.webhook.requests.count == 1 })
-        #expect(world.received.first?.text("/latestTransactionStatus") == "00")
-        #expect(world.received.first?.text("/transactionDate") == (ProfileHarness.start + .seconds(600)).description)
+        #expect(world.received.first?.text(at: "/latestTransactionStatus") == "00")
+        #expect(world.received.first?.text(at: "/transactionDate") == (ProfileHarness.start + .seconds(600)).description)
     }
 
     @Test func stepsRunAtTheirOwnInstants_InTimeOrder_WhenOneMoveCoversSeveral() throws {
@@ -57,8 +57,8 @@ import Testing
         #expect(world.payoutStatus("TX-B") == .success)
         #expect(eventually { world.webhook.requests.count == 2 })
         // B finished at +900 s, A at +600 s + 600 s: B's notice first, each stamped with its own instant.
-        #expect(world.received.map { $0.text("/originalReferenceNo") } == ["TX-B", "TX-A"])
-        #expect(world.received.map { $0.text("/transactionDate") } == [
+        #expect(world.received.map { $0.text(at: "/originalReferenceNo") } == ["TX-B", "TX-A"])
+        #expect(world.received.map { $0.text(at: "/transactionDate") } == [
             (ProfileHarness.start + .seconds(900)).description, (ProfileHarness.start + .seconds(1200)).description,
         ])
     }
@@ -94,7 +94,7 @@ import Testing
         #expect(world.approvePayout("TX-R", plan: .success, reservedAt: reservedAt))
         #expect(eventually { world.payoutStatus("TX-R") == .success })
         #expect(eventually { world.webhook.requests.count == 1 })
-        #expect(world.received.first?.text("/transactionDate") == reservedAt.description)
+        #expect(world.received.first?.text(at: "/transactionDate") == reservedAt.description)
     }
 
     @Test func idlePartners_AreNeverVisited_AndAResetForgetsWhatWasDue() throws {

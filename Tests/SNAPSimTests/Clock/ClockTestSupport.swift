@@ -54,7 +54,7 @@ struct ClockWorld {
 }
 
 extension JSONValue {
-    func text(_ pointer: String) -> String? {
+    func text(at pointer: String) -> String? {
         self[pointer: JSONPointer(parsing: pointer) ?? JSONPointer(tokens: [])]?.stringValue
     }
 }
