@@ -32,6 +32,7 @@ public final class Simulator: HTTPResponder {
         notifications = NotificationOutbox(clock: options.clock)
         scheduler = ClockScheduler(clock: options.clock)
         attachClockDrivenSteps()
+        notifications.attemptObserver.withLock { $0 = { [weak self] in self?.journalAttempt($0, $1) } }
     }
 
     deinit { notifications.stop() }
