@@ -25,10 +25,12 @@ extension AdminAPI {
                 for member in Self.describe(account, ledger: ledger, tier: fixtures.tiers[account.customer.tier], at: now) {
                     object[member.key] = member.value
                 }
+                object["movements"] = Self.movements(of: .customer(id), in: ledger)
                 return .object(object)
             }
             if let account = ledger.account(id) {
                 for member in Self.describe(account) { object[member.key] = member.value }
+                object["movements"] = Self.movements(of: .account(id), in: ledger)
                 return .object(object)
             }
             return nil

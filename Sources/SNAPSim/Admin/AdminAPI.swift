@@ -17,6 +17,7 @@ struct AdminAPI {
             guard request.method == .get || request.method == .head else { return methodNotAllowed(request, allowed: "GET") }
             return json(200, ["status": "ok"])
         }
+        if path == Self.inspectorPath { return inspector(request) }  // the page holds no data (issue 16)
         if path == Self.keysPath {  // public keys are public: no admin token
             do throws(AdminFailure) { return try keys(request) } catch { return error.reply }
         }
@@ -53,8 +54,10 @@ struct AdminAPI {
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             case Self.payerSmilePayzPath: return try payerSmilePayz(request)
+            case Self.partnersPath: return try partners(request)
             default:
                 if path.hasPrefix(Self.notificationsPath) { return try notifications(request) }
+                if Self.accountListPaths.contains(path) { return try accountList(request) }
                 if path.hasPrefix(Self.accountsPrefix) { return try account(request) }
                 return error(404, "No admin endpoint at \(request.method) \(path). See the README's admin API section.")
             }

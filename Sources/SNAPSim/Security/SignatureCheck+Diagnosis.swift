@@ -10,8 +10,10 @@ extension SignatureCheck {
     func diagnoseTransaction(
         _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
         minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
-    ) -> [Finding] {
-        if let finding = encodingFinding(received, verifier: verifier, message: expected.text) { return [finding] }
+    ) -> SignatureDiagnosis.Match {
+        if let finding = encodingFinding(received, verifier: verifier, message: expected.text) {
+            return Self.match(finding, expected.text)
+        }
 
         var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
         if let signedToken = expected.accessToken {
@@ -51,17 +53,22 @@ extension SignatureCheck {
         {
             return found
         }
-        if let finding = otherModeFinding(received, expected: expected, token: token) { return [finding] }
-        if let finding = otherPartnerFinding(received, message: expected.text) { return [finding] }
-        return [noMatch(received, verifier: verifier)]
+        if let finding = otherModeFinding(received, expected: expected, token: token) { return Self.match(finding, nil) }
+        if let finding = otherPartnerFinding(received, message: expected.text) { return Self.match(finding, expected.text) }
+        return Self.match(noMatch(received, verifier: verifier), nil)
+    }
+
+    /// A finding with the string the signature was made over, when that is known.
+    private static func match(_ finding: Finding, _ signed: String?) -> SignatureDiagnosis.Match {
+        SignatureDiagnosis.Match(findings: [finding], signedString: signed)
     }
 
     func diagnoseAccessTokenRequest(
         clientKey: String, timestamp: String, parsedTimestamp: ISO8601Timestamp, received: ReceivedSignature,
         verifier: SignatureVerifier
-    ) -> [Finding] {
+    ) -> SignatureDiagnosis.Match {
         let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
-        if let finding = encodingFinding(received, verifier: verifier, message: expected) { return [finding] }
+        if let finding = encodingFinding(received, verifier: verifier, message: expected) { return Self.match(finding, expected) }
         let components: [SignatureAlternatives.Component] = [
             .init(expected: clientKey, alternatives: []),
             .init(
@@ -78,12 +85,12 @@ extension SignatureCheck {
         let readings = received.decodings.map(\.bytes)
         let hmac = SignatureVerifier(credential: keys.secret(partner.clientSecret))
         if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
-            return [Finding(
+            return Self.match(Finding(
                 cause: "token-request-signed-with-hmac", summary: "the token request was signed with HMAC",
                 detail: "Your signature is HMAC-SHA512 with the client secret; the B2B token request is signed with "
-                    + "the partner's RSA private key (SHA256withRSA).")]
+                    + "the partner's RSA private key (SHA256withRSA)."), expected)
         }
-        return [noMatch(received, verifier: verifier)]
+        return Self.match(noMatch(received, verifier: verifier), nil)
     }
 
     /// A signature that is right but written in an encoding this profile refuses, or not decodable at all.

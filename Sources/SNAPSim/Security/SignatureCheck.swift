@@ -54,9 +54,10 @@ struct SignatureCheck {
                 + "stringToSign = METHOD:path?query:accessToken:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
             : "X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of \(partner.clientId), stringToSign), "
                 + "stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
-        explanation.diagnosis = diagnoseTransaction(
+        let diagnosed = diagnoseTransaction(
             request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
             received: received, verifier: verifier)
+        explanation.record(diagnosed)
         explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
         throw SNAPError.unauthorized("Signature").explained(explanation)
     }
@@ -77,9 +78,9 @@ struct SignatureCheck {
         explanation.fact("signatureEncoding", .string(received.encodingDescription))
         explanation.expected = "X-SIGNATURE = Base64 of SHA256withRSA(private key of \(partner.clientId), "
             + "X-CLIENT-KEY + \"|\" + X-TIMESTAMP), verified with the public key in the fixtures"
-        explanation.diagnosis = diagnoseAccessTokenRequest(
+        explanation.record(diagnoseAccessTokenRequest(
             clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsedTimestamp, received: received,
-            verifier: verifier)
+            verifier: verifier))
         explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
         throw SNAPError.unauthorized("Signature").explained(explanation)
     }
@@ -130,5 +131,14 @@ struct SignatureCheck {
             return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
         }
         return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")
+    }
+}
+
+extension RejectionExplanation {
+    /// The diagnosis of a signature, and the string the signature was made over when the diagnosis found it
+    /// (`receivedStringToSign`, which the inspector sets beside `stringToSign` to mark where they differ).
+    mutating func record(_ match: SignatureDiagnosis.Match) {
+        diagnosis = match.findings
+        if let signed = match.signedString { fact("receivedStringToSign", .string(signed.clipped(to: 4096))) }
     }
 }

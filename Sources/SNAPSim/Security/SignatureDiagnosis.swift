@@ -20,15 +20,24 @@ struct SignatureDiagnosis {
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
 
+    /// What reproduced a signature: the findings explaining it and the string it was made over (what the
+    /// journal and the inspector show as the received string-to-sign).
+    struct Match {
+        var findings: [Finding]
+        /// `nil` when the mistake is known but not the string (another signing mode, no variant matched).
+        var signedString: String?
+    }
+
     /// The findings explaining the signature, or `nil` when no alternative reproduces it.
     /// - Parameter order: the walk's order over the components; the last ones are varied first, so the
     ///   likeliest mistakes go last (the budget may run out before the rest). Component order by default.
-    func search(_ components: [Component], order: [Int]? = nil, assemble: @escaping ([String]) -> String) -> [Finding]? {
+    func search(_ components: [Component], order: [Int]? = nil, assemble: @escaping ([String]) -> String) -> Match? {
         let readings = signature.decodings.map(\.bytes)
         let misencodings = signature.misencodings()
-        let expected = Array(assemble(components.map(\.expected)).utf8)
+        let expectedText = assemble(components.map(\.expected))
+        let expected = Array(expectedText.utf8)
         if let index = verifier.firstValid(misencodings.map(\.bytes), for: expected) {
-            return [misencodings[index].finding]
+            return Match(findings: [misencodings[index].finding], signedString: expectedText)
         }
 
         let trials = verifier.isExpensive ? Self.expensiveTrials : Self.cheapTrials
@@ -69,19 +78,20 @@ struct SignatureDiagnosis {
             self.budget = budget
         }
 
-        mutating func run(deviations: Int) -> [Finding]? {
+        mutating func run(deviations: Int) -> Match? {
             values = components.map(\.expected)
             findings = []
             return visit(0, deviations)
         }
 
-        private mutating func visit(_ position: Int, _ left: Int) -> [Finding]? {
+        private mutating func visit(_ position: Int, _ left: Int) -> Match? {
             guard budget > 0 else { return nil }
             if position == order.count {
                 guard left == 0 else { return nil }
                 budget -= 1
-                guard let match = verifier.firstValid(candidates, for: Array(assemble(values).utf8)) else { return nil }
-                return findings + (candidateFindings[match].map { [$0] } ?? [])
+                let text = assemble(values)
+                guard let match = verifier.firstValid(candidates, for: Array(text.utf8)) else { return nil }
+                return Match(findings: findings + (candidateFindings[match].map { [$0] } ?? []), signedString: text)
             }
             let index = order[position]
             if order.count - position > left, let found = visit(position + 1, left) { return found }

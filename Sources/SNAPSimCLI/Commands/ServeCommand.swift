@@ -134,6 +134,7 @@ struct ServeCommand: Command {
         let prose: (String) -> Void = readyJSON ? { console.err($0) } : { console.out($0) }
         prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
         prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
+        prose("inspector: \(base)/_sim/ui   (a web page over the admin API: enter the admin token in its form)")
         prose("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
         var watcher: FixtureWatcher?
