@@ -46,7 +46,7 @@ let package = Package(
             plugins: ["EmbedDefaultFixtures"]
         ),
         /// Scenario files, the partner-side signer, the runner and its reporters.
-        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON"], swiftSettings: strictSettings),
+        .target(name: "SNAPScenario", dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "SimServer"], swiftSettings: strictSettings),
         /// The commands behind the `snapsim` executable, testable without a process.
         .target(
             name: "SNAPSimCLI",

@@ -6,6 +6,7 @@ the receivers verify with is the one snapsim publishes at GET /_sim/keys.
 """
 import json
 import os
+import pathlib
 import time
 import urllib.request
 
@@ -135,3 +136,36 @@ def test_doku_token_then_va_payment_notification(base_url, doku_webhook):
     assert set(json.loads(body)) <= {"partnerServiceId", "customerNo", "virtualAccountNo", "virtualAccountName", "trxId",
                                      "paymentRequestId", "trxDateTime", "paidAmount", "virtualAccountEmail",
                                      "virtualAccountPhone", "additionalInfo"}
+
+
+def static_qris(merchant_id):
+    merchants = json.loads((pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "merchants.json").read_text())
+    return next(m["staticQRIS"] for m in merchants["merchants"] if m["merchantId"] == merchant_id)
+
+
+def test_dana_qr_payment_notifications_verified_by_webhook_parser(base_url, dana_webhook):
+    """The simulated payer pays a QRIS: DANA's finish notify for it is verified and parsed by WebhookParser. A
+    payment left pending (settleAfterSeconds) is notified only when the clock is moved past its instant."""
+    code = static_qris("MID-SATE-001")
+    status, paid = admin(base_url, "POST", "/_sim/payer/qr?partner=snapsim-dana",
+                         {"customerNumber": "081300000001", "qrContent": code, "amount": "12500.00"})
+    assert status == 200, paid
+    deliveries = wait_for(base_url, "snapsim-dana", 1)
+    assert deliveries[0]["state"] == "delivered", deliveries
+    path, _, body, verdict = dana_webhook.received[0]
+    assert (path, verdict) == ("/v1.0/qr/qr-mpm-notify", "dana:00")
+    assert json.loads(body)["originalReferenceNo"] == paid["referenceNo"]
+
+    status, pending = admin(base_url, "POST", "/_sim/payer/qr?partner=snapsim-dana",
+                            {"customerNumber": "081300000001", "qrContent": code, "amount": "7500.00",
+                             "settleAfterSeconds": 60})
+    assert status == 200 and pending["latestTransactionStatus"] == "03", pending
+    _, listing = admin(base_url, "GET", "/_sim/notifications?partner=snapsim-dana")
+    assert len(listing["deliveries"]) == 1  # nothing for the pending payment yet
+    status, _ = admin(base_url, "POST", "/_sim/clock", {"advance": "60s"})  # well inside the 300 s timestamp skew later suites sign within
+    assert status == 200
+    deliveries = wait_for(base_url, "snapsim-dana", 2)
+    assert [d["state"] for d in deliveries] == ["delivered", "delivered"], deliveries
+    path, _, body, verdict = dana_webhook.received[1]
+    assert (path, verdict) == ("/v1.0/qr/qr-mpm-notify", "dana:00")
+    assert json.loads(body)["originalReferenceNo"] == pending["referenceNo"]

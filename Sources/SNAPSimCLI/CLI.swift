@@ -12,6 +12,8 @@ public enum CLI {
         QRISCommand.self,
         PayCommand.self,
         KeysCommand.self,
+        OpenAPICommand.self,
+        E2PayCommand.self,
     ]
 
     /// Runs `snapsim` with `arguments` (without the program name) and returns the exit status.

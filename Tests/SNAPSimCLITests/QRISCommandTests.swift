@@ -71,6 +71,26 @@ import Testing
         }
     }
 
+    @Test func payQR_SettleAfter_LeavesThePaymentPending() async throws {
+        try await Self.withServer { base in
+            let code = LoadedFixtures.defaults.merchants["MID-SATE-001"]?.staticQRIS ?? ""
+            let console = RecordingConsole()
+            let status = await CLI.run(
+                ["pay", "--qr", code, "--customer", "081300000001", "--amount", "5000.00", "--settle-after", "120",
+                 "--partner", "snapsim-demo", "--target", base, "--admin-token", "T"],
+                console: console)
+            #expect(status == 0)
+            let paid = try JSONParser.parse(console.out)
+            #expect(paid[pointer: "/latestTransactionStatus"] == "03")
+            #expect(paid[pointer: "/settlesAt"]?.stringValue != nil)
+            let refused = RecordingConsole()
+            #expect(await CLI.run(
+                ["pay", "--qr", code, "--customer", "081300000001", "--amount", "5000.00", "--settle-after", "soon",
+                 "--partner", "snapsim-demo", "--target", base, "--admin-token", "T"],
+                console: refused) == 64)
+        }
+    }
+
     @Test func payQR_ExitsOneWithTheRefusal() async throws {
         try await Self.withServer { base in
             let code = LoadedFixtures.defaults.merchants["MID-SATE-001"]?.staticQRIS ?? ""

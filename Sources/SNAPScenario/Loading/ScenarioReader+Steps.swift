@@ -6,6 +6,7 @@ extension ScenarioReader {
     static let requestFields = [
         "name", "service", "method", "path", "query", "body", "rawBody", "partner", "security", "token", "omitHeaders",
         "setHeaders", "tamperSignature", "skewTimestamp", "reuseExternalId", "repeat", "expect", "capture",
+        "eventually", "admin",
     ]
     static let clockFields = ["name", "advanceClock", "setClock"]
 
@@ -16,11 +17,14 @@ extension ScenarioReader {
             return nil
         }
         let name = node.string("name", &problems)
-        let kinds = ["service", "path", "advanceClock", "setClock"].filter { node.has($0) }
+        let kinds = [
+            "service", "path", "admin", "advanceClock", "setClock", "expectNotifications", "answerNotifications",
+        ].filter { node.has($0) }
         guard kinds.count == 1, let kind = kinds.first else {
             let message =
                 kinds.isEmpty
-                ? "a step needs one of \"service\", \"path\" (a request), \"advanceClock\" or \"setClock\""
+                ? "a step needs one of \"service\", \"path\", \"admin\" (a request), \"advanceClock\", \"setClock\", "
+                    + "\"expectNotifications\" or \"answerNotifications\""
                 : "a step does one thing: it has \(kinds.map { "\"\($0)\"" }.joined(separator: " and "))"
             problems.add(node, message)
             return nil
@@ -34,6 +38,16 @@ extension ScenarioReader {
             }
             guard let time = node.instant("setClock", &problems) else { return nil }
             return ScenarioStep(name: name, action: .setClock(time), pointer: node.pointer)
+        case "expectNotifications":
+            node.expectObject(allowed: ["name", "expectNotifications"], &problems)
+            guard let inner = node["expectNotifications"],
+                let expectation = notificationExpectation(inner, defined: &defined)
+            else { return nil }
+            return ScenarioStep(name: name, action: .expectNotifications(expectation), pointer: node.pointer)
+        case "answerNotifications":
+            node.expectObject(allowed: ["name", "answerNotifications"], &problems)
+            guard let inner = node["answerNotifications"], let answer = receiverAnswer(inner) else { return nil }
+            return ScenarioStep(name: name, action: .answerNotifications(answer), pointer: node.pointer)
         default:
             guard let request = request(node, defined: &defined) else { return nil }
             return ScenarioStep(name: name, action: .request(request), pointer: node.pointer)
@@ -43,7 +57,7 @@ extension ScenarioReader {
     private mutating func request(_ node: ScenarioNode, defined: inout Set<String>) -> RequestStep? {
         node.expectObject(allowed: Self.requestFields, &problems)
         let target = target(node)
-        if let pathNode = node["path"] { checkTemplates(in: pathNode, defined: defined) }
+        if let pathNode = node["path"] ?? node["admin"] { checkTemplates(in: pathNode, defined: defined) }
 
         var query: [(name: String, value: Template)] = []
         if let queryNode = node["query"] {
@@ -90,10 +104,26 @@ extension ScenarioReader {
         if let captureNode = node["capture"] { saved = captures(captureNode) }
         for capture in saved { defined.insert(capture.variable) }
 
+        if node.has("admin") {
+            if security != nil { problems.add(node["security"] ?? node, "an \"admin\" step is secured by the admin token") }
+            security = .admin
+            // The payer endpoints and the notification set-up name the partner: the step's, unless given.
+            if !query.contains(where: { $0.name == "partner" }), let path = node["admin"]?.value.stringValue,
+                !path.contains("partner="), let partnerTemplate = try? Template(parsing: "${partnerId}")
+            {
+                query.append((name: "partner", value: partnerTemplate))
+            }
+        }
+        var eventually: Duration?
+        if let step = node.clockStep("eventually", monthsAllowed: false, &problems), case .duration(let duration) = step {
+            eventually = duration
+        }
         guard let target else { return nil }
-        return RequestStep(
+        var request = RequestStep(
             target: target, query: query, body: body, partner: partner, security: security, token: token,
             headers: headers, repeatCount: repeatCount, expect: expect, captures: saved)
+        request.eventually = eventually
+        return request
     }
 
     private mutating func target(_ node: ScenarioNode) -> RequestStep.Target? {
@@ -113,13 +143,16 @@ extension ScenarioReader {
             }
             return .service(name)
         }
-        let method = node.string("method", &problems)?.uppercased() ?? "POST"
+        // An admin step without a body reads (`{"admin": "/_sim/notifications"}`); one with a body posts.
+        let defaultMethod = node.has("admin") && node["body"] == nil ? "GET" : "POST"
+        let method = node.string("method", &problems)?.uppercased() ?? defaultMethod
         if method.isEmpty || !method.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
             problems.add(node["method"] ?? node, "\"\(method)\" is not an HTTP method such as GET or POST")
         }
-        guard let path = node.template("path", &problems) else { return nil }
+        let pathKey = node.has("admin") ? "admin" : "path"
+        guard let path = node.template(pathKey, &problems) else { return nil }
         guard path.description.hasPrefix("/") || path.description.hasPrefix("${") else {
-            problems.add(node["path"] ?? node, "\"\(path)\" is not a path: start it with /")
+            problems.add(node[pathKey] ?? node, "\"\(path)\" is not a path: start it with /")
             return nil
         }
         return .path(HTTPMethod(rawValue: method), path)

@@ -53,6 +53,16 @@ public struct Scenario: Sendable {
         pointer.tokens.isEmpty ? file : "\(file) \(pointer)"
     }
 
+    /// Whether a step expects notifications or sets the receiver's answers: the runner then starts a receiver.
+    public var receivesNotifications: Bool {
+        steps.contains { step in
+            switch step.action {
+            case .expectNotifications, .answerNotifications: true
+            default: false
+            }
+        }
+    }
+
     /// Every partner the scenario acts as or borrows a token from, the scenario's own first.
     public var partners: [String] {
         var result = [partner]

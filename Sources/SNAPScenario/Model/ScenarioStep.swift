@@ -11,6 +11,10 @@ public struct ScenarioStep: Sendable {
         case advanceClock(ClockStep)
         /// Jumps the clock to an instant.
         case setClock(SimTime)
+        /// Waits for notifications at the scenario's receiver and checks them (issue 14).
+        case expectNotifications(NotificationExpectation)
+        /// Chooses how the receiver answers the next notifications (a 500 to exercise retries).
+        case answerNotifications(ReceiverAnswer)
     }
 
     /// The name shown in reports; `nil` lets the runner describe the step.
@@ -66,6 +70,9 @@ public struct RequestStep: Sendable {
         case bearer
         /// Nothing added: the headers the step sets, and `Content-Type` when there is a body.
         case none
+        /// snapsim's admin API: `Authorization: Bearer <admin token>` (the runner's own in-process, `--admin-token`
+        /// over HTTP); what `"admin"` steps use for payer actions and notification set-up.
+        case admin
     }
 
     public var target: Target
@@ -81,6 +88,9 @@ public struct RequestStep: Sendable {
     public var repeatCount: Int
     public var expect: Expectation
     public var captures: [Capture]
+    /// Sends the step again (wall clock, polling) until the answer meets `expect` or this much time has passed:
+    /// for reading state another thread changes, such as a notification's delivery state.
+    public var eventually: Duration?
 
     public init(
         target: Target, query: [(name: String, value: Template)] = [], body: Body = .none, partner: String? = nil,
@@ -97,6 +107,7 @@ public struct RequestStep: Sendable {
         self.repeatCount = repeatCount
         self.expect = expect
         self.captures = captures
+        self.eventually = nil
     }
 }
 

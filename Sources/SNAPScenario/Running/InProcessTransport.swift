@@ -7,6 +7,8 @@ import SimHTTP
 /// clock is the simulator's own fixed clock, so each run prints the same bytes.
 struct InProcessTransport: ScenarioTransport {
     let simulator: Simulator
+    /// The admin token the runner made the simulator with, so `"admin"` steps can act as the payer.
+    var adminToken: String? { simulator.options.adminToken }
 
     func send(_ request: HTTPRequest) async -> ScenarioResponse {
         let reply = simulator.respond(to: request)

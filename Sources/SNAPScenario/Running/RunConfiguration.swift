@@ -17,6 +17,9 @@ public struct RunConfiguration: Sendable {
     public static let defaultStart = CivilDate(year: 2026, month: 11, day: 21, hour: 10)
         .time(offsetMinutes: CivilDate.jakartaOffsetMinutes)
 
+    /// The admin token of the in-process simulators, for `"admin"` steps (payer actions, notification set-up).
+    public static let inProcessAdminToken = "scenario-runner-admin"
+
     public var target: Target
     /// The fixtures: in-process the simulator's; over HTTP the partners' credentials and profiles (paths).
     public var fixtures: LoadedFixtures

@@ -57,6 +57,17 @@ public struct ScenarioRunner: Sendable {
             case .success(let transport):
                 var session = ScenarioSession(
                     scenario: scenario, context: context, transport: transport, ordinal: ordinal + 1)
+                if scenario.receivesNotifications {
+                    do throws(ScenarioStepError) {
+                        try await session.startReceiver()
+                    } catch {
+                        let setup = StepResult(
+                            index: 0, title: "notification receiver", outcome: .failed, summary: "could not start",
+                            failure: StepFailure(message: error.message, request: error.request, response: error.response))
+                        observe(.stepFinished(scenario, setup))
+                        steps.append(setup)
+                    }
+                }
                 for (index, step) in scenario.steps.enumerated() {
                     let title = ScenarioSession.title(of: step, scenarioPartner: scenario.partner)
                     if steps.contains(where: { $0.outcome == .failed }) {
@@ -67,6 +78,7 @@ public struct ScenarioRunner: Sendable {
                     observe(.stepFinished(scenario, result))
                     steps.append(result)
                 }
+                await session.receiver?.stop()
             }
             let result = ScenarioResult(scenario: scenario, steps: steps, duration: ContinuousClock.now - started)
             observe(.scenarioFinished(result))
@@ -85,7 +97,7 @@ public struct ScenarioRunner: Sendable {
                 let fixtures = try scenario.fixtures.applied(to: configuration.fixtures)
                 let options = SimulatorOptions(
                     seed: scenario.seed ?? configuration.seed, clock: .fixed(at: scenario.clock ?? configuration.start),
-                    explain: configuration.explain)
+                    explain: configuration.explain, adminToken: RunConfiguration.inProcessAdminToken)
                 return .success(InProcessTransport(simulator: Simulator(fixtures: fixtures, options: options)))
             } catch {
                 return .failure(ScenarioStepError("\(error.pointer): \(error.message)"))

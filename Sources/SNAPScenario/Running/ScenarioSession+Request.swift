@@ -39,6 +39,14 @@ extension ScenarioSession {
                 headers = ["Authorization": "Bearer " + (try await token(for: partnerID, step.token))]
             case .none:
                 headers = body.isEmpty ? [:] : ["Content-Type": "application/json"]
+            case .admin:
+                guard let adminToken = transport.adminToken else {
+                    throw ScenarioStepError(
+                        "an \"admin\" step (\(method.rawValue) \(target)) needs snapsim's admin API: with --target pass "
+                            + "--admin-token (printed by `snapsim serve`)")
+                }
+                headers = ["Authorization": "Bearer \(adminToken)"]
+                if !body.isEmpty { headers["Content-Type"] = "application/json" }
             }
         } catch let error as PartnerSignerError {
             throw ScenarioStepError("cannot sign as \(partnerID): \(error)")

@@ -1,3 +1,4 @@
+import SNAPCrypto
 import SNAPSim
 import SimHTTP
 import SimJSON
@@ -15,6 +16,10 @@ struct ScenarioSession {
     var tokens: [String: HeldToken] = [:]
     var lastExternalID: [String: String] = [:]
     private var externalIDCount = 0
+    /// The partner's webhook, when the scenario receives notifications.
+    var receiver: NotificationReceiver?
+    /// The simulator's published keys, fetched once (`GET /_sim/keys`) for verifying notifications.
+    var publishedKeys: [(name: String, key: RSA.PublicKey)]?
 
     init(scenario: Scenario, context: RunContext, transport: any ScenarioTransport, ordinal: Int) {
         self.scenario = scenario
@@ -40,6 +45,12 @@ struct ScenarioSession {
                 return StepResult(index: index, title: title, outcome: .passed, summary: "clock now \(now)")
             case .request(let request):
                 return try await run(request, index: index, title: title)
+            case .expectNotifications(let expectation):
+                return try await run(expectation, index: index, title: title)
+            case .answerNotifications(let answer):
+                guard let receiver else { throw ScenarioStepError("the scenario has no notification receiver") }
+                receiver.answer(answer)
+                return StepResult(index: index, title: title, outcome: .passed, summary: answer.summary)
             }
         } catch {
             return StepResult(
@@ -52,15 +63,22 @@ struct ScenarioSession {
         -> StepResult
     {
         var last: (SentRequest, ScenarioResponse)?
+        let deadline = step.eventually.map { ContinuousClock.now + $0 }
         for repetition in 1...step.repeatCount {
-            let (sent, response) = try await send(step)
-            last = (sent, response)
-            let mismatches: [Mismatch]
-            do {
-                mismatches = try step.expect.mismatches(response, variables: variables)
-            } catch {
-                throw ScenarioStepError("expect: \(error)", request: sent, response: response)
+            var (sent, response) = try await send(step)
+            var mismatches: [Mismatch]
+            while true {
+                do {
+                    mismatches = try step.expect.mismatches(response, variables: variables)
+                } catch {
+                    throw ScenarioStepError("expect: \(error)", request: sent, response: response)
+                }
+                // "eventually": poll until the answer meets the expectations or the bound has passed.
+                guard !mismatches.isEmpty, let deadline, ContinuousClock.now < deadline else { break }
+                try? await Task.sleep(for: .milliseconds(10))
+                (sent, response) = try await send(step)
             }
+            last = (sent, response)
             guard mismatches.isEmpty else {
                 let note =
                     step.repeatCount > 1
@@ -183,6 +201,8 @@ struct ScenarioSession {
         switch step.action {
         case .advanceClock(let amount): return "advance clock \(amount.scenarioText)"
         case .setClock(let time): return "set clock \(time)"
+        case .expectNotifications(let expectation): return expectation.title
+        case .answerNotifications(let answer): return "answer notifications \(answer.summary)"
         case .request(let request):
             var title: String
             switch request.target {

@@ -13,6 +13,8 @@ protocol ScenarioTransport: Sendable {
     func advanceClock(by step: ClockStep) async throws(ScenarioStepError) -> SimTime
     /// Sets the target's clock; returns the new time.
     func setClock(to time: SimTime) async throws(ScenarioStepError) -> SimTime
+    /// The token of snapsim's admin API, when the runner has one (always in-process).
+    var adminToken: String? { get }
 }
 
 /// What came back for a request.

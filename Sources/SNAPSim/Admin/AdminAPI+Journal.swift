@@ -48,10 +48,17 @@ extension AdminAPI {
     }
 
     private func filter(_ request: HTTPRequest) throws(AdminFailure) -> JournalFilter {
-        JournalFilter(
+        var filter = JournalFilter(
             partner: request.queryValue("partner"), path: request.queryValue("path"),
             service: request.queryValue("service"), responseCode: request.queryValue("responseCode"),
             method: request.queryValue("method"), status: try integer("status", request, in: 0...999),
             matchedRule: request.queryValue("matchedRule"), after: try integer("after", request))
+        if let text = request.queryValue("direction") {
+            guard let direction = JournalDirection(rawValue: text) else {
+                throw AdminFailure(reply: error(400, "direction must be inbound or outbound, not \"\(text)\"."))
+            }
+            filter.direction = direction
+        }
+        return filter
     }
 }

@@ -47,7 +47,8 @@ extension AdminAPI {
                 "amount": Amount(minorUnits: units).jsonNumber, "balance": balance.jsonNumber,
             ])
         case .failure(let refusal):
-            return json(refusal.code.httpStatus, refusal.body)
+            let (status, body) = refusal.rendered(simulator.fixtures.e2pay)
+            return json(status, body)
         }
     }
 }

@@ -6,7 +6,9 @@ import SimJSON
 ///
 /// Body: `{"customerNumber": "081977817902", "qrContent": "000201…"}` (optionally `"amount": "10000.00"` for a
 /// static code without amount, `"tipAmount"` when the code prompts for a tip), or `{"customerNumber": …,
-/// "url": "<webRedirectUrl>"}` / `"referenceNo"` for a payment-gateway order. Answers the settled payment.
+/// "url": "<webRedirectUrl>"}` / `"referenceNo"` for a payment-gateway order. Answers the settled payment and
+/// sends the `qr-payment` notification (52); with `"settleAfterSeconds": N` the payment stays `03` Pending for N
+/// seconds of simulator time and settles (and notifies) on the clock.
 extension AdminAPI {
     static let payerQRPath = "/_sim/payer/qr"
 
@@ -25,22 +27,31 @@ extension AdminAPI {
         let reference = body["referenceNo"]?.stringValue
             ?? body["url"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
         guard content != nil || reference != nil else { return error(400, "Give qrContent, url or referenceNo. \(usage)") }
+        let settleAfter = try settleAfterSeconds(body)
         let now = simulator.clock.now()
         let result: Result<SettledQRPayment, SNAPError> = simulator.withPartner(partner) { partnerState, fixtures in
             do throws(SNAPError) {
-                if let content {
-                    return .success(try partnerState.payQR(
+                let settled = if let content {
+                    try partnerState.payQR(
                         content, payer: payer, amount: amount, tip: tip, partnerReferenceNo: nil, fixtures: fixtures,
-                        at: now))
+                        at: now)
+                } else {
+                    try partnerState.payOrder(referenceNo: reference ?? "", payer: payer, fixtures: fixtures, at: now)
                 }
-                return .success(try partnerState.payOrder(referenceNo: reference ?? "", payer: payer, fixtures: fixtures, at: now))
+                if let settleAfter {
+                    partnerState.holdQRSettlement(settled, until: now + .seconds(settleAfter))
+                } else {
+                    partnerState.notifyQRPayment(settled, fixtures: fixtures, at: now)  // issue 14
+                }
+                return .success(settled)
             } catch {
                 return .failure(error)
             }
         }
         switch result {
         case .success(let settled):
-            return json(200, [
+            simulator.sendNotifications(of: partner)
+            var answer: JSONObject = [
                 "partner": .string(partner),
                 "partnerReferenceNo": .string(settled.partnerReferenceNo),
                 "referenceNo": .string(settled.referenceNo),
@@ -49,7 +60,10 @@ extension AdminAPI {
                 "customerNumber": .string(settled.payer),
                 "amount": settled.amount.json,
                 "paidAt": .string(QRISRefusal.jakarta(settled.paidAt)),
-            ])
+                "latestTransactionStatus": settleAfter == nil ? "00" : "03",
+            ]
+            if let settleAfter { answer["settlesAt"] = .string(QRISRefusal.jakarta(now + .seconds(settleAfter))) }
+            return json(200, .object(answer))
         case .failure(let refusal):
             // As QR MPM payment host-to-host (50) would answer it, like the other payer endpoints.
             var answer: JSONObject = [
@@ -62,6 +76,15 @@ extension AdminAPI {
             if let explanation = refusal.explanation { answer["explanation"] = .object(explanation) }
             return json(refusal.key.httpStatus, .object(answer))
         }
+    }
+
+    /// `settleAfterSeconds`: the payment stays `03` Pending that long (simulator time), then settles and notifies.
+    private func settleAfterSeconds(_ body: JSONObject) throws(AdminFailure) -> Int? {
+        guard let member = body["settleAfterSeconds"], member != .null else { return nil }
+        guard let seconds = member.intValue, (1...31_536_000).contains(seconds) else {
+            throw AdminFailure(reply: error(400, "settleAfterSeconds must be a whole number of seconds from 1 to 31536000."))
+        }
+        return seconds
     }
 
     private func amountMember(_ name: String, _ body: JSONObject) throws(AdminFailure) -> Amount? {

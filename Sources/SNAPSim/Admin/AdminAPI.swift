@@ -21,6 +21,9 @@ struct AdminAPI {
         if path == Self.keysPath {  // public keys are public: no admin token
             do throws(AdminFailure) { return try keys(request) } catch { return error.reply }
         }
+        if path == Self.openAPIPath {  // describes what any partner may call; holds no secret
+            do throws(AdminFailure) { return try openAPI(request) } catch { return error.reply }
+        }
         guard let expected = simulator.options.adminToken, request.headers["Authorization"] == "Bearer \(expected)" else {
             let reply = error(
                 401,
@@ -52,6 +55,7 @@ struct AdminAPI {
             case Self.payerVAPath: return try payerVirtualAccount(request)
             case Self.payerE2PayTopUpPath: return try payerE2PayTopUp(request)
             case Self.payerE2PayOutboxPath: return try payerE2PayOutbox(request)
+            case Self.payerE2PayUpgradePath: return try payerE2PayUpgrade(request)
             case Self.payerDirectDebitPath, Self.payerBindingPath, Self.payerOTPPath: return try payerDirectDebit(request)
             case Self.payerSmilePayzPath: return try payerSmilePayz(request)
             case Self.partnersPath: return try partners(request)

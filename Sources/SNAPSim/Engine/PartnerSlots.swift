@@ -12,6 +12,8 @@ final class PartnerSlots: Sendable {
     final class Slot: Sendable {
         let clientId: String
         let state: Mutex<PartnerState>
+        /// The earliest due instant last told to ``PartnerSlots/dueIndex`` (ms; `.max` for none), read under `state`'s lock.
+        let publishedDue = Atomic<Int64>(.max)
 
         init(clientId: String, state: PartnerState) {
             self.clientId = clientId
@@ -22,6 +24,8 @@ final class PartnerSlots: Sendable {
     let world: World
     private let seed: UInt64
     private let slots = Mutex<[String: Slot]>([:])
+    /// Partners' earliest due instants of clock-driven steps (Engine/Clock).
+    let dueIndex = DueIndex()
 
     init(world: World, seed: UInt64) {
         self.world = world
@@ -53,7 +57,10 @@ final class PartnerSlots: Sendable {
         let targets = clientId.map { id in existing(id).map { [$0] } ?? [] } ?? slots.withLock { Array($0.values) }
         for slot in targets {
             let state = fresh(slot.clientId)
-            slot.state.withLock { $0 = state }
+            slot.state.withLock {
+                $0 = state
+                publishDue(slot, $0)
+            }
         }
     }
 

@@ -27,6 +27,10 @@ public struct PartnerState: Sendable {
     public var payouts = PayoutBook()
     /// E2Pay host/user tokens, authorization codes and passwords (the `e2pay` profile).
     public var e2pay = E2PayBook()
+    /// Top-ups accepted pending, waiting on the clock to settle (Services/PendingTopUpSettlement).
+    public var pendingTopUps = PendingTopUps()
+    /// QR payments the simulated payer left pending, by settlement instant (Services/QRIS/QRSettlement).
+    public var pendingQRPayments = DueSchedule()
 
     public init(ledger: Ledger, ids: IDGenerator) {
         self.ledger = ledger

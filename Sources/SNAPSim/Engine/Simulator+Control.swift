@@ -18,9 +18,20 @@ extension Simulator {
 
     /// Runs `body` on one partner's state under its lock, with the fixtures that state belongs to: the one
     /// way the control plane changes a partner's state (payer actions, scenario states, forced outcomes).
+    /// Steps due by now run first (their notifications are sent), and what `body` schedules is put on the clock.
     public func withPartner<R>(_ clientId: String, _ body: (inout PartnerState, LoadedFixtures) -> R) -> R {
         let slots = self.slots
-        return slots.slot(clientId).state.withLock { body(&$0, slots.world.fixtures) }
+        let slot = slots.slot(clientId)
+        let now = clock.now()
+        let (result, due) = slot.state.withLock { state -> (R, [NotificationEvent]) in
+            catchUp(until: now, slot, slots, &state)
+            let due = state.notifications.take(partner: clientId)
+            let result = body(&state, slots.world.fixtures)
+            drafted(slot, slots, &state)
+            return (result, due)
+        }
+        if !due.isEmpty { notifications.enqueue(due, fixtures: slots.world.fixtures) }
+        return result
     }
 
     /// A copy of one partner's state, `nil` when it never called nor was set up; never creates one.

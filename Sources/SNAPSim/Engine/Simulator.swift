@@ -22,12 +22,17 @@ public final class Simulator: HTTPResponder {
     let journal: Mutex<Journal>
     /// Sends the notifications partners' flows draw up (issue 14), never under a partner's lock.
     public let notifications: NotificationOutbox
+    /// Runs clock-driven steps when a running clock reaches them (Engine/Clock).
+    let scheduler: ClockScheduler
 
     public init(fixtures: LoadedFixtures, options: SimulatorOptions = SimulatorOptions()) {
         self.options = options
         current = Mutex(PartnerSlots(world: World(fixtures), seed: options.seed))
         journal = Mutex(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
         notifications = NotificationOutbox(clock: options.clock)
+        scheduler = ClockScheduler(clock: options.clock)
+        attachClockDrivenSteps()
+        notifications.attemptObserver.withLock { $0 = { [weak self] in self?.journalAttempt($0, $1) } }
     }
 
     deinit { notifications.stop() }
@@ -83,7 +88,7 @@ public final class Simulator: HTTPResponder {
                     verdict: SecurityVerdict.acceptedTokenRequest)
             case .transaction:
                 let admission = try security.verifyTransaction(exchange, world: world)
-                return serve(exchange, slots.slot(admission.partner.clientId), world) { state throws(SNAPError) in
+                return serve(exchange, slots.slot(admission.partner.clientId), slots) { state throws(SNAPError) in
                     try admission.admit(into: &state)
                 } refine: { error in
                     self.otherHolder(of: admission.token, rejected: error, caller: admission.partner.clientId, exchange, slots)
@@ -93,7 +98,7 @@ public final class Simulator: HTTPResponder {
                 let token = try bearer.token(exchange)
                 let holder = locate(token, slots)
                 let caller = try bearer.caller(holder?.issued, token: token, exchange: exchange, fixtures: world.fixtures)
-                return serve(exchange, slots.slot(caller.clientId), world) { _ in caller } refine: { $0 }
+                return serve(exchange, slots.slot(caller.clientId), slots) { _ in caller } refine: { $0 }
             case .e2pay:
                 return E2PayFront.decide(exchange, slots: slots)
             }
@@ -105,17 +110,19 @@ public final class Simulator: HTTPResponder {
 
     /// Under the partner's lock: admission, then rules and services. The body is parsed before the lock.
     private func serve(
-        _ exchange: Exchange, _ slot: PartnerSlots.Slot, _ world: World,
+        _ exchange: Exchange, _ slot: PartnerSlots.Slot, _ slots: PartnerSlots,
         admit: (inout PartnerState) throws(SNAPError) -> AuthenticatedCaller, refine: (SNAPError) -> SNAPError
     ) -> Decision {
+        let world = slots.world
         let body = ServiceRegistry.requestBody(exchange)
         let rules = RulesInForce(services: services)
         typealias Served = (AuthenticatedCaller, RulesInForce.Result, [NotificationEvent])
         let served: Result<Served, SNAPError> = slot.state.withLock { state in
             do throws(SNAPError) {
                 let caller = try admit(&state)
+                catchUp(until: exchange.receivedAt, slot, slots, &state)  // steps due before this request
                 let result = rules.serve(exchange, caller: caller, world: world, body: body, state: &state)
-                state.notifications.payoutsFinished(state.payouts.takeNotices())  // issue 19
+                drafted(slot, slots, &state)
                 return .success((caller, result, state.notifications.take(partner: caller.clientId)))
             } catch {
                 return .failure(error)

@@ -14,11 +14,13 @@ public struct EMoneyCustomer: Sendable, Hashable {
     public var toppedUpThisMonth: Amount
     /// Whether the customer may transact.
     public var status: CustomerStatus
+    /// Top-ups to this customer are accepted pending and settle on the clock (``PendingTopUpPlan``).
+    public var pendingTopUp: PendingTopUpPlan?
 
     /// A customer; amounts default to zero and status to active.
     public init(
         customerNumber: String, name: String, tier: String, balance: Amount, toppedUpThisMonth: Amount = .zero,
-        status: CustomerStatus = .active
+        status: CustomerStatus = .active, pendingTopUp: PendingTopUpPlan? = nil
     ) {
         self.customerNumber = customerNumber
         self.name = name
@@ -26,6 +28,7 @@ public struct EMoneyCustomer: Sendable, Hashable {
         self.balance = balance
         self.toppedUpThisMonth = toppedUpThisMonth
         self.status = status
+        self.pendingTopUp = pendingTopUp
     }
 
     /// Whether `text` is a customer number partners may send: `08` then digits, at most `maxLength` long.
@@ -35,7 +38,7 @@ public struct EMoneyCustomer: Sendable, Hashable {
             && bytes[1] == UInt8(ascii: "8") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    static let fields = ["customerNumber", "name", "tier", "balance", "toppedUpThisMonth", "status", "note"]
+    static let fields = ["customerNumber", "name", "tier", "balance", "toppedUpThisMonth", "status", "pendingTopUp", "note"]
 
     static func read(_ node: FixtureNode, _ problems: inout FixtureProblems) -> EMoneyCustomer? {
         guard node.expectObject(allowed: fields, &problems) else { return nil }
@@ -46,6 +49,7 @@ public struct EMoneyCustomer: Sendable, Hashable {
         let topped = node.amount("toppedUpThisMonth", required: false, &problems) ?? .zero
         let status = node.choice("status", required: false, of: CustomerStatus.allCases.map(\.rawValue), &problems)
         _ = node.string("note", required: false, &problems)
+        let pending = node["pendingTopUp"].flatMap { PendingTopUpPlan.read($0, &problems) }
         if let number, !isWellFormedNumber(number) {
             problems.add(node["customerNumber"] ?? node, "\"\(number)\" is not a customer number: write 08 followed by digits, at most 16 characters")
             return nil
@@ -54,7 +58,7 @@ public struct EMoneyCustomer: Sendable, Hashable {
         guard let number, let name, let tier else { return nil }
         return EMoneyCustomer(
             customerNumber: number, name: name, tier: tier, balance: balance ?? .zero, toppedUpThisMonth: topped,
-            status: status.flatMap(CustomerStatus.init(rawValue:)) ?? .active)
+            status: status.flatMap(CustomerStatus.init(rawValue:)) ?? .active, pendingTopUp: pending)
     }
 }
 

@@ -5,6 +5,7 @@ import SimJSON
 struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
         "virtualAccountBillers", "virtualAccounts", "transfers", "merchants", "notifications"] + payoutSections
+        + [e2paySection]
 
     var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -25,8 +26,12 @@ struct FixtureSetReader {
         let merchants = readUnique("merchants", key: \QRISMerchant.merchantId, what: "merchant", QRISMerchant.read)
         let partnerIds = Set(partners.map(\.value.clientId))
         let virtualAccounts = readVirtualAccounts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
+        let e2pay = readE2Pay(customerNumbers: Set(customers.map(\.value.customerNumber)),
+            accountNos: Set(accounts.map(\.value.accountNo)),
+            servesE2Pay: profiles.contains { $0.value.routes.contains { $0.security == .e2pay } })
+        let e2payCodes = Set(e2pay.codes.map(\.code))
         let rules = readUnique("rules", key: \Rule.id, what: "rule") { (node, problems: inout FixtureProblems) in
-            Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, &problems)
+            Rule.read(node, catalogue: catalogue, partnerIds: partnerIds, e2payCodes: e2payCodes, &problems)
         }
 
         let profileNames = profiles.map(\.value.name)
@@ -84,6 +89,7 @@ struct FixtureSetReader {
             merchants: Dictionary(merchants.map { ($0.value.merchantId, $0.value) }, uniquingKeysWith: { first, _ in first }))
         loaded.payouts = payouts
         loaded.notifications = notifications
+        loaded.e2pay = e2pay
         // The keys of issues 19 and 21 live with their providers; the outbox signs with them by name.
         for merchant in payouts.merchants.values {
             guard let pem = merchant.notificationPrivateKey, let key = try? RSA.PrivateKey(pem: pem) else { continue }

@@ -35,6 +35,8 @@ public struct LoadedFixtures: Sendable {
     public var payouts = PayoutFixtures()
     /// Keys, profiles' notification settings and partners' endpoints (`notifications.json`, issue 14).
     public var notifications = NotificationSettings()
+    /// E2Pay's response codes, lifetimes and passwords (`e2pay.json`, issue 13).
+    public var e2pay = E2PayFixtures()
 
     /// A fixture set built in code (tests); nothing is validated.
     public init(

@@ -5,11 +5,11 @@ extension RouteDialect {
     /// Members a profile may carry besides `name`, `description` and `services`.
     static let profileFields = [
         "signing", "signatureEncodings", "timestampZones", "expiresIn", "externalId", "channelId",
-        "customerTokenScheme", "customerNumberPrefix", "topUpRetry", "responseCodes",
+        "customerTokenScheme", "customerNumberPrefix", "topUpRetry", "responseCodes", "responseMessages",
     ] + signingVariantFields + variantFields
     /// Members a route may carry besides `service`, `method`, `path` and `security`.
     static let routeFields = ["requiredHeaders", "requiredFields", "customerToken", "responseCodes", "responseFields"]
-        + ["fieldAliases"]
+        + ["fieldAliases", "responseMessages"]
 
     static func readProfileSettings(_ node: FixtureNode, _ problems: inout FixtureProblems) -> RouteDialect {
         var dialect = RouteDialect()
@@ -59,6 +59,7 @@ extension RouteDialect {
             dialect.topUpRetry = TopUpRetry(rawValue: retry) ?? .replay
         }
         dialect.readResponseCodes(node, &problems)
+        dialect.readResponseMessages(node, &problems)
         dialect.readSigningVariants(node, &problems)
         dialect.readVariants(node, &problems)
         return dialect
@@ -83,6 +84,7 @@ extension RouteDialect {
             responseFields = fields
         }
         readResponseCodes(node, &problems)
+        readResponseMessages(node, &problems)
         readFieldAliases(node, &problems)
     }
 
@@ -106,7 +108,7 @@ extension RouteDialect {
         }
     }
 
-    private static func caseKey(_ pattern: String) -> CaseKey? {
+    static func caseKey(_ pattern: String) -> CaseKey? {
         let utf8 = Array(pattern.utf8)
         guard utf8.count == 7, utf8[3] == UInt8(ascii: "x"), utf8[4] == UInt8(ascii: "x") else { return nil }
         return CaseKey(String(decoding: utf8[0..<3] + utf8[5...], as: UTF8.self))

@@ -25,6 +25,8 @@ public struct RouteDialect: Sendable, Hashable {
     /// Response codes written differently: answered key → printed key (BCA swaps 400xx01 and 400xx02).
     /// The message stays that of the answered key, so `4001101` reads "Invalid Mandatory Field …".
     public var responseCodes: [CaseKey: CaseKey] = [:]
+    /// Messages the provider words differently from the catalogue: key → template (NICEPAY's "Access Token Invalid").
+    public var responseMessages: [CaseKey: MessageTemplate] = [:]
     /// Body members kept after `responseCode` and `responseMessage`; `nil` keeps all. For SDKs that refuse
     /// members they do not know (DOKU's balance inquiry model).
     public var responseFields: [String]?

@@ -59,7 +59,7 @@ extension ForcedOutcome {
         if let description { synthetic["description"] = .string(description) }
         let rule = Rule.read(
             FixtureNode(file: source, value: .object(synthetic)), catalogue: fixtures.catalogue,
-            partnerIds: Set(fixtures.partners.keys), &problems)
+            partnerIds: Set(fixtures.partners.keys), e2payCodes: Set(fixtures.e2pay.codes.map(\.code)), &problems)
         guard let rule, problems.isEmpty else { return .failure(FixtureLoadError(problems: problems.list)) }
         return .success(ForcedOutcome(
             id: "", partner: partner, rule: rule, fault: fault, remaining: times,

@@ -31,6 +31,11 @@ public struct JournalEntry: Sendable {
     /// The transport fault inflicted on the answer (``TransportFault`` raw value); the response shown is the
     /// answer before the fault.
     public var fault: String?
+    /// `inbound` for a request a partner sent; `outbound` for a notification attempt the simulator sent
+    /// (issue 14): then the headers and body are what was sent, the response what the partner's webhook answered.
+    public var direction: JournalDirection = .inbound
+    /// For an outbound entry: the delivery, kind, URL, attempt number and latency (``JournalEntry/init(_:attempt:)``).
+    public var notification: JSONObject?
 
     /// The entry as JSON, members in a fixed order.
     public var json: JSONValue {
@@ -54,6 +59,12 @@ public struct JournalEntry: Sendable {
         if let verdict { object["verdict"] = .object(verdict) }
         if let explanation { object["explanation"] = .object(explanation) }
         object["matchedRule"] = matchedRule.map(JSONValue.string) ?? .null
+        // Inbound entries keep their members exactly as before; outbound ones say what they are.
+        if direction == .outbound {
+            object["direction"] = .string(direction.rawValue)
+            object["kind"] = "notification-attempt"
+            if let notification { object["notification"] = .object(notification) }
+        }
         return .object(object)
     }
 
@@ -62,6 +73,7 @@ public struct JournalEntry: Sendable {
         256 + target.utf8.count + body.utf8.count + responseBody.utf8.count
             + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 32 }
             + (verdict.map { JSONValue.object($0).textSize } ?? 0) + (explanation.map { JSONValue.object($0).textSize } ?? 0)
+            + (notification.map { JSONValue.object($0).textSize } ?? 0)
     }
 
     /// `bytes` as text of at most ``maximumBodyBytes`` UTF-8 bytes, with a note saying how long it was when

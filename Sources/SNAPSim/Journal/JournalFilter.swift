@@ -16,6 +16,8 @@ public struct JournalFilter: Sendable, Equatable {
     public var matchedRule: String?
     /// Only entries with a higher sequence number: poll with the last sequence seen.
     public var after: Int?
+    /// `inbound` (requests partners sent) or `outbound` (notification attempts the simulator sent); both when `nil`.
+    public var direction: JournalDirection?
 
     /// A filter; every criterion left `nil` matches everything.
     public init(
@@ -41,5 +43,6 @@ public struct JournalFilter: Sendable, Equatable {
             && (status.map { entry.status == $0 } ?? true)
             && (matchedRule.map { entry.matchedRule == $0 } ?? true)
             && (after.map { entry.sequence > $0 } ?? true)
+            && (direction.map { entry.direction == $0 } ?? true)
     }
 }

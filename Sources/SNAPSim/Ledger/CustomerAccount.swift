@@ -1,7 +1,7 @@
 /// The live state of one e-money customer in a partner's ledger.
 public struct CustomerAccount: Sendable, Hashable {
     /// Who, as the fixtures declare them (tier, status, opening amounts).
-    public let customer: EMoneyCustomer
+    public internal(set) var customer: EMoneyCustomer
     /// The balance now.
     public internal(set) var balance: Amount
     /// Rupiah topped up per Jakarta month (`2026-11`), in minor units, on top of the fixture's

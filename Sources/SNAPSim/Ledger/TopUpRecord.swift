@@ -18,10 +18,13 @@ public struct TopUpRecord: Sendable, Hashable {
     public var fingerprint: String
     /// When the top-up was decided.
     public var recordedAt: SimTime
-    /// `.success` when credited, `.failed` when refused.
+    /// `.success` when credited, `.failed` when refused, `.pending` while it waits to settle (``PendingTopUps``).
     public var status: TransactionStatus
-    /// The answer given, replayed as it was for a retry.
+    /// The answer given, replayed as it was for a retry (a pending top-up's final answer once it settled).
     public var answer: RecordedAnswer
+    /// When a pending top-up settled, and why it was refused then (if it was).
+    public var settledAt: SimTime?
+    public var settlement: String?
 
     /// A record of a decided top-up.
     public init(

@@ -67,6 +67,55 @@ extension NotificationDrafts {
         add(.directDebit, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
     }
 
+    /// A QRIS MPM payment settled (52): the simulated payer paid a QR or a payment-gateway order. ASPI's 52
+    /// members plus those of DANA's finish notify (`merchantId`, `createdTime`, `finishedTime`); each profile's
+    /// `fields` keeps its own.
+    public mutating func qrPaymentSettled(
+        _ settled: SettledQRPayment, merchantName: String, storeId: String?, createdAt: SimTime, at time: SimTime
+    ) {
+        let jakarta = CivilDate.jakartaOffsetMinutes
+        let fields: JSONObject = [
+            "originalReferenceNo": .string(settled.referenceNo),
+            "originalPartnerReferenceNo": .string(settled.partnerReferenceNo),
+            "latestTransactionStatus": .string(TransactionStatus.success.rawValue),
+            "transactionStatusDesc": .string(TransactionStatus.success.statusDescription),
+            "customerNumber": .string(settled.payer),
+            "accountType": "EMONEY",
+            "destinationNumber": .string(settled.merchantId),
+            "destinationAccountName": .string(merchantName),
+            "merchantId": .string(settled.merchantId),
+            "amount": settled.amount.json,
+            "bankCode": "",
+            "externalStoreId": .string(storeId ?? ""),
+            "createdTime": .string(ISO8601Timestamp.format(createdAt, offsetMinutes: jakarta)),
+            "finishedTime": .string(ISO8601Timestamp.format(time, offsetMinutes: jakarta)),
+            "additionalInfo": [
+                "paidTime": .string(ISO8601Timestamp.format(settled.paidAt, offsetMinutes: jakarta)),
+                "origin": .string(settled.origin.rawValue),
+            ],
+        ]
+        add(.qrPayment, transactionRef: settled.partnerReferenceNo, fields: fields, at: time)
+    }
+
+    /// A pending top-up (38) settled: credited `00` or refused `06`.
+    public mutating func topUpSettled(_ record: TopUpRecord, at time: SimTime) {
+        let jakarta = CivilDate.jakartaOffsetMinutes
+        let fields: JSONObject = [
+            "originalPartnerReferenceNo": .string(record.partnerReferenceNo),
+            "originalReferenceNo": .string(record.referenceNo ?? ""),
+            "originalExternalId": .string(record.externalId ?? ""),
+            "serviceCode": .string(ServiceCode.customerTopUp.rawValue),
+            "customerNumber": .string(record.customerNumber),
+            "amount": record.amount.json,
+            "latestTransactionStatus": .string(record.status.rawValue),
+            "transactionStatusDesc": .string(record.status.statusDescription),
+            "transactionDate": .string(ISO8601Timestamp.format(record.recordedAt, offsetMinutes: jakarta)),
+            "finishedTime": .string(ISO8601Timestamp.format(time, offsetMinutes: jakarta)),
+            "additionalInfo": [:],
+        ]
+        add(.topUp, transactionRef: record.partnerReferenceNo, fields: fields, at: time)
+    }
+
     /// An ad-hoc notification asked for through the admin API: the given members over a minimal body.
     public mutating func adHoc(
         _ kind: NotificationKind, transactionRef: String, fields: JSONObject, at time: SimTime

@@ -19,6 +19,8 @@ public final class NotificationOutbox: Sendable {
     let client: HTTPClient
     let workerCount: Int
     let state: Mutex<OutboxState>
+    /// Told of every attempt once it is recorded, outside the outbox's lock (the simulator journals it).
+    let attemptObserver = Mutex<(@Sendable (NotificationDelivery, NotificationAttempt) -> Void)?>(nil)
     private let wake = DispatchSemaphore(value: 0)
 
     public init(
@@ -135,6 +137,7 @@ public final class NotificationOutbox: Sendable {
             case .some(.some(let job)):
                 let outcome = attempt(job)
                 state.withLock { $0.record(outcome, for: job, at: clock.now()) }
+                attemptObserver.withLock { $0 }?(job.delivery, outcome.attempt)
             }
         }
     }

@@ -67,6 +67,9 @@ struct ResponseRenderer {
         if printed != key {
             body["responseCode"] = .string(ResponseCode(printed, service: route.serviceCode).description)
         }
+        if let message = route.dialect.responseMessages[key] {
+            body["responseMessage"] = .string(message.filled(placeholders))
+        }
         route.dialect.envelope.apply(to: &body, key, service: route.serviceCode)
         return body
     }

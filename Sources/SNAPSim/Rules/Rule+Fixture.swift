@@ -8,8 +8,12 @@ extension Rule {
     /// Longest accepted delay: long enough for any client timeout, short enough to notice a typo.
     static let maximumDelayMilliseconds = 600_000
 
+    /// Services rules never see: token requests answer before rules run.
+    static let unruledServices: [ServiceDescriptor] = [.accessTokenB2B, .e2payToken, .e2payAuthorization]
+
     static func read(
-        _ node: FixtureNode, catalogue: ResponseCatalogue, partnerIds: Set<String>, _ problems: inout FixtureProblems
+        _ node: FixtureNode, catalogue: ResponseCatalogue, partnerIds: Set<String>, e2payCodes: Set<String>? = nil,
+        _ problems: inout FixtureProblems
     ) -> Rule? {
         guard node.expectObject(allowed: fields, &problems) else { return nil }
         let id = node.string("id", required: true, maxLength: 100, &problems)
@@ -29,7 +33,7 @@ extension Rule {
         }.first
         var outcome: RuleOutcome?
         if let then = node["then"] {
-            outcome = readOutcome(then, services: services, catalogue: catalogue, &problems)
+            outcome = readOutcome(then, services: services, catalogue: catalogue, e2payCodes: e2payCodes, &problems)
         } else {
             problems.add(node.file, node.pointer.appending("then"), "missing required object \"then\" (the outcome)")
         }
@@ -48,12 +52,12 @@ extension Rule {
             let names = oneOrMany(serviceNode, &problems)
             var resolved: [String] = []
             for (index, name) in names.enumerated() {
-                if let service = ServiceDescriptor.named(name), service != .accessTokenB2B {
+                if let service = ServiceDescriptor.named(name), !unruledServices.contains(service) {
                     if !resolved.contains(service.name) { resolved.append(service.name) }
                 } else {
                     let at = serviceNode.value.arrayValue == nil
                         ? serviceNode : FixtureNode(file: node.file, pointer: serviceNode.pointer.appending(String(index)), value: .string(name))
-                    problems.add(at, "unknown service \"\(name)\" (known: \(ServiceDescriptor.all.filter { $0 != .accessTokenB2B }.map(\.name).joined(separator: ", "))); rules do not apply to token requests")
+                    problems.add(at, "unknown service \"\(name)\" (known: \(ServiceDescriptor.all.filter { !unruledServices.contains($0) }.map(\.name).joined(separator: ", "))); rules do not apply to token requests")
                 }
             }
             if !resolved.isEmpty { conditions.append(.services(resolved)) }
@@ -98,7 +102,8 @@ extension Rule {
     }
 
     private static func readOutcome(
-        _ node: FixtureNode, services: [String]?, catalogue: ResponseCatalogue, _ problems: inout FixtureProblems
+        _ node: FixtureNode, services: [String]?, catalogue: ResponseCatalogue, e2payCodes: Set<String>?,
+        _ problems: inout FixtureProblems
     ) -> RuleOutcome? {
         guard node.expectObject(allowed: outcomeFields, &problems) else { return nil }
         let before = problems.list.count
@@ -110,7 +115,10 @@ extension Rule {
             problems.add(patch, "bodyPatch must be an object (a JSON merge patch over the normal answer)")
         }
         let response: RuleOutcome.Response
-        if let caseNode = node["case"] {
+        if let caseNode = node["case"], let e2pay = e2payCase(caseNode, node, services: services, codes: e2payCodes, &problems) {
+            guard let code = e2pay else { return nil }
+            response = .e2pay(code: code)
+        } else if let caseNode = node["case"] {
             for other in ["httpStatus", "body", "bodyPatch"] where node[other] != nil {
                 problems.add(node[other] ?? node, "\"\(other)\" cannot be combined with \"case\": a case answers the SNAP envelope of that code")
             }
@@ -182,5 +190,32 @@ extension Rule {
             return nil
         }
         return key
+    }
+
+    /// For a rule whose services are all E2Pay's: `.some(code)` for an E2Pay code of `e2pay.json` (`"96"`),
+    /// `.some(nil)` after reporting a problem. `nil` when the rule is not for E2Pay routes (a SNAP case).
+    private static func e2payCase(
+        _ caseNode: FixtureNode, _ node: FixtureNode, services: [String]?, codes: Set<String>?,
+        _ problems: inout FixtureProblems
+    ) -> String?? {
+        let descriptors = (services ?? []).compactMap(ServiceDescriptor.named)
+        let e2pay = descriptors.filter { $0.security == .e2pay }
+        guard !e2pay.isEmpty else { return nil }
+        guard e2pay.count == descriptors.count else {
+            problems.add(caseNode, "a case rule cannot mix e2pay services (E2Pay codes) with SNAP services (SNAP codes): split it")
+            return .some(nil)
+        }
+        for other in ["httpStatus", "body", "bodyPatch", "placeholders"] where node[other] != nil {
+            problems.add(node[other] ?? node, "\"\(other)\" cannot be combined with \"case\": an E2Pay case answers its code's status and message")
+        }
+        guard case .string(let code) = caseNode.value, !code.isEmpty else {
+            problems.add(caseNode, "expected an E2Pay code string such as \"96\"")
+            return .some(nil)
+        }
+        if let codes, !codes.contains(code) {
+            problems.add(caseNode, "\"\(code)\" is not an E2Pay code of e2pay.json (known: \(codes.sorted().joined(separator: ", ")))")
+            return .some(nil)
+        }
+        return .some(code)
     }
 }

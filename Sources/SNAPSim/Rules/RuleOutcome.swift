@@ -11,6 +11,9 @@ public struct RuleOutcome: Sendable, Hashable {
         /// Run the service (its ledger effects happen), then change its answer: the status, and a JSON merge
         /// patch (RFC 7396) over the full body. Both `nil` only delays the normal answer.
         case amend(status: Int?, patch: JSONValue?)
+        /// Answer this E2Pay code (`"96"`) in E2Pay's envelope with the status `e2pay.json` gives it (e2pay routes
+        /// only); the service does not run.
+        case e2pay(code: String)
     }
 
     /// How the answer is made.
@@ -35,6 +38,8 @@ public struct RuleOutcome: Sendable, Hashable {
             }
         case .body(let status, let body):
             text = "answer HTTP \(status) \(body.compactText)"
+        case .e2pay(let code):
+            text = "answer E2Pay \(code)"
         case .amend(let status, let patch):
             text = "normal answer"
             if let status { text += ", HTTP \(status)" }

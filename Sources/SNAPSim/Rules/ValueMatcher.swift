@@ -9,7 +9,8 @@ public enum ValueMatcher: Sendable {
     /// The value is a string the whole of which matches this regular expression (Swift Regex syntax, which
     /// reads ICU/NSRegularExpression patterns; compiled at load).
     case regex(pattern: String, WholeMatchPattern)
-    /// The value is a SNAP amount (`{"value":…,"currency":"IDR"}`, or a bare value string) within these
+    /// The value is a SNAP amount (`{"value":…,"currency":"IDR"}`, a bare value string, or E2Pay's JSON number of
+    /// rupiah) within these
     /// bounds, both inclusive, either optional.
     case amountRange(min: Amount?, max: Amount?)
     /// The value is present (`true`) or absent (`false`); `null` counts as absent.
@@ -39,6 +40,8 @@ public enum ValueMatcher: Sendable {
         switch value {
         case .string(let text)?: Amount.parseValue(text).map { Amount(minorUnits: $0) }
         case .object?: try? Amount(request: value, field: "amount")
+        // E2Pay sends rupiah as JSON numbers (10002, 10002.0): matched by value, not by written form.
+        case .number(let text)?: E2PayAmount.parse(text).map { Amount(minorUnits: $0) }
         default: nil
         }
     }

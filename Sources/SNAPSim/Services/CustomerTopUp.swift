@@ -12,6 +12,7 @@ struct CustomerTopUp: SNAPService {
     var answers: [ServiceAnswer] {
         [
             .success,
+            ServiceAnswer(Self.inProgress, "the customer's top-ups settle later (customers.json pendingTopUp): 03 Pending until settleAfterSeconds of simulator time have passed, then 00 or 06 and a topup notification"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type, length or form (partnerReferenceNo 1–64, customerNumber 08… ≤32 digits, amount/feeAmount \"10000.00\" IDR, transactionDate ISO-8601, sessionId ≤25, categoryId digits ≤10, notes ≤255)"),
             ServiceAnswer(SNAPError.invalidMandatoryField(""), "partnerReferenceNo, customerNumber or amount is missing"),
             ServiceAnswer(SNAPError.inconsistentRequest, "partnerReferenceNo was used before with a different payload"),
@@ -58,8 +59,10 @@ struct CustomerTopUp: SNAPService {
             partnerReferenceNo: partnerReferenceNo, referenceNo: nil, externalId: request.caller.externalID,
             customerNumber: customerNumber, amount: amount, fingerprint: fingerprint, recordedAt: request.time,
             status: .failed, answer: RecordedAnswer(key: ServiceAnswer.success.key))
+        let pending = state.ledger.customer(customerNumber)?.customer.pendingTopUp
         do throws(SNAPError) {
-            try credit(amount, to: customerNumber, request, &state)
+            try admit(amount, to: customerNumber, request, state)
+            if pending == nil { state.ledger.credit(customerNumber, amount, at: request.time) }
         } catch {
             record.answer = RecordedAnswer(key: error.key, placeholders: error.placeholders)
             state.ledger.record(record)
@@ -74,6 +77,9 @@ struct CustomerTopUp: SNAPService {
         answer["customerNumber"] = .string(customerNumber)
         answer["amount"] = amount.json
         record.referenceNo = referenceNo
+        if let pending {
+            return acceptPending(record, plan: pending, answer: answer, request, &state)
+        }
         record.status = .success
         state.ledger.append(LedgerMovement(
             holder: .customer(customerNumber), type: .topUp, direction: .credit, amount: amount,
@@ -84,8 +90,26 @@ struct CustomerTopUp: SNAPService {
         return record.answer.outcome
     }
 
-    /// Checks the customer and limits, then credits; throws the refusal otherwise.
-    private func credit(_ amount: Amount, to customerNumber: String, _ request: ServiceRequest, _ state: inout PartnerState)
+    /// Accepts a top-up of a customer whose top-ups settle later (``PendingTopUpPlan``): nothing is credited yet,
+    /// the answer is HTTP 202 `2023800 Request In Progress`, and the clock settles it (``PendingTopUpSettlement``).
+    private func acceptPending(
+        _ accepted: TopUpRecord, plan: PendingTopUpPlan, answer: JSONObject, _ request: ServiceRequest,
+        _ state: inout PartnerState
+    ) -> Outcome {
+        var record = accepted
+        record.status = .pending
+        record.answer = RecordedAnswer(key: Self.inProgress, fields: answer)
+        state.ledger.record(record)
+        state.pendingTopUps.wait(
+            record.referenceNo ?? "", settlesAt: request.time + .seconds(plan.settleAfterSeconds), succeeds: plan.succeeds)
+        return record.answer.outcome
+    }
+
+    /// HTTP 202 `2023800 Request In Progress`.
+    static let inProgress = CaseKey(httpStatus: 202, caseCode: "00")
+
+    /// Checks the customer and limits; throws the refusal when the top-up may not be credited.
+    private func admit(_ amount: Amount, to customerNumber: String, _ request: ServiceRequest, _ state: PartnerState)
         throws(SNAPError)
     {
         guard let account = state.ledger.customer(customerNumber) else {
@@ -109,6 +133,5 @@ struct CustomerTopUp: SNAPService {
                 "monthlyHeadroom": .string(headroom.monthlyHeadroom.value),
             ])
         }
-        state.ledger.credit(customerNumber, amount, at: request.time)
     }
 }

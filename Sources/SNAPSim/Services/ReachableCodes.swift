@@ -40,10 +40,14 @@ public struct ReachableCode: Sendable, Hashable {
 
     /// Every reachable answer of `service`, sorted by HTTP status, code, then source.
     public static func list(for service: ServiceDescriptor, fixtures: LoadedFixtures) -> [ReachableCode] {
-        if service.security == .e2pay { return E2PayAnswers.list(for: service) }
+        if service.security == .e2pay { return E2PayAnswers.list(for: service, fixtures: fixtures) }
         let catalogue = fixtures.catalogue
+        // A provider's own wording (profile responseMessages) when every route of the service words it so.
+        let dialects = fixtures.router.entries.filter { $0.route.serviceName == service.name }.map(\.route.dialect.responseMessages)
+        let wording = dialects.allSatisfy { $0 == dialects.first } ? dialects.first ?? [:] : [:]
         func code(_ answer: ServiceAnswer, _ source: Source) -> ReachableCode {
-            let entry = catalogue.entry(for: answer.key, service: service.code)
+            let entry = wording[answer.key].map { ResponseCatalogue.Entry(key: answer.key, message: $0) }
+                ?? catalogue.entry(for: answer.key, service: service.code)
             let plainSuccess = service == .balanceLimitCheck && answer.key.httpStatus == 200
             return ReachableCode(
                 responseCode: plainSuccess ? nil : ResponseCode(answer.key, service: service.code).description,
@@ -72,6 +76,9 @@ public struct ReachableCode: Sendable, Hashable {
                 result.append(reachable)
             case .body(let status, _):
                 result.append(ReachableCode(responseCode: nil, httpStatus: status, message: "(rule's own body)", source: .magic, how: how))
+            case .e2pay(let code):
+                let entry = fixtures.e2pay.entry(code)
+                result.append(ReachableCode(responseCode: code, httpStatus: entry.httpStatus, message: entry.message, source: .magic, how: how))
             case .amend(let status, let patch):
                 let patchedCode = patch?[pointer: JSONPointer(tokens: ["responseCode"])]?.stringValue
                 let patchedMessage = patch?[pointer: JSONPointer(tokens: ["responseMessage"])]?.stringValue

@@ -9,10 +9,14 @@ struct RequestFields {
     let object: JSONObject
     /// Prefix for nested objects' field names (`additionalInfo.`).
     let prefix: String
+    /// Set only when the OpenAPI document reads the service's schema (``FieldProbe``): every read is recorded
+    /// and answered with a valid sample instead of the body's member. `nil` when serving.
+    let probe: FieldProbe?
 
-    init(_ object: JSONObject, prefix: String = "") {
+    init(_ object: JSONObject, prefix: String = "", probe: FieldProbe? = nil) {
         self.object = object
         self.prefix = prefix
+        self.probe = probe
     }
 
     private func name(_ field: String) -> String { prefix + field }
@@ -24,6 +28,7 @@ struct RequestFields {
 
     /// A string of `1...maxLength` characters; `nil` when optional and absent.
     func string(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        if let probe { return probe.string(name(field), required: required, maxLength: maxLength) }
         guard let value = present(field) else {
             if required { throw missing(field) }
             return nil
@@ -49,6 +54,7 @@ struct RequestFields {
 
     /// A customer number: `08` then digits, at most `maxLength` characters.
     func customerNumber(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        if let probe { return probe.customerNumber(name(field), required: required, maxLength: maxLength) }
         guard let text = try string(field, required: required, maxLength: maxLength) else { return nil }
         guard EMoneyCustomer.isWellFormedNumber(text, maxLength: maxLength) else {
             throw format(field, "must be a phone number in 08xx format: 08 then digits, at most \(maxLength)",
@@ -59,6 +65,7 @@ struct RequestFields {
 
     /// A string of digits only.
     func digits(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> String? {
+        if let probe { return probe.digits(name(field), required: required, maxLength: maxLength) }
         guard let text = try string(field, required: required, maxLength: maxLength) else { return nil }
         guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw format(field, "must be digits only", received: .string(text))
@@ -68,6 +75,7 @@ struct RequestFields {
 
     /// An ISO-8601 timestamp with zone, such as `2022-11-15T14:56:11+07:00`.
     func timestamp(_ field: String, required: Bool) throws(SNAPError) -> ISO8601Timestamp? {
+        if let probe { return probe.timestamp(name(field), required: required) }
         guard let text = try string(field, required: required, maxLength: 35) else { return nil }
         guard let timestamp = ISO8601Timestamp(text) else {
             throw format(field, "must be an ISO-8601 date-time with zone, e.g. 2022-11-15T14:56:11+07:00",
@@ -78,12 +86,17 @@ struct RequestFields {
 
     /// A SNAP amount object; see ``Amount/init(request:field:)``.
     func amount(_ field: String, required: Bool) throws(SNAPError) -> Amount? {
+        if let probe { return probe.amount(name(field), required: required) }
         guard present(field) != nil || required else { return nil }
         return try Amount(request: object[field], field: name(field))
     }
 
     /// A nested object's fields; `nil` when optional and absent.
     func object(_ field: String, required: Bool) throws(SNAPError) -> RequestFields? {
+        if let probe {
+            probe.object(name(field), required: required)
+            return RequestFields(JSONObject(), prefix: name(field) + ".", probe: probe)
+        }
         guard let value = present(field) else {
             if required { throw missing(field) }
             return nil
@@ -96,6 +109,7 @@ struct RequestFields {
 
     /// An array of strings of at most `maxLength` characters each.
     func strings(_ field: String, required: Bool, maxLength: Int) throws(SNAPError) -> [String]? {
+        if let probe { return probe.strings(name(field), required: required, maxLength: maxLength) }
         guard let value = present(field) else {
             if required { throw missing(field) }
             return nil
@@ -116,11 +130,13 @@ struct RequestFields {
     // MARK: - Errors
 
     func missing(_ field: String) -> SNAPError {
-        SNAPError.invalidMandatoryField(name(field)).explained(["summary": .string("\(name(field)) is mandatory")])
+        probe?.missing(name(field))
+        return SNAPError.invalidMandatoryField(name(field)).explained(["summary": .string("\(name(field)) is mandatory")])
     }
 
     func format(_ field: String, _ reason: String, received: JSONValue) -> SNAPError {
-        SNAPError.invalidFieldFormat(name(field)).explained([
+        probe?.constraint(name(field), reason)
+        return SNAPError.invalidFieldFormat(name(field)).explained([
             "summary": .string("\(name(field)) \(reason)"), "received": received,
         ])
     }

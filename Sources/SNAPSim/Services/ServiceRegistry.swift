@@ -107,6 +107,8 @@ public struct ServiceRegistry: Sendable {
             ]), delay: delay)
         case .body(let status, let replacement):
             return .plain(status: status, body: replacement, delay: delay)
+        case .e2pay(let code):  // the reader allows E2Pay codes for e2pay routes only, which never come here
+            return .rejected(SNAPError.generalError.explained(["summary": .string("rule \(rule.id) answers E2Pay \(code)")]))
         case .amend(let status, let patch):
             let normal: Outcome
             do throws(SNAPError) {

@@ -8,7 +8,7 @@ struct TopUpStatus: SNAPService {
 
     var answers: [ServiceAnswer] {
         [
-            ServiceAnswer(ServiceAnswer.success.key, "always for a valid request: latestTransactionStatus 00 (credited), 06 (refused) or 07 (not found)"),
+            ServiceAnswer(ServiceAnswer.success.key, "always for a valid request: latestTransactionStatus 00 (credited), 03 (pending: customers.json pendingTopUp), 06 (refused) or 07 (not found)"),
             ServiceAnswer(SNAPError.invalidFieldFormat(""), "a field has the wrong type or length, or serviceCode is not \"38\""),
             ServiceAnswer(SNAPError.invalidMandatoryField(""), "serviceCode is missing, or none of originalPartnerReferenceNo, originalReferenceNo, originalExternalId is given"),
         ]

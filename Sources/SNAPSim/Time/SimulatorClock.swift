@@ -21,6 +21,9 @@ public final class SimulatorClock: Sendable {
     }
 
     private let state: Mutex<State>
+    /// Called after every `advance`, `set` and `reset`, outside the clock's lock: how the simulator runs the steps
+    /// that fall due when time is moved (``ClockDrivenSteps``).
+    private let observers = Mutex<[@Sendable () -> Void]>([])
 
     /// A wall clock.
     public static func real() -> SimulatorClock {
@@ -55,6 +58,7 @@ public final class SimulatorClock: Sendable {
             case .real: state.realOffset += duration
             }
         }
+        moved()
     }
 
     /// Jumps to `time`.
@@ -65,6 +69,7 @@ public final class SimulatorClock: Sendable {
             case .real: state.realOffset = time - Self.wallClock()
             }
         }
+        moved()
     }
 
     /// Returns to where the clock started: the start instant when fixed, the wall clock when real.
@@ -73,6 +78,17 @@ public final class SimulatorClock: Sendable {
             state.fixedNow = state.start
             state.realOffset = .zero
         }
+        moved()
+    }
+
+    /// Calls `observer` after every move of the clock (`advance`, `set`, `reset`), on the mover's thread, with no
+    /// lock of the clock held. It must not move the clock itself.
+    public func whenMoved(_ observer: @escaping @Sendable () -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    private func moved() {
+        for observer in observers.withLock({ $0 }) { observer() }
     }
 
     private static func wallClock() -> SimTime {

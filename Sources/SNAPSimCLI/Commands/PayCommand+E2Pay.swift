@@ -15,3 +15,21 @@ extension PayKind {
         return ["accountId": .string(value), "amount": .number(amount)]
     }
 }
+
+extension PayKind {
+    /// `--e2pay-upgrade 08… --action verify|approve|reject [--by NAME] [--reason TEXT]`: E2Pay's back office deciding
+    /// a customer's upgrade request (maker verifies, a checker approves — premium at once — or rejects).
+    static let e2payUpgrade = PayKind(
+        flag: "e2pay-upgrade", valueName: "ACCOUNT",
+        summary: "Decide an E2Pay upgrade request: --action verify (maker), then approve or reject (checker)",
+        options: ["action", "by", "reason"], path: "/_sim/payer/e2pay-upgrade"
+    ) { (value: String, options: [String: String]) throws(CLIError) -> JSONObject in
+        guard let action = options["action"], ["verify", "approve", "reject"].contains(action) else {
+            throw .usage("--e2pay-upgrade needs --action verify (maker), then --action approve or reject (checker)")
+        }
+        var body: JSONObject = ["accountId": .string(value), "decision": .string(action)]
+        if let by = options["by"] { body["by"] = .string(by) }
+        if let reason = options["reason"] { body["reason"] = .string(reason) }
+        return body
+    }
+}

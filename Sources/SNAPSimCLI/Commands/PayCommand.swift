@@ -27,6 +27,7 @@ struct PayCommand: Command {
         .virtualAccount, .directDebit, .binding, .otp, .qr,
         .smilePayz,
         .e2payTopUp,
+        .e2payUpgrade,
     ]
 
     static let name = "pay"

@@ -19,7 +19,9 @@ struct RunCommand: Command {
         In-process (the default), every scenario gets a fresh simulator with a fixed clock and seed, so runs are
         fast and print the same every time. With --target the requests go over HTTP to a running snapsim or
         another SNAP endpoint; with snapsim's --admin-token each scenario's partners are reset first and clock
-        steps move the target's clock (without it, clock steps fail with a message).
+        steps move the target's clock (without it, clock steps fail with a message). A scenario that expects
+        notifications gets a receiver on 127.0.0.1 (a port the system picks) that its partners' notifications are
+        pointed at; "admin" steps act as the payer (both need --admin-token with --target).
 
         Exit status: 0 all passed, 1 a scenario failed, 2 a scenario file is malformed (file and JSON pointer
         are named), 64 a usage mistake.
@@ -27,7 +29,8 @@ struct RunCommand: Command {
           --filter NAME        Run only scenarios whose name or file contains NAME (case-insensitive; repeatable)
           --junit FILE         Also write a JUnit XML report to FILE (one testcase per scenario)
           --target URL         Send the requests to this base URL, e.g. http://127.0.0.1:7788
-          --admin-token T      The target's admin token: reset partners per scenario, allow clock steps
+          --admin-token T      The target's admin token: reset partners per scenario, allow clock, admin and
+                               notification steps
           --partner ID         With --target: act as this client id wherever a scenario acts as snapsim-demo
           --partner-key FILE   With --target: that partner's RSA private key (PEM)
           --client-secret S    With --target: that partner's client secret (symmetric signatures)

@@ -135,6 +135,7 @@ struct ServeCommand: Command {
         prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
         prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
         prose("inspector: \(base)/_sim/ui   (a web page over the admin API: enter the admin token in its form)")
+        prose("openapi: \(base)/_sim/openapi.json   (the default profile's OpenAPI 3.1 document; ?profile=dana for another; no token)")
         prose("first signed call: swift run snapsim sign --target \(base) --send --path /v1.0/balance-inquiry --data '{\"partnerReferenceNo\":\"1\",\"accountNo\":\"12345678\"}'")
 
         var watcher: FixtureWatcher?

@@ -81,6 +81,8 @@ function statusBadge(status) {
 function verdictBadge(verdict) {
   if (!verdict) return badge('—', 'plain');
   if (verdict.result === 'accepted') return badge('accepted', 'ok');
+  // An outbound notification attempt: delivered, rejected or unreachable (docs/notifications.md).
+  if (verdict.detail !== undefined) return badge('notify · ' + verdict.result, verdict.result === 'delivered' ? 'ok' : 'bad');
   return badge('rejected' + (verdict.check ? ' · ' + verdict.check : ''), 'bad');
 }
 function facts(pairs) {

@@ -128,7 +128,10 @@ function entryDetail(entry) {
     el('h3', {}, 'Request #' + entry.sequence),
     facts([['received', entry.receivedAt], ['partner', entry.partner], ['service', entry.service],
       ['matched rule', entry.matchedRule], ['fault', entry.response.fault]])));
-  if (verdict && verdict.result === 'rejected') root.append(rejection(verdict));
+  if (entry.direction === 'outbound') {
+    root.append(card('Notification attempt: ' + verdict.result, facts([['detail', verdict.detail]].concat(
+      Object.entries(entry.notification || {})))));
+  } else if (verdict && verdict.result === 'rejected') root.append(rejection(verdict));
   else if (verdict) {
     root.append(card('Verdict: accepted', facts([['signing', verdict.signingMode], ['encoding', verdict.signatureEncoding],
       ['check', verdict.check]]), verdict.stringToSign ? [el('h3', {}, 'string-to-sign verified'),

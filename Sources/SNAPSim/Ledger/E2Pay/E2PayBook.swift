@@ -1,14 +1,16 @@
 /// One partner's E2Pay sessions: host and user access tokens, authorization codes and refresh tokens.
 ///
 /// Every token carries its expiry on the simulator clock; logout revokes a user token and its refresh token
-/// at once. Lifetimes are ``E2PayBook/tokenLifetime`` etc. (docs/e2pay.md#tokens).
+/// at once. Lifetimes are the fixtures' (``E2PayFixtures``, docs/e2pay.md#tokens).
 public struct E2PayBook: Sendable {
     /// Who holds a token.
     enum Holder: Sendable, Hashable {
         /// `client_credentials`: the partner itself.
         case host
-        /// A customer or merchant logged in with username and password.
+        /// A customer logged in with username and password.
         case user(String)
+        /// A merchant logged in with username and password (`user_type` `MERCHANT`).
+        case merchant(String)
     }
 
     struct Session: Sendable, Hashable {
@@ -17,15 +19,11 @@ public struct E2PayBook: Sendable {
         var revoked = false
     }
 
-    static let tokenLifetime: Duration = .seconds(3600)
-    static let refreshLifetime: Duration = .seconds(24 * 3600)
-    static let codeLifetime: Duration = .seconds(300)
-
     var accessTokens: [String: Session] = [:]
     var refreshTokens: [String: Session] = [:]
     /// Authorization codes from `/rest/h2h/authorization/`, each usable once.
     var codes: [String: Session] = [:]
-    /// Customers' passwords (MD5, upper-case hex) set at registration, over the fixtures' default.
+    /// Passwords (MD5, upper-case hex) set at registration or changed, over the fixtures' (``E2PayFixtures``).
     var passwords: [String: String] = [:]
     /// E-mail addresses of customers registered through E2Pay.
     var emails: [String: String] = [:]
@@ -39,6 +37,15 @@ public struct E2PayBook: Sendable {
     var transferRequests: [String: E2PayTransferRequest] = [:]
     /// `clientRef`s already used by a P2P request (a reuse is `04`).
     var clientRefs: Set<String> = []
+    /// Upgrade requests (KTP), the latest per account.
+    var upgrades: [String: E2PayUpgrade] = [:]
+    /// Merchants registered through E2Pay, and fixture merchants once they changed their phone or e-mail.
+    var merchants: [String: E2PayMerchant] = [:]
+    /// Merchant registrations waiting for their token, by phone.
+    var merchantRegistrations: [String: E2PayRegistration] = [:]
+    /// Phone and e-mail change tokens by `phone:<username>` / `email:<username>`, and how many were sent.
+    var challenges: [String: E2PayChallenge] = [:]
+    var challengeAttempts: [String: Int] = [:]
 
     public init() {}
 }

@@ -78,10 +78,22 @@ extension E2PayBook {
         sourceId: String, account: CustomerAccount, amount: Amount, isCredit: Bool,
         sender: (id: String, name: String), receiver: (id: String, name: String), at now: SimTime
     ) {
+        recordMovement(
+            &ids, journalId: journalId, code: code, name: name, description: description, clientRef: clientRef,
+            sourceId: sourceId, accountId: account.customerNumber, accountName: account.customer.name,
+            balance: account.balance, amount: amount, isCredit: isCredit, sender: sender, receiver: receiver, at: now)
+    }
+
+    /// Appends a history row for any account (a customer or a merchant's account), its balance after being `balance`.
+    mutating func recordMovement(
+        _ ids: inout IDGenerator, journalId: String, code: String, name: String, description: String, clientRef: String,
+        sourceId: String, accountId: String, accountName: String, balance: Amount, amount: Amount, isCredit: Bool,
+        sender: (id: String, name: String), receiver: (id: String, name: String), at now: SimTime
+    ) {
         history.append(E2PayHistoryRow(
             accountTransactionId: ids.referenceNumber(length: 16), journalId: journalId, time: now,
             transactionCode: code, transactionName: name, description: description, clientRef: clientRef,
-            sourceId: sourceId, accountId: account.customerNumber, accountName: account.customer.name, amount: amount,
-            isCredit: isCredit, balance: account.balance, sender: sender, receiver: receiver))
+            sourceId: sourceId, accountId: accountId, accountName: accountName, amount: amount,
+            isCredit: isCredit, balance: balance, sender: sender, receiver: receiver))
     }
 }

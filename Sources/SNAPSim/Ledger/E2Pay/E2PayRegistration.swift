@@ -28,22 +28,21 @@ struct E2PayMessage: Sendable, Hashable {
 }
 
 extension E2PayBook {
-    /// Minutes a registration token stays valid.
-    static let registrationMinutes = 5
-
-    /// Draws a fresh OTP (4 digits, from the partner's seeded stream) for `registration`, sends it by SMS (and
+    /// Draws a fresh OTP (4 digits, from the partner's seeded stream) for `registration`, valid `minutes`, sends it by SMS (and
     /// e-mail when there is one) to the outbox and restarts its expiry.
-    mutating func send(_ registration: inout E2PayRegistration, ids: inout IDGenerator, email: Bool, at now: SimTime) {
+    mutating func send(
+        _ registration: inout E2PayRegistration, ids: inout IDGenerator, email: Bool, minutes: Int, at now: SimTime
+    ) {
         registration.attempt += 1
         // Keyed by phone and attempt, not drawn from the shared stream: the digits stay the same whatever other
         // requests the partner made (same seed and secret, same phone → same OTP).
         var stream = ids.forPartner("e2pay-otp:\(registration.phone):\(registration.attempt)")
         registration.otp = stream.referenceNumber(length: 4)
-        registration.expiresAt = now + .seconds(Self.registrationMinutes * 60)
+        registration.expiresAt = now + .seconds(minutes * 60)
         let token = registration.tokenPrefix + registration.otp
         outbox.append(E2PayMessage(
             channel: "SMS", to: registration.phone,
-            text: "M-Bayar: kode registrasi Anda \(registration.otp) (\(Self.registrationMinutes) menit)", token: token, at: now))
+            text: "M-Bayar: kode registrasi Anda \(registration.otp) (\(minutes) menit)", token: token, at: now))
         if email, let address = registration.email {
             outbox.append(E2PayMessage(
                 channel: "EMAIL", to: address, text: "M-Bayar registration for \(registration.phone): code \(registration.otp)",

@@ -6,8 +6,9 @@
 /// ```
 ///
 /// Time-driven steps (a schedule reached, a suspect's late answer) happen in ``advance(to:ledger:merchants:)``,
-/// which every payout and balance request runs first, so the same requests at the same simulator times always
-/// see the same statuses. Each final status the merchant wants notified leaves a ``PayoutNotice`` in ``notices``.
+/// which the engine runs when the clock moves past ``nextDue`` and before each request of the partner
+/// (``PayoutTimeline``), so the same requests and clock moves always give the same statuses. Each final status
+/// the merchant wants notified leaves a ``PayoutNotice`` in ``notices``.
 public struct PayoutBook: Sendable {
     public private(set) var payouts: [String: Payout] = [:]
     /// tXids in registration order: time-driven steps run in this order.
@@ -15,6 +16,8 @@ public struct PayoutBook: Sendable {
     private var byReference: [String: String] = [:]
     /// Notifications produced and not yet taken by the delivery (issue 14).
     public private(set) var notices: [PayoutNotice] = []
+    /// Payouts waiting for their schedule or their bank's late answer, by due instant (ties: registration order).
+    private var due = DueSchedule()
 
     public init() {}
 
@@ -36,7 +39,9 @@ public struct PayoutBook: Sendable {
         guard var payout = payouts[tXid], ledger.holdPayout(payout.accountNo, payout.total) else { return false }
         payout.approvedAt = time
         payouts[tXid] = payout
-        if payout.reservedAt.map({ $0 <= time }) ?? true {
+        if let reservedAt = payout.reservedAt, reservedAt > time {
+            due.schedule(tXid, at: reservedAt, rank: rank(tXid))
+        } else {
             execute(tXid, at: time, ledger: &ledger, merchants: merchants)
         }
         return true
@@ -55,19 +60,22 @@ public struct PayoutBook: Sendable {
         finish(tXid, .canceled, at: time, ledger: &ledger, merchants: merchants)
     }
 
-    /// Runs what the clock has reached: schedules due, then suspects' late answers, in registration order.
+    /// Runs what the clock has reached, each step at the instant it was due: schedules reached, suspects' late
+    /// answers; at the same instant, in registration order.
     public mutating func advance(to now: SimTime, ledger: inout Ledger, merchants: [String: PayoutMerchant]) {
-        for tXid in order {
+        while let (tXid, at) = due.popDue(atOrBefore: now) {
             guard let payout = payouts[tXid] else { continue }
-            if payout.isWaitingForSchedule, let due = payout.reservedAt, due <= now {
-                execute(tXid, at: due, ledger: &ledger, merchants: merchants)
-            }
-            if let current = payouts[tXid], current.status == .suspect, let due = current.resolveAt, due <= now {
-                let outcome: PayoutStatus = current.resolvesTo == .failed ? .failed : .success
-                settle(tXid, outcome, at: due, ledger: &ledger, merchants: merchants)
+            if payout.isWaitingForSchedule {
+                execute(tXid, at: at, ledger: &ledger, merchants: merchants)
+            } else if payout.status == .suspect {
+                let outcome: PayoutStatus = payout.resolvesTo == .failed ? .failed : .success
+                settle(tXid, outcome, at: at, ledger: &ledger, merchants: merchants)
             }
         }
     }
+
+    /// The earliest instant a payout's step is due.
+    public var nextDue: SimTime? { due.next }
 
     /// Hands the produced notifications over (to the delivery of issue 14) and forgets them.
     public mutating func takeNotices() -> [PayoutNotice] {
@@ -89,6 +97,7 @@ public struct PayoutBook: Sendable {
             payout.status = .suspect
             payout.resolveAt = time + .seconds(payout.resolveAfterSeconds)
             payouts[tXid] = payout
+            due.schedule(tXid, at: time + .seconds(payout.resolveAfterSeconds), rank: rank(tXid))
         }
     }
 
@@ -112,8 +121,14 @@ public struct PayoutBook: Sendable {
         payout.status = status
         payout.resolveAt = nil
         payouts[tXid] = payout
+        due.cancel(tXid)
         if let merchant = merchants[payout.merchantId], merchant.notifyOn.contains(status), let url = merchant.notifyURL {
             notices.append(PayoutNotice(payout: payout, url: url, at: time))
         }
+    }
+
+    /// Registration index: the tie-break between payouts due at the same instant.
+    private func rank(_ tXid: String) -> Int {
+        order.lastIndex(of: tXid) ?? order.count
     }
 }

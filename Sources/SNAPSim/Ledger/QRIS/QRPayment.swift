@@ -52,6 +52,8 @@ public struct QRPayment: Sendable, Hashable {
     public var cancelReason: String?
     /// Refunds, oldest first.
     public var refunds: [QRRefund] = []
+    /// For a payment the payer made pending (`settleAfterSeconds`): when it settles; `03` Pending until then.
+    public var settlesAt: SimTime?
 
     /// A new, unpaid payment.
     public init(
@@ -87,6 +89,7 @@ public struct QRPayment: Sendable, Hashable {
     public func status(at time: SimTime) -> TransactionStatus {
         if cancelledAt != nil || isExpired(at: time) { return .canceled }
         guard paidAt != nil else { return .initiated }
+        if let settlesAt, time < settlesAt { return .pending }
         return refunded.minorUnits >= paid.minorUnits ? .refunded : .success
     }
 }

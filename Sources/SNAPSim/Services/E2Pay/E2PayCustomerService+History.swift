@@ -10,18 +10,22 @@ extension E2PayCustomerService {
         "responseMessage",
     ]
 
-    func history(_ state: PartnerState) throws(E2PayRefusal) -> JSONValue {
-        let account = try user(state)
+    func history(_ state: PartnerState, of accountId: String) throws(E2PayRefusal) -> JSONValue {
         let query = front.request
         let limit = try number("limit", default: 10, in: 1...100)
         let offset = try number("offset", default: 0, in: 0...Int.max)
-        var rows = state.e2pay.history.filter { $0.accountId == account.customerNumber }
+        var rows = state.e2pay.history.filter { $0.accountId == accountId }
         for name in Self.filters {
             guard let wanted = query.queryValue(name), !wanted.isEmpty else { continue }
             rows = rows.filter { $0.value(name) == wanted }
         }
-        if let from = try time("transactionTimestampFrom") { rows = rows.filter { $0.time >= from } }
-        if let until = try time("transactionTimestampUntil") { rows = rows.filter { $0.time <= until } }
+        let from = try time("transactionTimestampFrom")
+        let until = try time("transactionTimestampUntil")
+        if let from, let until, from > until {
+            throw E2PayRefusal(.timestampRangeInvalid, "transactionTimestampFrom is after transactionTimestampUntil")
+        }
+        if let from { rows = rows.filter { $0.time >= from } }
+        if let until { rows = rows.filter { $0.time <= until } }
         let sortField = query.queryValue("sortField") ?? "transactionTimestamp"
         let descending: Bool
         switch query.queryValue("sortOrder") ?? "DESCENDING" {
@@ -59,7 +63,7 @@ extension E2PayCustomerService {
     private func time(_ name: String) throws(E2PayRefusal) -> SimTime? {
         guard let text = front.request.queryValue(name), !text.isEmpty else { return nil }
         guard let stamp = ISO8601Timestamp(text) else {
-            throw E2PayRefusal(.validationError, "\(name) must be a timestamp like 2026-11-21T10:00:00+07:00")
+            throw E2PayRefusal(.timestampInvalid, "\(name) must be a timestamp like 2026-11-21T10:00:00+07:00, not \(text)")
         }
         return stamp.time
     }

@@ -46,12 +46,12 @@ extension E2PayCustomerService {
             id: state.ids.referenceNumber(length: 12), phone: phone, name: try fields.required("name"),
             email: fields["email"], tokenPrefix: E2PayBook.tokenPrefix(state.ids, phone: phone), otp: "", expiresAt: front.now,
             attempt: 0, requestedAt: front.now)
-        state.e2pay.send(&registration, ids: &state.ids, email: true, at: front.now)
+        state.e2pay.send(&registration, ids: &state.ids, email: true, minutes: front.fixtures.e2pay.otpMinutes, at: front.now)
         state.e2pay.registrations[phone] = registration
         return [
             "id": .string(registration.id), "username": .string(phone), "phone": .string(phone),
             "tokenPrefix": .string(registration.tokenPrefix), "tokenType": "REGISTRATION", "active": true,
-            "attempt": .int(registration.attempt), "expiryMinutes": .int(E2PayBook.registrationMinutes),
+            "attempt": .int(registration.attempt), "expiryMinutes": .int(front.fixtures.e2pay.otpMinutes),
             "expiryTimestamp": .string(registration.expiresAt.description),
             "requestTimestamp": .string(registration.requestedAt.description),
             "accountGroipId": .string(fields["accountGroupId"] ?? "01"),
@@ -93,7 +93,7 @@ extension E2PayCustomerService {
         if email, registration.email == nil {
             throw E2PayRefusal(.emptyField, "email: the registration of \(username) gave no e-mail")
         }
-        state.e2pay.send(&registration, ids: &state.ids, email: email, at: front.now)
+        state.e2pay.send(&registration, ids: &state.ids, email: email, minutes: front.fixtures.e2pay.otpMinutes, at: front.now)
         state.e2pay.registrations[username] = registration
         return ["username": .string(username), "tokenPrefix": .string(registration.tokenPrefix),
                 "attempt": .int(registration.attempt)]

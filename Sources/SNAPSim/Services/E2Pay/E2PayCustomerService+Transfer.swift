@@ -72,7 +72,7 @@ extension E2PayCustomerService {
             throw E2PayRefusal(.validationError, "amount \(amountText) differs from the request's \(request.amount.value)")
         }
         guard !request.confirmed else { throw E2PayRefusal(.duplicateTransaction, "transactionRequestId \(requestId) was already confirmed") }
-        guard password == state.e2pay.passwords[source.customerNumber] ?? E2PayFront.defaultPasswordMD5 else {
+        guard password == state.e2pay.passwords[source.customerNumber] ?? front.fixtures.e2pay.password(of: source.customerNumber) else {
             throw E2PayRefusal(.authenticationFailed, "wrong password for \(source.customerNumber)")
         }
         guard source.balance >= request.amount else {

@@ -17,19 +17,22 @@ struct E2PayCustomerService {
         case ServiceDescriptor.e2payRegisterConfirm.name: return try confirmRegistration(&state)
         case ServiceDescriptor.e2payResendSMS.name: return try resend(&state, email: false)
         case ServiceDescriptor.e2payResendEmail.name: return try resend(&state, email: true)
-        case ServiceDescriptor.e2payHistory.name: return try history(state)
+        case ServiceDescriptor.e2payHistory.name: return try history(state, of: user(state).customerNumber)
         case ServiceDescriptor.e2payTransferInquiry.name: return try transferInquiry(state)
         case ServiceDescriptor.e2payTransferRequest.name: return try transferRequest(&state)
         case ServiceDescriptor.e2payTransferConfirm.name: return try transferConfirm(&state)
+        case ServiceDescriptor.e2payUpgradeRequest.name: return try upgradeRequest(&state)
         default:
-            throw E2PayRefusal(.generalError, "the simulator has no behaviour for \(front.exchange.route.serviceName)")
+            return try E2PayMerchantService(front: front, session: session).respond(state: &state)
         }
     }
 
     /// The logged-in customer; a host token is `63` here.
     func user(_ state: PartnerState) throws(E2PayRefusal) -> CustomerAccount {
         guard case .user(let username) = session.holder else {
-            throw E2PayRefusal(.forbidden, "this route needs a user access token (authorization_code grant), not the host token")
+            throw E2PayRefusal(.forbidden, session.holder == .host
+                ? "this route needs a user access token (authorization_code grant), not the host token"
+                : "this route needs a customer's user access token, not a merchant's")
         }
         guard let account = state.ledger.customer(username) else {
             throw E2PayRefusal(.accountNotFound, "customer \(username)")
@@ -42,14 +45,15 @@ struct E2PayCustomerService {
 
     /// `POST /rest/oauth/token/logout`: the user token and every refresh token of that user stop working.
     private func logout(_ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
-        guard case .user(let username) = session.holder else {
+        guard session.holder != .host else {
             throw E2PayRefusal(.forbidden, "log out needs a user access token, not the host token")
         }
+        let holder = session.holder
         if let grant = (try? E2PayForm.form(front.request))?["grant_type"], grant != "logout" {
             throw E2PayRefusal(.validationError, "grant_type must be logout")
         }
         state.e2pay.accessTokens[session.token]?.revoked = true
-        for (token, refresh) in state.e2pay.refreshTokens where refresh.holder == .user(username) {
+        for (token, refresh) in state.e2pay.refreshTokens where refresh.holder == holder {
             state.e2pay.refreshTokens[token]?.revoked = true
         }
         return ["status": "SUCCESS", "code": "00"]
@@ -65,6 +69,9 @@ struct E2PayCustomerService {
         }
         if case .user(let username) = session.holder, username != accountId {
             throw E2PayRefusal(.forbidden, "the user token of \(username) may not read the limits of \(accountId)")
+        }
+        if case .merchant(let username) = session.holder {
+            throw E2PayRefusal(.forbidden, "the merchant token of \(username) may not read a customer's limits")
         }
         let tier = try E2PayLimits.tier(of: account, front.fixtures)
         let headroom = state.ledger.headroom(accountId, tier: tier, at: front.now)
@@ -89,7 +96,7 @@ struct E2PayCustomerService {
             "balance": account.balance.jsonNumber,
             "phone": .string(account.customerNumber),
             "customerStatus": .string(account.customer.status.e2pay),
-            "upgradeStatus": .null,
+            "upgradeStatus": state.e2pay.upgrades[account.customerNumber].map { .string($0.status.rawValue) } ?? .null,
             "registrationTimestamp": .null,
         ]
     }

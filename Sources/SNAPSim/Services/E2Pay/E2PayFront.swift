@@ -4,7 +4,7 @@ import Synchronization
 
 /// Serves the routes of the `e2pay` profile (``RouteSecurity/e2pay``): E2Pay's OAuth2 host and user tokens
 /// instead of SNAP's signatures, then the service. Every answer is plain JSON; refusals are
-/// `{"responseCode": "<2 chars>", "responseMessage": "…"}` with the status of ``E2PayResponseCode``.
+/// `{"responseCode": "<2 chars>", "responseMessage": "…"}` with the status `e2pay.json` gives each code.
 struct E2PayFront {
     let exchange: Exchange
     let fixtures: LoadedFixtures
@@ -17,30 +17,37 @@ struct E2PayFront {
         let fixtures = slots.world.fixtures
         let front = E2PayFront(exchange: exchange, fixtures: fixtures)
         do throws(E2PayRefusal) {
-            let (body, clientId) = try front.serve(slots)
-            let caller = clientId.flatMap { fixtures.partners[$0] }.map {
-                AuthenticatedCaller(partner: $0, externalID: nil, verdict: SecurityVerdict(accessToken: ""))
+            switch exchange.route.serviceName {
+            case ServiceDescriptor.e2payToken.name:
+                let (body, clientId) = try front.token(slots)
+                return Decision(outcome: .plain(status: 200, body: body), caller: front.caller(clientId))
+            case ServiceDescriptor.e2payAuthorization.name:
+                let (body, clientId) = try front.authorize(slots)
+                return Decision(outcome: .plain(status: 200, body: body), caller: front.caller(clientId))
+            default:
+                return try front.serveWithRules(slots)
             }
-            return Decision(outcome: .plain(status: 200, body: body), caller: caller)
         } catch {
-            return Decision(outcome: .plain(status: error.code.httpStatus, body: error.body))
+            return Decision(outcome: front.outcome(error))
         }
     }
 
-    private func serve(_ slots: PartnerSlots) throws(E2PayRefusal) -> (JSONValue, String?) {
-        switch exchange.route.serviceName {
-        case ServiceDescriptor.e2payToken.name:
-            return try token(slots)
-        case ServiceDescriptor.e2payAuthorization.name:
-            return try authorize(slots)
-        default:
-            let session = try authenticate(slots)
-            let body = try slots.slot(session.clientId).state.withLock { (state: inout PartnerState) throws(E2PayRefusal) in
-                state.ledger.open(at: now)
-                return try E2PayCustomerService(front: self, session: session).respond(state: &state)
-            }
-            return (body, session.clientId)
+    /// The journal's caller for a partner that passed E2Pay's checks.
+    func caller(_ clientId: String?) -> AuthenticatedCaller? {
+        clientId.flatMap { fixtures.partners[$0] }.map {
+            AuthenticatedCaller(partner: $0, externalID: nil, verdict: SecurityVerdict(accessToken: ""))
         }
+    }
+
+    /// A refusal in E2Pay's envelope with the status `e2pay.json` gives its code.
+    func outcome(_ refusal: E2PayRefusal, delay: Duration = .zero) -> Outcome {
+        let (status, body) = refusal.rendered(fixtures.e2pay)
+        return .plain(status: status, body: body, delay: delay)
+    }
+
+    /// The service behind a bearer token, without rules: the customer routes, then the merchant routes.
+    func respond(_ session: Caller, _ state: inout PartnerState) throws(E2PayRefusal) -> JSONValue {
+        try E2PayCustomerService(front: self, session: session).respond(state: &state)
     }
 
     // MARK: - Bearer tokens
