@@ -56,6 +56,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
+        /// The server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
+        .executableTarget(name: "snapsim-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP"], path: "bench/driver", swiftSettings: strictSettings),
 
         // MARK: - Build tooling
 

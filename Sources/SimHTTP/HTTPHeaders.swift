@@ -72,7 +72,23 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
             && zip(lhs.fields, rhs.fields).allSatisfy { Self.equalNames($0.name, $1.name) && $0.value == $1.value }
     }
 
-    /// ASCII case-insensitive comparison without allocating lowercased copies: this runs for every lookup.
+    /// ASCII case-insensitive comparison without allocating lowercased copies: this runs for every lookup, so
+    /// the common case (two Strings) compares contiguous UTF-8 instead of zipping two UTF-8 views.
+    static func equalNames(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                for index in 0..<a.count where a[index] != b[index] {
+                    let x = a[index] | 0x20
+                    guard x == b[index] | 0x20, x >= UInt8(ascii: "a"), x <= UInt8(ascii: "z") else { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// ASCII case-insensitive comparison of any two strings (substrings of a comma-separated field).
     static func equalNames(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Bool {
         let a = lhs.utf8, b = rhs.utf8
         guard a.count == b.count else { return false }

@@ -3,7 +3,7 @@
 file per wrk thread with COUNT requests, each with a unique X-EXTERNAL-ID (numbered from OFFSET) (and partnerReferenceNo for top-ups).
 
 usage: presign.py BASE_URL PARTNER_ID SECRET PRIVATE_KEY_PEM_FILE TIMESTAMP CASE COUNT THREADS OUT_PREFIX OFFSET
-CASE: balance | topup | badsig | big  (big: one balance inquiry with a 60k-member additionalInfo)
+CASE: balance | topup | badsig | big  (big: one balance inquiry whose additionalInfo holds 60k members)
 Each output line: METHOD<TAB>PATH<TAB>HEADER: V|HEADER: V...<TAB>BODY (tabs and newlines never occur in them).
 """
 import base64, hashlib, hmac, json, subprocess, sys, urllib.request
@@ -62,7 +62,9 @@ def topup(n):
     return signed("/v1.0/emoney/topup", json.dumps(body, separators=(",", ":")), f"{n:020d}")
 
 if case == "big":
-    info = {f"k{i}": i for i in range(60000)}
+    # 60,000 members in six objects of 10,000: JSONLimits.standard refuses more than 10,000 members in one object
+    # (answered 400 naming maximumMembers), so a valid body this large spreads them.
+    info = {f"part{p}": {f"k{i}": i for i in range(p * 10000, (p + 1) * 10000)} for p in range(6)}
     body = json.dumps({"partnerReferenceNo": "BIG", "accountNo": "12345678", "additionalInfo": info},
                       separators=(",", ":"))
     line = signed("/v1.0/balance-inquiry", body, "9" * 20)

@@ -107,7 +107,7 @@ presign() {
         "$OUT/$5" "$6"
 }
 echo "== pre-signing $COUNT requests per case"
-presign "$A" balance 20000 2 warm 0
+presign "$A" balance $((PER_SECOND * 3)) 2 warm 0  # more than 2 s can use: a wrap would reuse X-EXTERNAL-IDs (409)
 presign "$A" balance "$COUNT" 2 balance 100000000
 presign "$A" topup "$COUNT" 2 topup 300000000
 presign "$B" balance "$COUNT" 2 quiet-b 500000000

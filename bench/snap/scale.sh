@@ -85,3 +85,9 @@ for set in $SETS; do
 done
 echo "(best of $ROUNDS rounds per set; ratio = req/s over the default set's; $CONNECTIONS connections, $DURATION, wrk -t2;"
 echo " start = launch to first answer, fastest round; RSS at start and after the run)"
+
+# Load-independent: instructions per request under callgrind (bench/snap/callgrind.sh), each set over the default.
+if [ "${INSTRUCTIONS:-1}" = 1 ]; then
+    echo "== instructions per signed balance inquiry (callgrind; INSTRUCTIONS=0 skips)"
+    SETS="$SETS" BENCH_OUT="$OUT/callgrind" bash bench/snap/callgrind.sh | grep -v '^Build'
+fi

@@ -11,6 +11,22 @@ public enum Hex {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Encodes `bytes` as lowercase hexadecimal: the common case (a digest), written straight into the string's
+    /// storage rather than through the generic collection path, which is not specialised across modules.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            let alphabet: StaticString = "0123456789abcdef"
+            let digits = alphabet.utf8Start
+            var index = 0
+            for byte in bytes {
+                output[index] = digits[Int(byte >> 4)]
+                output[index + 1] = digits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
+        }
+    }
+
     /// Decodes hexadecimal in either case.
     ///
     /// Returns `nil` for an odd number of characters or any character that is not a hex digit (no whitespace,

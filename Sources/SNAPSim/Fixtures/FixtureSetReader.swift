@@ -6,6 +6,7 @@ struct FixtureSetReader {
     static let sections = ["simulator", "partners", "customers", "accounts", "tiers", "responseCodes", "rules", "profiles", "authCodes",
         "virtualAccountBillers", "virtualAccounts", "transfers", "merchants", "notifications"] + payoutSections
         + [e2paySection]
+        + e2payMoneyOutSections
 
     var problems = FixtureProblems()
     /// Section name → the nodes holding it, in file order.
@@ -70,6 +71,7 @@ struct FixtureSetReader {
 
         let payouts = readPayouts(accountNos: Set(accounts.map(\.value.accountNo)), partnerIds: partnerIds)
         let notifications = readNotifications(profileNames: profileNames, partnerIds: partnerIds)
+        let e2payBanks = readE2PayBanks()
 
         guard problems.isEmpty else { throw FixtureLoadError(problems: problems.list) }
         var loaded = LoadedFixtures(
@@ -90,6 +92,7 @@ struct FixtureSetReader {
         loaded.payouts = payouts
         loaded.notifications = notifications
         loaded.e2pay = e2pay
+        loaded.e2payBanks = e2payBanks
         // The keys of issues 19 and 21 live with their providers; the outbox signs with them by name.
         for merchant in payouts.merchants.values {
             guard let pem = merchant.notificationPrivateKey, let key = try? RSA.PrivateKey(pem: pem) else { continue }

@@ -33,6 +33,8 @@ public struct LoadedFixtures: Sendable {
     public var merchants: [String: QRISMerchant]
     /// NICEPAY payout merchants, methods, banks and beneficiaries (`payouts.json`).
     public var payouts = PayoutFixtures()
+    /// E2Pay's bank lists, extra beneficiaries and money-out channels (`e2pay-banks.json`).
+    public var e2payBanks = E2PayBankDirectory()
     /// Keys, profiles' notification settings and partners' endpoints (`notifications.json`, issue 14).
     public var notifications = NotificationSettings()
     /// E2Pay's response codes, lifetimes and passwords (`e2pay.json`, issue 13).

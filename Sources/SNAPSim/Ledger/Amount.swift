@@ -73,7 +73,11 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         let magnitude = minorUnits.magnitude
         let whole = magnitude / 100
         let cents = magnitude % 100
-        return (minorUnits < 0 ? "-" : "") + "\(whole)." + (cents < 10 ? "0" : "") + "\(cents)"
+        var text = minorUnits < 0 ? "-" : ""
+        text += String(whole)
+        text += cents < 10 ? ".0" : "."
+        text += String(cents)
+        return text
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -11,12 +11,15 @@ public protocol ReferencedRecord: Sendable {
 /// Bounded: past `limit` records the oldest is forgotten (a retry of it then counts as new), so a long
 /// load test cannot grow memory without end.
 public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
-    private var records: [Int: Record] = [:]
+    /// Records from `records[head]` on are kept; `records[i]` is record number `base + i`. An array read from a
+    /// head (compacted once half is dead) rather than a dictionary: no rehash of up to `limit` records under the
+    /// partner's lock as the book grows, and forgetting the oldest costs O(1).
+    private var records: [Record] = []
+    private var head = 0
+    private var base = 0
     private var byPartnerReference: [String: Int] = [:]
     private var byReference: [String: Int] = [:]
     private var byExternalId: [String: Int] = [:]
-    private var oldest = 0
-    private var next = 0
     /// Most records kept.
     public let limit: Int
 
@@ -26,46 +29,56 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     }
 
     /// Records kept now.
-    public var count: Int { records.count }
+    public var count: Int { records.count - head }
+
+    /// The record numbered `number`, if it is still kept.
+    private func kept(_ number: Int) -> Record? {
+        let index = number - base
+        return index >= head && index < records.count ? records[index] : nil
+    }
 
     /// The record with this partnerReferenceNo (the latest, if reused).
     public func record(partnerReferenceNo: String) -> Record? {
-        byPartnerReference[partnerReferenceNo].flatMap { records[$0] }
+        byPartnerReference[partnerReferenceNo].flatMap(kept)
     }
 
     /// The record the provider gave this referenceNo.
     public func record(referenceNo: String) -> Record? {
-        byReference[referenceNo].flatMap { records[$0] }
+        byReference[referenceNo].flatMap(kept)
     }
 
     /// The latest record sent with this X-EXTERNAL-ID.
     public func record(externalId: String) -> Record? {
-        byExternalId[externalId].flatMap { records[$0] }
+        byExternalId[externalId].flatMap(kept)
     }
 
     /// Every record, oldest first.
     public var all: [Record] {
-        (oldest..<next).compactMap { records[$0] }
+        Array(records[head...])
     }
 
     /// Adds a record; a record with the same partnerReferenceNo is replaced in the indexes.
     public mutating func append(_ record: Record) {
-        let number = next
-        next += 1
-        records[number] = record
+        let number = base + records.count
+        records.append(record)
         byPartnerReference[record.partnerReferenceNo] = number
         if let referenceNo = record.referenceNo { byReference[referenceNo] = number }
         if let externalId = record.externalId { byExternalId[externalId] = number }
-        while records.count > limit { evictOldest() }
+        while count > limit { evictOldest() }
     }
 
     private mutating func evictOldest() {
-        if let record = records.removeValue(forKey: oldest) {
-            // Only drop index entries that still point at the evicted record.
-            if byPartnerReference[record.partnerReferenceNo] == oldest { byPartnerReference[record.partnerReferenceNo] = nil }
-            if let referenceNo = record.referenceNo, byReference[referenceNo] == oldest { byReference[referenceNo] = nil }
-            if let externalId = record.externalId, byExternalId[externalId] == oldest { byExternalId[externalId] = nil }
+        let oldest = base + head
+        let record = records[head]
+        // Only drop index entries that still point at the evicted record.
+        if byPartnerReference[record.partnerReferenceNo] == oldest { byPartnerReference[record.partnerReferenceNo] = nil }
+        if let referenceNo = record.referenceNo, byReference[referenceNo] == oldest { byReference[referenceNo] = nil }
+        if let externalId = record.externalId, byExternalId[externalId] == oldest { byExternalId[externalId] = nil }
+        head += 1
+        if head > 64 && head * 2 > records.count {
+            records.removeFirst(head)
+            base += head
+            head = 0
         }
-        oldest += 1
     }
 }

@@ -55,6 +55,8 @@ extension String {
         guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
             let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
         else { return "" }
+        // Header values rarely carry blanks: return the same string rather than a copy.
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
         return String(self[first...last])
     }
 

@@ -83,7 +83,7 @@ extension SignatureCheck {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
         if let found = diagnosis.search(components, assemble: { $0.joined() }) { return found }
         let readings = received.decodings.map(\.bytes)
-        let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+        let hmac = SignatureVerifier(credential: keys.secret(partner.clientSecret))
         if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
             return Self.match(Finding(
                 cause: "token-request-signed-with-hmac", summary: "the token request was signed with HMAC",
@@ -136,7 +136,7 @@ extension SignatureCheck {
                         + "over METHOD:path:accessToken:bodyHash:timestamp.")
             }
         case .asymmetric:
-            let hmac = SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+            let hmac = SignatureVerifier(credential: keys.secret(partner.clientSecret))
             var symmetric = expected
             symmetric.accessToken = token
             for text in Set([symmetric.text, asymmetric.text]) where hmac.firstValid(readings, for: Array(text.utf8)) != nil {
@@ -156,7 +156,7 @@ extension SignatureCheck {
         let bytes = Array(message.utf8)
         for other in partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(Self.otherPartnersTried)
         where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
-            let verifier = SignatureVerifier(credential: .clientSecret(Array(other.clientSecret.utf8)))
+            let verifier = SignatureVerifier(credential: keys.secret(other.clientSecret))
             if verifier.firstValid(readings, for: bytes) != nil {
                 return Finding(
                     cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",

@@ -90,7 +90,7 @@ struct SignatureCheck {
     private func verifier(for mode: SigningMode, stringToSign: String) throws(SNAPError) -> SignatureVerifier {
         switch mode {
         case .symmetric:
-            return SignatureVerifier(credential: .clientSecret(Array(partner.clientSecret.utf8)))
+            return SignatureVerifier(credential: keys.secret(partner.clientSecret))
         case .asymmetric:
             switch keys.key(partner.publicKey) {
             case .success(let key):

@@ -6,8 +6,14 @@ import SNAPCrypto
 /// with SHA-256 under the partner's public key.
 struct SignatureVerifier {
     enum Credential {
-        case clientSecret([UInt8])
+        /// HMAC-SHA512 keyed with the client secret: the padded key is hashed once here, not per message.
+        case clientSecret(HMAC<SHA512>)
         case publicKey(RSA.PublicKey)
+
+        /// A client secret's credential.
+        static func clientSecret(_ secret: String) -> Credential {
+            .clientSecret(HMAC<SHA512>(key: Array(secret.utf8)))
+        }
     }
 
     let credential: Credential
@@ -28,9 +34,11 @@ struct SignatureVerifier {
     /// The index of the first of `candidates` that is a valid signature of `message`, or `nil`.
     func firstValid(_ candidates: [[UInt8]], for message: some Collection<UInt8>) -> Int? {
         switch credential {
-        case .clientSecret(let key):
+        case .clientSecret(let keyed):
             // One MAC, compared with every reading: a reading that fails costs a comparison, not an HMAC.
-            let mac = HMAC<SHA512>.authenticationCode(for: message, using: key)
+            var hmac = keyed
+            hmac.update(data: message)
+            let mac = hmac.finalize()
             return candidates.firstIndex { ConstantTime.equals($0, mac) }
         case .publicKey(let key):
             return candidates.firstIndex { key.isValidSignature($0, for: message) }
@@ -47,16 +55,29 @@ struct SignatureVerifier {
 /// afterwards: no lock between partners.
 ///
 /// Keyed by the PEM text itself; a key not parsed beforehand (a partner built in code) is parsed when asked.
+/// The partners' client secrets are kept as keyed HMAC-SHA512 states the same way (two SHA-512 blocks saved
+/// per verification).
 struct PublicKeys: Sendable {
     private let keys: [String: Result<RSA.PublicKey, KeyError>]
+    private let secrets: [String: HMAC<SHA512>]
 
     /// The keys of `partners`.
     init(_ partners: some Sequence<Partner>) {
         var keys: [String: Result<RSA.PublicKey, KeyError>] = [:]
-        for partner in partners where keys[partner.publicKey] == nil {
-            keys[partner.publicKey] = Self.parse(partner.publicKey)
+        var secrets: [String: HMAC<SHA512>] = [:]
+        for partner in partners {
+            if keys[partner.publicKey] == nil { keys[partner.publicKey] = Self.parse(partner.publicKey) }
+            if secrets[partner.clientSecret] == nil {
+                secrets[partner.clientSecret] = HMAC<SHA512>(key: Array(partner.clientSecret.utf8))
+            }
         }
         self.keys = keys
+        self.secrets = secrets
+    }
+
+    /// The credential of a client secret, keyed beforehand when the secret belongs to a partner of the world.
+    func secret(_ secret: String) -> SignatureVerifier.Credential {
+        secrets[secret].map(SignatureVerifier.Credential.clientSecret) ?? .clientSecret(secret)
     }
 
     /// The key in `pem`, or the reason it cannot be used.

@@ -37,11 +37,22 @@ public struct StringToSign: Sendable, Hashable, CustomStringConvertible {
 
     /// The colon-joined text that is signed.
     public var text: String {
-        var parts = [method, target]
-        if let accessToken { parts.append(accessToken) }
-        parts.append(bodyHash)
-        parts.append(timestamp)
-        return parts.joined(separator: ":")
+        var text = ""
+        text.reserveCapacity(
+            method.utf8.count + target.utf8.count + (accessToken?.utf8.count ?? 0) + bodyHash.utf8.count
+                + timestamp.utf8.count + 4)
+        text += method
+        text += ":"
+        text += target
+        if let accessToken {
+            text += ":"
+            text += accessToken
+        }
+        text += ":"
+        text += bodyHash
+        text += ":"
+        text += timestamp
+        return text
     }
 
     public var description: String { text }

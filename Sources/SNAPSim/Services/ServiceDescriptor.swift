@@ -44,7 +44,8 @@ public struct ServiceDescriptor: Sendable, Hashable, CustomStringConvertible {
         balanceLimitCheck, balanceInquiry, emoneyAccountInquiry, customerTopUp, topUpStatus, accessTokenB2B,
         accessTokenB2B2C,
     ] + virtualAccountServices + transferServices + directDebitFamily + qris
-        + payoutServices + smilePayzFamily + e2payServices).sorted { ($0.code, $0.name) < ($1.code, $1.name) }
+        + payoutServices + smilePayzFamily + e2payServices
+            + e2payMoneyOutServices).sorted { ($0.code, $0.name) < ($1.code, $1.name) }
 
     /// The service with this name or two-digit code.
     public static func named(_ nameOrCode: String) -> ServiceDescriptor? {

@@ -135,7 +135,9 @@ public struct ServiceRegistry: Sendable {
             }
             return .success(object)
         } catch {
-            return .failure(SNAPError.badRequest.explained(["summary": .string("the body is not JSON: \(error)")]))
+            // A body past a limit (members, depth, string length) is JSON, only too large: say which limit.
+            let summary = error.limit.map { "the body passes the JSON limit \($0): \(error)" } ?? "the body is not JSON: \(error)"
+            return .failure(SNAPError.badRequest.explained(["summary": .string(summary)]))
         }
     }
 

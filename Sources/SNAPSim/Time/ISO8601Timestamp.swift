@@ -73,12 +73,57 @@ public struct ISO8601Timestamp: Sendable, Hashable {
         -> String
     {
         let civil = CivilDate(time, offsetMinutes: offsetMinutes)
-        var text = "\(CivilDate.pad(civil.year, 4))-\(CivilDate.pad(civil.month, 2))-\(CivilDate.pad(civil.day, 2))"
-        text += "T\(CivilDate.pad(civil.hour, 2)):\(CivilDate.pad(civil.minute, 2)):\(CivilDate.pad(civil.second, 2))"
-        if milliseconds { text += "." + CivilDate.pad(civil.millisecond, 3) }
-        if utcDesignator && offsetMinutes == 0 { return text + "Z" }
-        let sign = offsetMinutes < 0 ? "-" : "+"
-        let magnitude = abs(offsetMinutes)
-        return text + sign + CivilDate.pad(magnitude / 60, 2) + ":" + CivilDate.pad(magnitude % 60, 2)
+        guard (0...9999).contains(civil.year), abs(offsetMinutes) < 100 * 60 else {
+            var text = "\(CivilDate.pad(civil.year, 4))-\(CivilDate.pad(civil.month, 2))-\(CivilDate.pad(civil.day, 2))"
+            text += "T\(CivilDate.pad(civil.hour, 2)):\(CivilDate.pad(civil.minute, 2)):\(CivilDate.pad(civil.second, 2))"
+            if milliseconds { text += "." + CivilDate.pad(civil.millisecond, 3) }
+            if utcDesignator && offsetMinutes == 0 { return text + "Z" }
+            let sign = offsetMinutes < 0 ? "-" : "+"
+            let magnitude = abs(offsetMinutes)
+            return text + sign + CivilDate.pad(magnitude / 60, 2) + ":" + CivilDate.pad(magnitude % 60, 2)
+        }
+        // Every answer and journal entry carries a timestamp: write the fixed-width digits in place.
+        return String(unsafeUninitializedCapacity: 29) { out in
+            var index = 0
+            func put(_ byte: UInt8) {
+                out[index] = byte
+                index += 1
+            }
+            func digits(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(rest / divisor))
+                    rest %= divisor
+                    divisor /= 10
+                }
+            }
+            digits(civil.year, 4)
+            put(UInt8(ascii: "-"))
+            digits(civil.month, 2)
+            put(UInt8(ascii: "-"))
+            digits(civil.day, 2)
+            put(UInt8(ascii: "T"))
+            digits(civil.hour, 2)
+            put(UInt8(ascii: ":"))
+            digits(civil.minute, 2)
+            put(UInt8(ascii: ":"))
+            digits(civil.second, 2)
+            if milliseconds {
+                put(UInt8(ascii: "."))
+                digits(civil.millisecond, 3)
+            }
+            if utcDesignator && offsetMinutes == 0 {
+                put(UInt8(ascii: "Z"))
+                return index
+            }
+            put(offsetMinutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let magnitude = abs(offsetMinutes)
+            digits(magnitude / 60, 2)
+            put(UInt8(ascii: ":"))
+            digits(magnitude % 60, 2)
+            return index
+        }
     }
 }

@@ -37,6 +37,8 @@ public struct E2PayBook: Sendable {
     var transferRequests: [String: E2PayTransferRequest] = [:]
     /// `clientRef`s already used by a P2P request (a reuse is `04`).
     var clientRefs: Set<String> = []
+    /// Transfers to bank, disbursements and QR/QRIS payments (issue 13's money out).
+    var moneyOut = E2PayMoneyOutBook()
     /// Upgrade requests (KTP), the latest per account.
     var upgrades: [String: E2PayUpgrade] = [:]
     /// Merchants registered through E2Pay, and fixture merchants once they changed their phone or e-mail.

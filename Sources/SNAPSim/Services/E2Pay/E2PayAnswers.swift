@@ -154,7 +154,7 @@ enum E2PayAnswers {
                 (.invalidAccount, .ledger, "phone is not the logged-in customer"),
                 (.entityExists, .ledger, "already premium, or an upgrade is already SUBMITED"),
             ]
-        default: []
+        default: E2PayMoneyOutAnswers.answers(service)
         }
     }
 

@@ -22,6 +22,7 @@ struct E2PayCustomerService {
         case ServiceDescriptor.e2payTransferRequest.name: return try transferRequest(&state)
         case ServiceDescriptor.e2payTransferConfirm.name: return try transferConfirm(&state)
         case ServiceDescriptor.e2payUpgradeRequest.name: return try upgradeRequest(&state)
+        case let name where E2PayMoneyOut.serves(name): return try E2PayMoneyOut(service: self).respond(state: &state)
         default:
             return try E2PayMerchantService(front: front, session: session).respond(state: &state)
         }

@@ -1,0 +1,127 @@
+// snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
+//
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig
+//
+// Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
+// for each one does what a server connection does: HTTPRequestParser, Simulator.respond, HTTPResponseEncoder.
+// The N measured requests run inside `measuredRequests`, which callgrind's `--toggle-collect` selects; the
+// program prints the wall time per request too (meaningful only on a quiet machine). Synchronous on purpose:
+// valgrind 3.19 crashes on libdispatch's main-thread parking that an async main brings.
+import SNAPScenario
+import SNAPSim
+import SimHTTP
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3, let count = Int(arguments[2]) else {
+    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig N [WARM]")
+    exit(2)
+}
+let kind = arguments[1]
+let warm = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
+let fixtures: LoadedFixtures
+do {
+    fixtures = try arguments[0] == "default" ? LoadedFixtures.defaults : LoadedFixtures.load(directory: arguments[0])
+} catch {
+    print("cannot load fixtures: \(error)")
+    exit(1)
+}
+let timestamp = "2026-01-15T09:00:00+07:00"
+let simulator = Simulator(
+    fixtures: fixtures,
+    options: SimulatorOptions(seed: 7, clock: .fixed(at: ISO8601Timestamp(timestamp)!.time), adminToken: "bench"))
+guard let partner = fixtures.partners["snapsim-demo"], let signer = try? PartnerSigner(partner: partner) else {
+    print("the fixtures have no usable partner snapsim-demo")
+    exit(1)
+}
+let tokenReply = simulator.respond(to: try! signer.tokenRequest(timestamp: timestamp))
+guard case .respond(let tokenAnswer) = tokenReply.action,
+    let token = String(decoding: tokenAnswer.body, as: UTF8.self)
+        .split(separator: "\"").drop(while: { $0 != "accessToken" }).dropFirst(2).first
+else {
+    print("no token")
+    exit(1)
+}
+
+/// Request `number` of the case, as the bytes a client sends.
+@MainActor func rawRequest(_ number: Int) -> [UInt8] {
+    let path: String
+    let body: String
+    switch kind {
+    case "topup":
+        path = "/v1.0/emoney/topup"
+        body = #"{"partnerReferenceNo":"T\#(number)","customerNumber":"081900000001","amount":{"value":"1.00","currency":"IDR"}}"#
+    default:
+        path = "/v1.0/balance-inquiry"
+        body = #"{"partnerReferenceNo":"B\#(number)","accountNo":"12345678"}"#
+    }
+    var headers = try! signer.transactionHeaders(
+        method: .post, target: path, body: Array(body.utf8), token: String(token), timestamp: timestamp,
+        externalID: String(100_000_000_000 + number))
+    if kind == "badsig", let signature = headers[SecurityHeader.signature] {
+        headers[SecurityHeader.signature] = String(signature.dropLast(4)) + (signature.hasSuffix("AAA=") ? "BBB=" : "AAA=")
+    }
+    var text = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:18090\r\n"
+    for field in headers { text += "\(field.name): \(field.value)\r\n" }
+    text += "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    return Array(text.utf8)
+}
+
+let expected = kind == "badsig" ? 401 : 200
+var parser = HTTPRequestParser()
+let encoder = HTTPResponseEncoder()
+var output: [UInt8] = []
+var unexpected = 0
+
+/// One request as a server connection handles it: parse, respond, encode.
+@MainActor @inline(never)
+func serve(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { parser.append($0) }
+    guard case .request(let request) = parser.next() else { fatalError("the parser did not deliver a request") }
+    let reply = simulator.respond(to: request)
+    guard case .respond(let response) = reply.action else { fatalError("no response") }
+    if response.status.code != expected {
+        unexpected += 1
+        if unexpected == 1 { print("unexpected \(response.status.code): \(String(decoding: response.body, as: UTF8.self))") }
+    }
+    output.removeAll(keepingCapacity: true)
+    encoder.encode(response, into: &output, date: HTTPDate(secondsSince1970: 1_768_442_400))
+}
+
+var measured = 0
+
+/// The measured requests; callgrind counts only inside this function (the warm-up loop differs from it so that
+/// the optimiser does not merge the two).
+@MainActor @inline(never)
+func measuredRequests(_ requests: ArraySlice<[UInt8]>) {
+    for bytes in requests {
+        serve(bytes)
+        measured += 1
+    }
+}
+
+let requests = (0..<(warm + count)).map(rawRequest)
+for bytes in requests[..<warm] { serve(bytes) }
+if CommandLine.arguments.contains("--latency") {
+    // The slowest requests one after another: a state that grows by rehashing or copying shows up here.
+    var times: [Duration] = []
+    times.reserveCapacity(count)
+    for bytes in requests[warm...] {
+        let start = ContinuousClock.now
+        serve(bytes)
+        times.append(ContinuousClock.now - start)
+    }
+    times.sort()
+    let at = { (share: Double) in times[min(times.count - 1, Int(Double(times.count) * share))] }
+    print("\(kind): \(count) requests, p50 \(at(0.5)), p99 \(at(0.99)), p99.9 \(at(0.999)), max \(times.last!)")
+    exit(unexpected == 0 ? 0 : 1)
+}
+let started = ContinuousClock.now
+measuredRequests(requests[warm...])
+let elapsed = ContinuousClock.now - started
+let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
+print("\(kind): \(count) requests, \(Int(micros * 1000 / Double(count))) ns/request wall, \(unexpected) unexpected")
+exit(unexpected == 0 ? 0 : 1)

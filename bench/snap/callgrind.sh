@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Instructions per signed request, counted by valgrind's callgrind: repeatable on a loaded machine where wall-clock
+# throughput is not. Runs `snapsim-bench` (bench/driver: the server's per-request work in one process — HTTP
+# parser, Simulator.respond, response encoder — over unique pre-signed requests) under callgrind, counting only
+# the measured requests (after WARM warm-up ones), and prints instructions per request.
+#   bash bench/snap/callgrind.sh                        # balance, top-up, wrong signature; run.sh's fixtures
+#   SETS="default accounts rules-1k rules-10k partners-1k" bash bench/snap/callgrind.sh   # issue 17's sets
+# (valgrind 3.19 cannot run the server itself: it crashes on libdispatch's main-thread parking.)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=${BENCH_OUT:-/tmp/snapsim-callgrind}
+N=${N:-500}
+WARM=${WARM:-100}
+CASES=${CASES:-"balance topup badsig"}
+SETS=${SETS:-""}
+mkdir -p "$OUT"
+command -v valgrind >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
+
+if [ -n "${BENCH_BIN:-}" ]; then
+    DRIVER=$BENCH_BIN
+else
+    swift build -c release --scratch-path .build-bench --product snapsim-bench 2>&1 | tail -1
+    DRIVER=.build-bench/release/snapsim-bench
+fi
+
+# count LABEL FIXTURES CASE: instructions per request, one line.
+count() {
+    local log="$OUT/$1-$3.log"
+    valgrind --tool=callgrind --toggle-collect='*measuredRequests*' --callgrind-out-file="$OUT/$1-$3.callgrind" \
+        "$DRIVER" "$2" "$3" "$N" "$WARM" > "$log" 2>&1 || { cat "$log"; exit 1; }
+    local ir
+    ir=$(awk '/Collected :/ { print $NF }' "$log")
+    printf '%-12s %-8s %9d instructions/request\n' "$1" "$3" $((ir / N)) | tee -a "$OUT/summary.txt"
+}
+
+: > "$OUT/summary.txt"
+if [ -z "$SETS" ]; then
+    # run.sh's fixtures: the defaults plus a tier and customer that can take a top-up per request.
+    rm -rf "$OUT/fixtures" && cp -r fixtures "$OUT/fixtures"
+    python3 - "$OUT/fixtures" <<'PY'
+import json, sys
+folder = sys.argv[1]
+tiers = json.load(open(f"{folder}/tiers.json"))
+tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
+    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
+    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
+json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
+customers = json.load(open(f"{folder}/customers.json"))
+customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
+    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
+json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
+PY
+    for case in $CASES; do count run-sh "$OUT/fixtures" "$case"; done
+    awk '$2 == "balance" { b = $3 } $2 == "badsig" && b { printf "wrong signature / balance inquiry: %.2f\n", $3 / b }' \
+        "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
+else
+    python3 bench/snap/generate-fixtures.py "$OUT/sets" >/dev/null
+    for set in $SETS; do count "$set" "$OUT/sets/$set" balance; done
+    first=${SETS%% *}
+    awk -v first="$first" '$1 == first { base = $3 } base { printf "%-12s instructions ratio to %s: %.3f\n", $1, first, $3 / base }' \
+        "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
+fi
