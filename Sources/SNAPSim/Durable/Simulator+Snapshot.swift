@@ -30,6 +30,13 @@ extension Simulator {
     /// partners' states are copied (values), and the log moves to a new segment once every record before the cut
     /// is on disk. Encoding and writing happen after the lock is released, while requests go on.
     public func takeSnapshot(_ stateLog: StateLog) throws(DurableStateError) {
+        try stateLog.snapshotLock.withLock { closed throws(DurableStateError) in
+            guard !closed else { return }
+            try writeSnapshot(stateLog)
+        }
+    }
+
+    private func writeSnapshot(_ stateLog: StateLog) throws(DurableStateError) {
         let result: Result<(StateSnapshot, UInt64), DurableStateError> = stateLog.access.exclusive {
             let slots = self.slots
             let partners = slots.clientIds.compactMap { clientId in

@@ -27,8 +27,10 @@ public final class StateLog: Sendable {
     public let snapshotEvery: Int
     /// Records appended since the last snapshot began.
     let sinceSnapshot = Atomic<Int>(0)
-    /// Whether a snapshot is being taken (one at a time).
+    /// Whether a snapshot was asked for and has not finished (one at a time).
     let snapshotting = Atomic<Bool>(false)
+    /// Held while a snapshot is taken; `true` once the log is closed, after which none is.
+    let snapshotLock = Mutex<Bool>(false)
     /// The files of the fixture set in force, for the next snapshot.
     let fixtureFiles = Mutex<[DurableRecord.FixtureFile]>([])
 
@@ -59,6 +61,8 @@ public final class StateLog: Sendable {
 
     /// Writes and syncs everything logged and releases the directory (at shutdown, after the server drained).
     public func close() {
+        // Waits for a snapshot being written, so the directory is whole when its lock is released.
+        snapshotLock.withLock { $0 = true }
         log.close()
     }
 
