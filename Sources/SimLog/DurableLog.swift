@@ -22,16 +22,19 @@ public final class DurableLog: @unchecked Sendable {
     private var waiters: [(sequence: UInt64, callback: @Sendable () -> Void)] = []
     private var stopping = false
     private var stopped = false
-    private let fd: Int32
+    /// The segment appends go to (replaced by ``startSegment()``), and its number.
+    private var fd: Int32
+    private var segment: UInt64
     private let lock: DirectoryLock
     /// The directory, as given.
     public let directory: String
     /// Bytes in the log file, counting those not yet written.
     public private(set) var size: Int
 
-    private init(directory: String, fd: Int32, lock: DirectoryLock, records: Int, size: Int) {
+    private init(directory: String, fd: Int32, segment: UInt64, lock: DirectoryLock, records: Int, size: Int) {
         self.directory = directory
         self.fd = fd
+        self.segment = segment
         self.lock = lock
         self.appended = UInt64(records)
         self.durable = UInt64(records)
@@ -57,7 +60,46 @@ public final class DurableLog: @unchecked Sendable {
             throw LogError("cannot create the state directory \(directory): \(FileIO.describe(errno))")
         }
         let lock = try DirectoryLock(directory: directory)
-        let path = "\(directory)/log"
+        let snapshot = try readSnapshot(directory)
+        let base = snapshot?.segment ?? 0
+        let present = try LogSegments.list(directory)
+        // Segments the snapshot covers are what a compaction cut short left behind.
+        for number in present where number < base { unlink("\(directory)/\(LogSegments.name(number))") }
+        let segments = present.filter { $0 >= base }
+        var records: [[UInt8]] = []
+        for number in segments.dropLast() {
+            let path = "\(directory)/\(LogSegments.name(number))"
+            let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
+            defer { Glibc.close(fd) }
+            let (recovery, cut) = try LogRecovery.read(try FileIO.readAll(fd, path: path), file: path)
+            if let cut {
+                throw LogError(
+                    "\(path) is damaged at byte \(cut) but a later log segment follows it: this is not a torn write; "
+                        + "refusing to start and leaving the directory as it is")
+            }
+            records += recovery.records
+        }
+        var (log, recovery) = try openSegment(directory, segments.last ?? base, lock: lock, earlier: records.count)
+        recovery.records = records + recovery.records
+        recovery.snapshot = snapshot
+        return (log, recovery)
+    }
+
+    private static func readSnapshot(_ directory: String) throws(LogError) -> LogSnapshot? {
+        let path = "\(directory)/\(LogSnapshot.fileName)"
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0, errno == ENOENT { return nil }
+        guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
+        defer { Glibc.close(fd) }
+        return try LogSnapshot.read(try FileIO.readAll(fd, path: path), file: path)
+    }
+
+    /// Opens the last segment for appending: reads its records, cuts a torn tail, starts the writer thread.
+    private static func openSegment(
+        _ directory: String, _ number: UInt64, lock: DirectoryLock, earlier: Int
+    ) throws(LogError) -> (DurableLog, LogRecovery) {
+        let path = "\(directory)/\(LogSegments.name(number))"
         let existed = access(path, F_OK) == 0
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
@@ -76,7 +118,9 @@ public final class DurableLog: @unchecked Sendable {
                 size = LogRecovery.magic.count
             }
             if !existed { try FileIO.syncDirectory(directory) }
-            let log = DurableLog(directory: directory, fd: fd, lock: lock, records: recovery.records.count, size: size)
+            let log = DurableLog(
+                directory: directory, fd: fd, segment: number, lock: lock, records: earlier + recovery.records.count,
+                size: size)
             let thread = Thread { log.writeLoop() }
             thread.name = "snapsim-log-writer"
             thread.start()
@@ -85,6 +129,40 @@ public final class DurableLog: @unchecked Sendable {
             Glibc.close(fd)
             throw error
         }
+    }
+
+    /// Ends the current segment and sends later appends to a new one, returning the new segment's number: what
+    /// a snapshot of the state as of now covers the log up to. Waits until everything appended is on disk.
+    /// The caller must keep every appender waiting meanwhile, so no record falls on the wrong side of the cut.
+    public func startSegment() throws(LogError) -> UInt64 {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while durable < appended && !stopped { pthread_cond_wait(condition, mutex) }
+        let number = segment + 1
+        let path = "\(directory)/\(LogSegments.name(number))"
+        let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        guard newFD >= 0 else { throw LogError("cannot create \(path): \(FileIO.describe(errno))") }
+        if let failure = LogRecovery.magic.withUnsafeBytes({ FileIO.writeAll(newFD, $0) }) ?? FileIO.sync(newFD) {
+            Glibc.close(newFD)
+            throw LogError("cannot write \(path): \(FileIO.describe(failure))")
+        }
+        try FileIO.syncDirectory(directory)
+        Glibc.close(fd)
+        fd = newFD
+        segment = number
+        size = LogRecovery.magic.count
+        return number
+    }
+
+    /// Writes `snapshot` whole (temporary file, fsync, rename, directory fsync), then deletes the segments it
+    /// covers. A crash at any point leaves a directory that starts: the old snapshot with every segment after
+    /// it, or the new one (older segments left over are deleted at the next start).
+    public func saveSnapshot(_ snapshot: LogSnapshot) throws(LogError) {
+        try FileIO.replaceAtomically(directory, LogSnapshot.fileName, with: snapshot.encoded)
+        for number in try LogSegments.list(directory) where number < snapshot.segment {
+            unlink("\(directory)/\(LogSegments.name(number))")
+        }
+        try FileIO.syncDirectory(directory)
     }
 
     /// Queues `payload` (1 byte to 64 MiB) for writing and returns its sequence number (1 for the first record
@@ -148,6 +226,7 @@ public final class DurableLog: @unchecked Sendable {
             if pending.isEmpty && stopping { break }
             swap(&batch, &pending)
             let sequence = appended
+            let fd = self.fd
             pthread_mutex_unlock(mutex)
 
             if let failure = batch.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) ?? FileIO.syncData(fd) {

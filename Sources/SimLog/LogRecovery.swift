@@ -4,6 +4,9 @@ public struct LogRecovery: Sendable {
     public var records: [[UInt8]]
     /// What was cut from the end of the file, for the start-up report; `nil` when the file ended cleanly.
     public var cutTail: String?
+    /// The snapshot the records follow, when the directory holds one (the records are then only those of the
+    /// segments it does not cover).
+    public var snapshot: LogSnapshot?
 
     /// The magic bytes that open every log file: the format's name and version.
     public static let magic = Array("SNAPLOG1".utf8)

@@ -26,6 +26,8 @@ struct KilledServer {
         process.arguments = [
             "serve", "--port", "0", "--state", directory, "--clock", DurableKillTests.clock, "--seed", "7",
             "--admin-token", Self.adminToken, "--ready-file", ready, "--ready-json", "--event-loops", "2",
+            // Frequent snapshots, so kills land before, during and after snapshots and compactions too.
+            "--snapshot-every", "40",
         ]
         let errors = Pipe()
         process.standardError = errors

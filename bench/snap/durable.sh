@@ -3,6 +3,7 @@
 # memory, and with durable state; top-ups (each waits for its record's fsync) and balance inquiries (logged,
 # never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
 #   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
+#   SNAPSHOT_EVERY=N passes --snapshot-every N to the state server (default: the server's, 10000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -60,7 +61,9 @@ start() {  # start PORT READYFILE [extra args]: returns once the ready file is t
     while [ ! -s "$ready" ]; do sleep 0.01; done
 }
 start "$MEM_PORT" "$OUT/mem.ready"
-start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state"
+SNAP_ARGS=()
+[ -n "${SNAPSHOT_EVERY:-}" ] && SNAP_ARGS=(--snapshot-every "$SNAPSHOT_EVERY")
+start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 
 presign() {
     python3 bench/snap/presign.py "http://127.0.0.1:$MEM_PORT" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$CLOCK" \
@@ -103,9 +106,10 @@ done
 # Restart time: SIGKILL the state server and time the start (replay of its whole log) until it listens.
 DUR_PID=${PIDS[1]}
 kill -9 "$DUR_PID"; wait "$DUR_PID" 2>/dev/null || true
-records_bytes=$(stat -c %s "$OUT/state/log")
+records_bytes=$(du -sb "$OUT/state" | cut -f1)
+state_files=$(ls "$OUT/state" | tr '\n' ' ')
 t0=$(date +%s.%N)
-start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state"
+start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 t1=$(date +%s.%N)
 resumed=$(grep -o 'resumed from [^;]*' "$OUT/server-$DUR_PORT.log" | tail -1)
 
@@ -121,5 +125,5 @@ resumed=$(grep -o 'resumed from [^;]*' "$OUT/server-$DUR_PORT.log" | tail -1)
             "balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)")"
     done
     echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
-        "log $((records_bytes / 1024)) KiB ($resumed)"
+        "state directory $((records_bytes / 1024)) KiB [$state_files] ($resumed)"
 } | tee "$OUT/summary.txt"

@@ -1,3 +1,4 @@
+import Synchronization
 import SimHTTP
 import SimJSON
 
@@ -20,6 +21,10 @@ extension AdminAPI {
                 return problems("Fixtures not loaded (\(count)); the running set is unchanged.", error.problems)
             }
             let generation = simulator.replaceFixtures(loaded)
+            // Replayed or live, the set's files are what the next snapshot keeps.
+            simulator.options.stateLog?.fixtureFiles.withLock {
+                $0 = files.map { DurableRecord.FixtureFile(path: $0.path, contents: $0.contents) }
+            }
             return json(200, Self.describe(loaded, generation: generation))
         default:
             throw notAllowed(request, allowed: "GET, POST")

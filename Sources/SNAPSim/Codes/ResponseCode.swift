@@ -2,7 +2,7 @@
 ///
 /// `403` + `04` is "Activity Count Limit Exceeded" on every service; joined with a service code it becomes
 /// the full ``ResponseCode`` (`4033704` on e-money account inquiry).
-public struct CaseKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct CaseKey: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public let httpStatus: Int
     /// Two digits.
     public let caseCode: String

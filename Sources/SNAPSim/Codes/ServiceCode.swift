@@ -1,5 +1,5 @@
 /// The two-digit SNAP service code of an API, the middle of every response code (`2003700` → `37`).
-public struct ServiceCode: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible,
+public struct ServiceCode: Codable, RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     public let rawValue: String

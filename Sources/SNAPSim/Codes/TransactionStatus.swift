@@ -1,5 +1,5 @@
 /// SNAP `latestTransactionStatus` values of status inquiries, with the ASPI descriptions.
-public enum TransactionStatus: String, Sendable, Hashable, CaseIterable {
+public enum TransactionStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case success = "00"
     case initiated = "01"
     case paying = "02"

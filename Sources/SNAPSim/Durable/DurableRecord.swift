@@ -20,7 +20,7 @@ public enum DurableRecord: Sendable, Equatable {
     case clock(SimulatorClock.State)
 
     /// A fixture file: its path in the set and its text.
-    public struct FixtureFile: Sendable, Equatable {
+    public struct FixtureFile: Sendable, Equatable, Codable {
         public var path: String
         public var contents: String
 

@@ -1,3 +1,4 @@
+import Synchronization
 import SimLog
 
 #if canImport(Glibc)
@@ -17,8 +18,10 @@ public enum DurableStart {
         public var seed: UInt64
         /// Whether the directory already held state.
         public var resumed: Bool
-        /// Bytes in the log.
+        /// Bytes in the log's current segment.
         public var logBytes: Int
+        /// Whether the start read a snapshot (then `replayed` counts the records after it).
+        public var fromSnapshot = false
     }
 
     /// Opens `directory` (creating it) and returns the simulator to serve with it.
@@ -27,8 +30,10 @@ public enum DurableStart {
     ///   - options: the command line's; with state in the directory, its seed, fixtures and clock win.
     /// - Throws: when the directory is in use, damaged other than at the log's tail, or holds records this
     ///   version cannot read; nothing in it is changed then.
+    ///   - snapshotEvery: records between snapshots (0: none).
     public static func open(
-        directory: String, fixtures: LoadedFixtures, files: [DurableRecord.FixtureFile], options: SimulatorOptions
+        directory: String, fixtures: LoadedFixtures, files: [DurableRecord.FixtureFile], options: SimulatorOptions,
+        snapshotEvery: Int = 10_000
     ) throws(DurableStateError) -> (Simulator, Report) {
         let log: DurableLog
         let recovery: LogRecovery
@@ -37,10 +42,10 @@ public enum DurableStart {
         } catch {
             throw DurableStateError(error.description)
         }
-        let stateLog = StateLog(log)
+        let stateLog = StateLog(log, snapshotEvery: snapshotEvery)
         var options = options
         options.stateLog = stateLog
-        guard !recovery.records.isEmpty else {
+        guard !recovery.records.isEmpty || recovery.snapshot != nil else {
             stateLog.append(.opening(seed: options.seed))
             stateLog.append(.fixtures(files: files))
             log.waitUntilDurable(stateLog.append(.clock(options.clock.savedState)))
@@ -48,10 +53,16 @@ public enum DurableStart {
             return (Simulator(fixtures: fixtures, options: options), report)
         }
         do throws(DurableStateError) {
-            let simulator = try replay(recovery.records, options: options, directory: directory)
+            let simulator: Simulator
+            if let snapshot = recovery.snapshot {
+                simulator = try resume(from: snapshot, then: recovery.records, options: options, directory: directory)
+            } else {
+                simulator = try replay(recovery.records, options: options, directory: directory)
+            }
+            stateLog.sinceSnapshot.store(recovery.records.count, ordering: .relaxed)
             let report = Report(
                 replayed: recovery.records.count, cutTail: recovery.cutTail, seed: simulator.options.seed, resumed: true,
-                logBytes: log.size)
+                logBytes: log.size, fromSnapshot: recovery.snapshot != nil)
             return (simulator, report)
         } catch {
             log.close()
@@ -61,16 +72,7 @@ public enum DurableStart {
 
     /// Rebuilds the simulator from its log: opening (seed), first fixture set, then every record in order.
     static func replay(_ records: [[UInt8]], options: SimulatorOptions, directory: String) throws(DurableStateError) -> Simulator {
-        var decoded: [DurableRecord] = []
-        decoded.reserveCapacity(records.count)
-        for (index, bytes) in records.enumerated() {
-            guard let record = DurableRecord(bytes) else {
-                throw DurableStateError(
-                    "record \(index + 1) of \(directory)/log is intact but not one this version of snapsim reads; "
-                        + "refusing to start and leaving the directory as it is")
-            }
-            decoded.append(record)
-        }
+        let decoded = try decode(records, directory: directory)
         guard case .opening(let seed) = decoded.first, decoded.count >= 2, case .fixtures(let files) = decoded[1] else {
             throw DurableStateError("\(directory)/log does not begin with a seed and a fixture set; leaving it as it is")
         }
@@ -83,8 +85,53 @@ public enum DurableStart {
             throw DurableStateError("the fixture set in \(directory)/log no longer loads: \(error)")
         }
         let simulator = Simulator(fixtures: fixtures, options: options)
-        var lastClock = options.clock.savedState
-        for record in decoded.dropFirst(2) {
+        options.stateLog?.fixtureFiles.withLock { $0 = files }
+        try finish(simulator, replaying: decoded.dropFirst(2), clock: options.clock.savedState)
+        return simulator
+    }
+
+    /// Builds the simulator a snapshot holds, then replays the records logged after it.
+    static func resume(
+        from file: LogSnapshot, then records: [[UInt8]], options: SimulatorOptions, directory: String
+    ) throws(DurableStateError) -> Simulator {
+        let path = "\(directory)/\(LogSnapshot.fileName)"
+        let (snapshot, fixtures) = try StateSnapshot.decode(file.payload, file: path) { head throws(DurableStateError) in
+            do throws(FixtureLoadError) {
+                return try LoadedFixtures.load(files: head.fixtures.map { ($0.path, $0.contents) })
+            } catch {
+                throw DurableStateError("the fixture set in \(path) no longer loads: \(error)")
+            }
+        }
+        let decoded = try decode(records, directory: directory)
+        var options = options
+        options.seed = snapshot.head.seed
+        let simulator = Simulator(fixtures: fixtures, options: options)
+        options.stateLog?.fixtureFiles.withLock { $0 = snapshot.head.fixtures }
+        simulator.restore(snapshot)
+        try finish(simulator, replaying: decoded[...], clock: snapshot.head.clock)
+        return simulator
+    }
+
+    private static func decode(_ records: [[UInt8]], directory: String) throws(DurableStateError) -> [DurableRecord] {
+        var decoded: [DurableRecord] = []
+        decoded.reserveCapacity(records.count)
+        for (index, bytes) in records.enumerated() {
+            guard let record = DurableRecord(bytes) else {
+                throw DurableStateError(
+                    "record \(index + 1) of the log in \(directory) is intact but not one this version of snapsim "
+                        + "reads; refusing to start and leaving the directory as it is")
+            }
+            decoded.append(record)
+        }
+        return decoded
+    }
+
+    /// Replays `records` and puts the clock and the scheduler where they were.
+    private static func finish(
+        _ simulator: Simulator, replaying records: ArraySlice<DurableRecord>, clock: SimulatorClock.State
+    ) throws(DurableStateError) {
+        var lastClock = clock
+        for record in records {
             if case .clock(let state) = record { lastClock = state }
             try simulator.replay(record)
         }
@@ -94,6 +141,5 @@ public enum DurableStart {
         // record runs now, and a running clock's scheduler is woken for what is still to come.
         simulator.runDueSteps()
         simulator.scheduler.wake()
-        return simulator
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import SimLog
 import SimHTTP
 
@@ -11,6 +12,7 @@ extension Simulator {
         let answer = stateLog.access.shared {
             RequestCapture.$current.withValue(capture) { self.answer(request, at: receivedAt, notify: false) }
         }
+        if stateLog.snapshotIsDue { snapshotInBackground(stateLog) }
         var reply = answer.reply
         if let sequence = capture.sequence, !StateLog.readServices.contains(answer.service ?? "") {
             reply.gate = stateLog.gate(for: sequence)
@@ -67,6 +69,7 @@ extension Simulator {
         case .opening:
             throw DurableStateError("a second opening record in the state log")
         case .fixtures(let files):
+            options.stateLog?.fixtureFiles.withLock { $0 = files }
             do throws(FixtureLoadError) {
                 _ = replaceFixtures(try LoadedFixtures.load(files: files.map { ($0.path, $0.contents) }))
             } catch {

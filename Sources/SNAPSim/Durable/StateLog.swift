@@ -5,6 +5,7 @@ import Darwin
 #endif
 import SimHTTP
 import SimLog
+import Synchronization
 
 /// The durable state of one simulator (`snapsim serve --state DIR`): its ``DurableLog`` and the ordering that
 /// makes the log replayable.
@@ -22,18 +23,46 @@ public final class StateLog: Sendable {
     /// inquiry only registers its X-EXTERNAL-ID, which a crash within one commit window may forget).
     static let readServices: Set<String> = ["balance-inquiry"]
 
-    public init(_ log: DurableLog) {
+    /// Records between snapshots (`serve --snapshot-every`); 0 takes none.
+    public let snapshotEvery: Int
+    /// Records appended since the last snapshot began.
+    let sinceSnapshot = Atomic<Int>(0)
+    /// Whether a snapshot was asked for and has not finished (one at a time).
+    let snapshotting = Atomic<Bool>(false)
+    /// Held while a snapshot is taken; `true` once the log is closed, after which none is.
+    let snapshotLock = Mutex<Bool>(false)
+    /// The files of the fixture set in force, for the next snapshot.
+    let fixtureFiles = Mutex<[DurableRecord.FixtureFile]>([])
+
+    public init(_ log: DurableLog, snapshotEvery: Int = 10_000) {
         self.log = log
+        self.snapshotEvery = snapshotEvery
     }
 
     /// Queues `record` for the disk and returns its sequence number.
     @discardableResult
     public func append(_ record: DurableRecord) -> UInt64 {
-        log.append(record.encoded)
+        if case .fixtures(let files) = record { fixtureFiles.withLock { $0 = files } }
+        sinceSnapshot.add(1, ordering: .relaxed)
+        return log.append(record.encoded)
+    }
+
+    /// Appends an already encoded request record (see ``RequestCapture``).
+    func append(encoded record: [UInt8]) -> UInt64 {
+        sinceSnapshot.add(1, ordering: .relaxed)
+        return log.append(record)
+    }
+
+    /// Whether enough records were appended since the last snapshot for another, and none is being taken.
+    var snapshotIsDue: Bool {
+        snapshotEvery > 0 && sinceSnapshot.load(ordering: .relaxed) >= snapshotEvery
+            && !snapshotting.load(ordering: .relaxed)
     }
 
     /// Writes and syncs everything logged and releases the directory (at shutdown, after the server drained).
     public func close() {
+        // Waits for a snapshot being written, so the directory is whole when its lock is released.
+        snapshotLock.withLock { $0 = true }
         log.close()
     }
 
@@ -93,6 +122,6 @@ final class RequestCapture: @unchecked Sendable {
 
     /// Called under a partner's lock: appends the record if this request has not yet.
     func appendOnce() {
-        if sequence == nil { sequence = log.log.append(record) }
+        if sequence == nil { sequence = log.append(encoded: record) }
     }
 }

@@ -72,3 +72,12 @@ final class PartnerSlots: Sendable {
         return PartnerState(ledger: world.fixtures.ledger, ids: IDGenerator(seed: seed).forPartner(clientId, secret: secret))
     }
 }
+
+extension PartnerSlots {
+    /// Gives `clientId` a slot holding `state` (a snapshot's), replacing any.
+    func install(_ clientId: String, _ state: PartnerState) {
+        let slot = Slot(clientId: clientId, state: state)
+        slots.withLock { $0[clientId] = slot }
+        publishDue(slot, state)
+    }
+}

@@ -1,6 +1,6 @@
 /// Everything mutable that belongs to one partner. Partners never see each other's state:
 /// each starts from its own copy of the fixtures' ledger and draws identifiers from its own stream.
-public struct PartnerState: Sendable {
+public struct PartnerState: Sendable, Codable {
     public var ledger: Ledger
     public var tokens: AccessTokenStore
     /// B2B2C customer tokens (service 74).

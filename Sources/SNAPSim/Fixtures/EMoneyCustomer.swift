@@ -1,7 +1,7 @@
 import SimJSON
 
 /// An e-money customer as the fixtures declare it: who, which tier, and the opening balances.
-public struct EMoneyCustomer: Sendable, Hashable {
+public struct EMoneyCustomer: Codable, Sendable, Hashable {
     /// The phone number in `08…` form, as partners send `customerNumber`.
     public var customerNumber: String
     /// Full name, answered masked.
@@ -63,7 +63,7 @@ public struct EMoneyCustomer: Sendable, Hashable {
 }
 
 /// Whether an e-money customer may transact, and the SNAP refusal when not.
-public enum CustomerStatus: String, Sendable, Hashable, CaseIterable {
+public enum CustomerStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case active
     /// Closed or not activated: `403xx18 Inactive Card/Account/Customer`.
     case inactive

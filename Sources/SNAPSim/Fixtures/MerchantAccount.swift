@@ -1,7 +1,7 @@
 import SimJSON
 
 /// A merchant or corporate account answered by balance inquiry (seeds 002 and 003).
-public struct MerchantAccount: Sendable, Hashable {
+public struct MerchantAccount: Codable, Sendable, Hashable {
     /// The account number partners send as `accountNo`.
     public var accountNo: String
     /// Merchant name, answered as `name`.
@@ -65,7 +65,7 @@ public struct MerchantAccount: Sendable, Hashable {
 }
 
 /// One `accountInfos` element: every balance of seed 002 for one balance type.
-public struct AccountBalance: Sendable, Hashable {
+public struct AccountBalance: Codable, Sendable, Hashable {
     /// E.g. `BALANCE`; a request's `balanceTypes` selects by it.
     public var balanceType: String
     /// Total balance.

@@ -30,7 +30,7 @@ public struct PayoutMethod: Sendable, Hashable {
 }
 
 /// What happens to a payout to a beneficiary account — snapsim's outcome control, since NICEPAY documents none.
-public enum PayoutOutcome: String, Sendable, Hashable, CaseIterable {
+public enum PayoutOutcome: String, Codable, Sendable, Hashable, CaseIterable {
     /// Disbursed at once on approval (or at the schedule): `00`.
     case success
     /// The bank refuses: `09`, funds released.

@@ -9,7 +9,7 @@ public struct ForcedOutcomes: Sendable {
     }
     /// Their rules, indexed as the fixture rules are; rebuilt only when one is added or removed.
     public private(set) var book = RuleBook()
-    private var lastNumber = 0
+    var lastNumber = 0
 
     /// None.
     public init() {}

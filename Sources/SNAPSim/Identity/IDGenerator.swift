@@ -4,7 +4,7 @@ import SNAPCrypto
 ///
 /// A SplitMix64 stream from a seed, so that `--seed` makes runs repeatable. Each partner draws from its
 /// own stream (see ``forPartner(_:)``), so one team's traffic never shifts another team's identifiers.
-public struct IDGenerator: Sendable {
+public struct IDGenerator: Codable, Sendable {
     public let seed: UInt64
     private var state: UInt64
 

@@ -4,7 +4,7 @@ import SimJSON
 ///
 /// The value is kept as integer minor units (sen for IDR) so that no binary floating point ever touches
 /// money; parsing and printing go through this one type so every service agrees on the format.
-public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Amount: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The value in minor units: `10000.00` IDR is `1_000_000`.
     public var minorUnits: Int64
     /// ISO 4217 code; the simulator serves `IDR` only.

@@ -1,5 +1,5 @@
 /// The live state of one e-money customer in a partner's ledger.
-public struct CustomerAccount: Sendable, Hashable {
+public struct CustomerAccount: Codable, Sendable, Hashable {
     /// Who, as the fixtures declare them (tier, status, opening amounts).
     public internal(set) var customer: EMoneyCustomer
     /// The balance now.

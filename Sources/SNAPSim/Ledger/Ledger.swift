@@ -2,7 +2,7 @@
 ///
 /// A value: every partner gets its own copy of the fixtures' ledger (see ``PartnerSlots``), so one team's
 /// top-ups never show in another team's inquiries. Amounts are integer minor units throughout.
-public struct Ledger: Sendable {
+public struct Ledger: Codable, Sendable {
     /// E-money customers by customer number.
     public internal(set) var customers: [String: CustomerAccount] = [:]
     /// Merchant accounts by account number.

@@ -5,7 +5,7 @@ import SimJSON
 /// Every service that moves money appends one per account it touches (``Ledger/append(_:)``): a top-up credits
 /// the customer, a transfer debits its source (and credits the beneficiary when that is an account of the
 /// ledger), a payment debits the customer and credits the merchant, a refund the other way round.
-public struct LedgerMovement: Sendable, Hashable {
+public struct LedgerMovement: Codable, Sendable, Hashable {
     /// Whose account moved.
     public var holder: MovementHolder
     /// ASPI's transaction type: `TOP_UP`, `SEND_MONEY`, `PAYMENT`, …
@@ -55,7 +55,7 @@ public struct LedgerMovement: Sendable, Hashable {
 }
 
 /// The account a movement belongs to.
-public enum MovementHolder: Sendable, Hashable {
+public enum MovementHolder: Codable, Sendable, Hashable {
     /// An e-money customer, by `08…` number.
     case customer(String)
     /// A merchant or corporate account, by account number.
@@ -63,13 +63,13 @@ public enum MovementHolder: Sendable, Hashable {
 }
 
 /// Money in or out.
-public enum MovementDirection: String, Sendable, Hashable {
+public enum MovementDirection: String, Codable, Sendable, Hashable {
     case credit = "CREDIT"
     case debit = "DEBIT"
 }
 
 /// ASPI's transaction types of history; open, so a service may add its own.
-public struct MovementType: RawRepresentable, Sendable, Hashable {
+public struct MovementType: Codable, RawRepresentable, Sendable, Hashable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
@@ -81,7 +81,7 @@ public struct MovementType: RawRepresentable, Sendable, Hashable {
 }
 
 /// ASPI's history statuses: `INIT`, `SUCCESS`, `CLOSED`, `CANCELLED`.
-public struct MovementStatus: RawRepresentable, Sendable, Hashable {
+public struct MovementStatus: Codable, RawRepresentable, Sendable, Hashable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

@@ -82,3 +82,5 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
         }
     }
 }
+
+extension ReferencedRecords: Codable where Record: Codable {}

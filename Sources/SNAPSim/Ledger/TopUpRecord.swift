@@ -2,7 +2,7 @@ import SimJSON
 
 /// A customer top-up the simulator decided (credited or refused), kept for idempotent retries and status
 /// inquiries.
-public struct TopUpRecord: Sendable, Hashable {
+public struct TopUpRecord: Codable, Sendable, Hashable {
     /// The partner's reference: the idempotency key.
     public var partnerReferenceNo: String
     /// The provider's reference; only credited top-ups get one.
@@ -44,7 +44,7 @@ public struct TopUpRecord: Sendable, Hashable {
 }
 
 /// A SNAP answer as given: its case, message placeholders and fields after `responseMessage`.
-public struct RecordedAnswer: Sendable, Hashable {
+public struct RecordedAnswer: Codable, Sendable, Hashable {
     /// HTTP status and case of the answer.
     public var key: CaseKey
     /// Message placeholders of a refusal.

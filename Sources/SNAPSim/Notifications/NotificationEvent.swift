@@ -3,7 +3,7 @@ import SimJSON
 /// Something a partner must be told, drawn up inside the partner's lock (pure, no I/O) and delivered after it is
 /// released. `id` comes from the partner's ID stream and `occurredAt` from the simulator clock, so the same run
 /// gives the same events.
-public struct NotificationEvent: Sendable, Hashable {
+public struct NotificationEvent: Codable, Sendable, Hashable {
     public var id: String
     public var partner: String
     public var kind: NotificationKind
@@ -35,7 +35,7 @@ public struct NotificationEvent: Sendable, Hashable {
 
 /// The events one partner's requests produced and the simulator has not yet handed to delivery: one field of
 /// ``PartnerState``, drained by the simulator right after the partner's lock is released.
-public struct NotificationDrafts: Sendable {
+public struct NotificationDrafts: Codable, Sendable {
     public private(set) var pending: [NotificationEvent] = []
     /// Every event this partner ever drew up, so event ids stay unique and ordered.
     public private(set) var drawn = 0

@@ -1,6 +1,6 @@
 /// A fault forced on a partner's next notification(s), like the forced outcomes of requests.
-public struct NotificationFault: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct NotificationFault: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
         /// Signed, but the signature does not verify (one byte of it flipped).
         case badSignature = "bad-signature"
         /// Delivered twice: the same body, headers re-signed, a second delivery right after the first.

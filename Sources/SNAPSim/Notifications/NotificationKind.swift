@@ -1,6 +1,6 @@
 /// What a notification announces. Each kind has one ASPI body (``NotificationEvent/fields``); a profile chooses
 /// its path and which of the members it sends.
-public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
+public enum NotificationKind: String, Codable, Sendable, Hashable, CaseIterable {
     /// A virtual account was paid (ASPI 34 "notify payment"; DOKU's VA payment notification).
     case virtualAccountPayment = "va-payment"
     /// A transfer reached its final state (17, 18, 43).

@@ -142,3 +142,23 @@ public final class NotificationOutbox: Sendable {
         }
     }
 }
+
+/// What a snapshot of the durable state keeps of the outbox: endpoint overrides and faults (not deliveries).
+extension NotificationOutbox {
+    var settings: NotificationOverrides {
+        state.withLock { NotificationOverrides(endpoints: $0.overrides, faults: $0.faults) }
+    }
+
+    func restore(_ settings: NotificationOverrides) {
+        state.withLock {
+            $0.overrides = settings.endpoints
+            $0.faults = settings.faults
+        }
+    }
+}
+
+/// Endpoint overrides and notification faults set through the admin API, by partner.
+struct NotificationOverrides: Codable, Sendable {
+    var endpoints: [String: NotificationEndpoints]
+    var faults: [String: [NotificationFault]]
+}

@@ -70,7 +70,7 @@ public struct NotificationProfile: Sendable {
 }
 
 /// Where one partner receives notifications: a URL per kind, else `default`.
-public struct NotificationEndpoints: Sendable, Hashable {
+public struct NotificationEndpoints: Codable, Sendable, Hashable {
     public var defaultURL: String?
     public var byKind: [String: String]
 

@@ -2,9 +2,9 @@
 ///
 /// A value inside ``PartnerState``, so it is isolated per partner and reset with it. Time comes only from the
 /// requests' simulator time, so the same requests always walk the same states.
-public struct ScenarioStates: Sendable {
+public struct ScenarioStates: Codable, Sendable {
     /// Where one scenario is.
-    public struct Position: Sendable, Equatable {
+    public struct Position: Codable, Sendable, Equatable {
         /// The current state.
         public var state: String
         /// When the scenario entered it; `nil` for the initial state never left.

@@ -3,9 +3,9 @@
 /// Expired tokens are kept for a while after expiry so that a rejection can say "expired at T" rather than
 /// "unknown"; they are dropped once older than ``retention``, and the store never holds more than
 /// ``capacity`` tokens, so memory stays flat however many tokens a load test requests.
-public struct AccessTokenStore: Sendable {
+public struct AccessTokenStore: Codable, Sendable {
     /// One issued token.
-    public struct IssuedToken: Sendable, Hashable {
+    public struct IssuedToken: Codable, Sendable, Hashable {
         public let token: String
         public let clientId: String
         public let issuedAt: SimTime

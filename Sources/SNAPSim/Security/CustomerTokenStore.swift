@@ -3,9 +3,9 @@
 ///
 /// Bounded like ``AccessTokenStore``: at most ``capacity`` grants are remembered, the oldest forgotten first,
 /// so a load test that requests tokens in a loop keeps memory flat.
-public struct CustomerTokenStore: Sendable {
+public struct CustomerTokenStore: Codable, Sendable {
     /// One grant: an access token and its refresh token for one customer.
-    public struct Grant: Sendable, Hashable {
+    public struct Grant: Codable, Sendable, Hashable {
         public let accessToken: String
         public let refreshToken: String
         /// The ledger's customer number (`08…`).

@@ -3,7 +3,7 @@
 /// SNAP makes an external ID unique per partner per day (409xx00 Conflict on reuse, snap.md §3f); the next day
 /// it is fresh again, so the registry keeps only one day and starts over when the day changes. At most
 /// ``capacityPerDay`` IDs are remembered, the oldest forgotten first, so a load test cannot exhaust memory.
-public struct ExternalIDRegistry: Sendable {
+public struct ExternalIDRegistry: Codable, Sendable {
     /// How many IDs a partner's day remembers.
     public static let capacityPerDay = 100_000
 

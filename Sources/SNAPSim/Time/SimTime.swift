@@ -2,7 +2,7 @@
 ///
 /// Integer milliseconds keep arithmetic exact and printing deterministic; every timestamp in a response
 /// comes from one of these, read off the injected ``SimulatorClock``.
-public struct SimTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SimTime: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public var millisecondsSince1970: Int64
 
     public init(millisecondsSince1970: Int64) {

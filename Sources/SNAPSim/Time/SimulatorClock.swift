@@ -6,7 +6,7 @@ import Synchronization
 /// `real` follows the wall clock (plus any offset the user added); `fixed` starts at a given instant and
 /// moves only when told, which is what makes transcripts byte-identical across runs.
 public final class SimulatorClock: Sendable {
-    public enum Mode: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable, Codable {
         /// Wall-clock time shifted by an offset that `advance` grows.
         case real
         /// Frozen time that moves only through `advance` and `set`.
@@ -14,7 +14,7 @@ public final class SimulatorClock: Sendable {
     }
 
     /// Everything the clock holds, for the durable state (`serve --state`).
-    public struct State: Sendable, Equatable {
+    public struct State: Sendable, Equatable, Codable {
         public var mode: Mode
         public var start: SimTime
         var fixedNow: SimTime

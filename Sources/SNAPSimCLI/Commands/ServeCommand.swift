@@ -36,6 +36,9 @@ struct ServeCommand: Command {
                              start-up lines go to standard error instead
           --state DIR        Keep all state in DIR (created if need be) and resume from it at the next start:
                              every change is on disk before its answer leaves; see docs/durable-state.md
+          --snapshot-every N With --state: write a snapshot of the whole state every N logged changes
+                             (default 10000; 0 for none) and delete the log it covers, so a start reads
+                             the snapshot and replays at most N records
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
         \(SimulatorSetup.help)
@@ -58,6 +61,7 @@ struct ServeCommand: Command {
     var readyFile: String?
     var readyJSON: Bool
     var stateDirectory: String?
+    var snapshotEvery: Int
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
@@ -86,6 +90,9 @@ struct ServeCommand: Command {
         readyFile = try arguments.option("ready-file")
         readyJSON = arguments.flag("ready-json")
         stateDirectory = try arguments.option("state")
+        snapshotEvery = try arguments.option("snapshot-every", as: "a whole number of records (0 for no snapshots)") { text in
+            Int(text).flatMap { $0 >= 0 ? $0 : nil }
+        } ?? 10_000
         setup = try SimulatorSetup(parsing: &arguments)
         if watch && setup.fixturesPath == nil {
             throw .usage("--watch reloads the --fixtures folder: give --fixtures PATH (the built-in fixtures never change)")
@@ -105,7 +112,8 @@ struct ServeCommand: Command {
             let report: DurableStart.Report
             do throws(DurableStateError) {
                 (simulator, report) = try DurableStart.open(
-                    directory: stateDirectory, fixtures: fixtures, files: FixtureFiles.read(setup.fixturesPath), options: options)
+                    directory: stateDirectory, fixtures: fixtures, files: FixtureFiles.read(setup.fixturesPath), options: options,
+                    snapshotEvery: snapshotEvery)
             } catch {
                 throw CLIError("cannot use the state directory \(stateDirectory): \(error)")
             }
@@ -175,7 +183,8 @@ struct ServeCommand: Command {
         if let cut = report.cutTail { lines.append("state: \(cut)") }
         if report.resumed {
             lines.append(
-                "state: resumed from \(directory) (\(report.replayed) records, \(report.logBytes) bytes; its seed \(report.seed), "
+                "state: resumed from \(directory) (\(report.fromSnapshot ? "snapshot + " : "")\(report.replayed) records, "
+                    + "\(report.logBytes) bytes; its seed \(report.seed), "
                     + "fixture generation \(simulator.fixtureGeneration) and clock \(simulator.clock.now()) are in force; "
                     + "--fixtures, --seed and --clock apply only to a fresh directory)")
         } else {

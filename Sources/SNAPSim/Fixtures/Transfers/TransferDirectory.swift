@@ -64,7 +64,7 @@ public struct TransferDirectory: Sendable, Hashable {
 }
 
 /// How a transfer reaches the beneficiary's bank.
-public enum TransferChannel: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum TransferChannel: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     /// Within the provider's own bank.
     case intrabank = "INTRABANK"
     /// Interbank over BI-FAST (Rp 250,000,000 cap).

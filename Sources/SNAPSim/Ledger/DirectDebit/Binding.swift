@@ -1,8 +1,8 @@
 /// A link between the partner and one e-money customer, through which the partner may debit the customer:
 /// an account binding (services 06, 07) or a card registration (01).
-public struct Binding: Sendable, Hashable {
+public struct Binding: Codable, Sendable, Hashable {
     /// What was bound.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
         /// The customer's e-money account (07, or 06 which also opens it).
         case account
         /// A debit or credit card (01), linked to the customer named by `phoneNo`.
@@ -10,7 +10,7 @@ public struct Binding: Sendable, Hashable {
     }
 
     /// Where the binding is in its life.
-    public enum Status: String, Sendable, Hashable {
+    public enum Status: String, Codable, Sendable, Hashable {
         /// Waiting for the customer: approval at `redirectUrl` or an OTP.
         case pending = "PENDING"
         /// The partner may debit the customer.
@@ -49,7 +49,7 @@ public struct Binding: Sendable, Hashable {
 }
 
 /// A one-time password sent to a customer's phone for a pending binding or card (services 81 and 04).
-public struct OTPChallenge: Sendable, Hashable {
+public struct OTPChallenge: Codable, Sendable, Hashable {
     /// The binding's referenceNo the OTP confirms.
     public var bindingReferenceNo: String
     /// What the partner quotes when verifying (`chargeToken`).

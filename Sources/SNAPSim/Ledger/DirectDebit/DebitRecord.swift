@@ -1,7 +1,7 @@
 import SimJSON
 
 /// A direct-debit payment (service 54) the simulator accepted, kept for retries, status, cancel and refunds.
-public struct DebitRecord: Sendable, Hashable {
+public struct DebitRecord: Codable, Sendable, Hashable {
     /// The partner's reference: the idempotency key.
     public var partnerReferenceNo: String
     /// The provider's reference.
@@ -52,7 +52,7 @@ public struct DebitRecord: Sendable, Hashable {
 }
 
 /// One refund of a direct-debit payment (service 58).
-public struct DebitRefund: Sendable, Hashable {
+public struct DebitRefund: Codable, Sendable, Hashable {
     public var partnerRefundNo: String
     public var refundNo: String
     public var amount: Amount

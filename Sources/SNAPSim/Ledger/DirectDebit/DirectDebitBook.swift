@@ -6,7 +6,7 @@
 ///
 /// Bounded like ``TopUpJournal``: past ``limit`` payments, bindings or OTPs the oldest of that kind is forgotten,
 /// so a load test that pays or binds in a loop keeps memory flat.
-public struct DirectDebitBook: Sendable {
+public struct DirectDebitBook: Codable, Sendable {
     /// Most payments, bindings and OTPs kept (each).
     public let limit: Int
     private var paymentOrder = InsertionOrder()
@@ -123,7 +123,7 @@ public struct DirectDebitBook: Sendable {
 }
 
 /// Keys in the order first stored, popped from the front without shifting the array each time.
-struct InsertionOrder: Sendable {
+struct InsertionOrder: Codable, Sendable {
     private var keys: [String] = []
     private var head = 0
 

@@ -2,9 +2,9 @@
 ///
 /// Every token carries its expiry on the simulator clock; logout revokes a user token and its refresh token
 /// at once. Lifetimes are the fixtures' (``E2PayFixtures``, docs/e2pay.md#tokens).
-public struct E2PayBook: Sendable {
+public struct E2PayBook: Codable, Sendable {
     /// Who holds a token.
-    enum Holder: Sendable, Hashable {
+    enum Holder: Codable, Sendable, Hashable {
         /// `client_credentials`: the partner itself.
         case host
         /// A customer logged in with username and password.
@@ -13,7 +13,7 @@ public struct E2PayBook: Sendable {
         case merchant(String)
     }
 
-    struct Session: Sendable, Hashable {
+    struct Session: Codable, Sendable, Hashable {
         let holder: Holder
         let expiresAt: SimTime
         var revoked = false

@@ -1,7 +1,7 @@
 import SimJSON
 
 /// One row of an account's E2Pay history (Check History): a credit or a debit of one account.
-struct E2PayHistoryRow: Sendable, Hashable {
+struct E2PayHistoryRow: Codable, Sendable, Hashable {
     let accountTransactionId: String
     let journalId: String
     let time: SimTime
@@ -17,8 +17,14 @@ struct E2PayHistoryRow: Sendable, Hashable {
     let isCredit: Bool
     /// The balance after the movement.
     let balance: Amount
-    let sender: (id: String, name: String)
-    let receiver: (id: String, name: String)
+    let sender: Party
+    let receiver: Party
+
+    /// An account on either side of the movement.
+    struct Party: Codable, Sendable {
+        let id: String
+        let name: String
+    }
 
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.accountTransactionId == rhs.accountTransactionId }
     func hash(into hasher: inout Hasher) { hasher.combine(accountTransactionId) }
@@ -59,7 +65,7 @@ struct E2PayHistoryRow: Sendable, Hashable {
 }
 
 /// A P2P transfer requested and waiting for its confirmation with the customer's password.
-struct E2PayTransferRequest: Sendable, Hashable {
+struct E2PayTransferRequest: Codable, Sendable, Hashable {
     let id: String
     let accountSrc: String
     let accountDst: String
@@ -94,6 +100,7 @@ extension E2PayBook {
             accountTransactionId: ids.referenceNumber(length: 16), journalId: journalId, time: now,
             transactionCode: code, transactionName: name, description: description, clientRef: clientRef,
             sourceId: sourceId, accountId: accountId, accountName: accountName, amount: amount,
-            isCredit: isCredit, balance: balance, sender: sender, receiver: receiver))
+            isCredit: isCredit, balance: balance, sender: .init(id: sender.id, name: sender.name),
+            receiver: .init(id: receiver.id, name: receiver.name)))
     }
 }

@@ -1,7 +1,7 @@
 import SimJSON
 
 /// A customer registration waiting for its SMS token (`tokenPrefix` + OTP digits).
-struct E2PayRegistration: Sendable, Hashable {
+struct E2PayRegistration: Codable, Sendable, Hashable {
     let id: String
     let phone: String
     let name: String
@@ -14,7 +14,7 @@ struct E2PayRegistration: Sendable, Hashable {
 }
 
 /// A message the provider would have sent (SMS or e-mail), kept for the partner to read through the admin API.
-struct E2PayMessage: Sendable, Hashable {
+struct E2PayMessage: Codable, Sendable, Hashable {
     let channel: String
     let to: String
     let text: String

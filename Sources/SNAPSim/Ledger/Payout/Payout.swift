@@ -1,7 +1,7 @@
 import SimJSON
 
 /// One NICEPAY payout (disbursement), from registration to its final status.
-public struct Payout: Sendable, Hashable {
+public struct Payout: Codable, Sendable, Hashable {
     /// NICEPAY's transaction id (`originalReferenceNo`): iMid + `07` + `yyyyMMddHHmmss` + 4 digits.
     public var tXid: String
     public var partnerReferenceNo: String

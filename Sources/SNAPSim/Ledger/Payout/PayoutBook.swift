@@ -9,7 +9,7 @@
 /// which the engine runs when the clock moves past ``nextDue`` and before each request of the partner
 /// (``PayoutTimeline``), so the same requests and clock moves always give the same statuses. Each final status
 /// the merchant wants notified leaves a ``PayoutNotice`` in ``notices``.
-public struct PayoutBook: Sendable {
+public struct PayoutBook: Codable, Sendable {
     public private(set) var payouts: [String: Payout] = [:]
     /// tXids in registration order: time-driven steps run in this order.
     private var order: [String] = []

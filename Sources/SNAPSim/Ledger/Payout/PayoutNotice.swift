@@ -3,7 +3,7 @@ import SimJSON
 /// A NICEPAY payout notification as the state machine produces it when a payout reaches a final status: where
 /// it goes, for which merchant, when, and its body. Signing is left to ``NotificationDraft`` so the RSA work
 /// happens outside the partner's lock, in the delivery (issue 14).
-public struct PayoutNotice: Sendable, Hashable {
+public struct PayoutNotice: Codable, Sendable, Hashable {
     /// The merchant's notify URL from payouts.json.
     public var url: String
     /// `X-CLIENT-KEY`: the merchant's iMid.

@@ -1,5 +1,5 @@
 /// NICEPAY's payout statuses (`transactionStatus`, `latestTransactionStatus`): SNAP code = "0" + V2 status.
-public enum PayoutStatus: String, Sendable, Hashable, CaseIterable {
+public enum PayoutStatus: String, Codable, Sendable, Hashable, CaseIterable {
     /// Approved and being disbursed (NICEPAY: "Success").
     case success = "00"
     /// Registered, waiting for approval or rejection; also an approved payout waiting for its schedule.

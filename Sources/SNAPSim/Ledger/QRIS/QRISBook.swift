@@ -1,12 +1,18 @@
 /// One partner's QR and payment-gateway payments, found by partnerReferenceNo, referenceNo or partnerRefundNo.
-public struct QRISBook: Sendable {
+public struct QRISBook: Codable, Sendable {
     private var payments: [String: QRPayment] = [:]
     private var byReference: [String: String] = [:]
     private var byRefund: [String: String] = [:]
     /// partnerReferenceNo in creation order, so listings never depend on dictionary order.
     private var order: [String] = []
     /// Answers to QR MPM payment host-to-host (50) by its partnerReferenceNo, for retries.
-    private var hostToHost: [String: (fingerprint: String, answer: RecordedAnswer)] = [:]
+    private var hostToHost: [String: HostToHostAnswer] = [:]
+
+    /// A host-to-host payment's answer and the fingerprint of the request it answered.
+    struct HostToHostAnswer: Codable, Sendable {
+        var fingerprint: String
+        var answer: RecordedAnswer
+    }
 
     /// An empty book.
     public init() {}
@@ -32,12 +38,12 @@ public struct QRISBook: Sendable {
 
     /// The answer given to the host-to-host payment with this partnerReferenceNo.
     func hostToHostAnswer(_ partnerReferenceNo: String) -> (fingerprint: String, answer: RecordedAnswer)? {
-        hostToHost[partnerReferenceNo]
+        hostToHost[partnerReferenceNo].map { ($0.fingerprint, $0.answer) }
     }
 
     /// Keeps a host-to-host payment's answer for retries.
     mutating func recordHostToHost(_ partnerReferenceNo: String, fingerprint: String, answer: RecordedAnswer) {
-        hostToHost[partnerReferenceNo] = (fingerprint, answer)
+        hostToHost[partnerReferenceNo] = HostToHostAnswer(fingerprint: fingerprint, answer: answer)
     }
 
     /// Adds a payment or replaces the one with the same partnerReferenceNo.

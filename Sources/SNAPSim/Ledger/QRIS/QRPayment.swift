@@ -1,8 +1,8 @@
 /// A QR or payment-gateway order and what became of it: created (47, DANA's create order), paid by a
 /// simulated payer or host-to-host (50), cancelled (77), refunded (78).
-public struct QRPayment: Sendable, Hashable {
+public struct QRPayment: Codable, Sendable, Hashable {
     /// How the payment came to be.
-    public enum Origin: String, Sendable, Hashable {
+    public enum Origin: String, Codable, Sendable, Hashable {
         /// A dynamic QRIS made by QR MPM generate (47).
         case generatedQR = "47"
         /// A QR paid host-to-host by an issuer (50), or a static code scanned by the simulated payer.
@@ -95,7 +95,7 @@ public struct QRPayment: Sendable, Hashable {
 }
 
 /// One refund of a QR payment.
-public struct QRRefund: Sendable, Hashable {
+public struct QRRefund: Codable, Sendable, Hashable {
     /// The partner's refund reference: each is used once.
     public var partnerRefundNo: String
     /// The simulator's refund reference.

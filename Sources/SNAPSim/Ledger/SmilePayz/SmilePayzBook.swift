@@ -1,5 +1,5 @@
 /// A merchant's SmilePayz orders, by tradeNo and by (trade type, orderNo), bounded like the other books.
-public struct SmilePayzBook: Sendable {
+public struct SmilePayzBook: Codable, Sendable {
     public private(set) var trades: [String: SmilePayzTrade] = [:]
     private var byOrder: [String: String] = [:]
     /// tradeNos in creation order, to forget the oldest past ``limit``.

@@ -1,9 +1,9 @@
 import SimJSON
 
 /// A SmilePayz v2.0 order (pay-in or pay-out) and where it stands (smilepayz.md §3, §4, §7).
-public struct SmilePayzTrade: Sendable, Hashable {
+public struct SmilePayzTrade: Codable, Sendable, Hashable {
     /// SmilePayz's trade types: the `tradeType` of inquiry status and the digit inside every tradeNo.
-    public enum Kind: Int, Sendable, Hashable {
+    public enum Kind: Int, Codable, Sendable, Hashable {
         case payIn = 1
         case payOut = 2
 
@@ -11,7 +11,7 @@ public struct SmilePayzTrade: Sendable, Hashable {
     }
 
     /// SmilePayz's transaction statuses (`EXPIRED` is a failed state: unpaid past expiry).
-    public enum Status: String, Sendable, Hashable {
+    public enum Status: String, Codable, Sendable, Hashable {
         case initial = "INIT"
         case processing = "PROCESSING"
         case success = "SUCCESS"

@@ -1,5 +1,5 @@
 /// A transfer the simulator decided (sent or refused), kept for idempotent retries and status inquiries.
-public struct TransferRecord: Sendable, Hashable {
+public struct TransferRecord: Codable, Sendable, Hashable {
     /// The partner's reference: the idempotency key.
     public var partnerReferenceNo: String
     /// The provider's reference; only transfers that were sent get one.

@@ -1,7 +1,7 @@
 import SimJSON
 
 /// How a virtual account takes money (ASPI `virtualAccountTrxType`).
-public enum VirtualAccountTrxType: String, Sendable, Hashable, CaseIterable {
+public enum VirtualAccountTrxType: String, Codable, Sendable, Hashable, CaseIterable {
     /// Closed: paid once, exactly `totalAmount`.
     case closed = "C"
     /// Open: any amount, any number of times, until it expires or is deleted.
@@ -26,7 +26,7 @@ public enum VirtualAccountTrxType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One payment into a virtual account, by the payer simulation or by a bank calling VA payment (25).
-public struct VirtualAccountPayment: Sendable, Hashable {
+public struct VirtualAccountPayment: Codable, Sendable, Hashable {
     /// The idempotency key: a retry with the same id and payload is answered as before, without a second credit.
     public var paymentRequestId: String
     /// The provider's reference of the payment.
@@ -42,7 +42,7 @@ public struct VirtualAccountPayment: Sendable, Hashable {
 }
 
 /// A virtual account as one partner's ledger holds it.
-public struct VirtualAccount: Sendable, Hashable {
+public struct VirtualAccount: Codable, Sendable, Hashable {
     /// Eight characters, left-padded with spaces (`"   88899"`): the biller (merchant) prefix.
     public var partnerServiceId: String
     /// The customer's part of the number, digits.

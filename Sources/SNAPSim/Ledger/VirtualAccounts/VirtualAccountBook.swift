@@ -5,7 +5,7 @@ import SimJSON
 ///
 /// Numbers are compared without their spaces, so `"   88899001"` and `"88899001"` are the same VA, as banks
 /// treat the padding of `partnerServiceId`.
-public struct VirtualAccountBook: Sendable {
+public struct VirtualAccountBook: Codable, Sendable {
     private var accounts: [String: VirtualAccount] = [:]
     /// Keys in creation order, so listings never depend on dictionary order.
     private var order: [String] = []
