@@ -48,21 +48,8 @@ extension E2PayMerchantService {
         guard destination(accountDst, state) != nil, accountDst != accountSrc else {
             throw E2PayRefusal(.accountNotFound, "accountDst \(accountDst) is no other M-Bayar account")
         }
-        let clientRef = fields["clientRef"] ?? ""
-        if !clientRef.isEmpty, state.e2pay.clientRefs.contains(clientRef) {
-            throw E2PayRefusal(.duplicateTransaction, "clientRef \(clientRef) was already used")
-        }
-        if !clientRef.isEmpty { state.e2pay.clientRefs.insert(clientRef) }
-        let request = E2PayTransferRequest(
-            id: state.ids.referenceNumber(length: 12), accountSrc: accountSrc, accountDst: accountDst,
-            amount: Amount(minorUnits: units), transactionCodeId: fields["transactionCodeId"] ?? "P2P",
-            description: fields["description"] ?? "", clientRef: clientRef, sourceId: sourceId)
-        state.e2pay.transferRequests[request.id] = request
-        return [
-            "accountSrc": .string(accountSrc), "accountDst": .string(accountDst), "amount": request.amount.jsonNumber,
-            "transactionCodeId": .string(request.transactionCodeId), "description": .string(request.description),
-            "clientRef": .string(clientRef), "sourceId": .string(sourceId), "transactionRequestId": .string(request.id),
-        ]
+        return try state.recordE2PayTransferRequest(
+            accountSrc: accountSrc, accountDst: accountDst, units: units, sourceId: sourceId, fields: fields)
     }
 
     /// `POST /b2b/merchant/me/transaction/confirm`: the merchant account pays; a customer receiver's limits apply (`05`).
@@ -73,18 +60,8 @@ extension E2PayMerchantService {
         let password = try fields.required("password")
         _ = try fields.required("sourceId")
         try E2PayFront.checkMD5(password)
-        guard var request = state.e2pay.transferRequests[requestId], request.accountSrc == merchant.accountNo else {
-            throw E2PayRefusal(.entityNotFound, "transactionRequestId \(requestId) was not requested by this merchant")
-        }
-        for (name, expected) in [("accountSrc", request.accountSrc), ("accountDst", request.accountDst)] {
-            let sent = try fields.required(name)
-            guard sent == expected else { throw E2PayRefusal(.validationError, "\(name) \(sent) differs from the request's \(expected)") }
-        }
-        let amountText = try fields.required("amount")
-        guard E2PayAmount.parse(amountText) == request.amount.minorUnits else {
-            throw E2PayRefusal(.validationError, "amount \(amountText) differs from the request's \(request.amount.value)")
-        }
-        guard !request.confirmed else { throw E2PayRefusal(.duplicateTransaction, "transactionRequestId \(requestId) was already confirmed") }
+        var request = try state.e2payTransferToConfirm(
+            requestId, fields: fields, owner: "merchant", ownerAccount: merchant.accountNo)
         guard password == self.password(of: merchant.username, state) else {
             throw E2PayRefusal(.authenticationFailed, "wrong password for \(merchant.username)")
         }
