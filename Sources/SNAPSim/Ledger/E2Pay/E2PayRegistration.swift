@@ -11,6 +11,16 @@ struct E2PayRegistration: Codable, Sendable, Hashable {
     var expiresAt: SimTime
     var attempt: Int
     let requestedAt: SimTime
+
+    /// Checks a confirmation's `token` (prefix + OTP) at `now`: another token or an expired one is `07`.
+    func confirm(token: String, of username: String, at now: SimTime) throws(E2PayRefusal) {
+        guard token == tokenPrefix + otp else {
+            throw E2PayRefusal(.invalidPhoneVerification, "token \(token) is not the one sent to \(username)")
+        }
+        guard now < expiresAt else {
+            throw E2PayRefusal(.invalidPhoneVerification, "the token expired at \(expiresAt): resend it")
+        }
+    }
 }
 
 /// A message the provider would have sent (SMS or e-mail), kept for the partner to read through the admin API.

@@ -69,12 +69,7 @@ extension E2PayCustomerService {
         guard let registration = state.e2pay.registrations[username] else {
             throw E2PayRefusal(.entityNotFound, "no registration request for \(username)")
         }
-        guard token == registration.tokenPrefix + registration.otp else {
-            throw E2PayRefusal(.invalidPhoneVerification, "token \(token) is not the one sent to \(username)")
-        }
-        guard front.now < registration.expiresAt else {
-            throw E2PayRefusal(.invalidPhoneVerification, "the token expired at \(registration.expiresAt): resend it")
-        }
+        try registration.confirm(token: token, of: username, at: front.now)
         state.e2pay.registrations[username] = nil
         _ = state.ledger.openCustomer(username, name: registration.name, tier: "basic")
         state.e2pay.passwords[username] = password

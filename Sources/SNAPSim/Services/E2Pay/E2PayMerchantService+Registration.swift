@@ -45,12 +45,7 @@ extension E2PayMerchantService {
         guard let registration = state.e2pay.merchantRegistrations[username] else {
             throw E2PayRefusal(.entityNotFound, "no merchant registration request for \(username)")
         }
-        guard token == registration.tokenPrefix + registration.otp else {
-            throw E2PayRefusal(.invalidPhoneVerification, "token \(token) is not the one sent to \(username)")
-        }
-        guard front.now < registration.expiresAt else {
-            throw E2PayRefusal(.invalidPhoneVerification, "the token expired at \(registration.expiresAt): resend it")
-        }
+        try registration.confirm(token: token, of: username, at: front.now)
         state.e2pay.merchantRegistrations[username] = nil
         _ = state.ledger.openMerchantAccount(username, name: registration.name)
         state.e2pay.merchants[username] = E2PayMerchant(
