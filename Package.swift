@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
         /// An append-only, checksummed log with group-commit fsync and a directory lock; no SNAP knowledge.
         .target(name: "SimLog", swiftSettings: strictSettings),
+        /// A compact binary `Encoder`/`Decoder` (tagged values, varints, a key table per document); no SNAP knowledge.
+        .target(name: "SimBinaryCoding", exclude: ["README.md"], swiftSettings: strictSettings),
         /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.
         .target(name: "SimHTTPClient", dependencies: ["SimHTTP"], swiftSettings: strictSettings),
 
@@ -43,7 +45,7 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode", "SimLog"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode", "SimLog", "SimBinaryCoding"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
@@ -75,6 +77,7 @@ let package = Package(
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(name: "SimLogTests", dependencies: ["SimLog"]),
+        .testTarget(name: "SimBinaryCodingTests", dependencies: ["SimBinaryCoding"]),
         .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests",
