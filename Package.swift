@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
         /// The server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
         .executableTarget(name: "snapsim-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP"], path: "bench/driver", swiftSettings: strictSettings),
+        /// The size, decode and encode times of a state directory's snapshot (bench/snap/durable.sh).
+        .executableTarget(name: "snapsim-snapshot-probe", dependencies: ["SNAPSim"], path: "bench/snapshot-probe", swiftSettings: strictSettings),
 
         // MARK: - Build tooling
 
