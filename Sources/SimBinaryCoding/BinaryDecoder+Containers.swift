@@ -96,12 +96,18 @@ struct BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return nil
     }
 
-    private func value(_ key: Key) throws -> BinaryDecoderNode {
+    /// The entry of `key`, consumed (the next lookup starts after it).
+    @inline(__always)
+    private func entry(_ key: Key) throws -> BinaryKeyedEntry {
         guard let index = index(of: key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
         storage.hint = index + 1
-        let entry = storage.entries[index]
+        return storage.entries[index]
+    }
+
+    private func value(_ key: Key) throws -> BinaryDecoderNode {
+        let entry = try entry(key)
         return BinaryDecoderNode(reader, offset: entry.start, end: entry.end, parent: node, key: key)
     }
 
@@ -114,20 +120,28 @@ struct BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return reader.bytes[storage.entries[index].start] == BinaryTag.null.rawValue
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).bool() }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).string() }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key).double() }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key).float() }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key).integer(type) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key).integer(type) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key).integer(type) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key).integer(type) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key).integer(type) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key).integer(type) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key).integer(type) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).integer(type) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).integer(type) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).integer(type) }
+    private func integer<I: FixedWidthInteger>(_ type: I.Type, _ key: Key) throws -> I {
+        let entry = try entry(key)
+        return try reader.integer(type, entry.start, entry.end, path: codingPath + [key])
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try reader.bool(try entry(key).start, path: codingPath + [key]) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let entry = try entry(key)
+        return try reader.string(entry.start, entry.end, path: codingPath + [key])
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try reader.double(try entry(key).start, path: codingPath + [key]) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try reader.float(try entry(key).start, path: codingPath + [key]) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try integer(type, key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try integer(type, key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try integer(type, key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try integer(type, key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try integer(type, key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try integer(type, key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try integer(type, key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(type, key) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try value(key).decodeValue(type)
@@ -173,17 +187,25 @@ struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
     var codingPath: [any CodingKey] { node.codingPath }
     var isAtEnd: Bool { currentIndex >= count ?? 0 }
 
-    /// The next element, consumed.
-    private mutating func next<T>(_ type: T.Type) throws -> BinaryDecoderNode {
-        let key = IndexKey(currentIndex)
+    /// The next element's bytes, consumed.
+    @inline(__always)
+    private mutating func nextSpan<T>(_ type: T.Type) throws -> (start: Int, end: Int) {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "no more elements"))
+            throw DecodingError.valueNotFound(
+                type, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "no more elements"))
         }
-        let end = try reader.valueEnd(at: position, end: node.end, path: codingPath + [key])
-        let element = BinaryDecoderNode(reader, offset: position, end: end, parent: node, key: key)
+        let start = position
+        let end = try reader.valueEnd(at: position, end: node.end, path: codingPath + [IndexKey(currentIndex)])
         position = end
         currentIndex += 1
-        return element
+        return (start, end)
+    }
+
+    /// The next element, consumed, as a decoder.
+    private mutating func next<T>(_ type: T.Type) throws -> BinaryDecoderNode {
+        let key = IndexKey(currentIndex)
+        let (start, end) = try nextSpan(type)
+        return BinaryDecoderNode(reader, offset: start, end: end, parent: node, key: key)
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -194,20 +216,33 @@ struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type).bool() }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type).string() }
+    private mutating func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let index = currentIndex
+        let (start, end) = try nextSpan(type)
+        return try reader.integer(type, start, end, path: codingPath + [IndexKey(index)])
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool {
+        let index = currentIndex
+        return try reader.bool(try nextSpan(type).start, path: codingPath + [IndexKey(index)])
+    }
+    mutating func decode(_ type: String.Type) throws -> String {
+        let index = currentIndex
+        let (start, end) = try nextSpan(type)
+        return try reader.string(start, end, path: codingPath + [IndexKey(index)])
+    }
     mutating func decode(_ type: Double.Type) throws -> Double { try next(type).double() }
     mutating func decode(_ type: Float.Type) throws -> Float { try next(type).float() }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type).integer(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type).integer(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type).integer(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type).integer(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type).integer(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type).integer(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type).integer(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type).integer(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type).integer(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type).integer(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try next(type).decodeValue(type)

@@ -71,57 +71,74 @@ final class BinaryDecoderNode: Decoder {
     // MARK: - Scalars of this value
 
     var isNil: Bool { tag == BinaryTag.null.rawValue }
+    func bool() throws -> Bool { try reader.bool(offset, path: codingPath) }
+    func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I { try reader.integer(type, offset, end, path: codingPath) }
+    func double() throws -> Double { try reader.double(offset, path: codingPath) }
+    func float() throws -> Float { try reader.float(offset, path: codingPath) }
+    func string() throws -> String { try reader.string(offset, end, path: codingPath) }
+}
 
-    func bool() throws -> Bool {
-        switch BinaryTag(rawValue: tag) {
-        case .trueValue: true
-        case .falseValue: false
-        default: throw mismatch(Bool.self, "a Bool")
+/// Scalars read in place (a value's bytes are `offset..<end`, already checked to hold the whole value), so a
+/// container reads a field without making a decoder for it.
+extension BinaryReader {
+    func mismatch<T>(_ type: T.Type, _ expected: String, _ offset: Int, path: [any CodingKey]) -> DecodingError {
+        let found = BinaryTag(rawValue: bytes[offset]).map { "\($0)" } ?? "tag \(bytes[offset])"
+        return .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(expected), found \(found)"))
+    }
+
+    @inline(__always)
+    func bool(_ offset: Int, path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+        switch bytes[offset] {
+        case BinaryTag.trueValue.rawValue: return true
+        case BinaryTag.falseValue.rawValue: return false
+        default: throw mismatch(Bool.self, "a Bool", offset, path: path())
         }
     }
 
-    func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+    @inline(__always)
+    func integer<I: FixedWidthInteger>(_ type: I.Type, _ offset: Int, _ end: Int, path: @autoclosure () -> [any CodingKey]) throws -> I {
         var position = offset + 1
-        let raw = try reader.varint(&position, end: end, path: codingPath)
-        let value: I?
-        switch BinaryTag(rawValue: tag) {
-        case .signed: value = I(exactly: unzigzag(raw))
-        case .unsigned: value = I(exactly: raw)
-        default: throw mismatch(type, "an integer")
+        let tag = bytes[offset]
+        guard tag == BinaryTag.signed.rawValue || tag == BinaryTag.unsigned.rawValue else {
+            throw mismatch(type, "an integer", offset, path: path())
         }
-        guard let value else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the number does not fit \(type)"))
+        let raw = try varint(&position, end: end, path: path())
+        guard let value = tag == BinaryTag.signed.rawValue ? I(exactly: unzigzag(raw)) : I(exactly: raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "the number does not fit \(type)"))
         }
         return value
     }
 
-    func double() throws -> Double {
-        switch BinaryTag(rawValue: tag) {
-        case .double:
+    func double(_ offset: Int, path: @autoclosure () -> [any CodingKey]) throws -> Double {
+        switch bytes[offset] {
+        case BinaryTag.double.rawValue:
             var bits: UInt64 = 0
-            for index in 0..<8 { bits |= UInt64(reader.bytes[offset + 1 + index]) << UInt64(index * 8) }
+            for index in 0..<8 { bits |= UInt64(bytes[offset + 1 + index]) << UInt64(index * 8) }
             return Double(bitPattern: bits)
-        case .float: return Double(Float(bitPattern: reader.fixed32(at: offset + 1)))
-        default: throw mismatch(Double.self, "a floating-point number")
+        case BinaryTag.float.rawValue:
+            return Double(Float(bitPattern: fixed32(at: offset + 1)))
+        default:
+            throw mismatch(Double.self, "a floating-point number", offset, path: path())
         }
     }
 
-    func float() throws -> Float {
-        guard tag == BinaryTag.float.rawValue else {
-            let value = try double()
+    func float(_ offset: Int, path: @autoclosure () -> [any CodingKey]) throws -> Float {
+        guard bytes[offset] == BinaryTag.float.rawValue else {
+            let value = try double(offset, path: path())
             guard let float = Float(exactly: value) ?? (value.isNaN ? Float.nan : nil) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the number does not fit Float"))
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "the number does not fit Float"))
             }
             return float
         }
-        return Float(bitPattern: reader.fixed32(at: offset + 1))
+        return Float(bitPattern: fixed32(at: offset + 1))
     }
 
-    func string() throws -> String {
-        guard tag == BinaryTag.string.rawValue else { throw mismatch(String.self, "a string") }
+    @inline(__always)
+    func string(_ offset: Int, _ end: Int, path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard bytes[offset] == BinaryTag.string.rawValue else { throw mismatch(String.self, "a string", offset, path: path()) }
         var position = offset + 1
-        let length = Int(try reader.varint(&position, end: end, path: codingPath))
-        return try BinaryReader.string(reader.bytes, position, length, path: codingPath)
+        let length = Int(try varint(&position, end: end, path: path()))
+        return try Self.string(bytes, position, length, path: path())
     }
 }
 
