@@ -11,7 +11,8 @@ struct BinaryKeyedEntry {
 /// are usually asked for in the order they were written, so a lookup starts there.
 final class BinaryKeyedEntries {
     let entries: [BinaryKeyedEntry]
-    var hint = 0
+    // Unchecked: read and written by one decoding call at a time (containers do not cross threads).
+    @exclusivity(unchecked) var hint = 0
 
     init(_ entries: [BinaryKeyedEntry]) {
         self.entries = entries

@@ -32,13 +32,15 @@ public struct BinaryEncoder {
 
 /// The state of one encoding: the bytes so far, the key table and the stack of open containers.
 final class BinaryWriter {
-    var bytes: [UInt8] = []
-    var keyList: [String] = []
-    private var keyIndex: [String: Int] = [:]
+    // Unchecked: every value appends here; dynamic exclusivity checks cost more than the appends. Only the one
+    // encoding call that owns this writer touches it, one access at a time.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var keyList: [String] = []
+    @exclusivity(unchecked) private var keyIndex: [String: Int] = [:]
     /// Open containers, innermost last: where each one's length field is, and its serial number.
-    private var openOffsets: [Int] = []
-    private var openSerials: [Int] = []
-    private var nextSerial = 0
+    @exclusivity(unchecked) private var openOffsets: [Int] = []
+    @exclusivity(unchecked) private var openSerials: [Int] = []
+    @exclusivity(unchecked) private var nextSerial = 0
     let userInfo: [CodingUserInfoKey: Any]
 
     init(userInfo: [CodingUserInfoKey: any Sendable]) {
