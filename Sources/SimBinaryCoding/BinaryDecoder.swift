@@ -80,7 +80,11 @@ final class BinaryReader {
     /// The UTF-8 at `offset`, refused when it is not valid UTF-8.
     static func string(_ bytes: [UInt8], _ offset: Int, _ length: Int, path: @autoclosure () -> [any CodingKey]) throws -> String {
         let string = bytes.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)])
+            // ASCII (most strings) is valid UTF-8 as it stands: the specialised decoding path, no validation pass.
+            var high: UInt8 = 0
+            for byte in utf8 { high |= byte }
+            return high < 0x80 ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
         }
         guard let string else { throw corrupted(path(), "a string is not valid UTF-8") }
         return string
