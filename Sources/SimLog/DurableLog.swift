@@ -25,6 +25,13 @@ public final class DurableLog: @unchecked Sendable {
     /// The segment appends go to (replaced by ``startSegment()``), and its number.
     private var fd: Int32
     private var segment: UInt64
+    /// Where the segment's next batch is written, and its length on disk: the writer fills the space after the
+    /// records with zeros ahead of time (``preallocation``), so that an fdatasync has only data to flush, not
+    /// the file's new size (on ext4 an append + fdatasync costs about 2.5 times an overwrite + fdatasync).
+    private var end: Int
+    private var allocated: Int
+    /// Bytes of zeros added at a time once the records reach the end of the space written ahead.
+    static let preallocation = 4 << 20
     private let lock: DirectoryLock
     /// The directory, as given.
     public let directory: String
@@ -35,6 +42,8 @@ public final class DurableLog: @unchecked Sendable {
         self.directory = directory
         self.fd = fd
         self.segment = segment
+        self.end = size
+        self.allocated = size
         self.lock = lock
         self.appended = UInt64(records)
         self.durable = UInt64(records)
@@ -72,8 +81,11 @@ public final class DurableLog: @unchecked Sendable {
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
             defer { Glibc.close(fd) }
-            let (recovery, cut) = try LogRecovery.read(try FileIO.readAll(fd, path: path), file: path)
-            if let cut {
+            let bytes = try FileIO.readAll(fd, path: path)
+            let (recovery, cut) = try LogRecovery.read(bytes, file: path)
+            // Zeros after the last record are space written ahead (a segment is cut to its records when the
+            // next one starts, but a crash may come first); anything else is damage.
+            if let cut, !LogRecovery.isZeroFilled(bytes[cut...]) {
                 throw LogError(
                     "\(path) is damaged at byte \(cut) but a later log segment follows it: this is not a torn write; "
                         + "refusing to start and leaving the directory as it is")
@@ -101,7 +113,7 @@ public final class DurableLog: @unchecked Sendable {
     ) throws(LogError) -> (DurableLog, LogRecovery) {
         let path = "\(directory)/\(LogSegments.name(number))"
         let existed = access(path, F_OK) == 0
-        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LogError("cannot open \(path): \(FileIO.describe(errno))") }
         do throws(LogError) {
             let bytes = try FileIO.readAll(fd, path: path)
@@ -113,7 +125,7 @@ public final class DurableLog: @unchecked Sendable {
                 }
             }
             if size == 0 {
-                let failure = LogRecovery.magic.withUnsafeBytes { FileIO.writeAll(fd, $0) } ?? FileIO.sync(fd)
+                let failure = LogRecovery.magic.withUnsafeBytes { FileIO.writeAll(fd, $0, at: 0) } ?? FileIO.sync(fd)
                 if let failure { throw LogError("cannot write \(path): \(FileIO.describe(failure))") }
                 size = LogRecovery.magic.count
             }
@@ -138,11 +150,17 @@ public final class DurableLog: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while durable < appended && !stopped { pthread_cond_wait(condition, mutex) }
+        // The segment ends at its last record: only the last segment may hold space written ahead.
+        if allocated > end {
+            guard ftruncate(fd, off_t(end)) == 0, FileIO.sync(fd) == nil else {
+                throw LogError("cannot cut \(directory)/\(LogSegments.name(segment)) to its records: \(FileIO.describe(errno))")
+            }
+        }
         let number = segment + 1
         let path = "\(directory)/\(LogSegments.name(number))"
-        let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard newFD >= 0 else { throw LogError("cannot create \(path): \(FileIO.describe(errno))") }
-        if let failure = LogRecovery.magic.withUnsafeBytes({ FileIO.writeAll(newFD, $0) }) ?? FileIO.sync(newFD) {
+        if let failure = LogRecovery.magic.withUnsafeBytes({ FileIO.writeAll(newFD, $0, at: 0) }) ?? FileIO.sync(newFD) {
             Glibc.close(newFD)
             throw LogError("cannot write \(path): \(FileIO.describe(failure))")
         }
@@ -151,6 +169,8 @@ public final class DurableLog: @unchecked Sendable {
         fd = newFD
         segment = number
         size = LogRecovery.magic.count
+        end = size
+        allocated = size
         return number
     }
 
@@ -169,12 +189,13 @@ public final class DurableLog: @unchecked Sendable {
     /// the log ever held). It is durable once ``durableSequence`` reaches that number.
     @discardableResult
     public func append(_ payload: [UInt8]) -> UInt64 {
+        let crc = CRC32C.checksum(payload)  // before the lock: appenders wait for each other only to copy
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         precondition(!stopping, "append after the log was closed")
         let wasEmpty = pending.isEmpty
         let before = pending.count
-        RecordFrame.append(payload, to: &pending)
+        RecordFrame.append(payload, checksum: crc, to: &pending)
         size += pending.count - before
         appended += 1
         if wasEmpty { pthread_cond_broadcast(condition) }
@@ -213,8 +234,24 @@ public final class DurableLog: @unchecked Sendable {
         stopping = true
         pthread_cond_broadcast(condition)
         while !stopped { pthread_cond_wait(condition, mutex) }
+        // A clean stop leaves the file holding its records only.
+        if allocated > end, ftruncate(fd, off_t(end)) == 0 { allocated = end }
         pthread_mutex_unlock(mutex)
         lock.release()
+    }
+
+    /// Writes zeros over `start..<end` of `fd`.
+    private static func zeroFill(_ fd: Int32, from start: Int, to end: Int) -> Int32? {
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = start
+        while offset < end {
+            let count = min(zeros.count, end - offset)
+            if let failure = zeros.withUnsafeBytes({ FileIO.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: offset) }) {
+                return failure
+            }
+            offset += count
+        }
+        return nil
     }
 
     /// The writer thread: takes whatever is pending, writes and syncs it, and reports what became durable.
@@ -226,16 +263,26 @@ public final class DurableLog: @unchecked Sendable {
             if pending.isEmpty && stopping { break }
             swap(&batch, &pending)
             let sequence = appended
-            let fd = self.fd
+            let (fd, offset, allocated) = (self.fd, end, self.allocated)
             pthread_mutex_unlock(mutex)
 
-            if let failure = batch.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) ?? FileIO.syncData(fd) {
+            var grown = allocated
+            var failure: Int32?
+            if offset + batch.count > allocated {
+                // Zeros ahead of the records, synced with this batch: the next fdatasyncs flush data only.
+                grown = (offset + batch.count + Self.preallocation) / Self.preallocation * Self.preallocation
+                failure = Self.zeroFill(fd, from: allocated, to: grown)
+            }
+            if let failure = failure ?? batch.withUnsafeBytes({ FileIO.writeAll(fd, $0, at: offset) }) ?? FileIO.syncData(fd) {
                 // Nothing more can be acknowledged; answering without the record would break the promise.
                 fatalError("snapsim: cannot write the state log in \(directory): \(FileIO.describe(failure))")
             }
+            let written = batch.count
             batch.removeAll(keepingCapacity: batch.capacity <= 4 << 20)
 
             pthread_mutex_lock(mutex)
+            end = offset + written
+            self.allocated = grown
             durable = sequence
             var ready: [@Sendable () -> Void] = []
             waiters.removeAll { waiter in
