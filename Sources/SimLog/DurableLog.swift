@@ -22,6 +22,12 @@ public final class DurableLog: @unchecked Sendable {
     private var waiters: [(sequence: UInt64, callback: @Sendable () -> Void)] = []
     private var stopping = false
     private var stopped = false
+    /// Threads blocked until a record is durable (``waitUntilDurable(_:)``, ``startSegment()``).
+    private var blocked = 0
+    /// How long the writer gathers records nobody waits for (no callback, no blocked thread: a read's record)
+    /// before it writes them: read-only traffic then costs one fdatasync per interval, not one per batch.
+    /// Anyone starting to wait ends the gathering at once.
+    static let gatheringNanoseconds = 5_000_000
     /// The segment appends go to (replaced by ``startSegment()``), and its number.
     private var fd: Int32
     private var segment: UInt64
@@ -49,7 +55,11 @@ public final class DurableLog: @unchecked Sendable {
         self.durable = UInt64(records)
         self.size = size
         pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(condition, &attributes)
+        pthread_condattr_destroy(&attributes)
     }
 
     deinit {
@@ -149,7 +159,10 @@ public final class DurableLog: @unchecked Sendable {
     public func startSegment() throws(LogError) -> UInt64 {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        blocked += 1
+        pthread_cond_broadcast(condition)
         while durable < appended && !stopped { pthread_cond_wait(condition, mutex) }
+        blocked -= 1
         // The segment ends at its last record: only the last segment may hold space written ahead.
         if allocated > end {
             guard ftruncate(fd, off_t(end)) == 0, FileIO.sync(fd) == nil else {
@@ -216,6 +229,7 @@ public final class DurableLog: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         if durable >= sequence { return false }
         waiters.append((sequence, callback))
+        if waiters.count == 1 { pthread_cond_broadcast(condition) }  // ends the writer's gathering
         return true
     }
 
@@ -224,7 +238,11 @@ public final class DurableLog: @unchecked Sendable {
     public func waitUntilDurable(_ sequence: UInt64) {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        guard durable < sequence else { return }
+        blocked += 1
+        pthread_cond_broadcast(condition)
         while durable < sequence && !stopped { pthread_cond_wait(condition, mutex) }
+        blocked -= 1
     }
 
     /// Writes and syncs everything appended, stops the writer thread and releases the directory. Appending
@@ -238,6 +256,19 @@ public final class DurableLog: @unchecked Sendable {
         if allocated > end, ftruncate(fd, off_t(end)) == 0 { allocated = end }
         pthread_mutex_unlock(mutex)
         lock.release()
+    }
+
+    /// Called with the mutex held: waits up to ``gatheringNanoseconds`` for more records, or until someone waits
+    /// for one or the log is closing.
+    private func gather() {
+        var deadline = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &deadline)
+        let total = Int(deadline.tv_nsec) + Self.gatheringNanoseconds
+        deadline.tv_sec += total / 1_000_000_000
+        deadline.tv_nsec = total % 1_000_000_000
+        while waiters.isEmpty && blocked == 0 && !stopping {
+            if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT { return }
+        }
     }
 
     /// Writes zeros over `start..<end` of `fd`.
@@ -261,6 +292,7 @@ public final class DurableLog: @unchecked Sendable {
         while true {
             while pending.isEmpty && !stopping { pthread_cond_wait(condition, mutex) }
             if pending.isEmpty && stopping { break }
+            if waiters.isEmpty && blocked == 0 && !stopping { gather() }
             swap(&batch, &pending)
             let sequence = appended
             let (fd, offset, allocated) = (self.fd, end, self.allocated)

@@ -76,3 +76,29 @@ import Testing
         #expect(recovery.cutTail == nil)
     }
 }
+
+/// Records nobody waits for (a read's) are gathered for a few milliseconds before they are written; they still
+/// reach the disk on their own, and anyone who starts waiting is answered.
+@Suite struct LogGatheringTests {
+    @Test func recordsNobodyWaitsForBecomeDurableOnTheirOwn_AndAWaiterIsAnswered() throws {
+        let directory = DurableLogTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (log, _) = try DurableLog.open(directory: directory)
+        let first = log.append(Array("read".utf8))
+        // Polled, not slept: the writer's gathering ends by itself.
+        let deadline = Date().addingTimeInterval(60)
+        while log.durableSequence < first && Date() < deadline { usleep(1_000) }
+        #expect(log.durableSequence >= first)
+        let second = log.append(Array("another read".utf8))
+        let opened = Counter()
+        let waiting = log.whenDurable(log.append(Array("a change".utf8))) { opened.add() }
+        log.waitUntilDurable(second + 1)
+        #expect(log.durableSequence >= second + 1)
+        while waiting && opened.value.load(ordering: .relaxed) == 0 && Date() < deadline { usleep(1_000) }
+        #expect(!waiting || opened.value.load(ordering: .relaxed) == 1)
+        log.close()
+        let (reopened, recovery) = try DurableLog.open(directory: directory)
+        defer { reopened.close() }
+        #expect(recovery.records.count == 3)
+    }
+}
