@@ -163,12 +163,8 @@ public final class DurableLog: @unchecked Sendable {
         pthread_cond_broadcast(condition)
         while durable < appended && !stopped { pthread_cond_wait(condition, mutex) }
         blocked -= 1
-        // The segment ends at its last record: only the last segment may hold space written ahead.
-        if allocated > end {
-            guard ftruncate(fd, off_t(end)) == 0, FileIO.sync(fd) == nil else {
-                throw LogError("cannot cut \(directory)/\(LogSegments.name(segment)) to its records: \(FileIO.describe(errno))")
-            }
-        }
+        // The old segment keeps its space written ahead (cutting it would cost an fsync while every request
+        // waits): the snapshot that follows deletes it, and a start takes zeros after records for no damage.
         let number = segment + 1
         let path = "\(directory)/\(LogSegments.name(number))"
         let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
