@@ -77,6 +77,7 @@ extension Simulator {
             for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
         else {
             // Never logged (an unroutable request reaches no partner's state); answered as served, to be exact.
+            writeJournal(&drafts)
             _ = answer(request, at: receivedAt, notify: false)
             return
         }
