@@ -93,8 +93,8 @@ public final class DurableLog: @unchecked Sendable {
             defer { Glibc.close(fd) }
             let bytes = try FileIO.readAll(fd, path: path)
             let (recovery, cut) = try LogRecovery.read(bytes, file: path)
-            // Zeros after the last record are space written ahead (a segment is cut to its records when the
-            // next one starts, but a crash may come first); anything else is damage.
+            // Zeros after the last record are the space the segment had written ahead when the next one started;
+            // anything else is damage.
             if let cut, !LogRecovery.isZeroFilled(bytes[cut...]) {
                 throw LogError(
                     "\(path) is damaged at byte \(cut) but a later log segment follows it: this is not a torn write; "
@@ -267,20 +267,6 @@ public final class DurableLog: @unchecked Sendable {
         }
     }
 
-    /// Writes zeros over `start..<end` of `fd`.
-    private static func zeroFill(_ fd: Int32, from start: Int, to end: Int) -> Int32? {
-        let zeros = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = start
-        while offset < end {
-            let count = min(zeros.count, end - offset)
-            if let failure = zeros.withUnsafeBytes({ FileIO.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: offset) }) {
-                return failure
-            }
-            offset += count
-        }
-        return nil
-    }
-
     /// The writer thread: takes whatever is pending, writes and syncs it, and reports what became durable.
     private func writeLoop() {
         var batch: [UInt8] = []
@@ -299,9 +285,10 @@ public final class DurableLog: @unchecked Sendable {
             if offset + batch.count > allocated {
                 // Zeros ahead of the records, synced with this batch: the next fdatasyncs flush data only.
                 grown = (offset + batch.count + Self.preallocation) / Self.preallocation * Self.preallocation
-                failure = Self.zeroFill(fd, from: allocated, to: grown)
+                failure = FileIO.writeZeros(fd, from: allocated, to: grown)
             }
-            if let failure = failure ?? batch.withUnsafeBytes({ FileIO.writeAll(fd, $0, at: offset) }) ?? FileIO.syncData(fd) {
+            failure = failure ?? batch.withUnsafeBytes { FileIO.writeAll(fd, $0, at: offset) } ?? FileIO.syncData(fd)
+            if let failure {
                 // Nothing more can be acknowledged; answering without the record would break the promise.
                 fatalError("snapsim: cannot write the state log in \(directory): \(FileIO.describe(failure))")
             }

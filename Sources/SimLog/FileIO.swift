@@ -18,7 +18,9 @@ enum FileIO {
         var filled = 0
         while true {
             if filled == result.count { result += [UInt8](repeating: 0, count: max(result.count, 1 << 20)) }
-            let count = result.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(filled)) }
+            let count = result.withUnsafeMutableBytes { buffer in
+                pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(filled))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw LogError("cannot read \(path): \(describe(errno))")
@@ -55,6 +57,19 @@ enum FileIO {
                 return errno
             }
             done += count
+        }
+        return nil
+    }
+
+    /// Writes zeros over `start..<end` of the file.
+    static func writeZeros(_ fd: Int32, from start: Int, to end: Int) -> Int32? {
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = start
+        while offset < end {
+            let count = min(zeros.count, end - offset)
+            let failure = zeros.withUnsafeBytes { writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: offset) }
+            if let failure { return failure }
+            offset += count
         }
         return nil
     }

@@ -64,7 +64,8 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 /// The partners that sign: `snapsim-demo` first, then others of the fixtures in client-id order.
-let partners = Array(fixtures.partners.values.sorted { ($0.clientId != "snapsim-demo" ? 1 : 0, $0.clientId) < ($1.clientId != "snapsim-demo" ? 1 : 0, $1.clientId) }
+let order = { (partner: Partner) in (partner.clientId == "snapsim-demo" ? 0 : 1, partner.clientId) }
+let partners = Array(fixtures.partners.values.sorted { order($0) < order($1) }
     .compactMap { partner in (try? PartnerSigner(partner: partner)).map { (partner, $0) } }.prefix(partnerCount))
 let customer = fixtures.ledger.customers.keys.contains("081900000001") ? "081900000001" : "081300000001"
 
