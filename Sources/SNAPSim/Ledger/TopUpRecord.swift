@@ -75,7 +75,8 @@ extension JSONValue {
     private var canonicalized: JSONValue {
         switch self {
         case .object(let object):
-            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.canonicalized) }))
+            // An object's names are distinct: no duplicate check while rebuilding it.
+            .object(JSONObject(uniqueMembers: object.members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.canonicalized) }))
         case .array(let elements):
             .array(elements.map(\.canonicalized))
         default:

@@ -1,0 +1,126 @@
+/// Compact JSON written as UTF-8 bytes straight into a caller's `[UInt8]`.
+///
+/// Every answer the simulator sends goes through here, so it avoids what a naive writer pays per value: no
+/// `String` is built or interpolated, strings are scanned eight bytes at a time for the three kinds of byte JSON
+/// must escape (`"`, `\`, controls below 0x20) and copied in runs with one `memcpy`, and the tree is walked over
+/// borrowed storage without copying members. The output is byte-for-byte that of the reference writer the
+/// tests keep (`/` not escaped, non-ASCII left as UTF-8, controls as `\n` `\r` `\t` or `\u00XX`).
+enum JSONCompactWriter {
+    static func write(_ value: JSONValue, to output: inout [UInt8]) {
+        switch value {
+        case .null: appendASCII("null", to: &output)
+        case .bool(let flag): appendASCII(flag ? "true" : "false", to: &output)
+        case .number(let text): appendUTF8(text, to: &output)
+        case .string(let text): writeString(text, to: &output)
+        case .array(let elements): writeArray(elements, to: &output)
+        case .object(let object): writeObject(object, to: &output)
+        }
+    }
+
+    private static func writeArray(_ elements: [JSONValue], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
+        elements.withUnsafeBufferPointer { elements in
+            for position in elements.indices {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                write(elements[position], to: &output)
+            }
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private static func writeObject(_ object: JSONObject, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        object.members.withUnsafeBufferPointer { members in
+            for position in members.indices {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(members[position].key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                write(members[position].value, to: &output)
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// `text` in quotes, escaped.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        withUTF8(text) { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var runStart = 0
+            var index = 0
+            while index < count {
+                // Whole words without anything to escape (nearly all of every string) are skipped eight bytes at a time.
+                if count - index >= 8, !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                guard needsEscape(byte) else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                appendEscape(byte, to: &output)
+                index += 1
+                runStart = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Whether any of the eight bytes of `word` is a control, `"` or `\` (the classic "has a byte less than /
+    /// equal to" bit tricks: exact as an existence test, which is all the caller asks).
+    @inline(__always)
+    private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroQuote = (quotes &- ones) & ~quotes & highs
+        let zeroBackslash = (backslashes &- ones) & ~backslashes & highs
+        return control | zeroQuote | zeroBackslash != 0
+    }
+
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        default:
+            let digits: StaticString = "0123456789abcdef"
+            output.append(UInt8(ascii: "u"))
+            output.append(UInt8(ascii: "0"))
+            output.append(UInt8(ascii: "0"))
+            output.append(digits.utf8Start[Int(byte >> 4)])
+            output.append(digits.utf8Start[Int(byte & 0xF)])
+        }
+    }
+
+    @inline(__always)
+    private static func appendASCII(_ text: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ text: String, to output: inout [UInt8]) {
+        withUTF8(text) { output.append(contentsOf: $0) }
+    }
+
+    /// The string's UTF-8 without copying a native string (small and bridged ones are made contiguous first).
+    @inline(__always)
+    private static func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable(body) { return done }
+        var text = text
+        text.withUTF8(body)
+    }
+}
