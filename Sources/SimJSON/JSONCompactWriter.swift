@@ -6,18 +6,34 @@
 /// borrowed storage without copying members. The output is byte-for-byte that of the reference writer the
 /// tests keep (`/` not escaped, non-ASCII left as UTF-8, controls as `\n` `\r` `\t` or `\u00XX`).
 enum JSONCompactWriter {
+    /// The compact text of `value` (an answer is rarely longer than `capacity`; the buffer doubles if it is).
+    static func bytes(of value: JSONValue, capacity: Int = 1024) -> [UInt8] {
+        var buffer = JSONOutputBuffer(capacity: capacity)
+        defer { buffer.release() }
+        write(value, to: &buffer)
+        return Array(buffer.written)
+    }
+
+    /// Appends the compact text of `value` to `output`.
     static func write(_ value: JSONValue, to output: inout [UInt8]) {
+        var buffer = JSONOutputBuffer(capacity: 256)
+        defer { buffer.release() }
+        write(value, to: &buffer)
+        output.append(contentsOf: buffer.written)
+    }
+
+    static func write(_ value: JSONValue, to output: inout JSONOutputBuffer) {
         switch value {
         case .null: appendASCII("null", to: &output)
         case .bool(let flag): appendASCII(flag ? "true" : "false", to: &output)
-        case .number(let text): appendUTF8(text, to: &output)
+        case .number(let text): withUTF8(text) { output.append($0) }
         case .string(let text): writeString(text, to: &output)
         case .array(let elements): writeArray(elements, to: &output)
         case .object(let object): writeObject(object, to: &output)
         }
     }
 
-    private static func writeArray(_ elements: [JSONValue], to output: inout [UInt8]) {
+    private static func writeArray(_ elements: [JSONValue], to output: inout JSONOutputBuffer) {
         output.append(UInt8(ascii: "["))
         elements.withUnsafeBufferPointer { elements in
             for position in elements.indices {
@@ -28,7 +44,7 @@ enum JSONCompactWriter {
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func writeObject(_ object: JSONObject, to output: inout [UInt8]) {
+    private static func writeObject(_ object: JSONObject, to output: inout JSONOutputBuffer) {
         output.append(UInt8(ascii: "{"))
         object.members.withUnsafeBufferPointer { members in
             for position in members.indices {
@@ -41,12 +57,25 @@ enum JSONCompactWriter {
         output.append(UInt8(ascii: "}"))
     }
 
-    /// `text` in quotes, escaped.
+    /// `text` in quotes, escaped, into a `[UInt8]` (the pretty writer's names).
     static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+        var buffer = JSONOutputBuffer(capacity: text.utf8.count + 16)
+        defer { buffer.release() }
+        writeString(text, to: &buffer)
+        output.append(contentsOf: buffer.written)
+    }
+
+    /// `text` in quotes, escaped.
+    static func writeString(_ text: String, to output: inout JSONOutputBuffer) {
         withUTF8(text) { bytes in
-            guard let base = bytes.baseAddress else { return }
             let count = bytes.count
+            // Room for the string unescaped and its quotes; an escape reserves what it adds.
+            output.reserve(count + 2)
+            output.appendUnchecked(UInt8(ascii: "\""))
+            guard let base = bytes.baseAddress else {
+                output.appendUnchecked(UInt8(ascii: "\""))
+                return
+            }
             var runStart = 0
             var index = 0
             while index < count {
@@ -60,14 +89,16 @@ enum JSONCompactWriter {
                     index += 1
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                output.appendUnchecked(base + runStart, count: index - runStart)
+                // The escape is at most 6 bytes where the byte took 1; the rest of the string stays reserved.
+                output.reserve(5 + count - index + 1)
                 appendEscape(byte, to: &output)
                 index += 1
                 runStart = index
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
+            output.appendUnchecked(base + runStart, count: count - runStart)
+            output.appendUnchecked(UInt8(ascii: "\""))
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
@@ -89,31 +120,27 @@ enum JSONCompactWriter {
         return control | zeroQuote | zeroBackslash != 0
     }
 
-    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\\"))
+    /// Writes the escape of `byte` (room for six bytes is reserved).
+    private static func appendEscape(_ byte: UInt8, to output: inout JSONOutputBuffer) {
+        output.appendUnchecked(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-        case 0x0A: output.append(UInt8(ascii: "n"))
-        case 0x0D: output.append(UInt8(ascii: "r"))
-        case 0x09: output.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.appendUnchecked(byte)
+        case 0x0A: output.appendUnchecked(UInt8(ascii: "n"))
+        case 0x0D: output.appendUnchecked(UInt8(ascii: "r"))
+        case 0x09: output.appendUnchecked(UInt8(ascii: "t"))
         default:
             let digits: StaticString = "0123456789abcdef"
-            output.append(UInt8(ascii: "u"))
-            output.append(UInt8(ascii: "0"))
-            output.append(UInt8(ascii: "0"))
-            output.append(digits.utf8Start[Int(byte >> 4)])
-            output.append(digits.utf8Start[Int(byte & 0xF)])
+            output.appendUnchecked(UInt8(ascii: "u"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(digits.utf8Start[Int(byte >> 4)])
+            output.appendUnchecked(digits.utf8Start[Int(byte & 0xF)])
         }
     }
 
     @inline(__always)
-    private static func appendASCII(_ text: StaticString, to output: inout [UInt8]) {
-        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    @inline(__always)
-    static func appendUTF8(_ text: String, to output: inout [UInt8]) {
-        withUTF8(text) { output.append(contentsOf: $0) }
+    private static func appendASCII(_ text: StaticString, to output: inout JSONOutputBuffer) {
+        output.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The string's UTF-8 without copying a native string (small and bridged ones are made contiguous first).

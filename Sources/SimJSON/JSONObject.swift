@@ -36,7 +36,13 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
 
     /// Literal keys are distinct (see ``init(uniqueMembers:)``): `["value": …, "currency": …]`.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(uniqueMembers: elements.map { (key: $0.0, value: $0.1) })
+        self.init(uniqueMembers: Self.labelled(elements))
+    }
+
+    /// The literal's array as members, without a copy: the two tuple types differ only in their labels, which
+    /// do not change the layout (`map` would allocate and copy every member; `as` casts each one at run time).
+    static func labelled(_ elements: [(String, JSONValue)]) -> [(key: String, value: JSONValue)] {
+        unsafeBitCast(elements, to: [(key: String, value: JSONValue)].self)
     }
 
     /// Reading finds the member; writing replaces it in place or appends it, and `nil` removes it.
@@ -122,7 +128,7 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
 
     private mutating func append(_ key: String, _ value: JSONValue) {
         // Room for a typical SNAP object at once, instead of growing 1, 2, 4, 8 (a copy and a malloc each).
-        if members.capacity == 0 { members.reserveCapacity(8) }
+        if members.count == members.capacity, members.count < 8 { members.reserveCapacity(8) }
         members.append((key, value))
         if index != nil {
             index?[MemberKey(key)] = members.count - 1

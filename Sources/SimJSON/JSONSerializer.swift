@@ -4,10 +4,7 @@ extension JSONValue {
     /// `/` is not escaped and non-ASCII stays UTF-8, matching what partners' SDKs send, so that
     /// the bytes the simulator prints are the bytes a partner would sign.
     public var compactBytes: [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1024)  // an answer is rarely longer; growing twice would copy it twice
-        write(to: &output)
-        return output
+        JSONCompactWriter.bytes(of: self)
     }
 
     public var compactText: String {

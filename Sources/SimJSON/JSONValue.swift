@@ -80,7 +80,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
     public init(integerLiteral value: Int) { self = .number(String(value)) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(JSONObject(uniqueMembers: elements.map { (key: $0.0, value: $0.1) }))
+        self = .object(JSONObject(uniqueMembers: JSONObject.labelled(elements)))
     }
     public init(nilLiteral: ()) { self = .null }
 }
