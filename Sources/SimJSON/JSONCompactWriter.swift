@@ -14,6 +14,14 @@ enum JSONCompactWriter {
         return Array(buffer.written)
     }
 
+    /// The compact text of `value` as a `String`, decoded straight from the buffer (no `[UInt8]` in between).
+    static func text(of value: JSONValue) -> String {
+        var buffer = JSONOutputBuffer(capacity: 256)
+        defer { buffer.release() }
+        write(value, to: &buffer)
+        return String(decoding: buffer.written, as: UTF8.self)
+    }
+
     /// Appends the compact text of `value` to `output`.
     static func write(_ value: JSONValue, to output: inout [UInt8]) {
         var buffer = JSONOutputBuffer(capacity: 256)

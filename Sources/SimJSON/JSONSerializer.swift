@@ -8,7 +8,7 @@ extension JSONValue {
     }
 
     public var compactText: String {
-        String(decoding: compactBytes, as: UTF8.self)
+        JSONCompactWriter.text(of: self)
     }
 
     /// Indented JSON for people (CLI listings, explanations); never used for bytes anyone signs.
