@@ -88,8 +88,14 @@ enum JSONCompactWriter {
             var index = 0
             while index < count {
                 // Whole words without anything to escape (nearly all of every string) are skipped eight bytes at a time.
-                if count - index >= 8, !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
+                if count - index >= 8 {
+                    if !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                } else if count >= 8, !wordNeedsEscape(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)) {
+                    // The tail, checked as the string's last eight bytes (overlapping ones already checked).
+                    index = count
                     continue
                 }
                 let byte = base[index]
