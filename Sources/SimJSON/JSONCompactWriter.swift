@@ -87,13 +87,14 @@ enum JSONCompactWriter {
             var runStart = 0
             var index = 0
             while index < count {
-                // Whole words without anything to escape (nearly all of every string) are skipped eight bytes at a time.
+                // Whole words without anything to escape (nearly all of every string) are skipped eight bytes at
+                // a time.
                 if count - index >= 8 {
-                    if !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    if !wordNeedsEscape(word(at: base + index)) {
                         index += 8
                         continue
                     }
-                } else if count >= 8, !wordNeedsEscape(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)) {
+                } else if count >= 8, !wordNeedsEscape(word(at: base + count - 8)) {
                     // The tail, checked as the string's last eight bytes (overlapping ones already checked).
                     index = count
                     continue
@@ -113,6 +114,11 @@ enum JSONCompactWriter {
             output.appendUnchecked(base + runStart, count: count - runStart)
             output.appendUnchecked(UInt8(ascii: "\""))
         }
+    }
+
+    @inline(__always)
+    private static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
+        UnsafeRawPointer(address).loadUnaligned(as: UInt64.self)
     }
 
     @inline(__always)

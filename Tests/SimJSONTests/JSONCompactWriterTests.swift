@@ -48,7 +48,8 @@ import Testing
         for name in ["zeta", "alpha", "mid", "Beta", "é", "e\u{301}"] { object[name] = .number("-0.50e+3") }
         let members = ["zeta", "alpha", "mid", "Beta", "é", "e\u{301}"].map { "\"\($0)\":-0.50e+3" }
         #expect(JSONValue.object(object).compactText == "{" + members.joined(separator: ",") + "}")
-        #expect(JSONValue.array([.null, true, false, .number("1E-999"), [:], []]).compactText == "[null,true,false,1E-999,{},[]]")
+        #expect(JSONValue.array([.null, true, false, .number("1E-999"), [:], []]).compactText
+            == "[null,true,false,1E-999,{},[]]")
     }
 
     @Test func writer_HandlesBridgedAndSmallStrings() {
@@ -68,7 +69,8 @@ import Testing
             import json, re, sys
             for line in sys.stdin.read().split("\\n"):
                 text = json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
-                print(re.sub(r"\\\\(.)", lambda m: {"b": "\\\\u0008", "f": "\\\\u000c"}.get(m.group(1), m.group(0)), text))
+                swap = {"b": "\\\\u0008", "f": "\\\\u000c"}
+                print(re.sub(r"\\\\(.)", lambda m: swap.get(m.group(1), m.group(0)), text))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")

@@ -76,7 +76,9 @@ extension JSONValue {
         switch self {
         case .object(let object):
             // An object's names are distinct: no duplicate check while rebuilding it.
-            .object(JSONObject(uniqueMembers: object.members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.canonicalized) }))
+            .object(JSONObject(uniqueMembers: object.members.sorted { $0.key < $1.key }.map {
+                ($0.key, $0.value.canonicalized)
+            }))
         case .array(let elements):
             .array(elements.map(\.canonicalized))
         default:
