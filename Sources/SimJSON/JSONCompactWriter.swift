@@ -22,6 +22,40 @@ enum JSONCompactWriter {
         return String(decoding: buffer.written, as: UTF8.self)
     }
 
+    /// The compact text of `value` with every object's members ordered by name (`String <`, a stable order for
+    /// names Swift calls equal), written from the tree as it is rather than from a sorted copy of it.
+    static func textSortingKeys(of value: JSONValue) -> String {
+        var buffer = JSONOutputBuffer(capacity: 256)
+        defer { buffer.release() }
+        writeSortingKeys(value, to: &buffer)
+        return String(decoding: buffer.written, as: UTF8.self)
+    }
+
+    private static func writeSortingKeys(_ value: JSONValue, to output: inout JSONOutputBuffer) {
+        switch value {
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for position in elements.indices {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                writeSortingKeys(elements[position], to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            let members = object.members
+            output.append(UInt8(ascii: "{"))
+            // The same sort over positions makes the same decisions as over the members: the same order.
+            for (written, position) in members.indices.sorted(by: { members[$0].key < members[$1].key }).enumerated() {
+                if written > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(members[position].key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                writeSortingKeys(members[position].value, to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        default:
+            write(value, to: &output)
+        }
+    }
+
     /// Appends the compact text of `value` to `output`.
     static func write(_ value: JSONValue, to output: inout [UInt8]) {
         var buffer = JSONOutputBuffer(capacity: 256)

@@ -11,6 +11,12 @@ extension JSONValue {
         JSONCompactWriter.text(of: self)
     }
 
+    /// Compact text with the members of every object in name order (`String <`), e.g. to compare two bodies that
+    /// differ only in member order.
+    public var compactTextSortingKeys: String {
+        JSONCompactWriter.textSortingKeys(of: self)
+    }
+
     /// Indented JSON for people (CLI listings, explanations); never used for bytes anyone signs.
     public func prettyText(indent: String = "  ") -> String {
         var output: [UInt8] = []

@@ -52,6 +52,29 @@ import Testing
             == "[null,true,false,1E-999,{},[]]")
     }
 
+    /// Sorting while writing must print what sorting a copy of the tree and writing it printed (the fingerprints
+    /// of recorded requests are compared with it, also across restarts).
+    @Test func sortingKeys_MatchesWritingASortedCopy_OnRandomValues() {
+        func sortedCopy(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let object):
+                .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, sortedCopy($0.value)) }))
+            case .array(let elements): .array(elements.map(sortedCopy))
+            default: value
+            }
+        }
+        var random = RandomJSON(seed: 41)
+        for _ in 0..<2_000 {
+            let value = random.value(depth: 4)
+            let expected = String(decoding: ReferenceWriter.bytes(sortedCopy(value)), as: UTF8.self)
+            #expect(value.compactTextSortingKeys == expected)
+        }
+        // Names Swift calls equal keep their order (the two spellings of é).
+        let object: JSONValue = ["b": ["z": 1, "a": [["y": true, "x": nil]]], "a": "é", "e\u{301}": 2, "é": 3]
+        #expect(
+            object.compactTextSortingKeys == #"{"a":"é","b":{"a":[{"x":null,"y":true}],"z":1},"e\#u{301}":2,"é":3}"#)
+    }
+
     @Test func writer_HandlesBridgedAndSmallStrings() {
         let bridged = NSString(string: "bridged \"text\" longer than fifteen bytes\u{01}") as String
         let small = "ab\"c"
