@@ -62,6 +62,10 @@ let package = Package(
         .executableTarget(name: "snapsim-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP"], path: "bench/driver", swiftSettings: strictSettings),
         /// The size, decode and encode times of a state directory's snapshot (bench/snap/durable.sh).
         .executableTarget(name: "snapsim-snapshot-probe", dependencies: ["SNAPSim"], path: "bench/snapshot-probe", swiftSettings: strictSettings),
+        /// Records replayed per second by a start with `--state` (issue 15), in one process.
+        .executableTarget(
+            name: "snapsim-replay-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP", "SimJSON"], path: "bench/replay",
+            swiftSettings: strictSettings),
 
         // MARK: - Build tooling
 

@@ -7,6 +7,9 @@ public struct Exchange: Sendable {
     public let route: Route
     /// Simulator time at arrival; every step of this request uses it, never the clock again.
     public let receivedAt: SimTime
+    /// Whether this is a durable start replaying a logged request (``Simulator/replayRequest(_:at:into:)``): its
+    /// record proves it passed the signature checks when it was served, so they are not run again.
+    var replaying = false
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
         self.request = request
