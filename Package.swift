@@ -87,7 +87,9 @@ let package = Package(
         .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests",
-            dependencies: ["SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode", "SocketTestSupport"],
+            dependencies: [
+                "SNAPSim", "SNAPCrypto", "SimHTTP", "SimServer", "SimJSON", "QRISCode", "SocketTestSupport", "SimBinaryCoding",
+            ],
             exclude: ["Golden"]),
         .testTarget(name: "SNAPScenarioTests", dependencies: ["SNAPScenario", "SNAPSim", "SimServer", "SimHTTP", "SimJSON"]),
         .testTarget(

@@ -11,6 +11,8 @@ public struct BinaryDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        var userInfo = userInfo
+        userInfo[.binaryCoding] = true
         let reader = try BinaryReader(bytes, userInfo: userInfo)
         let root = BinaryDecoderNode(reader, offset: BinaryFormat.magic.count, end: reader.bodyEnd, parent: nil, key: nil)
         guard try reader.valueEnd(at: root.offset, end: root.end, path: []) == reader.bodyEnd else {

@@ -17,6 +17,8 @@ public struct BinaryEncoder {
 
     /// The document holding `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        var userInfo = userInfo
+        userInfo[.binaryCoding] = true
         let writer = BinaryWriter(userInfo: userInfo)
         writer.bytes.append(contentsOf: BinaryFormat.magic)
         try writer.encodeValue(value, parent: nil, key: nil)

@@ -14,7 +14,7 @@ public enum SnapshotProbe {
         let payload = Array(data.dropFirst(28))
         let clock = ContinuousClock()
         var start = clock.now
-        let (snapshot, _) = try StateSnapshot.decode(payload, file: path) { head throws(DurableStateError) in
+        let (snapshot, fixtures) = try StateSnapshot.decode(payload, file: path) { head throws(DurableStateError) in
             do throws(FixtureLoadError) {
                 return try LoadedFixtures.load(files: head.fixtures.map { ($0.path, $0.contents) })
             } catch {
@@ -23,10 +23,15 @@ public enum SnapshotProbe {
         }
         let decode = clock.now - start
         start = clock.now
-        let encodedCount = try StateSnapshot.encode(head: snapshot.head, partners: snapshot.partners.map { partner in
+        let encoded = try StateSnapshot.encode(head: snapshot.head, partners: snapshot.partners.map { partner in
             (clientId: partner.clientId, document: { try StateSnapshot.document(partner.state) })
-        }).count
+        })
+        let encodedCount = encoded.count
         let encode = clock.now - start
+        // The snapshot as this version writes it, read again (the file may be from an earlier version).
+        start = clock.now
+        _ = try StateSnapshot.decode(encoded, file: path) { _ throws(DurableStateError) in fixtures }
+        let redecode = clock.now - start
         var json = Data()
         let jsonEncode = clock.measure { json = (try? JSONEncoder().encode(snapshot.partners.map(\.state))) ?? Data() }
         let jsonDecode = clock.measure { _ = try? JSONDecoder().decode([PartnerState].self, from: json) }
@@ -35,7 +40,7 @@ public enum SnapshotProbe {
         }
         let records = snapshot.partners.reduce(0) { $0 + $1.state.ledger.topUps.count }
         return "snapshot \(data.count / 1024) KiB (\(records) top-up records): decode \(ms(decode)), encode \(ms(encode)) "
-            + "(re-encoded \(encodedCount / 1024) KiB); the same partner states as JSON: \(json.count / 1024) KiB, "
+            + "(re-encoded \(encodedCount / 1024) KiB, decoded again \(ms(redecode))); the same partner states as JSON: \(json.count / 1024) KiB, "
             + "encode \(ms(jsonEncode)), decode \(ms(jsonDecode))"
     }
 }

@@ -43,6 +43,11 @@ public struct MovementLog: Sendable {
         byHolder[holder].map { $0.kept.map { entries[$0 - base] } } ?? []
     }
 
+    /// Makes room for `count` more movements (a snapshot being read appends them all).
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(entries.count + count)
+    }
+
     /// Adds a movement after the others.
     public mutating func append(_ movement: LedgerMovement) {
         byHolder[movement.holder, default: HolderNumbers()].append(base + entries.count)

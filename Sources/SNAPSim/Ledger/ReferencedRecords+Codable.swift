@@ -1,40 +1,67 @@
+import SimBinaryCoding
+
 /// Coded as its limit and the records it keeps, oldest first; decoding appends them again, which rebuilds the
 /// indexes exactly (each maps a reference to its latest kept record). The indexes are derived, so a snapshot
-/// need not carry them (three dictionaries of up to `limit` entries each).
+/// need not carry them (three dictionaries of up to `limit` entries each). With the binary coder, records that
+/// have a packed form (``PackedRecord``, top-ups) are written as one `packed` value instead of `records`.
 extension ReferencedRecords: Codable where Record: Codable {
     private enum CodingKeys: String, CodingKey {
-        case limit, records
+        case limit, records, packed
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(limit: try container.decode(Int.self, forKey: .limit))
-        for record in try container.decode([Record].self, forKey: .records) { append(record) }
+        let records: [Record]
+        if let packed = Record.self as? any PackedRecord.Type, container.contains(.packed) {
+            let bytes = try container.decode([UInt8].self, forKey: .packed)
+            records = try packed.unpackAll(erased: bytes, path: container.codingPath + [CodingKeys.packed]) as! [Record]
+        } else {
+            records = try container.decode([Record].self, forKey: .records)
+        }
+        reserveCapacity(records.count)
+        for record in records { append(record) }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
-        try container.encode(all, forKey: .records)
+        if encoder.userInfo[.binaryCoding] != nil, let packed = Record.self as? any PackedRecord.Type {
+            try container.encode(packed.packAll(erased: all), forKey: .packed)
+        } else {
+            try container.encode(all, forKey: .records)
+        }
     }
 }
 
 /// Coded as its limit and the movements it keeps, oldest first; decoding appends them again, which rebuilds
-/// the per-holder index.
+/// the per-holder index. With the binary coder the movements are one `packed` value (``PackedRecord``).
 extension MovementLog: Codable {
     private enum CodingKeys: String, CodingKey {
-        case limit, entries
+        case limit, entries, packed
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(limit: try container.decode(Int.self, forKey: .limit))
-        for movement in try container.decode([LedgerMovement].self, forKey: .entries) { append(movement) }
+        let movements: [LedgerMovement]
+        if container.contains(.packed) {
+            movements = try LedgerMovement.unpackAll(
+                try container.decode([UInt8].self, forKey: .packed), path: container.codingPath + [CodingKeys.packed])
+        } else {
+            movements = try container.decode([LedgerMovement].self, forKey: .entries)
+        }
+        reserveCapacity(movements.count)
+        for movement in movements { append(movement) }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
-        try container.encode(all, forKey: .entries)
+        if encoder.userInfo[.binaryCoding] != nil {
+            try container.encode(LedgerMovement.packAll(all), forKey: .packed)
+        } else {
+            try container.encode(all, forKey: .entries)
+        }
     }
 }

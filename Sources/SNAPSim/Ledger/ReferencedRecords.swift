@@ -57,6 +57,14 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
         Array(records[head...])
     }
 
+    /// Makes room for `count` more records and their index entries (a snapshot being read appends them all).
+    mutating func reserveCapacity(_ count: Int) {
+        records.reserveCapacity(records.count + count)
+        byPartnerReference.reserveCapacity(byPartnerReference.count + count)
+        byReference.reserveCapacity(byReference.count + count)
+        byExternalId.reserveCapacity(byExternalId.count + count)
+    }
+
     /// Adds a record; a record with the same partnerReferenceNo is replaced in the indexes.
     public mutating func append(_ record: Record) {
         let number = base + records.count

@@ -1,3 +1,5 @@
+import SimBinaryCoding
+
 /// The `X-EXTERNAL-ID`s one partner used on the current Jakarta calendar day.
 ///
 /// SNAP makes an external ID unique per partner per day (409xx00 Conflict on reuse, snap.md §3f); the next day
@@ -45,4 +47,77 @@ public struct ExternalIDRegistry: Codable, Sendable {
 
     /// How many IDs are remembered for the current day.
     public var count: Int { firstUse.count }
+}
+
+/// Coded as the synthesized form would (`day`, `firstUse`, `order`, `head`), except with the binary coder:
+/// then one `packed` value, `version day? head count { id, first use? }` (every remembered ID is in
+/// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries).
+extension ExternalIDRegistry {
+    private enum CodingKeys: String, CodingKey {
+        case day, firstUse, order, head, packed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.contains(.packed) else {
+            day = try container.decodeIfPresent(String.self, forKey: .day)
+            firstUse = try container.decode([String: SimTime].self, forKey: .firstUse)
+            order = try container.decode([String].self, forKey: .order)
+            head = try container.decode(Int.self, forKey: .head)
+            return
+        }
+        var reader = PackedReader(try container.decode([UInt8].self, forKey: .packed))
+        do throws(PackedReader.Damaged) {
+            let version = try reader.byte("the version")
+            guard version == packedRecordsVersion else {
+                throw PackedReader.Damaged("layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
+            }
+            day = try reader.optionalString("day")
+            let count = try reader.count("the number of IDs", atMost: reader.remaining)
+            head = try reader.count("head", atMost: count)
+            order.reserveCapacity(count)
+            firstUse.reserveCapacity(count - head)
+            for _ in 0..<count {
+                let id = try reader.string("an external ID")
+                order.append(id)
+                switch try reader.byte("a first use") {
+                case 0: break
+                case 1: firstUse[id] = try reader.time("a first use")
+                case let other: throw PackedReader.Damaged("a first use has presence byte \(other), not 0 or 1")
+                }
+            }
+            guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last ID") }
+        } catch {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: container.codingPath + [CodingKeys.packed],
+                debugDescription: "damaged packed external IDs: \(error)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard encoder.userInfo[.binaryCoding] != nil else {
+            try container.encodeIfPresent(day, forKey: .day)
+            try container.encode(firstUse, forKey: .firstUse)
+            try container.encode(order, forKey: .order)
+            try container.encode(head, forKey: .head)
+            return
+        }
+        var writer = PackedWriter(capacity: 16 + order.count * 40)
+        writer.byte(packedRecordsVersion)
+        writer.optionalString(day)
+        writer.unsigned(UInt64(order.count))
+        writer.unsigned(UInt64(head))
+        for (index, id) in order.enumerated() {
+            writer.string(id)
+            // Only IDs from `head` on are remembered; an earlier one may have been used again since.
+            if index >= head, let time = firstUse[id] {
+                writer.byte(1)
+                writer.time(time)
+            } else {
+                writer.byte(0)
+            }
+        }
+        try container.encode(writer.bytes, forKey: .packed)
+    }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import SNAPSim
+import SimBinaryCoding
+import SimJSON
+import Testing
+
+/// The packed form of top-up records and ledger movements (the binary snapshot's two big collections): every
+/// field round trips, optionals set and unset, the indexes are rebuilt, documents of the keyed form still read,
+/// and damaged packed bytes are refused with a message naming the record and the field.
+@Suite struct PackedRecordTests {
+    static func record(_ number: Int, full: Bool) -> TopUpRecord {
+        let fields: JSONObject = [
+            "referenceNo": .string("R\(number)"), "amount": .object(["value": .number("10000.00"), "currency": "IDR"]),
+            "additionalInfo": .object(["list": .array([.null, .bool(true), .bool(false), .number("2.5e3"), "é ✓"])]),
+        ]
+        var record = TopUpRecord(
+            partnerReferenceNo: "P\(number)", referenceNo: full ? "R\(number)" : nil, externalId: full ? "E\(number)" : nil,
+            customerNumber: "0819000\(number)", amount: Amount(minorUnits: Int64(number) * 100 - 7, currency: "IDR"),
+            fingerprint: #"{"partnerReferenceNo":"P\#(number)"}"#, recordedAt: SimTime(millisecondsSince1970: -5 + Int64(number)),
+            status: full ? .pending : .failed,
+            answer: RecordedAnswer(
+                key: CaseKey(httpStatus: full ? 200 : 404, caseCode: full ? "00" : "11"),
+                placeholders: full ? ["b": "2", "a": "1", "field": "amount"] : [:], fields: full ? fields : [:]))
+        if full {
+            record.settledAt = SimTime(millisecondsSince1970: 1_768_442_400_000)
+            record.settlement = "refused: insufficient funds"
+        }
+        return record
+    }
+
+    static func movement(_ number: Int, full: Bool) -> LedgerMovement {
+        LedgerMovement(
+            holder: full ? .customer("0819\(number)") : .account("ACC\(number % 3)"), type: full ? .topUp : .sendMoney,
+            direction: full ? .credit : .debit, amount: Amount(minorUnits: Int64(number)),
+            fee: Amount(minorUnits: full ? 0 : 250, currency: "USD"), partnerReferenceNo: full ? "P\(number)" : nil,
+            referenceNo: full ? "R\(number)" : nil, service: full ? "38" : "18", time: SimTime(millisecondsSince1970: Int64(number)),
+            remark: full ? "Top up ✓" : "", status: full ? .success : MovementStatus(rawValue: "CUSTOM"))
+    }
+
+    @Test func topUpRecordsRoundTripWithTheirIndexes() throws {
+        var journal = TopUpJournal(limit: 50)
+        for number in 0..<60 { journal.append(Self.record(number, full: number % 2 == 0)) }
+        let bytes = try BinaryEncoder().encode(journal)
+        let back = try BinaryDecoder().decode(TopUpJournal.self, from: bytes)
+        #expect(back.limit == 50)
+        #expect(back.all == journal.all)
+        #expect(back.all.count == 50)
+        #expect(back.record(partnerReferenceNo: "P58") == Self.record(58, full: true))
+        #expect(back.record(referenceNo: "R20") == Self.record(20, full: true))
+        #expect(back.record(externalId: "E56")?.partnerReferenceNo == "P56")
+        #expect(back.record(partnerReferenceNo: "P59") == Self.record(59, full: false))
+        #expect(back.record(partnerReferenceNo: "P2") == nil)  // forgotten before the encoding
+        // The same bytes again: placeholders are written sorted, not in dictionary order.
+        #expect(try BinaryEncoder().encode(back) == bytes)
+        // JSON keeps the keyed form.
+        let json = try JSONDecoder().decode(TopUpJournal.self, from: try JSONEncoder().encode(journal))
+        #expect(json.all == journal.all)
+    }
+
+    @Test func ledgerMovementsRoundTripWithTheirIndex() throws {
+        var ledger = MovementLog(limit: 1000)
+        for number in 0..<40 { ledger.append(Self.movement(number, full: number % 3 != 0)) }
+        let back = try BinaryDecoder().decode(MovementLog.self, from: try BinaryEncoder().encode(ledger))
+        #expect(back.all == ledger.all)
+        #expect(back.movements(of: .account("ACC0")) == ledger.movements(of: .account("ACC0")))
+        #expect(back.movements(of: .customer("08191")) == [Self.movement(1, full: true)])
+    }
+
+    /// The keyed form (the binary snapshots written before the packed form) still reads.
+    @Test func theKeyedFormStillReads() throws {
+        struct Keyed: Encodable {
+            var limit: Int
+            var records: [TopUpRecord]
+        }
+        let records = (0..<5).map { Self.record($0, full: $0 != 2) }
+        let back = try BinaryDecoder().decode(TopUpJournal.self, from: try BinaryEncoder().encode(Keyed(limit: 9, records: records)))
+        #expect(back.all == records)
+        #expect(back.record(referenceNo: "R4") == records[4])
+    }
+
+    struct Packed: Encodable {
+        var limit = 10
+        var packed: [UInt8]
+    }
+
+    static func expectRefusal<T: Decodable>(_ type: T.Type, _ packed: [UInt8], containing parts: [String]) throws {
+        let bytes = try BinaryEncoder().encode(Packed(packed: packed))
+        #expect {
+            _ = try BinaryDecoder().decode(type, from: bytes)
+        } throws: { error in
+            parts.allSatisfy { "\(error)".contains($0) }
+        }
+    }
+
+    @Test func damagedPackedRecordsAreRefusedWithAClearMessage() throws {
+        var journal = TopUpJournal(limit: 10)
+        for number in 0..<3 { journal.append(Self.record(number, full: true)) }
+        let document = try BinaryEncoder().encode(journal)
+        // The packed bytes as written: find them through the keyed form's raw-bytes value.
+        struct Raw: Decodable { var packed: [UInt8] }
+        let packed = try BinaryDecoder().decode(Raw.self, from: document).packed
+        #expect(packed.first == 1)
+        // Cut anywhere: refused, never a trap.
+        for length in stride(from: 0, to: packed.count, by: 7) {
+            try Self.expectRefusal(TopUpJournal.self, Array(packed.prefix(length)), containing: ["damaged packed top-up records"])
+        }
+        try Self.expectRefusal(TopUpJournal.self, packed + [0], containing: ["1 bytes follow the last record"])
+        try Self.expectRefusal(TopUpJournal.self, [9] + packed.dropFirst(), containing: ["layout 9", "reads layout 1"])
+        var writer = PackedWriter()
+        writer.byte(1)
+        writer.unsigned(1)
+        for text in ["P1", nil, nil, "0819"] as [String?] {
+            if let text { writer.string(text) } else { writer.optionalString(nil) }
+        }
+        writer.signed(100)
+        writer.string("IDR")
+        writer.string("{}")
+        writer.signed(0)
+        writer.string("42")
+        try Self.expectRefusal(TopUpJournal.self, writer.bytes, containing: ["record 0", "status \"42\" is not a transaction status"])
+        var movement = PackedWriter()
+        movement.byte(1)
+        movement.unsigned(1)
+        movement.byte(3)
+        try Self.expectRefusal(MovementLog.self, movement.bytes, containing: ["ledger movement", "holder has kind 3"])
+    }
+}
