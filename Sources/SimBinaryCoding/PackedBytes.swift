@@ -29,6 +29,9 @@ public struct PackedWriter: Sendable {
 
     public mutating func string(_ value: String) { bytes.appendUTF8(value) }
 
+    /// Bytes as they are (another writer's, e.g. a chunk of records).
+    public mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
     /// A presence byte (0 or 1), then the string when there is one.
     public mutating func optionalString(_ value: String?) {
         if let value {
@@ -52,20 +55,38 @@ public struct PackedReader {
     private let bytes: [UInt8]
     /// The next byte to read.
     public private(set) var offset: Int
+    /// Where the bytes to read end.
+    private let end: Int
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         offset = 0
+        end = bytes.count
     }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    /// Reads `range` of `bytes` only (shared, not copied); `range` must lie within `bytes`.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a range outside the packed bytes")
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    public var isAtEnd: Bool { offset == end }
 
     /// Bytes left to read: an upper bound for counts read from damaged input.
-    public var remaining: Int { bytes.count - offset }
+    public var remaining: Int { end - offset }
+
+    /// Passes over `count` bytes (at most ``remaining``), returning where they are.
+    public mutating func skip(_ count: Int, _ what: @autoclosure () -> String) throws(Damaged) -> Range<Int> {
+        guard count >= 0, count <= end - offset else { throw truncated(what()) }
+        defer { offset += count }
+        return offset..<(offset + count)
+    }
 
     @inline(__always)
     public mutating func byte(_ what: @autoclosure () -> String) throws(Damaged) -> UInt8 {
-        guard offset < bytes.count else { throw truncated(what()) }
+        guard offset < end else { throw truncated(what()) }
         defer { offset += 1 }
         return bytes[offset]
     }
@@ -75,7 +96,7 @@ public struct PackedReader {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count else { throw truncated(what()) }
+            guard offset < end else { throw truncated(what()) }
             let byte = bytes[offset]
             offset += 1
             guard shift < 63 || (shift == 63 && byte <= 1) else {
@@ -104,7 +125,7 @@ public struct PackedReader {
     @inline(__always)
     public mutating func string(_ what: @autoclosure () -> String) throws(Damaged) -> String {
         let length = try unsigned(what())
-        guard length <= UInt64(bytes.count - offset) else { throw truncated(what()) }
+        guard length <= UInt64(end - offset) else { throw truncated(what()) }
         let start = offset
         let end = start + Int(length)
         offset = end
@@ -130,6 +151,6 @@ public struct PackedReader {
     }
 
     private func truncated(_ what: String) -> Damaged {
-        Damaged("\(what) at byte \(offset) runs past the end of the packed bytes (\(bytes.count))")
+        Damaged("\(what) at byte \(offset) runs past the end of the packed bytes (\(end))")
     }
 }

@@ -57,6 +57,14 @@ import Testing
         #expect(json.all == journal.all)
     }
 
+    /// More records than one chunk holds: the chunks are read in parallel and come back in order.
+    @Test func manyChunksComeBackInOrder() throws {
+        var ledger = MovementLog(limit: 40_000)
+        for number in 0..<40_000 { ledger.append(Self.movement(number, full: number % 5 != 0)) }
+        let back = try BinaryDecoder().decode(MovementLog.self, from: try BinaryEncoder().encode(ledger))
+        #expect(back.all == ledger.all)
+    }
+
     @Test func ledgerMovementsRoundTripWithTheirIndex() throws {
         var ledger = MovementLog(limit: 1000)
         for number in 0..<40 { ledger.append(Self.movement(number, full: number % 3 != 0)) }
@@ -92,6 +100,18 @@ import Testing
         }
     }
 
+    /// Packed bytes of one record in one chunk.
+    static func oneChunk(_ record: [UInt8]) -> [UInt8] {
+        var writer = PackedWriter()
+        writer.byte(1)
+        writer.unsigned(1)
+        writer.unsigned(1)
+        writer.unsigned(1)
+        writer.unsigned(UInt64(record.count))
+        writer.raw(record)
+        return writer.bytes
+    }
+
     @Test func damagedPackedRecordsAreRefusedWithAClearMessage() throws {
         var journal = TopUpJournal(limit: 10)
         for number in 0..<3 { journal.append(Self.record(number, full: true)) }
@@ -104,24 +124,49 @@ import Testing
         for length in stride(from: 0, to: packed.count, by: 7) {
             try Self.expectRefusal(TopUpJournal.self, Array(packed.prefix(length)), containing: ["damaged packed top-up records"])
         }
-        try Self.expectRefusal(TopUpJournal.self, packed + [0], containing: ["1 bytes follow the last record"])
+        try Self.expectRefusal(TopUpJournal.self, packed + [0], containing: ["1 bytes follow the last chunk"])
         try Self.expectRefusal(TopUpJournal.self, [9] + packed.dropFirst(), containing: ["layout 9", "reads layout 1"])
-        var writer = PackedWriter()
-        writer.byte(1)
-        writer.unsigned(1)
+        var record = PackedWriter()
         for text in ["P1", nil, nil, "0819"] as [String?] {
-            if let text { writer.string(text) } else { writer.optionalString(nil) }
+            if let text { record.string(text) } else { record.optionalString(nil) }
         }
-        writer.signed(100)
-        writer.string("IDR")
-        writer.string("{}")
-        writer.signed(0)
-        writer.string("42")
-        try Self.expectRefusal(TopUpJournal.self, writer.bytes, containing: ["record 0", "status \"42\" is not a transaction status"])
-        var movement = PackedWriter()
-        movement.byte(1)
-        movement.unsigned(1)
-        movement.byte(3)
-        try Self.expectRefusal(MovementLog.self, movement.bytes, containing: ["ledger movement", "holder has kind 3"])
+        record.signed(100)
+        record.string("IDR")
+        record.string("{}")
+        record.signed(0)
+        record.string("42")
+        try Self.expectRefusal(
+            TopUpJournal.self, Self.oneChunk(record.bytes), containing: ["record 0", "status \"42\" is not a transaction status"])
+        try Self.expectRefusal(MovementLog.self, Self.oneChunk([3]), containing: ["ledger movement", "holder has kind 3"])
+        // Chunk headers that do not add up.
+        var chunks = PackedWriter()
+        chunks.byte(1)
+        chunks.unsigned(2)
+        chunks.unsigned(1)
+        chunks.unsigned(1)
+        chunks.unsigned(0)
+        try Self.expectRefusal(MovementLog.self, chunks.bytes, containing: ["the chunks hold 1 records, not 2"])
+    }
+
+    @Test func externalIDsRoundTripPackedAndAsJSON() throws {
+        var registry = ExternalIDRegistry()
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        for number in 0..<300 { registry.record("E\(number)", at: morning + .seconds(number)) }
+        let back = try BinaryDecoder().decode(ExternalIDRegistry.self, from: try BinaryEncoder().encode(registry))
+        let json = try JSONDecoder().decode(ExternalIDRegistry.self, from: try JSONEncoder().encode(registry))
+        for copy in [back, json] {
+            #expect(copy.count == 300)
+            #expect(copy.firstUse(of: "E7", at: morning) == morning + .seconds(7))
+            #expect(copy.firstUse(of: "E300", at: morning) == nil)
+        }
+        #expect(try BinaryEncoder().encode(back) == (try BinaryEncoder().encode(registry)))
+        var damaged = PackedWriter()
+        damaged.byte(1)
+        damaged.optionalString("2026-01-15")
+        damaged.unsigned(1)
+        damaged.unsigned(0)
+        damaged.string("E1")
+        damaged.byte(4)
+        try Self.expectRefusal(ExternalIDRegistry.self, damaged.bytes, containing: ["external IDs", "presence byte 4"])
     }
 }

@@ -1,12 +1,14 @@
+import Dispatch
 import SimBinaryCoding
 import SimJSON
+import Synchronization
 
 /// A record of a large collection (top-ups, ledger movements) with a hand-written packed form: with the binary
 /// coder a whole collection is one `[UInt8]` value, `version count { record }`, each record a fixed sequence of
 /// scalars and strings, instead of a keyed container per record and per nested value (a snapshot holds up to
 /// 100,000 of each per partner; docs/durable-state.md). A record's `Codable` form stays the description of
 /// every other coding (JSON, the log's records).
-protocol PackedRecord {
+protocol PackedRecord: Sendable {
     /// What one record is called in a refusal: "top-up record".
     static var packedName: String { get }
     /// Appends the record's fields, in the order ``init(unpacking:)`` reads them.
@@ -18,12 +20,25 @@ protocol PackedRecord {
 let packedRecordsVersion: UInt8 = 1
 
 extension PackedRecord {
-    /// The collection's packed bytes.
+    /// Records a chunk holds (the last may hold fewer): chunks are read in parallel, one per core at a time.
+    static var recordsPerChunk: Int { 16_384 }
+
+    /// The collection's packed bytes: `version count chunks { records bytes { record } }`, each chunk's
+    /// record count and byte length before its records, so that a reader can read the chunks in parallel.
     static func packAll(_ records: [Self]) -> [UInt8] {
         var writer = PackedWriter(capacity: 64 + records.count * 96)
         writer.byte(packedRecordsVersion)
         writer.unsigned(UInt64(records.count))
-        for record in records { record.pack(into: &writer) }
+        let starts = Array(stride(from: 0, to: records.count, by: recordsPerChunk))
+        writer.unsigned(UInt64(starts.count))
+        for start in starts {
+            let chunk = records[start..<min(start + recordsPerChunk, records.count)]
+            var bytes = PackedWriter(capacity: chunk.count * 96)
+            for record in chunk { record.pack(into: &bytes) }
+            writer.unsigned(UInt64(chunk.count))
+            writer.unsigned(UInt64(bytes.bytes.count))
+            writer.raw(bytes.bytes)
+        }
         return writer.bytes
     }
 
@@ -32,10 +47,18 @@ extension PackedRecord {
         packAll(records as! [Self])
     }
 
-    /// The records of ``packAll(_:)``; damaged bytes are a `DecodingError` naming the record and the field.
+    /// The records of ``packAll(_:)``, their chunks read in parallel; damaged bytes are a `DecodingError`
+    /// naming the record and the field.
     static func unpackAll(_ bytes: [UInt8], path: [any CodingKey]) throws -> [Self] {
+        func refusal(_ damage: PackedReader.Damaged, record: Int?) -> DecodingError {
+            .dataCorrupted(.init(
+                codingPath: path,
+                debugDescription: "damaged packed \(packedName)s\(record.map { " (record \($0))" } ?? ""): \(damage)"))
+        }
         var reader = PackedReader(bytes)
-        var index = 0
+        // Each chunk: the number of its first record, its record count and where its bytes are.
+        var chunks: [(first: Int, count: Int, range: Range<Int>)] = []
+        let count: Int
         do throws(PackedReader.Damaged) {
             let version = try reader.byte("the version")
             guard version == packedRecordsVersion else {
@@ -43,25 +66,59 @@ extension PackedRecord {
                     "packed \(packedName)s of layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
             }
             // Every record takes more than one byte: a damaged count cannot make a huge reservation.
-            let count = try reader.count("the number of records", atMost: reader.remaining)
-            var records: [Self] = []
-            records.reserveCapacity(count)
-            while index < count {
-                records.append(try Self(unpacking: &reader))
-                index += 1
+            count = try reader.count("the number of records", atMost: reader.remaining)
+            let chunkCount = try reader.count("the number of chunks", atMost: reader.remaining)
+            var first = 0
+            for _ in 0..<chunkCount {
+                let records = try reader.count("a chunk's record count", atMost: count - first)
+                let length = try reader.count("a chunk's length", atMost: reader.remaining)
+                chunks.append((first, records, try reader.skip(length, "a chunk")))
+                first += records
             }
-            guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last record") }
-            return records
+            guard first == count else { throw PackedReader.Damaged("the chunks hold \(first) records, not \(count)") }
+            guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last chunk") }
         } catch {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: path, debugDescription: "damaged packed \(packedName)s (record \(index)): \(error)"))
+            throw refusal(error, record: nil)
         }
+        let ranges = chunks
+        let results = Mutex<[Result<[Self], ChunkDamage>?]>(Array(repeating: nil, count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let chunk = ranges[index]
+            var reader = PackedReader(bytes, range: chunk.range)
+            var records: [Self] = []
+            records.reserveCapacity(chunk.count)
+            let result: Result<[Self], ChunkDamage>
+            do throws(PackedReader.Damaged) {
+                while records.count < chunk.count { records.append(try Self(unpacking: &reader)) }
+                guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the chunk's last record") }
+                result = .success(records)
+            } catch {
+                result = .failure(ChunkDamage(damage: error, record: chunk.first + records.count))
+            }
+            results.withLock { $0[index] = result }
+        }
+        var records: [Self] = []
+        records.reserveCapacity(count)
+        for result in results.withLock({ $0 }) {
+            switch result {
+            case .success(let chunk)?: records.append(contentsOf: chunk)
+            case .failure(let failure)?: throw refusal(failure.damage, record: failure.record)
+            case nil: throw refusal(PackedReader.Damaged("a chunk was not read"), record: nil)
+            }
+        }
+        return records
     }
 
     /// ``unpackAll(_:path:)`` for a caller that knows the records' type only at run time (returns `[Self]`).
     static func unpackAll(erased bytes: [UInt8], path: [any CodingKey]) throws -> Any {
         try unpackAll(bytes, path: path)
     }
+}
+
+/// Damage found in one chunk, with the number of the record being read.
+struct ChunkDamage: Error {
+    let damage: PackedReader.Damaged
+    let record: Int
 }
 
 // MARK: - Shared fields
