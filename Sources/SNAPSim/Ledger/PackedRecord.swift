@@ -47,9 +47,10 @@ extension PackedRecord {
         packAll(records as! [Self])
     }
 
-    /// The records of ``packAll(_:)``, their chunks read in parallel; damaged bytes are a `DecodingError`
-    /// naming the record and the field.
-    static func unpackAll(_ bytes: [UInt8], path: [any CodingKey]) throws -> [Self] {
+    /// The records of ``packAll(_:)`` chunk by chunk (in order), the chunks read in parallel; damaged bytes are a
+    /// `DecodingError` naming the record and the field. Not joined into one array: the caller appends each
+    /// record to its collection anyway, and a join would copy every record once more.
+    static func unpackAll(_ bytes: [UInt8], path: [any CodingKey]) throws -> [[Self]] {
         func refusal(_ damage: PackedReader.Damaged, record: Int?) -> DecodingError {
             .dataCorrupted(.init(
                 codingPath: path,
@@ -97,11 +98,11 @@ extension PackedRecord {
             }
             results.withLock { $0[index] = result }
         }
-        var records: [Self] = []
-        records.reserveCapacity(count)
+        var records: [[Self]] = []
+        records.reserveCapacity(chunks.count)
         for result in results.withLock({ $0 }) {
             switch result {
-            case .success(let chunk)?: records.append(contentsOf: chunk)
+            case .success(let chunk)?: records.append(chunk)
             case .failure(let failure)?: throw refusal(failure.damage, record: failure.record)
             case nil: throw refusal(PackedReader.Damaged("a chunk was not read"), record: nil)
             }
@@ -109,7 +110,7 @@ extension PackedRecord {
         return records
     }
 
-    /// ``unpackAll(_:path:)`` for a caller that knows the records' type only at run time (returns `[Self]`).
+    /// ``unpackAll(_:path:)`` for a caller that knows the records' type only at run time (returns `[[Self]]`).
     static func unpackAll(erased bytes: [UInt8], path: [any CodingKey]) throws -> Any {
         try unpackAll(bytes, path: path)
     }

@@ -12,15 +12,17 @@ extension ReferencedRecords: Codable where Record: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(limit: try container.decode(Int.self, forKey: .limit))
-        let records: [Record]
+        let chunks: [[Record]]
         if let packed = Record.self as? any PackedRecord.Type, container.contains(.packed) {
             let bytes = try container.decode([UInt8].self, forKey: .packed)
-            records = try packed.unpackAll(erased: bytes, path: container.codingPath + [CodingKeys.packed]) as! [Record]
+            chunks = try packed.unpackAll(erased: bytes, path: container.codingPath + [CodingKeys.packed]) as! [[Record]]
         } else {
-            records = try container.decode([Record].self, forKey: .records)
+            chunks = [try container.decode([Record].self, forKey: .records)]
         }
-        reserveCapacity(records.count)
-        for record in records { append(record) }
+        reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks {
+            for record in chunk { append(record) }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,15 +46,17 @@ extension MovementLog: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(limit: try container.decode(Int.self, forKey: .limit))
-        let movements: [LedgerMovement]
+        let chunks: [[LedgerMovement]]
         if container.contains(.packed) {
-            movements = try LedgerMovement.unpackAll(
+            chunks = try LedgerMovement.unpackAll(
                 try container.decode([UInt8].self, forKey: .packed), path: container.codingPath + [CodingKeys.packed])
         } else {
-            movements = try container.decode([LedgerMovement].self, forKey: .entries)
+            chunks = [try container.decode([LedgerMovement].self, forKey: .entries)]
         }
-        reserveCapacity(movements.count)
-        for movement in movements { append(movement) }
+        reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks {
+            for movement in chunk { append(movement) }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
