@@ -81,7 +81,7 @@ public final class Simulator: HTTPResponder {
         if notify, !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
         return Answer(
             reply: decision.fault?.applied(to: rendered.reply) ?? rendered.reply, service: route.serviceName,
-            notifications: notify ? [] : decision.notifications, fixtures: fixtures)
+            notifications: notify ? [] : decision.notifications, world: world)
     }
 
     /// Security, then the services with the partner's rules in force.
@@ -182,7 +182,9 @@ struct Answer {
     var reply: HTTPReply
     var service: String?
     var notifications: [NotificationEvent] = []
-    var fixtures: LoadedFixtures?
+    /// The world the request was served in, whose fixtures send its notifications: one reference, not a copy of
+    /// the fixtures per answer.
+    var world: World?
 }
 
 /// What the pipeline decided for one request, as the renderer and the journal need it.

@@ -24,8 +24,7 @@ public struct Journal: Sendable {
 
     /// Adds an entry to the ring of `ring` (a partner of the fixtures), or to the shared ring when `nil`; the
     /// entry is built beforehand, outside the journal's lock, and only numbered here.
-    public mutating func record(ring: String?, _ entry: JournalEntry) {
-        var entry = entry
+    public mutating func record(ring: String?, _ entry: consuming JournalEntry) {
         entry.sequence = nextSequence
         nextSequence += 1
         byteCount += entry.byteSize
@@ -99,7 +98,7 @@ public struct Journal: Sendable {
         }
 
         /// Appends `entry`; returns the entry dropped to stay within `capacity`, if any.
-        mutating func append(_ entry: JournalEntry, capacity: Int) -> JournalEntry? {
+        mutating func append(_ entry: consuming JournalEntry, capacity: Int) -> JournalEntry? {
             if count >= capacity, count > 0 {
                 // Full: the new entry takes the oldest one's slot.
                 let dropped = storage[head]
