@@ -324,10 +324,8 @@ extension HTTPRequestParser {
             return .failure(.invalidHeaderField)
         }
         let value = ASCII.trimmingWhitespace(bytes, (colon + 1)..<line.upperBound)
-        for index in value where !ASCII.isFieldValueChar(bytes[index]) {
-            // RFC 9110 §5.5: CR, LF and NUL must be rejected; other controls are refused for the same reason.
-            return .failure(.invalidHeaderField)
-        }
+        // RFC 9110 §5.5: CR, LF and NUL must be rejected; other controls are refused for the same reason.
+        guard ASCII.areFieldValueChars(bytes, value) else { return .failure(.invalidHeaderField) }
         return .success((line.lowerBound..<colon, value))
     }
 

@@ -2,7 +2,10 @@ import SimHTTP
 import SimJSON
 
 /// One request on its way through the pipeline, with what the steps learned about it.
-public struct Exchange: Sendable {
+///
+/// A class, immutable: every step of a request is handed the exchange, and copying a struct of the request and
+/// its route (a dozen references) at each step cost more retains and releases than the steps' own work.
+public final class Exchange: Sendable {
     public let request: HTTPRequest
     public let route: Route
     /// Simulator time at arrival; every step of this request uses it, never the clock again.
