@@ -40,7 +40,24 @@ public enum Base64 {
                 var group: UInt32 = 0
                 var groupCount = 0
                 var paddingCount = 0
-                for character in input {
+                // Whole quanta of four alphabet characters first (all of a signature but its padded end): one
+                // test per quantum; whitespace, padding or an invalid character leaves the rest to the loop below,
+                // which starts in the state this one leaves (no partial quantum).
+                var position = 0
+                while position + 4 <= input.count {
+                    let first = table[Int(input[position])]
+                    let second = table[Int(input[position + 1])]
+                    let third = table[Int(input[position + 2])]
+                    let fourth = table[Int(input[position + 3])]
+                    guard (first | second | third | fourth) & 0xC0 == 0 else { break }
+                    let quantum = UInt32(first) << 18 | UInt32(second) << 12 | UInt32(third) << 6 | UInt32(fourth)
+                    output[count] = UInt8(truncatingIfNeeded: quantum >> 16)
+                    output[count + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                    output[count + 2] = UInt8(truncatingIfNeeded: quantum)
+                    count += 3
+                    position += 4
+                }
+                for character in UnsafeBufferPointer(rebasing: input[position...]) {
                     let value = table[Int(character)]
                     if value == whitespace { continue }
                     if character == padding {

@@ -49,13 +49,25 @@ public final class Simulator: HTTPResponder {
     var slots: PartnerSlots { current.withLock { $0 } }
 
     public func respond(to request: HTTPRequest) -> HTTPReply {
-        if request.path.hasPrefix(AdminAPI.prefix) {
+        if Self.isAdmin(request) {
             if let stateLog = options.stateLog { return respondToAdmin(request, durably: stateLog) }
             return AdminAPI(simulator: self).respond(to: request)
         }
         let receivedAt = clock.now()
         if let stateLog = options.stateLog { return respond(to: request, at: receivedAt, durably: stateLog) }
         return answer(request, at: receivedAt, notify: true).reply
+    }
+
+    /// Whether the request's path starts with ``AdminAPI/prefix``, compared on UTF-8: `Substring.hasPrefix`
+    /// compares Characters, which cost as much as a header look-up on every request. The prefix is ASCII ending
+    /// in `/` (and has no `?`), so the bytes decide unless a non-ASCII byte follows it, which could join the `/`
+    /// into another Character: then Characters decide, as before.
+    static func isAdmin(_ request: HTTPRequest) -> Bool {
+        let target = request.target.utf8
+        let prefix = AdminAPI.prefix.utf8
+        guard target.starts(with: prefix) else { return false }
+        if let next = target.dropFirst(prefix.count).first, next >= 0x80 { return request.path.hasPrefix(AdminAPI.prefix) }
+        return true
     }
 
     /// Serves a partner request as of `receivedAt`; `notify: false` leaves the notifications it drew up to the

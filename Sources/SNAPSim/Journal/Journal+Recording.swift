@@ -46,13 +46,18 @@ extension JournalEntry {
 
 extension SecurityVerdict {
     /// The verdict of a request that passed, as the journal shows it.
+    ///
+    /// Every accepted request builds one: the members are gathered in an array sized once and handed over in one
+    /// call, rather than grown member by member.
     var json: JSONObject {
-        var object: JSONObject = ["result": "accepted"]
-        if let signingMode { object["signingMode"] = .string(signingMode.rawValue) }
-        if let stringToSign { object["stringToSign"] = .string(stringToSign) }
-        if let signatureEncoding { object["signatureEncoding"] = .string(signatureEncoding.rawValue) }
-        if let accessToken { object["accessToken"] = .string(accessToken) }
-        return object
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(5)
+        members.append(("result", "accepted"))
+        if let signingMode { members.append(("signingMode", .string(signingMode.rawValue))) }
+        if let stringToSign { members.append(("stringToSign", .string(stringToSign))) }
+        if let signatureEncoding { members.append(("signatureEncoding", .string(signatureEncoding.rawValue))) }
+        if let accessToken { members.append(("accessToken", .string(accessToken))) }
+        return JSONObject(members)
     }
 
     /// The verdict of a token request that was granted.
