@@ -1,4 +1,4 @@
-import SNAPSim
+@testable import SNAPSim
 import Testing
 
 /// The per-partner rings are circular buffers: full rings overwrite their oldest entry, rings emptied from the

@@ -75,10 +75,11 @@ public final class Simulator: HTTPResponder {
     func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> Answer {
         let slots = self.slots
         let world = slots.world
-        let fixtures = world.fixtures
-        let renderer = ResponseRenderer(fixtures: fixtures, explain: options.explain)
-        guard let route = fixtures.router.route(
-            for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
+        // The fixtures are read through the world (a class) rather than bound to a local: a local copy of
+        // `LoadedFixtures` retains and releases every one of its members on every request.
+        let renderer = ResponseRenderer(fixtures: world.fixtures, explain: options.explain)
+        guard let route = world.fixtures.router.route(
+            for: request, partners: world.fixtures.partners, defaultProfile: world.fixtures.engine.defaultProfile)
         else {
             let rendered = renderer.unroutable(request, at: receivedAt)
             record(JournalEntry(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered), world)
@@ -90,7 +91,9 @@ public final class Simulator: HTTPResponder {
         record(
             JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
             world)
-        if notify, !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
+        if notify, !decision.notifications.isEmpty {
+            notifications.enqueue(decision.notifications, fixtures: world.fixtures)
+        }
         return Answer(
             reply: decision.fault?.applied(to: rendered.reply) ?? rendered.reply, service: route.serviceName,
             notifications: notify ? [] : decision.notifications, world: world)
