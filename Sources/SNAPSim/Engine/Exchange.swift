@@ -3,18 +3,32 @@ import SimJSON
 
 /// One request on its way through the pipeline, with what the steps learned about it.
 ///
-/// A class, immutable: every step of a request is handed the exchange, and copying a struct of the request and
-/// its route (a dozen references) at each step cost more retains and releases than the steps' own work.
-public final class Exchange: Sendable {
-    public let request: HTTPRequest
-    public let route: Route
+/// A value whose request, route and arrival sit in one immutable box: every step of a request is handed the
+/// exchange, and copying the request and its route (a dozen references) at each step cost more retains and
+/// releases than the steps' own work. A copy is now one retain.
+public struct Exchange: Sendable {
+    /// The parts every step reads, shared by all copies.
+    private final class Parts: Sendable {
+        let request: HTTPRequest
+        let route: Route
+        let receivedAt: SimTime
+
+        init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
+            self.request = request
+            self.route = route
+            self.receivedAt = receivedAt
+        }
+    }
+
+    private let parts: Parts
+
+    public var request: HTTPRequest { parts.request }
+    public var route: Route { parts.route }
     /// Simulator time at arrival; every step of this request uses it, never the clock again.
-    public let receivedAt: SimTime
+    public var receivedAt: SimTime { parts.receivedAt }
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
-        self.request = request
-        self.route = route
-        self.receivedAt = receivedAt
+        parts = Parts(request: request, route: route, receivedAt: receivedAt)
     }
 }
 
