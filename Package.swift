@@ -58,6 +58,10 @@ let package = Package(
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
         /// The server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
         .executableTarget(name: "snapsim-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP"], path: "bench/driver", swiftSettings: strictSettings),
+        /// Records replayed per second by a start with `--state` (issue 15), in one process.
+        .executableTarget(
+            name: "snapsim-replay-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP", "SimJSON"], path: "bench/replay",
+            swiftSettings: strictSettings),
 
         // MARK: - Build tooling
 

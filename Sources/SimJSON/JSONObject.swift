@@ -4,9 +4,14 @@
 /// precomposed and `"e\u0301"` are two members, although Swift's `String ==` calls them equal. Small objects
 /// (the SNAP norm) are searched in place; beyond ``indexThreshold`` members a hash index is kept beside the
 /// ordered list, so a hostile body with tens of thousands of members costs linear time, not quadratic.
+///
+/// Objects the simulator builds itself (every answer) come from literals or from another object's members,
+/// whose names are distinct by construction: ``init(uniqueMembers:)`` and the dictionary literal take them as
+/// they are, without a lookup per member, and small ones never pay for an index.
 public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
-    /// Objects with more members than this keep a hash index.
-    public static let indexThreshold = 8
+    /// Objects with more members than this keep a hash index. Comparing a name with 16 short names is cheaper
+    /// than hashing it (and answers' objects, e.g. a balance's nine members, stay below it).
+    public static let indexThreshold = 16
 
     public private(set) var members: [(key: String, value: JSONValue)]
     /// Position of each member by key; `nil` while the object is small.
@@ -20,8 +25,24 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
         for (key, value) in members { self[key] = value }
     }
 
+    /// Members whose names the caller knows to be distinct (taken from another object, or written as literal
+    /// keys), in order: no duplicate check per member. Like `Dictionary`'s literal, repeated names are a
+    /// programming error, caught by an assertion in debug builds.
+    public init(uniqueMembers members: [(key: String, value: JSONValue)]) {
+        self.members = members
+        assert(Self.namesAreDistinct(members), "JSONObject(uniqueMembers:) with a repeated member name")
+        if members.count > Self.indexThreshold { buildIndex() }
+    }
+
+    /// Literal keys are distinct (see ``init(uniqueMembers:)``): `["value": …, "currency": …]`.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements)
+        self.init(uniqueMembers: Self.labelled(elements))
+    }
+
+    /// The literal's array as members, without a copy: the two tuple types differ only in their labels, which
+    /// do not change the layout (`map` would allocate and copy every member; `as` casts each one at run time).
+    static func labelled(_ elements: [(String, JSONValue)]) -> [(key: String, value: JSONValue)] {
+        unsafeBitCast(elements, to: [(key: String, value: JSONValue)].self)
     }
 
     /// Reading finds the member; writing replaces it in place or appends it, and `nil` removes it.
@@ -57,6 +78,23 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
         return true
     }
 
+    /// Sets each member of `other` that `include` accepts, in order, exactly as `self[key] = value` one by one
+    /// would (a name `self` has keeps its position, others are appended), but looks names up only among the
+    /// members `self` had before: `other`'s names are distinct, so no appended member can match a later one.
+    public mutating func merge(_ other: JSONObject, where include: (String) -> Bool) {
+        let original = members.count
+        members.reserveCapacity(original + other.members.count)
+        for member in other.members where include(member.key) {
+            let existing = index != nil
+                ? position(of: member.key) : members[..<original].firstIndex { MemberKey.same($0.key, member.key) }
+            if let existing {
+                members[existing].value = member.value
+            } else {
+                append(member.key, member.value)
+            }
+        }
+    }
+
     public var keys: [String] { members.map(\.key) }
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
@@ -89,6 +127,8 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
     }
 
     private mutating func append(_ key: String, _ value: JSONValue) {
+        // Room for a typical SNAP object at once, instead of growing 1, 2, 4, 8 (a copy and a malloc each).
+        if members.count == members.capacity, members.count < 8 { members.reserveCapacity(8) }
         members.append((key, value))
         if index != nil {
             index?[MemberKey(key)] = members.count - 1
@@ -101,6 +141,10 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
         members.remove(at: position)
         // Removal is rare (merge patches, filters); renumbering the tail keeps appends and lookups cheap.
         if members.count > Self.indexThreshold { buildIndex() } else { index = nil }
+    }
+
+    private static func namesAreDistinct(_ members: [(key: String, value: JSONValue)]) -> Bool {
+        Set(members.map { MemberKey($0.key) }).count == members.count
     }
 
     private mutating func buildIndex() {
@@ -117,8 +161,17 @@ struct MemberKey: Hashable, Sendable {
 
     init(_ text: String) { self.text = text }
 
+    /// Byte equality over contiguous storage: `UTF8View.elementsEqual` walks two iterators (~300 instructions
+    /// for a short name), and every lookup in a small object compares names this way.
     static func same(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let equal = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                for position in 0..<left.count where left[position] != right[position] { return false }
+                return true
+            }
+        }
+        return equal.flatMap { $0 } ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     static func == (lhs: MemberKey, rhs: MemberKey) -> Bool { same(lhs.text, rhs.text) }

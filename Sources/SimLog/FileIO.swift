@@ -12,19 +12,39 @@ enum FileIO {
 
     /// The whole contents of the file at `fd`, from its start.
     static func readAll(_ fd: Int32, path: String) throws(LogError) -> [UInt8] {
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var offset: off_t = 0
+        // Read into a buffer of the file's size (a start reads the whole log: no regrowing and copying it).
+        var status = stat()
+        var result = [UInt8](repeating: 0, count: fstat(fd, &status) == 0 ? Int(status.st_size) + 1 : 1 << 20)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            if filled == result.count { result += [UInt8](repeating: 0, count: max(result.count, 1 << 20)) }
+            let count = result.withUnsafeMutableBytes { buffer in
+                pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(filled))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw LogError("cannot read \(path): \(describe(errno))")
             }
-            if count == 0 { return result }
-            result.append(contentsOf: chunk[0..<count])
-            offset += off_t(count)
+            if count == 0 {
+                result.removeLast(result.count - filled)
+                return result
+            }
+            filled += count
         }
+    }
+
+    /// Writes all of `bytes` at `offset` of the file.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += count
+        }
+        return nil
     }
 
     /// Writes all of `bytes` at the file's current end.
@@ -37,6 +57,19 @@ enum FileIO {
                 return errno
             }
             done += count
+        }
+        return nil
+    }
+
+    /// Writes zeros over `start..<end` of the file.
+    static func writeZeros(_ fd: Int32, from start: Int, to end: Int) -> Int32? {
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = start
+        while offset < end {
+            let count = min(zeros.count, end - offset)
+            let failure = zeros.withUnsafeBytes { writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: offset) }
+            if let failure { return failure }
+            offset += count
         }
         return nil
     }

@@ -34,6 +34,7 @@ public struct LogRecovery: Sendable {
                     records.append(Array(raw[payload]))
                     offset = end
                 case .damaged(let what):
+                    if isZeroFilled(bytes[offset...]) { return .success(offset) }
                     if let later = firstIntactRecord(raw, after: offset) {
                         return .failure(LogError(
                             "\(file) is damaged at byte \(offset) (\(what)), but an intact record follows at byte \(later): "
@@ -47,8 +48,23 @@ public struct LogRecovery: Sendable {
         case .failure(let error):
             throw error
         case .success(let cut):
-            let report = cut.map { "cut \(bytes.count - $0) bytes of a torn tail at byte \($0) of \(file) (\(records.count) intact records kept)" }
+            // Zeros to the end are the log's space written ahead (or blocks a power cut left zero-filled): no
+            // record was ever in them, so cutting them is not worth a report.
+            let torn = cut.flatMap { isZeroFilled(bytes[$0...]) ? nil : $0 }
+            let report = torn.map { "cut \(bytes.count - $0) bytes of a torn tail at byte \($0) of \(file) (\(records.count) intact records kept)" }
             return (LogRecovery(records: records, cutTail: report), cut)
+        }
+    }
+
+    /// Whether `bytes` are all zeros (the space a log writes ahead of its records).
+    public static func isZeroFilled(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while raw.count - offset >= 8 {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != 0 { return false }
+                offset += 8
+            }
+            return raw[offset...].allSatisfy { $0 == 0 }
         }
     }
 

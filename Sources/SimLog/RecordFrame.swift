@@ -9,9 +9,13 @@ public enum RecordFrame {
 
     /// Appends `payload` (never empty), framed, to `buffer`.
     public static func append(_ payload: [UInt8], to buffer: inout [UInt8]) {
+        append(payload, checksum: CRC32C.checksum(payload), to: &buffer)
+    }
+
+    /// Appends `payload` framed with `crc`, its checksum worked out beforehand (outside the log's lock).
+    public static func append(_ payload: [UInt8], checksum crc: UInt32, to buffer: inout [UInt8]) {
         precondition(!payload.isEmpty && payload.count <= maxPayload, "a log record holds 1 byte to 64 MiB")
         let length = UInt32(payload.count)
-        let crc = CRC32C.checksum(payload)
         for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: length >> UInt32(shift))) }
         for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: crc >> UInt32(shift))) }
         buffer.append(contentsOf: payload)

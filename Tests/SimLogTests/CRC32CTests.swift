@@ -11,6 +11,28 @@ import Testing
         #expect(CRC32C.checksum((0..<32).map { UInt8(31 - $0) }) == 0x113F_DB5C)
     }
 
+    /// Slicing by eight agrees with the bit-at-a-time definition at every length and alignment.
+    @Test func agreesWithTheBitwiseDefinition() {
+        func bitwise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            var crc: UInt32 = ~0
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+            }
+            return ~crc
+        }
+        var state: UInt32 = 12345
+        let bytes = (0..<300).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+        for start in 0..<9 {
+            for end in start...bytes.count where (end - start) < 40 || end % 37 == 0 {
+                #expect(bytes[start..<end].withUnsafeBytes { CRC32C.checksum($0) } == bitwise(bytes[start..<end]))
+            }
+        }
+    }
+
     @Test func continuesFromASeed() {
         let whole = Array("hello, durable world".utf8)
         let first = whole[..<7].withUnsafeBytes { CRC32C.checksum($0) }

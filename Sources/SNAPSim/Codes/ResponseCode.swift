@@ -47,5 +47,6 @@ public struct ResponseCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var httpStatus: Int { key.httpStatus }
-    public var description: String { "\(key.httpStatus)\(service.rawValue)\(key.caseCode)" }
+    /// Printed in every answer: concatenating three small strings allocates nothing, an interpolation does.
+    public var description: String { String(key.httpStatus) + service.rawValue + key.caseCode }
 }

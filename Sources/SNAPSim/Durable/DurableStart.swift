@@ -131,10 +131,19 @@ public enum DurableStart {
         _ simulator: Simulator, replaying records: ArraySlice<DurableRecord>, clock: SimulatorClock.State
     ) throws(DurableStateError) {
         var lastClock = clock
+        var drafts = ReplayJournal(capacityPerRing: simulator.journal.withLock { $0.capacityPerPartner })
         for record in records {
+            if case .request(let at, let request) = record {
+                simulator.clock.pin(at: at)
+                simulator.replayRequest(request, at: at, into: &drafts)
+                continue
+            }
             if case .clock(let state) = record { lastClock = state }
+            // An admin command or a fixture swap may read or change the journal: the requests before it first.
+            simulator.writeJournal(&drafts)
             try simulator.replay(record)
         }
+        simulator.writeJournal(&drafts)
         simulator.clock.restore(lastClock)
         // Clock-driven steps the scheduler ran between records were not logged: each runs at its due instant, so
         // the replay caught them up before each partner's next record; what fell due after a partner's last

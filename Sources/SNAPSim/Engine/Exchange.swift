@@ -26,6 +26,9 @@ public struct Exchange: Sendable {
     public var route: Route { parts.route }
     /// Simulator time at arrival; every step of this request uses it, never the clock again.
     public var receivedAt: SimTime { parts.receivedAt }
+    /// Whether this is a durable start replaying a logged request (``Simulator/replayRequest(_:at:into:)``): its
+    /// record proves it passed the signature checks when it was served, so they are not run again.
+    var replaying = false
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
         parts = Parts(request: request, route: route, receivedAt: receivedAt)

@@ -100,7 +100,7 @@ public final class Simulator: HTTPResponder {
     }
 
     /// Security, then the services with the partner's rules in force.
-    private func decide(_ exchange: Exchange, _ slots: PartnerSlots) -> Decision {
+    func decide(_ exchange: Exchange, _ slots: PartnerSlots) -> Decision {
         let world = slots.world
         do throws(SNAPError) {
             switch exchange.route.security {

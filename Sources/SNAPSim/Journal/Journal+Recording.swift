@@ -9,7 +9,7 @@ extension JournalEntry {
     init(
         _ request: HTTPRequest, receivedAt: SimTime, service: String?, decision: Decision?, rendered: RenderedReply
     ) {
-        let claimed = decision?.caller?.clientId ?? request.headers["X-PARTNER-ID"] ?? request.headers["X-CLIENT-KEY"]
+        let claimed = Self.claimedPartner(request, decision)
         var status = 0
         var responseBody = ""
         switch rendered.reply.action {
@@ -35,6 +35,11 @@ extension JournalEntry {
             body: JournalEntry.text(request.body), service: service, status: status,
             responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
             explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)
+    }
+
+    /// The partner an entry is filed under: the authenticated caller, else whoever the request claimed to be.
+    static func claimedPartner(_ request: HTTPRequest, _ decision: Decision?) -> String? {
+        decision?.caller?.clientId ?? request.headers["X-PARTNER-ID"] ?? request.headers["X-CLIENT-KEY"]
     }
 
     /// The ring the entry belongs in: its partner's when that is a partner of the fixtures; names nobody

@@ -69,15 +69,28 @@ public struct Amount: Codable, Sendable, Hashable, Comparable, CustomStringConve
     }
 
     /// `value` text for minor units.
+    ///
+    /// Every amount of every answer passes here: the digits are written backwards into a stack buffer and become
+    /// one (small, unallocated) string, with no intermediate strings.
     public static func format(_ minorUnits: Int64) -> String {
-        let magnitude = minorUnits.magnitude
-        let whole = magnitude / 100
-        let cents = magnitude % 100
-        var text = minorUnits < 0 ? "-" : ""
-        text += String(whole)
-        text += cents < 10 ? ".0" : "."
-        text += String(cents)
-        return text
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var magnitude = minorUnits.magnitude  // `UInt64`: `Int64.min` has one too
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            func putDigit() {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            }
+            putDigit()
+            putDigit()
+            put(UInt8(ascii: "."))
+            repeat { putDigit() } while magnitude > 0
+            if minorUnits < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -69,17 +69,6 @@ extension JSONValue {
     /// Compact text with object members sorted by name at every level: two bodies that differ only in
     /// whitespace or member order have the same canonical text.
     public var canonicalText: String {
-        canonicalized.compactText
-    }
-
-    private var canonicalized: JSONValue {
-        switch self {
-        case .object(let object):
-            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.canonicalized) }))
-        case .array(let elements):
-            .array(elements.map(\.canonicalized))
-        default:
-            self
-        }
+        compactTextSortingKeys
     }
 }

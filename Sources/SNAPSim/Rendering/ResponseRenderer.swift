@@ -77,9 +77,9 @@ struct ResponseRenderer {
     /// Only the members the profile's SDK accepts, when the route lists them (DOKU's models refuse others).
     private func shaped(_ body: JSONObject, _ dialect: RouteDialect) -> JSONObject {
         guard let kept = dialect.responseFields else { return body }
-        return JSONObject(body.members.filter {
+        return JSONObject(uniqueMembers: body.members.filter {
             $0.key == "responseCode" || $0.key == "responseMessage" || kept.contains($0.key)
-        }.map { ($0.key, $0.value) })
+        })
     }
 
     private func reply(status: Int, body: JSONValue, at time: SimTime, delay: Duration) -> RenderedReply {
@@ -108,11 +108,10 @@ extension RenderedReply {
 }
 
 extension JSONObject {
+    /// The envelope `lhs` with the fields `rhs` set on it, except the two members the envelope decides.
     static func + (lhs: JSONObject, rhs: JSONObject) -> JSONObject {
         var result = lhs
-        for member in rhs where member.key != "responseCode" && member.key != "responseMessage" {
-            result[member.key] = member.value
-        }
+        result.merge(rhs) { $0 != "responseCode" && $0 != "responseMessage" }
         return result
     }
 }

@@ -26,10 +26,13 @@ struct AccessTokenIssuer {
         guard let partner = PartnerLookup.partner(clientKey, in: fixtures) else {
             throw PartnerLookup.unknownClient(clientKey, header: SecurityHeader.clientKey, fixtures: fixtures)
         }
-        try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
-            .verifyAccessTokenRequest(
-                clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsed,
-                signature: headers[SecurityHeader.signature] ?? "")
+        // A replayed token request was logged only after its signature verified (Exchange.replaying).
+        if !exchange.replaying {
+            try SignatureCheck(partner: partner, conventions: conventions, keys: keys, partners: fixtures.partners)
+                .verifyAccessTokenRequest(
+                    clientKey: clientKey, timestamp: timestamp, parsedTimestamp: parsed,
+                    signature: headers[SecurityHeader.signature] ?? "")
+        }
         try ProfileBinding.check(partner, on: exchange.route, fixtures: fixtures)
         if exchange.route.serviceCode == .accessTokenB2B2C {
             let grant = try CustomerTokenIssuer.readGrant(request.body)

@@ -40,7 +40,7 @@ struct RequestFields {
             if required { throw missing(field) }
             throw format(field, "must not be empty", received: value)
         }
-        guard text.count <= maxLength else {
+        guard text.hasAtMost(maxLength) else {
             throw format(field, "must be at most \(maxLength) characters, got \(text.count)", received: value)
         }
         return text
@@ -119,7 +119,7 @@ struct RequestFields {
         }
         var texts: [String] = []
         for element in elements {
-            guard case .string(let text) = element, !text.isEmpty, text.count <= maxLength else {
+            guard case .string(let text) = element, !text.isEmpty, text.hasAtMost(maxLength) else {
                 throw format(field, "must hold non-empty strings of at most \(maxLength) characters", received: value)
             }
             texts.append(text)
@@ -140,4 +140,10 @@ struct RequestFields {
             "summary": .string("\(name(field)) \(reason)"), "received": received,
         ])
     }
+}
+
+extension String {
+    /// `count <= limit`, without counting characters (grapheme breaking, ~50 instructions a character) when the
+    /// UTF-8 length already proves it: every character takes at least one byte.
+    fileprivate func hasAtMost(_ limit: Int) -> Bool { utf8.count <= limit || count <= limit }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Issue 15: how fast a start with `--state` replays its log, in one process (bench/replay: snapsim-replay-bench).
+# Serves N signed requests (top-ups and balance inquiries, alternating) to a simulator with durable state and no
+# snapshots, closes it, starts again from the directory and prints the records replayed per second; then checks
+# that the replayed partner states equal the served ones byte for byte. Defaults: N in 10000 (one snapshot
+# interval) and 60000; PARTNERS=1.
+#   bash bench/snap/replay.sh            # BENCH_OUT=/tmp/snapsim-replay-bench; REPLAY_BIN=path to skip the build
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=${BENCH_OUT:-/tmp/snapsim-replay-bench}
+COUNTS=${COUNTS:-"10000 60000"}
+PARTNERS=${PARTNERS:-1}
+rm -rf "$OUT" && mkdir -p "$OUT"
+if [ -n "${REPLAY_BIN:-}" ]; then DRIVER=$REPLAY_BIN; else
+    swift build -c release --scratch-path .build-bench --product snapsim-replay-bench 2>&1 | tail -1
+    DRIVER=.build-bench/release/snapsim-replay-bench
+fi
+# The defaults plus a customer whose tier takes every top-up (as durable.sh does).
+cp -r fixtures "$OUT/fixtures"
+python3 - "$OUT/fixtures" <<'PY'
+import json, sys
+folder = sys.argv[1]
+tiers = json.load(open(f"{folder}/tiers.json"))
+tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
+    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
+    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
+json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
+customers = json.load(open(f"{folder}/customers.json"))
+customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
+    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
+json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
+PY
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $COUNTS; do
+    echo "== $n requests, $PARTNERS partner(s)"
+    "$DRIVER" "$OUT/fixtures" "$OUT/state" "$n" "$PARTNERS"
+done
