@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
         /// An append-only, checksummed log with group-commit fsync and a directory lock; no SNAP knowledge.
         .target(name: "SimLog", swiftSettings: strictSettings),
+        /// A compact binary `Encoder`/`Decoder` (tagged values, varints, a key table per document); no SNAP knowledge.
+        .target(name: "SimBinaryCoding", exclude: ["README.md"], swiftSettings: strictSettings),
         /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.
         .target(name: "SimHTTPClient", dependencies: ["SimHTTP"], swiftSettings: strictSettings),
 
@@ -43,7 +45,7 @@ let package = Package(
         /// Fixtures, ledger, security pipeline, rules, services, journal and admin API.
         .target(
             name: "SNAPSim",
-            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode", "SimLog"],
+            dependencies: ["SNAPCrypto", "SimHTTP", "SimHTTPClient", "SimJSON", "QRISCode", "SimLog", "SimBinaryCoding"],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultFixtures"]
         ),
@@ -58,6 +60,8 @@ let package = Package(
         .executableTarget(name: "snapsim", dependencies: ["SNAPSimCLI"], swiftSettings: strictSettings),
         /// The server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
         .executableTarget(name: "snapsim-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP"], path: "bench/driver", swiftSettings: strictSettings),
+        /// The size, decode and encode times of a state directory's snapshot (bench/snap/durable.sh).
+        .executableTarget(name: "snapsim-snapshot-probe", dependencies: ["SNAPSim"], path: "bench/snapshot-probe", swiftSettings: strictSettings),
         /// Records replayed per second by a start with `--state` (issue 15), in one process.
         .executableTarget(
             name: "snapsim-replay-bench", dependencies: ["SNAPSim", "SNAPScenario", "SimHTTP", "SimJSON"], path: "bench/replay",
@@ -79,6 +83,7 @@ let package = Package(
         .target(name: "SocketTestSupport", path: "Tests/SocketTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SimServerTests", dependencies: ["SimServer", "SimHTTP", "SocketTestSupport"]),
         .testTarget(name: "SimLogTests", dependencies: ["SimLog"]),
+        .testTarget(name: "SimBinaryCodingTests", dependencies: ["SimBinaryCoding"]),
         .testTarget(name: "SimHTTPClientTests", dependencies: ["SimHTTPClient", "SimServer", "SimHTTP"]),
         .testTarget(
             name: "SNAPSimTests",

@@ -28,6 +28,10 @@ if [ -n "${SNAPSIM_BIN:-}" ]; then SNAPSIM=$SNAPSIM_BIN; else
     swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
     SNAPSIM=.build-bench/release/snapsim
 fi
+PROBE=${SNAPSHOT_PROBE:-$(dirname "$SNAPSIM")/snapsim-snapshot-probe}
+if [ ! -x "$PROBE" ] && [ -z "${SNAPSIM_BIN:-}" ]; then
+    swift build -c release --scratch-path .build-bench --product snapsim-snapshot-probe 2>&1 | tail -1
+fi
 
 # The defaults plus a customer and tier that take a top-up per request for the whole run (as run.sh does).
 cp -r fixtures "$OUT/fixtures"
@@ -112,6 +116,9 @@ t0=$(date +%s.%N)
 start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 t1=$(date +%s.%N)
 resumed=$(grep -o 'resumed from [^;]*' "$OUT/server-$DUR_PORT.log" | tail -1)
+# The final state's snapshot: its size, decode and encode times, and the same state as JSON (read only).
+probe="(no snapshot probe at $PROBE)"
+if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/state" 2>&1 || true); fi
 
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds"
@@ -126,4 +133,5 @@ resumed=$(grep -o 'resumed from [^;]*' "$OUT/server-$DUR_PORT.log" | tail -1)
     done
     echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
         "state directory $((records_bytes / 1024)) KiB [$state_files] ($resumed)"
+    echo "$probe"
 } | tee "$OUT/summary.txt"

@@ -15,7 +15,7 @@ extension Simulator {
         let thread = Thread { [weak self] in
             defer { stateLog.snapshotting.store(false, ordering: .releasing) }
             do throws(DurableStateError) {
-                try self?.takeSnapshot(stateLog)
+                try self?.takeSnapshot(stateLog, yielding: true)
             } catch {
                 FileHandle.standardError.write(Data("snapsim: \(error)\n".utf8))
             }
@@ -30,35 +30,56 @@ extension Simulator {
     /// partners' states are copied (values), and the log moves to a new segment once every record before the cut
     /// is on disk. Encoding and writing happen after the lock is released, while requests go on.
     public func takeSnapshot(_ stateLog: StateLog) throws(DurableStateError) {
+        try takeSnapshot(stateLog, yielding: false)
+    }
+
+    /// `yielding`: on a thread of its own, lower its priority once the cut is taken.
+    func takeSnapshot(_ stateLog: StateLog, yielding: Bool) throws(DurableStateError) {
         try stateLog.snapshotLock.withLock { closed throws(DurableStateError) in
             guard !closed else { return }
-            try writeSnapshot(stateLog)
+            try writeSnapshot(stateLog, yielding: yielding)
         }
     }
 
-    private func writeSnapshot(_ stateLog: StateLog) throws(DurableStateError) {
-        let result: Result<(StateSnapshot, UInt64), DurableStateError> = stateLog.access.exclusive {
+    private func writeSnapshot(_ stateLog: StateLog, yielding: Bool) throws(DurableStateError) {
+        typealias Cut = (head: StateSnapshot.Head, partners: [(String, PartnerLock, PartnerState, UInt64)], segment: UInt64)
+        let result: Result<Cut, DurableStateError> = stateLog.access.exclusive {
             let slots = self.slots
             let partners = slots.clientIds.compactMap { clientId in
-                slots.existing(clientId).map { StateSnapshot.Partner(clientId: clientId, state: $0.state.peek { $0 }) }
+                slots.existing(clientId).map { slot in
+                    let (state, version) = slot.state.versioned()
+                    return (clientId, slot.state, state, version)
+                }
             }
             let head = StateSnapshot.Head(
                 seed: options.seed, generation: slots.world.generation, fixtures: stateLog.fixtureFiles.withLock { $0 },
                 clock: clock.savedState, notifications: notifications.settings)
             stateLog.sinceSnapshot.store(0, ordering: .relaxed)
             do throws(LogError) {
-                return .success((StateSnapshot(head: head, partners: partners), try stateLog.log.startSegment()))
+                return .success((head, partners, try stateLog.log.startSegment()))
             } catch {
                 return .failure(DurableStateError("cannot start a new log segment: \(error)"))
             }
         }
-        let (snapshot, segment) = try result.get()
-        let payload = try snapshot.encoded()
+        let cut = try result.get()
+        // The cut is taken; encoding and writing yield the cores to requests.
+        if yielding { SnapshotThread.lowerPriority() }
+        let documents = stateLog.snapshotDocuments
+        var latest: [String: SnapshotDocuments.Document] = [:]
+        let partners = cut.partners.map { clientId, lock, state, version in
+            (clientId: clientId, document: { () throws -> [UInt8] in
+                let bytes = try documents.unchanged(clientId, lock: lock, version: version) ?? StateSnapshot.document(state)
+                latest[clientId] = SnapshotDocuments.Document(lock: lock, version: version, bytes: bytes)
+                return bytes
+            })
+        }
+        let payload = try StateSnapshot.encode(head: cut.head, partners: partners)
         do throws(LogError) {
-            try stateLog.log.saveSnapshot(LogSnapshot(segment: segment, payload: payload))
+            try stateLog.log.saveSnapshot(LogSnapshot(segment: cut.segment, payload: payload))
         } catch {
             throw DurableStateError("cannot write a snapshot: \(error)")
         }
+        documents.replace(with: latest)
     }
 
     /// Puts a snapshot's state in force in a simulator just built from its fixtures (at start, before serving).

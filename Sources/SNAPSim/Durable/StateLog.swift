@@ -33,6 +33,8 @@ public final class StateLog: Sendable {
     let snapshotLock = Mutex<Bool>(false)
     /// The files of the fixture set in force, for the next snapshot.
     let fixtureFiles = Mutex<[DurableRecord.FixtureFile]>([])
+    /// The partners' documents in the last snapshot, reused for partners that did not change since.
+    let snapshotDocuments = SnapshotDocuments()
 
     public init(_ log: DurableLog, snapshotEvery: Int = 10_000) {
         self.log = log

@@ -1,4 +1,5 @@
 import Foundation
+import SimBinaryCoding
 
 /// The whole durable state at one cut of the log (the start of a log segment): what a start loads before it
 /// replays the segments that follow, so that a start replays at most one snapshot interval of records.
@@ -6,10 +7,14 @@ import Foundation
 /// The journal is not in it: after a start from a snapshot the journal holds the requests replayed after it.
 /// Neither are deliveries of the outbox (as with the log alone).
 struct StateSnapshot: Sendable {
+    /// The snapshot format this version writes and reads: 2 is binary (SimBinaryCoding), one document for the
+    /// head and one per partner; 1 was JSON.
+    static let format: UInt8 = 2
+
     /// What is needed before the partners' states can be read (their forced outcomes are read against the
     /// fixtures), coded apart from them.
     struct Head: Codable, Sendable {
-        var format = 1
+        var format = Int(StateSnapshot.format)
         var seed: UInt64
         var generation: Int
         var fixtures: [DurableRecord.FixtureFile]
@@ -18,7 +23,7 @@ struct StateSnapshot: Sendable {
     }
 
     /// One partner's state.
-    struct Partner: Codable, Sendable {
+    struct Partner: Sendable {
         var clientId: String
         var state: PartnerState
     }
@@ -26,17 +31,29 @@ struct StateSnapshot: Sendable {
     var head: Head
     var partners: [Partner]
 
-    /// The bytes: the head's JSON and the partners' JSON, each length-prefixed.
-    func encoded() throws(DurableStateError) -> [UInt8] {
-        let encoder = JSONEncoder()
+    /// The bytes: the format, the head's document, the number of partners, then each partner's client id and
+    /// document. `partnerBytes` gives a partner's document when it is already known (unchanged since the last
+    /// snapshot); the documents are returned with the bytes for the next one.
+    static func encode(
+        head: Head, partners: [(clientId: String, document: () throws -> [UInt8])]
+    ) throws(DurableStateError) -> [UInt8] {
         do {
-            var writer = RecordWriter(kind: 1)
-            writer.data(try encoder.encode(head))
-            writer.data(try encoder.encode(partners))
+            var writer = RecordWriter(kind: format)
+            writer.data(try BinaryEncoder().encode(head))
+            writer.integer(UInt64(partners.count))
+            for partner in partners {
+                writer.string(partner.clientId)
+                writer.data(try partner.document())
+            }
             return writer.bytes
         } catch {
             throw DurableStateError("cannot encode the state for a snapshot: \(error)")
         }
+    }
+
+    /// One partner's state as a document.
+    static func document(_ state: PartnerState) throws -> [UInt8] {
+        try BinaryEncoder().encode(state)
     }
 
     /// Reads a snapshot's bytes; `fixtures` turns the head's fixture files into the set the partners belong to.
@@ -45,33 +62,40 @@ struct StateSnapshot: Sendable {
     ) throws(DurableStateError) -> (StateSnapshot, LoadedFixtures) {
         let refusal = "refusing to start and leaving the directory as it is"
         var reader = RecordReader(bytes)
+        let kind = (try? reader.byte()) ?? 0
+        guard kind == format else {
+            throw DurableStateError(
+                "\(file) has snapshot format \(kind)\(kind == 1 ? " (JSON, written by an earlier version)" : ""), "
+                    + "which this version does not read; \(refusal). Start afresh with another --state directory, "
+                    + "or serve this one with the version that wrote it")
+        }
         let headBytes: [UInt8]
-        let partnerBytes: [UInt8]
+        var partnerBytes: [(String, [UInt8])] = []
         do throws(RecordReader.Malformed) {
-            guard try reader.byte() == 1 else { throw RecordReader.Malformed() }
             headBytes = try reader.data()
-            partnerBytes = try reader.data()
+            let count = try reader.integer()
+            for _ in 0..<count { partnerBytes.append((try reader.string(), try reader.data())) }
             guard reader.isAtEnd else { throw RecordReader.Malformed() }
         } catch {
             throw DurableStateError("\(file) is intact but not a snapshot this version of snapsim reads; \(refusal)")
         }
         let head: Head
         do {
-            head = try JSONDecoder().decode(Head.self, from: Data(headBytes))
+            head = try BinaryDecoder().decode(Head.self, from: headBytes)
         } catch {
             throw DurableStateError("\(file) is intact but its state does not read (\(error)); \(refusal)")
         }
-        guard head.format == 1 else {
-            throw DurableStateError("\(file) has snapshot format \(head.format), which this version does not read; \(refusal)")
-        }
         let loaded = try fixtures(head)
-        do {
-            let decoder = JSONDecoder()
-            decoder.userInfo[.fixtures] = loaded
-            let partners = try decoder.decode([Partner].self, from: Data(partnerBytes))
-            return (StateSnapshot(head: head, partners: partners), loaded)
-        } catch {
-            throw DurableStateError("\(file) is intact but a partner's state does not read (\(error)); \(refusal)")
+        var decoder = BinaryDecoder()
+        decoder.userInfo[.fixtures] = loaded
+        var partners: [Partner] = []
+        for (clientId, document) in partnerBytes {
+            do {
+                partners.append(Partner(clientId: clientId, state: try decoder.decode(PartnerState.self, from: document)))
+            } catch {
+                throw DurableStateError("\(file) is intact but the state of partner \(clientId) does not read (\(error)); \(refusal)")
+            }
         }
+        return (StateSnapshot(head: head, partners: partners), loaded)
     }
 }

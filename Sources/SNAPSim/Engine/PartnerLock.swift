@@ -5,6 +5,9 @@ import Synchronization
 /// exactly as they were served (see ``StateLog``).
 final class PartnerLock: Sendable {
     private let mutex: Mutex<PartnerState>
+    /// Counts the changes made through ``withLock`` (read and written under the lock), so a snapshot can reuse
+    /// the document of a state that did not change since the last one.
+    private let changes = Atomic<UInt64>(0)
 
     init(_ state: PartnerState) {
         mutex = Mutex(state)
@@ -14,6 +17,7 @@ final class PartnerLock: Sendable {
     func withLock<R, E: Error>(_ body: (inout PartnerState) throws(E) -> R) throws(E) -> R {
         try mutex.withLock { state throws(E) -> R in
             defer { RequestCapture.current?.appendOnce() }
+            changes.add(1, ordering: .relaxed)
             return try body(&state)
         }
     }
@@ -23,5 +27,10 @@ final class PartnerLock: Sendable {
     /// is served for.
     func peek<R: Sendable>(_ body: (PartnerState) -> R) -> R {
         mutex.withLock { state in body(state) }
+    }
+
+    /// The state and its change count, read together under the lock (for a snapshot).
+    func versioned() -> (state: PartnerState, version: UInt64) {
+        mutex.withLock { state in (state, changes.load(ordering: .relaxed)) }
     }
 }

@@ -18,7 +18,7 @@ extension Ledger {
 /// numbers in a ``HolderNumbers`` read from its own head; both are compacted once half of them is dead. (A
 /// dictionary of movements and `removeFirst` on the holder's array made every top-up past the limit move the
 /// whole holder array, ~800 KB for one busy customer, under the partner's lock.)
-public struct MovementLog: Codable, Sendable {
+public struct MovementLog: Sendable {
     /// Movements from `entries[head]` on are kept; `entries[i]` is movement number `base + i`.
     private var entries: [LedgerMovement] = []
     private var head = 0

@@ -83,4 +83,3 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     }
 }
 
-extension ReferencedRecords: Codable where Record: Codable {}
