@@ -28,6 +28,33 @@ enum ASCII {
         byte == tab || (byte >= 0x20 && byte != 0x7F)
     }
 
+    /// Whether every byte of `bytes[range]` is ``isFieldValueChar(_:)``.
+    ///
+    /// Eight bytes at a time while none is a control or DEL (the usual header value, signatures and tokens
+    /// included), byte by byte from the first word that may hold one (a tab is allowed): every header of every
+    /// request passes here.
+    static func areFieldValueChars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Some byte below 0x20 (obs-text, 0x80 and above, is excluded by `~word`), or some byte 0x7F.
+                let control = (word &- ones &* 0x20) & ~word & highs
+                let delete = word ^ (ones &* 0x7F)
+                if control | ((delete &- ones) & ~delete & highs) != 0 { break }
+                index += 8
+            }
+        }
+        while index < range.upperBound {
+            guard isFieldValueChar(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == space || byte == tab

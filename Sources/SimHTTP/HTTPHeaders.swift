@@ -19,7 +19,16 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// The first value of the named field, or `nil`; setting replaces every field of that name.
     public subscript(name: String) -> String? {
-        get { fields.first { Self.equalNames($0.name, name) }?.value }
+        get {
+            // By index, lengths first: `first(where:)` copies every field it looks at (two retains each), and most
+            // names differ in length. Every request looks up several headers.
+            let length = name.utf8.count
+            for index in fields.indices
+            where fields[index].name.utf8.count == length && Self.equalNames(fields[index].name, name) {
+                return fields[index].value
+            }
+            return nil
+        }
         set {
             remove(name)
             if let newValue { fields.append((name: name, value: newValue)) }

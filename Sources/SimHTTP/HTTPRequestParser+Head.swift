@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // The request line and header section: finding where they end, then turning them into a request and a
 // decision on how the body is framed.
 extension HTTPRequestParser {
@@ -75,33 +81,39 @@ extension HTTPRequestParser {
     /// Searches the buffered bytes for the empty line that ends a head or trailer section, enforcing the byte,
     /// line and CRLF rules on the way. Resumes where the previous call stopped, so feeding one byte at a time
     /// stays linear.
+    ///
+    /// Each line is found with `memchr` (vectorised) for its LF, then for a CR anywhere but right before that LF,
+    /// rather than testing every byte of every header in a Swift loop: this runs for every request.
     mutating func scanSection(maxBytes: Int, maxLines: Int, skipsLeadingEmptyLines: Bool) -> SectionScan {
         let sectionStart = start
         var scanned = self.scanned
         var lineStart = self.lineStart
         var lineCount = self.lineCount
         let result = buffer.withUnsafeBufferPointer { bytes -> SectionScan in
+            guard let base = bytes.baseAddress else { return .needMoreData }
             var index = sectionStart + scanned
             let end = bytes.count
             while index < end {
-                if bytes[index] == ASCII.lf {
-                    let lineBegin = sectionStart + lineStart
-                    // RFC 9112 §2.2: lines end in CRLF. A bare LF is refused rather than tolerated: peers that
-                    // disagree on line ends are how requests get smuggled past a front end.
-                    guard index > lineBegin, bytes[index - 1] == ASCII.cr else { return .failure(.invalidLineEnding) }
-                    if index + 1 - sectionStart > maxBytes { return .failure(.headTooLarge) }
-                    if index - 1 == lineBegin {
-                        if lineCount == 0, skipsLeadingEmptyLines { return .leadingEmptyLine(next: index + 1) }
-                        return .complete(end: index + 1)
-                    }
-                    lineCount += 1
-                    if lineCount > maxLines { return .failure(.tooManyHeaders) }
-                    lineStart = index + 1 - sectionStart
-                } else if index > sectionStart + lineStart, bytes[index - 1] == ASCII.cr {
-                    // RFC 9112 §2.2: a bare CR is refused as soon as the byte after it is seen, rather than
-                    // buffered until some later LF ends the line (or the head limit is reached).
+                let lineBegin = sectionStart + lineStart
+                let stop = Self.find(ASCII.lf, in: base, from: index, to: end) ?? end
+                // RFC 9112 §2.2: a bare CR is refused as soon as the byte after it is seen, rather than buffered
+                // until some later LF ends the line (or the head limit is reached).
+                if Self.find(ASCII.cr, in: base, from: max(index - 1, lineBegin), to: stop - 1) != nil {
                     return .failure(.invalidLineEnding)
                 }
+                guard stop < end else { break }
+                index = stop
+                // RFC 9112 §2.2: lines end in CRLF. A bare LF is refused rather than tolerated: peers that
+                // disagree on line ends are how requests get smuggled past a front end.
+                guard index > lineBegin, bytes[index - 1] == ASCII.cr else { return .failure(.invalidLineEnding) }
+                if index + 1 - sectionStart > maxBytes { return .failure(.headTooLarge) }
+                if index - 1 == lineBegin {
+                    if lineCount == 0, skipsLeadingEmptyLines { return .leadingEmptyLine(next: index + 1) }
+                    return .complete(end: index + 1)
+                }
+                lineCount += 1
+                if lineCount > maxLines { return .failure(.tooManyHeaders) }
+                lineStart = index + 1 - sectionStart
                 index += 1
             }
             scanned = end - sectionStart
@@ -111,6 +123,13 @@ extension HTTPRequestParser {
         self.lineStart = lineStart
         self.lineCount = lineCount
         return result
+    }
+
+    /// The index of the first `byte` in `base[from..<to]`, or `nil` (also for an empty range).
+    @inline(__always)
+    static func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     // MARK: - Head
@@ -205,9 +224,7 @@ extension HTTPRequestParser {
     /// The index of the CR that ends the line starting at `index`.
     @inline(__always)
     static func endOfLine(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        var index = index
-        while bytes[index] != ASCII.lf { index += 1 }
-        return index - 1
+        find(ASCII.lf, in: bytes.baseAddress.unsafelyUnwrapped, from: index, to: bytes.count).unsafelyUnwrapped - 1
     }
 
     @inline(__always)
@@ -307,10 +324,8 @@ extension HTTPRequestParser {
             return .failure(.invalidHeaderField)
         }
         let value = ASCII.trimmingWhitespace(bytes, (colon + 1)..<line.upperBound)
-        for index in value where !ASCII.isFieldValueChar(bytes[index]) {
-            // RFC 9110 §5.5: CR, LF and NUL must be rejected; other controls are refused for the same reason.
-            return .failure(.invalidHeaderField)
-        }
+        // RFC 9110 §5.5: CR, LF and NUL must be rejected; other controls are refused for the same reason.
+        guard ASCII.areFieldValueChars(bytes, value) else { return .failure(.invalidHeaderField) }
         return .success((line.lowerBound..<colon, value))
     }
 

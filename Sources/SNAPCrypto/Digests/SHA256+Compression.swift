@@ -19,7 +19,8 @@ extension SHA256 {
                         let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
                         w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
                     }
-                    // Steps 2–3: the 64 rounds.
+                    // Steps 2–3: the 64 rounds, eight at a time with the working variables' roles rotated
+                    // instead of their values moved (as in SHA512Core).
                     var a = state.h0
                     var b = state.h1
                     var c = state.h2
@@ -28,21 +29,17 @@ extension SHA256 {
                     var f = state.h5
                     var g = state.h6
                     var h = state.h7
-                    for t in 0..<64 {
-                        let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let choose = (e & f) ^ (~e & g)
-                        let t1 = h &+ bigSigma1 &+ choose &+ k[t] &+ w[t]
-                        let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = bigSigma0 &+ majority
-                        h = g
-                        g = f
-                        f = e
-                        e = d &+ t1
-                        d = c
-                        c = b
-                        b = a
-                        a = t1 &+ t2
+                    var t = 0
+                    while t < 64 {
+                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        t += 8
                     }
                     // Step 4: add the compressed chunk to the running hash.
                     state.h0 &+= a
@@ -57,6 +54,23 @@ extension SHA256 {
                 }
             }
         }
+    }
+}
+
+extension SHA256 {
+    /// One round of FIPS 180-4 §6.2.2 step 3 without the rotation of the working variables: `d` becomes the new
+    /// `e` and `h` the new `a`; the caller passes the variables in rotated roles for the next round.
+    /// Ch(e,f,g) = g ^ (e & (f ^ g)) and Maj(a,b,c) = (a & b) | (c & (a | b)) are the standard identities.
+    @inline(__always)
+    static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+    ) {
+        let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let t1 = h &+ bigSigma1 &+ (g ^ (e & (f ^ g))) &+ constantPlusWord
+        let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        d = d &+ t1
+        h = t1 &+ bigSigma0 &+ ((a & b) | (c & (a | b)))
     }
 }
 

@@ -23,44 +23,79 @@ public enum Base64 {
     /// length that is not a multiple of four. Non-zero bits in the last character before the padding are
     /// tolerated (RFC 4648 §3.5 leaves that to the decoder), as OpenSSL and Foundation do.
     public static func decode(_ text: String) -> [UInt8]? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count / 4 * 3)
-        var group: UInt32 = 0
-        var groupCount = 0
-        var paddingCount = 0
-        for character in text.utf8 {
-            let value = decodingTable[Int(character)]
-            if value == whitespace { continue }
-            if character == padding {
-                // Padding may only complete the final quantum: "xx==" or "xxx=".
-                guard groupCount + paddingCount >= 2 else { return nil }
-                paddingCount += 1
-                guard groupCount + paddingCount <= 4 else { return nil }
-                continue
+        var text = text
+        return text.withUTF8 { decode(utf8: $0) }
+    }
+
+    /// Decodes padded Base64 from UTF-8 bytes, with the rules of ``decode(_:)``.
+    ///
+    /// Every signed SNAP request decodes its `X-SIGNATURE`, so this works on raw memory: the output is written
+    /// into its final array in one pass, without a capacity check per byte.
+    public static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        decodingTable.withUnsafeBufferPointer { table in
+            var valid = false
+            // Every 4 characters give at most 3 bytes; a final padded quantum gives at most 2.
+            let bytes = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { output, written in
+                var count = 0
+                var group: UInt32 = 0
+                var groupCount = 0
+                var paddingCount = 0
+                // Whole quanta of four alphabet characters first (all of a signature but its padded end): one
+                // test per quantum; whitespace, padding or an invalid character leaves the rest to the loop below,
+                // which starts in the state this one leaves (no partial quantum).
+                var position = 0
+                while position + 4 <= input.count {
+                    let first = table[Int(input[position])]
+                    let second = table[Int(input[position + 1])]
+                    let third = table[Int(input[position + 2])]
+                    let fourth = table[Int(input[position + 3])]
+                    guard (first | second | third | fourth) & 0xC0 == 0 else { break }
+                    let quantum = UInt32(first) << 18 | UInt32(second) << 12 | UInt32(third) << 6 | UInt32(fourth)
+                    output[count] = UInt8(truncatingIfNeeded: quantum >> 16)
+                    output[count + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                    output[count + 2] = UInt8(truncatingIfNeeded: quantum)
+                    count += 3
+                    position += 4
+                }
+                for character in UnsafeBufferPointer(rebasing: input[position...]) {
+                    let value = table[Int(character)]
+                    if value == whitespace { continue }
+                    if character == padding {
+                        // Padding may only complete the final quantum: "xx==" or "xxx=".
+                        guard groupCount + paddingCount >= 2 else { return }
+                        paddingCount += 1
+                        guard groupCount + paddingCount <= 4 else { return }
+                        continue
+                    }
+                    guard value != invalid, paddingCount == 0 else { return }
+                    group = group << 6 | UInt32(value)
+                    groupCount += 1
+                    if groupCount == 4 {
+                        output[count] = UInt8(truncatingIfNeeded: group >> 16)
+                        output[count + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                        output[count + 2] = UInt8(truncatingIfNeeded: group)
+                        count += 3
+                        group = 0
+                        groupCount = 0
+                    }
+                }
+                switch (groupCount, paddingCount) {
+                case (0, 0):
+                    break
+                case (2, 2):
+                    output[count] = UInt8(truncatingIfNeeded: group >> 4)
+                    count += 1
+                case (3, 1):
+                    output[count] = UInt8(truncatingIfNeeded: group >> 10)
+                    output[count + 1] = UInt8(truncatingIfNeeded: group >> 2)
+                    count += 2
+                default:
+                    return
+                }
+                written = count
+                valid = true
             }
-            guard value != invalid, paddingCount == 0 else { return nil }
-            group = group << 6 | UInt32(value)
-            groupCount += 1
-            if groupCount == 4 {
-                output.append(UInt8(truncatingIfNeeded: group >> 16))
-                output.append(UInt8(truncatingIfNeeded: group >> 8))
-                output.append(UInt8(truncatingIfNeeded: group))
-                group = 0
-                groupCount = 0
-            }
-        }
-        switch (groupCount, paddingCount) {
-        case (0, 0):
-            return output
-        case (2, 2):
-            output.append(UInt8(truncatingIfNeeded: group >> 4))
-            return output
-        case (3, 1):
-            output.append(UInt8(truncatingIfNeeded: group >> 10))
-            output.append(UInt8(truncatingIfNeeded: group >> 2))
-            return output
-        default:
-            return nil
+            return valid ? bytes : nil
         }
     }
 

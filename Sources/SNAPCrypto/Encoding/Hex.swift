@@ -32,21 +32,24 @@ public enum Hex {
     /// Returns `nil` for an odd number of characters or any character that is not a hex digit (no whitespace,
     /// separators or `0x` prefix).
     public static func decode(_ text: String) -> [UInt8]? {
-        let utf8 = text.utf8
-        guard utf8.count % 2 == 0 else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count / 2)
-        var high: UInt8?
-        for character in utf8 {
-            guard let nibble = value(of: character) else { return nil }
-            if let pending = high {
-                output.append(pending << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
+        var text = text
+        return text.withUTF8 { decode(utf8: $0) }
+    }
+
+    /// Decodes hexadecimal UTF-8 bytes, with the rules of ``decode(_:)``.
+    ///
+    /// Every signed SNAP request tries its `X-SIGNATURE` as hex too (usually Base64, so not hex): the input is
+    /// checked before anything is allocated, and decoded in one pass on raw memory.
+    public static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard input.count % 2 == 0 else { return nil }
+        for character in input where value(of: character) == nil { return nil }
+        return [UInt8](unsafeUninitializedCapacity: input.count / 2) { output, written in
+            for index in 0..<(input.count / 2) {
+                output[index] = value(of: input[2 * index]).unsafelyUnwrapped << 4
+                    | value(of: input[2 * index + 1]).unsafelyUnwrapped
             }
+            written = input.count / 2
         }
-        return output
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

@@ -44,6 +44,19 @@ public struct HMAC<H: HashFunction>: Sendable {
         return outer.finalize()
     }
 
+    /// Returns the authentication code of everything fed so far followed by `message`, leaving `self` untouched.
+    ///
+    /// Raw memory and no generic sequence: a caller in another module (a server verifying one MAC per request)
+    /// reaches the hash's block function directly.
+    public func authenticationCode(of message: UnsafeRawBufferPointer) -> [UInt8] {
+        var inner = self.inner
+        inner.update(bufferPointer: message)
+        let innerDigest = inner.finalize()
+        var outer = self.outer
+        innerDigest.withUnsafeBytes { outer.update(bufferPointer: $0) }
+        return outer.finalize()
+    }
+
     /// Computes the authentication code of `data` under `key` in one call.
     ///
     /// - Parameters:

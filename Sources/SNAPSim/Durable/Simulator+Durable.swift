@@ -18,7 +18,7 @@ extension Simulator {
             reply.gate = stateLog.gate(for: sequence)
         }
         // A notification tells of a change: it leaves once the change is on disk, like the answer.
-        if let fixtures = answer.fixtures, !answer.notifications.isEmpty {
+        if let fixtures = answer.world?.fixtures, !answer.notifications.isEmpty {
             let (outbox, events) = (notifications, answer.notifications)
             if let gate = reply.gate {
                 gate.whenOpen { outbox.enqueue(events, fixtures: fixtures) }

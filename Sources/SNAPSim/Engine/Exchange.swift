@@ -2,19 +2,36 @@ import SimHTTP
 import SimJSON
 
 /// One request on its way through the pipeline, with what the steps learned about it.
+///
+/// A value whose request, route and arrival sit in one immutable box: every step of a request is handed the
+/// exchange, and copying the request and its route (a dozen references) at each step cost more retains and
+/// releases than the steps' own work. A copy is now one retain.
 public struct Exchange: Sendable {
-    public let request: HTTPRequest
-    public let route: Route
+    /// The parts every step reads, shared by all copies.
+    private final class Parts: Sendable {
+        let request: HTTPRequest
+        let route: Route
+        let receivedAt: SimTime
+
+        init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
+            self.request = request
+            self.route = route
+            self.receivedAt = receivedAt
+        }
+    }
+
+    private let parts: Parts
+
+    public var request: HTTPRequest { parts.request }
+    public var route: Route { parts.route }
     /// Simulator time at arrival; every step of this request uses it, never the clock again.
-    public let receivedAt: SimTime
+    public var receivedAt: SimTime { parts.receivedAt }
     /// Whether this is a durable start replaying a logged request (``Simulator/replayRequest(_:at:into:)``): its
     /// record proves it passed the signature checks when it was served, so they are not run again.
     var replaying = false
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
-        self.request = request
-        self.route = route
-        self.receivedAt = receivedAt
+        parts = Parts(request: request, route: route, receivedAt: receivedAt)
     }
 }
 

@@ -49,7 +49,7 @@ public final class Simulator: HTTPResponder {
     var slots: PartnerSlots { current.withLock { $0 } }
 
     public func respond(to request: HTTPRequest) -> HTTPReply {
-        if request.path.hasPrefix(AdminAPI.prefix) {
+        if Self.isAdmin(request) {
             if let stateLog = options.stateLog { return respondToAdmin(request, durably: stateLog) }
             return AdminAPI(simulator: self).respond(to: request)
         }
@@ -58,15 +58,28 @@ public final class Simulator: HTTPResponder {
         return answer(request, at: receivedAt, notify: true).reply
     }
 
+    /// Whether the request's path starts with ``AdminAPI/prefix``, compared on UTF-8: `Substring.hasPrefix`
+    /// compares Characters, which cost as much as a header look-up on every request. The prefix is ASCII ending
+    /// in `/` (and has no `?`), so the bytes decide unless a non-ASCII byte follows it, which could join the `/`
+    /// into another Character: then Characters decide, as before.
+    static func isAdmin(_ request: HTTPRequest) -> Bool {
+        let target = request.target.utf8
+        let prefix = AdminAPI.prefix.utf8
+        guard target.starts(with: prefix) else { return false }
+        if let next = target.dropFirst(prefix.count).first, next >= 0x80 { return request.path.hasPrefix(AdminAPI.prefix) }
+        return true
+    }
+
     /// Serves a partner request as of `receivedAt`; `notify: false` leaves the notifications it drew up to the
     /// caller (``Answer/notifications``: sent once durable, or never, by a replay).
     func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> Answer {
         let slots = self.slots
         let world = slots.world
-        let fixtures = world.fixtures
-        let renderer = ResponseRenderer(fixtures: fixtures, explain: options.explain)
-        guard let route = fixtures.router.route(
-            for: request, partners: fixtures.partners, defaultProfile: fixtures.engine.defaultProfile)
+        // The fixtures are read through the world (a class) rather than bound to a local: a local copy of
+        // `LoadedFixtures` retains and releases every one of its members on every request.
+        let renderer = ResponseRenderer(fixtures: world.fixtures, explain: options.explain)
+        guard let route = world.fixtures.router.route(
+            for: request, partners: world.fixtures.partners, defaultProfile: world.fixtures.engine.defaultProfile)
         else {
             let rendered = renderer.unroutable(request, at: receivedAt)
             record(JournalEntry(request, receivedAt: receivedAt, service: nil, decision: nil, rendered: rendered), world)
@@ -78,10 +91,12 @@ public final class Simulator: HTTPResponder {
         record(
             JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
             world)
-        if notify, !decision.notifications.isEmpty { notifications.enqueue(decision.notifications, fixtures: fixtures) }
+        if notify, !decision.notifications.isEmpty {
+            notifications.enqueue(decision.notifications, fixtures: world.fixtures)
+        }
         return Answer(
             reply: decision.fault?.applied(to: rendered.reply) ?? rendered.reply, service: route.serviceName,
-            notifications: notify ? [] : decision.notifications, fixtures: fixtures)
+            notifications: notify ? [] : decision.notifications, world: world)
     }
 
     /// Security, then the services with the partner's rules in force.
@@ -182,7 +197,9 @@ struct Answer {
     var reply: HTTPReply
     var service: String?
     var notifications: [NotificationEvent] = []
-    var fixtures: LoadedFixtures?
+    /// The world the request was served in, whose fixtures send its notifications: one reference, not a copy of
+    /// the fixtures per answer.
+    var world: World?
 }
 
 /// What the pipeline decided for one request, as the renderer and the journal need it.

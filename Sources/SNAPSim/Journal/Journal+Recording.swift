@@ -25,9 +25,13 @@ extension JournalEntry {
         if decision?.caller != nil, case .rejected(let error, _)? = decision?.outcome {
             explanation = error.explanation
         }
+        // Sized once: `map` over a sequence without a known count regrows the array header by header.
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers { headers.append((field.name, field.value.clipped(to: 4096))) }
         self.init(
             sequence: 0, receivedAt: receivedAt, partner: claimed.map { $0.clipped(to: 128) }, method: request.method.rawValue,
-            target: request.target.clipped(to: 2048), headers: request.headers.map { ($0.name, $0.value.clipped(to: 4096)) },
+            target: request.target.clipped(to: 2048), headers: headers,
             body: JournalEntry.text(request.body), service: service, status: status,
             responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
             explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)
@@ -47,13 +51,18 @@ extension JournalEntry {
 
 extension SecurityVerdict {
     /// The verdict of a request that passed, as the journal shows it.
+    ///
+    /// Every accepted request builds one: the members are gathered in an array sized once and handed over in one
+    /// call, rather than grown member by member.
     var json: JSONObject {
-        var object: JSONObject = ["result": "accepted"]
-        if let signingMode { object["signingMode"] = .string(signingMode.rawValue) }
-        if let stringToSign { object["stringToSign"] = .string(stringToSign) }
-        if let signatureEncoding { object["signatureEncoding"] = .string(signatureEncoding.rawValue) }
-        if let accessToken { object["accessToken"] = .string(accessToken) }
-        return object
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(5)
+        members.append(("result", "accepted"))
+        if let signingMode { members.append(("signingMode", .string(signingMode.rawValue))) }
+        if let stringToSign { members.append(("stringToSign", .string(stringToSign))) }
+        if let signatureEncoding { members.append(("signatureEncoding", .string(signatureEncoding.rawValue))) }
+        if let accessToken { members.append(("accessToken", .string(accessToken))) }
+        return JSONObject(members)
     }
 
     /// The verdict of a token request that was granted.

@@ -24,8 +24,7 @@ public struct Journal: Sendable {
 
     /// Adds an entry to the ring of `ring` (a partner of the fixtures), or to the shared ring when `nil`; the
     /// entry is built beforehand, outside the journal's lock, and only numbered here.
-    public mutating func record(ring: String?, _ entry: JournalEntry) {
-        var entry = entry
+    public mutating func record(ring: String?, _ entry: consuming JournalEntry) {
         entry.sequence = nextSequence
         nextSequence += 1
         byteCount += entry.byteSize
@@ -76,38 +75,68 @@ public struct Journal: Sendable {
         }
     }
 
-    /// A first-in, first-out buffer of one partner's entries.
+    /// A first-in, first-out buffer of one partner's entries: a circular buffer, so dropping the oldest entry
+    /// (every append once a partner's ring is full) is O(1) under the journal's lock, never a shift of the array.
     private struct Ring: Sendable {
-        private var storage: [JournalEntry] = []
+        /// Slots in use from `head`, wrapping around; a slot freed by ``removeFirst()`` holds `nil` so its entry
+        /// is released at once.
+        private var storage: [JournalEntry?] = []
         private var head = 0
+        private(set) var count = 0
 
-        var count: Int { storage.count - head }
-        var first: JournalEntry? { head < storage.count ? storage[head] : nil }
-        var elements: ArraySlice<JournalEntry> { storage[head...] }
+        var first: JournalEntry? { count > 0 ? storage[head] : nil }
+
+        /// The entries, oldest first.
+        var elements: [JournalEntry] {
+            (0..<count).map { storage[slot($0)].unsafelyUnwrapped }
+        }
+
+        /// The storage index of the `offset`-th entry from the oldest.
+        private func slot(_ offset: Int) -> Int {
+            let index = head + offset
+            return index < storage.count ? index : index - storage.count
+        }
 
         /// Appends `entry`; returns the entry dropped to stay within `capacity`, if any.
-        mutating func append(_ entry: JournalEntry, capacity: Int) -> JournalEntry? {
-            storage.append(entry)
-            return count > capacity ? removeFirst() : nil
+        mutating func append(_ entry: consuming JournalEntry, capacity: Int) -> JournalEntry? {
+            if count >= capacity, count > 0 {
+                // Full: the new entry takes the oldest one's slot.
+                let dropped = storage[head]
+                storage[head] = entry
+                head = slot(1)
+                return dropped
+            }
+            if count == storage.count {
+                // No free slot: lay the entries out from 0 and grow (amortised, only until the capacity).
+                if head != 0 {
+                    storage = elements.map(Optional.some)
+                    head = 0
+                }
+                storage.append(entry)
+            } else {
+                storage[slot(count)] = entry
+            }
+            count += 1
+            return nil
         }
 
         mutating func removeFirst() -> JournalEntry? {
-            guard head < storage.count else { return nil }
+            guard count > 0 else { return nil }
             let entry = storage[head]
-            head += 1
-            // Compact once most of the array is dead, so it does not grow forever.
-            if head > 64 && head * 2 > storage.count {
-                storage.removeFirst(head)
-                head = 0
-            }
+            storage[head] = nil
+            head = slot(1)
+            count -= 1
             return entry
         }
 
         /// Removes the entries `shouldRemove` picks; returns their bytes.
         mutating func removeAll(where shouldRemove: (JournalEntry) -> Bool) -> Int {
-            let removed = elements.filter(shouldRemove).reduce(0) { $0 + $1.byteSize }
-            storage = elements.filter { !shouldRemove($0) }
+            let all = elements
+            let removed = all.filter(shouldRemove).reduce(0) { $0 + $1.byteSize }
+            let kept = all.filter { !shouldRemove($0) }
+            storage = kept.map(Optional.some)
             head = 0
+            count = kept.count
             return removed
         }
     }

@@ -11,27 +11,34 @@ public struct ExternalIDRegistry: Codable, Sendable {
 
     /// The Jakarta day (`2026-11-21`) the remembered IDs belong to.
     private var day: String?
+    /// The same day as a number (Jakarta days since 1970), not encoded: every request compares it instead of
+    /// formatting its date as text. `nil` after decoding until the next ``record(_:at:)``.
+    private var dayNumber: Int64?
     private var firstUse: [String: SimTime] = [:]
     private var order: [String] = []
     private var head = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case day, firstUse, order, head
+    }
 
     public init() {}
 
     /// When `externalID` was first accepted on the Jakarta day of `time`, or `nil` if it is fresh that day.
     public func firstUse(of externalID: String, at time: SimTime) -> SimTime? {
-        guard day == CivilDate.jakartaDay(of: time) else { return nil }
+        guard isCurrentDay(time) else { return nil }
         return firstUse[externalID]
     }
 
     /// Remembers `externalID` as used at `time`; a new Jakarta day forgets the previous one.
     public mutating func record(_ externalID: String, at time: SimTime) {
-        let today = CivilDate.jakartaDay(of: time)
-        if day != today {
-            day = today
+        if !isCurrentDay(time) {
+            day = CivilDate.jakartaDay(of: time)
             firstUse = [:]
             order = []
             head = 0
         }
+        dayNumber = Self.dayNumber(of: time)
         guard firstUse[externalID] == nil else { return }
         if firstUse.count >= Self.capacityPerDay, head < order.count {
             firstUse[order[head]] = nil
@@ -43,6 +50,18 @@ public struct ExternalIDRegistry: Codable, Sendable {
         }
         firstUse[externalID] = time
         order.append(externalID)
+    }
+
+    /// Whether `time` falls on the remembered day.
+    private func isCurrentDay(_ time: SimTime) -> Bool {
+        if let dayNumber { return dayNumber == Self.dayNumber(of: time) }
+        return day == CivilDate.jakartaDay(of: time)
+    }
+
+    /// The Jakarta calendar day of `time` as days since 1970-01-01 (Jakarta has no daylight saving).
+    private static func dayNumber(of time: SimTime) -> Int64 {
+        let local = time.millisecondsSince1970 + Int64(CivilDate.jakartaOffsetMinutes) * 60_000
+        return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
     /// How many IDs are remembered for the current day.

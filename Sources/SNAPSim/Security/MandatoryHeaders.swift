@@ -12,8 +12,9 @@ enum MandatoryHeaders {
     ]
 
     /// The trimmed values of `names`, or 400xx02 naming the first one missing.
-    static func require(_ names: [String], in headers: HTTPHeaders, requestKind: String) throws(SNAPError) -> [String: String] {
-        var values: [String: String] = [:]
+    static func require(_ names: [String], in headers: HTTPHeaders, requestKind: String) throws(SNAPError) -> Values {
+        var values: [String] = []
+        values.reserveCapacity(names.count)
         for name in names {
             guard let value = SecurityHeader.value(name, in: headers) else {
                 let present = headers.contains(name)
@@ -25,8 +26,23 @@ enum MandatoryHeaders {
                 explanation.hint = "Run `snapsim sign` to see a complete set of headers for this request."
                 throw SNAPError.invalidMandatoryField(name).explained(explanation)
             }
-            values[name] = value
+            values.append(value)
         }
-        return values
+        return Values(names: names, values: values)
+    }
+
+    /// The values found, in the order of the names asked for.
+    ///
+    /// A handful of names, looked up by the exact spelling they were asked with: two arrays and a linear search
+    /// cost less than hashing every name into a dictionary on every request.
+    struct Values {
+        let names: [String]
+        let values: [String]
+
+        /// The value of `name`, spelled as it was required (e.g. ``SecurityHeader/partnerID``).
+        subscript(name: String) -> String? {
+            for index in names.indices where names[index] == name { return values[index] }
+            return nil
+        }
     }
 }

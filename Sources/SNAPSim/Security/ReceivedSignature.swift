@@ -8,15 +8,27 @@ struct ReceivedSignature {
 
     /// The header's text.
     let text: String
-    /// Each valid reading, Base64 first.
-    let decodings: [(encoding: SignatureEncoding, bytes: [UInt8])]
+    /// The Base64 reading, when the text is valid non-empty Base64.
+    let base64: [UInt8]?
+    /// The hex reading, when the text is valid non-empty hex.
+    let hex: [UInt8]?
 
+    /// Decodes both readings from the text's bytes once; kept as two optionals, not an array of tuples, because
+    /// every signed request builds one (an array of tuples costs an allocation and a generic destroy).
     init(_ text: String) {
         self.text = text
+        var utf8 = text
+        let (base64, hex) = utf8.withUTF8 { bytes in (Base64.decode(utf8: bytes), Hex.decode(utf8: bytes)) }
+        self.base64 = base64?.isEmpty == false ? base64 : nil
+        self.hex = hex?.isEmpty == false ? hex : nil
+    }
+
+    /// Each valid reading, Base64 first.
+    var decodings: [(encoding: SignatureEncoding, bytes: [UInt8])] {
         var decodings: [(SignatureEncoding, [UInt8])] = []
-        if let bytes = Base64.decode(text), !bytes.isEmpty { decodings.append((.base64, bytes)) }
-        if let bytes = Hex.decode(text), !bytes.isEmpty { decodings.append((.hex, bytes)) }
-        self.decodings = decodings
+        if let base64 { decodings.append((.base64, base64)) }
+        if let hex { decodings.append((.hex, hex)) }
+        return decodings
     }
 
     /// How the text reads, for explanations: `base64`, `hex`, `base64 or hex`, or `undecodable`.

@@ -49,13 +49,30 @@ extension SignatureCheck {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
         // The walk varies the last components first: the body hash, then the timestamp (the usual culprits).
         if let found = diagnosis.search(
-            components, order: [0, 1, 2, 4, 3], assemble: { $0[0] + ":" + $0[1] + $0[2] + ":" + $0[3] + ":" + $0[4] })
+            components, order: [0, 1, 2, 4, 3], assemble: Self.transactionString)
         {
             return found
         }
         if let finding = otherModeFinding(received, expected: expected, token: token) { return Self.match(finding, nil) }
         if let finding = otherPartnerFinding(received, message: expected.text) { return Self.match(finding, expected.text) }
         return Self.match(noMatch(received, verifier: verifier), nil)
+    }
+
+    /// `METHOD:target[:token]:bodyHash:timestamp` from a candidate's parts (the token part carries its own colon),
+    /// written into one string sized beforehand: a diagnosis assembles dozens of candidates, and a chain of `+`
+    /// allocates a string per operator.
+    static func transactionString(_ parts: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(parts.reduce(3) { $0 + $1.utf8.count })
+        text += parts[0]
+        text += ":"
+        text += parts[1]
+        text += parts[2]
+        text += ":"
+        text += parts[3]
+        text += ":"
+        text += parts[4]
+        return text
     }
 
     /// A finding with the string the signature was made over, when that is known.

@@ -26,14 +26,25 @@ struct SignatureCheck {
         _ request: HTTPRequest, token: String?, timestamp: String, parsedTimestamp: ISO8601Timestamp, signature: String
     ) throws(SNAPError) -> SecurityVerdict {
         let symmetric = partner.signing == .symmetric
-        // The standard string, or the provider's variants (signed path without a context prefix, raw body hash).
-        let candidates = conventions.signingVariants.stringsToSign(
-            request, accessToken: symmetric ? token : nil, timestamp: timestamp)
-        let expected = candidates[0]
-        let verifier = try verifier(for: partner.signing, stringToSign: expected.text)
+        let accessToken = symmetric ? token : nil
+        let variants = conventions.signingVariants
+        let verifier = try verifier(for: partner.signing) {
+            variants.stringsToSign(request, accessToken: accessToken, timestamp: timestamp)[0].text
+        }
         let received = ReceivedSignature(signature)
-        for candidate in candidates {
-            if let encoding = accepted(received, verifier: verifier, message: candidate.text) {
+        // The preferred string to sign, built as the bytes that are signed: what almost every request verifies
+        // against. The provider's variants are computed only when it fails.
+        let preferred = variants.preferredMessage(request, accessToken: accessToken, timestamp: timestamp)
+        if let encoding = accepted(received, verifier: verifier, message: preferred) {
+            return SecurityVerdict(
+                signingMode: partner.signing, stringToSign: String(decoding: preferred, as: UTF8.self),
+                signatureEncoding: encoding, accessToken: token)
+        }
+        // The standard string, or the provider's variants (signed path without a context prefix, raw body hash).
+        let candidates = variants.stringsToSign(request, accessToken: accessToken, timestamp: timestamp)
+        let expected = candidates[0]
+        for candidate in candidates.dropFirst() {
+            if let encoding = accepted(received, verifier: verifier, message: Array(candidate.text.utf8)) {
                 return SecurityVerdict(
                     signingMode: partner.signing, stringToSign: candidate.text, signatureEncoding: encoding,
                     accessToken: token)
@@ -69,9 +80,9 @@ struct SignatureCheck {
         throws(SNAPError)
     {
         let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
-        let verifier = try verifier(for: .asymmetric, stringToSign: expected)
+        let verifier = try verifier(for: .asymmetric) { expected }
         let received = ReceivedSignature(signature)
-        if accepted(received, verifier: verifier, message: expected) != nil { return }
+        if accepted(received, verifier: verifier, message: Array(expected.utf8)) != nil { return }
 
         var explanation = explanation(received, verifier: verifier, stringToSign: expected)
         explanation.fact("timestampUsed", .string(timestamp.clipped()))
@@ -87,7 +98,8 @@ struct SignatureCheck {
 
     // MARK: - Shared
 
-    private func verifier(for mode: SigningMode, stringToSign: String) throws(SNAPError) -> SignatureVerifier {
+    /// The verifier of the partner's credential; `stringToSign` is computed only to explain an unusable key.
+    private func verifier(for mode: SigningMode, stringToSign: () -> String) throws(SNAPError) -> SignatureVerifier {
         switch mode {
         case .symmetric:
             return SignatureVerifier(credential: keys.secret(partner.clientSecret))
@@ -99,7 +111,7 @@ struct SignatureCheck {
                 var explanation = RejectionExplanation(
                     .signature, summary: "The public key of \(partner.clientId) in the fixtures cannot be used",
                     expected: "an RSA public key (PEM SubjectPublicKeyInfo, PKCS#1, or bare Base64) in the partner's fixture")
-                explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
+                explanation.fact("stringToSign", .string(stringToSign().clipped(to: 4096)))
                 explanation.fact("keyError", .string(error.description))
                 explanation.hint = "Fix publicKey of \(partner.clientId) in the fixtures (partners.json)."
                 throw SNAPError.unauthorized("Signature").explained(explanation)
@@ -107,10 +119,14 @@ struct SignatureCheck {
         }
     }
 
-    /// The encoding under which the signature verifies, among those the conventions accept.
-    private func accepted(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> SignatureEncoding? {
-        let readings = received.decodings.filter { conventions.signatureEncodings.contains($0.encoding) }
-        return verifier.firstValid(readings.map(\.bytes), for: Array(message.utf8)).map { readings[$0].encoding }
+    /// The encoding under which the signature verifies, among those the conventions accept (Base64 first).
+    private func accepted(_ received: ReceivedSignature, verifier: SignatureVerifier, message: [UInt8])
+        -> SignatureEncoding?
+    {
+        let encodings = conventions.signatureEncodings
+        return verifier.firstValid(
+            base64: encodings.contains(.base64) ? received.base64 : nil,
+            hex: encodings.contains(.hex) ? received.hex : nil, for: message)
     }
 
     private func explanation(_ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String)

@@ -36,12 +36,29 @@ struct SignatureVerifier {
         switch credential {
         case .clientSecret(let keyed):
             // One MAC, compared with every reading: a reading that fails costs a comparison, not an HMAC.
-            var hmac = keyed
-            hmac.update(data: message)
-            let mac = hmac.finalize()
+            // Over raw memory: the generic `update(data:)` of another module goes through protocol thunks.
+            let mac = Array(message).withUnsafeBytes { keyed.authenticationCode(of: $0) }
             return candidates.firstIndex { ConstantTime.equals($0, mac) }
         case .publicKey(let key):
             return candidates.firstIndex { key.isValidSignature($0, for: message) }
+        }
+    }
+
+    /// The encoding of the first of two readings of `X-SIGNATURE` (Base64, then hex) that is a valid signature of
+    /// `message`, or `nil`: the success path of every signed request, so one MAC is computed over raw memory
+    /// (no generic sequence across the module boundary) and compared with each reading without an array of them.
+    func firstValid(base64: [UInt8]?, hex: [UInt8]?, for message: [UInt8]) -> SignatureEncoding? {
+        switch credential {
+        case .clientSecret(let keyed):
+            guard base64 != nil || hex != nil else { return nil }
+            let mac = message.withUnsafeBytes { keyed.authenticationCode(of: $0) }
+            if let base64, ConstantTime.equals(base64, mac) { return .base64 }
+            if let hex, ConstantTime.equals(hex, mac) { return .hex }
+            return nil
+        case .publicKey(let key):
+            if let base64, key.isValidSignature(base64, for: message) { return .base64 }
+            if let hex, key.isValidSignature(hex, for: message) { return .hex }
+            return nil
         }
     }
 

@@ -21,8 +21,9 @@ struct TransactionAuthenticator {
         let request = exchange.request
         let now = exchange.receivedAt
         let dialect = exchange.route.dialect
-        let headers = try MandatoryHeaders.require(
-            MandatoryHeaders.transaction + dialect.requiredHeaders, in: request.headers, requestKind: "A SNAP transaction")
+        let required = dialect.requiredHeaders.isEmpty
+            ? MandatoryHeaders.transaction : MandatoryHeaders.transaction + dialect.requiredHeaders
+        let headers = try MandatoryHeaders.require(required, in: request.headers, requestKind: "A SNAP transaction")
         let clientId = headers[SecurityHeader.partnerID] ?? ""
         guard let partner = PartnerLookup.partner(clientId, in: fixtures) else {
             throw PartnerLookup.unknownClient(clientId, header: SecurityHeader.partnerID, fixtures: fixtures)

@@ -1,0 +1,58 @@
+import SNAPCrypto
+import SimHTTP
+
+extension SigningVariants {
+    /// The preferred string to sign of a request (the first of ``stringsToSign(_:accessToken:timestamp:)``) as
+    /// the UTF-8 bytes that are signed.
+    ///
+    /// Every signed request verifies against this first, so it is written straight into one byte array: the
+    /// body's SHA-256 as hex in place, no intermediate strings, no array of candidates. The variants are built
+    /// only when this one does not verify.
+    func preferredMessage(_ request: HTTPRequest, accessToken: String?, timestamp: String) -> [UInt8] {
+        let hashed = switch bodyHashInputs.first ?? .minified {
+        case .minified: JSONMinifier.minify(request.body)
+        case .raw: request.body
+        }
+        var hasher = SHA256()
+        hashed.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return StringToSign.message(
+            method: request.method.rawValue.asciiUppercased, target: signedTarget(request.target),
+            accessToken: accessToken, bodyDigest: hasher.finalize(), timestamp: timestamp)
+    }
+}
+
+extension StringToSign {
+    /// The bytes of ``text`` for a body whose SHA-256 is `bodyDigest` (written as lower-case hex).
+    static func message(method: String, target: String, accessToken: String?, bodyDigest: [UInt8], timestamp: String)
+        -> [UInt8]
+    {
+        var message: [UInt8] = []
+        message.reserveCapacity(
+            method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
+                + 2 * bodyDigest.count + timestamp.utf8.count + 3)
+        message.append(contentsOf: method.utf8)
+        message.append(UInt8(ascii: ":"))
+        message.append(contentsOf: target.utf8)
+        if let accessToken {
+            message.append(UInt8(ascii: ":"))
+            message.append(contentsOf: accessToken.utf8)
+        }
+        message.append(UInt8(ascii: ":"))
+        let digits: StaticString = "0123456789abcdef"
+        for byte in bodyDigest {
+            message.append(digits.utf8Start[Int(byte >> 4)])
+            message.append(digits.utf8Start[Int(byte & 0x0f)])
+        }
+        message.append(UInt8(ascii: ":"))
+        message.append(contentsOf: timestamp.utf8)
+        return message
+    }
+}
+
+extension String {
+    /// `uppercased()` without Unicode case mapping when there is nothing but ASCII outside `a`–`z`, the case of
+    /// every HTTP method (a token): the same result, without building a new string.
+    var asciiUppercased: String {
+        utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 } ? uppercased() : self
+    }
+}
