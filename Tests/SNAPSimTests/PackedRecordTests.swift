@@ -14,9 +14,11 @@ import Testing
             "additionalInfo": .object(["list": .array([.null, .bool(true), .bool(false), .number("2.5e3"), "é ✓"])]),
         ]
         var record = TopUpRecord(
-            partnerReferenceNo: "P\(number)", referenceNo: full ? "R\(number)" : nil, externalId: full ? "E\(number)" : nil,
+            partnerReferenceNo: "P\(number)", referenceNo: full ? "R\(number)" : nil,
+            externalId: full ? "E\(number)" : nil,
             customerNumber: "0819000\(number)", amount: Amount(minorUnits: Int64(number) * 100 - 7, currency: "IDR"),
-            fingerprint: #"{"partnerReferenceNo":"P\#(number)"}"#, recordedAt: SimTime(millisecondsSince1970: -5 + Int64(number)),
+            fingerprint: #"{"partnerReferenceNo":"P\#(number)"}"#,
+            recordedAt: SimTime(millisecondsSince1970: -5 + Int64(number)),
             status: full ? .pending : .failed,
             answer: RecordedAnswer(
                 key: CaseKey(httpStatus: full ? 200 : 404, caseCode: full ? "00" : "11"),
@@ -33,7 +35,8 @@ import Testing
             holder: full ? .customer("0819\(number)") : .account("ACC\(number % 3)"), type: full ? .topUp : .sendMoney,
             direction: full ? .credit : .debit, amount: Amount(minorUnits: Int64(number)),
             fee: Amount(minorUnits: full ? 0 : 250, currency: "USD"), partnerReferenceNo: full ? "P\(number)" : nil,
-            referenceNo: full ? "R\(number)" : nil, service: full ? "38" : "18", time: SimTime(millisecondsSince1970: Int64(number)),
+            referenceNo: full ? "R\(number)" : nil, service: full ? "38" : "18",
+            time: SimTime(millisecondsSince1970: Int64(number)),
             remark: full ? "Top up ✓" : "", status: full ? .success : MovementStatus(rawValue: "CUSTOM"))
     }
 
@@ -81,7 +84,8 @@ import Testing
             var records: [TopUpRecord]
         }
         let records = (0..<5).map { Self.record($0, full: $0 != 2) }
-        let back = try BinaryDecoder().decode(TopUpJournal.self, from: try BinaryEncoder().encode(Keyed(limit: 9, records: records)))
+        let keyed = try BinaryEncoder().encode(Keyed(limit: 9, records: records))
+        let back = try BinaryDecoder().decode(TopUpJournal.self, from: keyed)
         #expect(back.all == records)
         #expect(back.record(referenceNo: "R4") == records[4])
     }
@@ -122,7 +126,8 @@ import Testing
         #expect(packed.first == 1)
         // Cut anywhere: refused, never a trap.
         for length in stride(from: 0, to: packed.count, by: 7) {
-            try Self.expectRefusal(TopUpJournal.self, Array(packed.prefix(length)), containing: ["damaged packed top-up records"])
+            try Self.expectRefusal(
+                TopUpJournal.self, Array(packed.prefix(length)), containing: ["damaged packed top-up records"])
         }
         try Self.expectRefusal(TopUpJournal.self, packed + [0], containing: ["1 bytes follow the last chunk"])
         try Self.expectRefusal(TopUpJournal.self, [9] + packed.dropFirst(), containing: ["layout 9", "reads layout 1"])
@@ -136,8 +141,10 @@ import Testing
         record.signed(0)
         record.string("42")
         try Self.expectRefusal(
-            TopUpJournal.self, Self.oneChunk(record.bytes), containing: ["record 0", "status \"42\" is not a transaction status"])
-        try Self.expectRefusal(MovementLog.self, Self.oneChunk([3]), containing: ["ledger movement", "holder has kind 3"])
+            TopUpJournal.self, Self.oneChunk(record.bytes),
+            containing: ["record 0", "status \"42\" is not a transaction status"])
+        try Self.expectRefusal(
+            MovementLog.self, Self.oneChunk([3]), containing: ["ledger movement", "holder has kind 3"])
         // Chunk headers that do not add up.
         var chunks = PackedWriter()
         chunks.byte(1)

@@ -40,7 +40,8 @@ public enum SnapshotProbe {
         }
         let records = snapshot.partners.reduce(0) { $0 + $1.state.ledger.topUps.count }
         return "snapshot \(data.count / 1024) KiB (\(records) top-up records): decode \(ms(decode)), encode \(ms(encode)) "
-            + "(re-encoded \(encodedCount / 1024) KiB, decoded again \(ms(redecode))); the same partner states as JSON: \(json.count / 1024) KiB, "
+            + "(re-encoded \(encodedCount / 1024) KiB, decoded again \(ms(redecode))); "
+            + "the same partner states as JSON: \(json.count / 1024) KiB, "
             + "encode \(ms(jsonEncode)), decode \(ms(jsonDecode))"
     }
 }

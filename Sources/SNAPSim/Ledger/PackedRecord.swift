@@ -64,7 +64,8 @@ extension PackedRecord {
             let version = try reader.byte("the version")
             guard version == packedRecordsVersion else {
                 throw PackedReader.Damaged(
-                    "packed \(packedName)s of layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
+                    "packed \(packedName)s of layout \(version); this version of snapsim reads layout "
+                        + "\(packedRecordsVersion)")
             }
             // Every record takes more than one byte: a damaged count cannot make a huge reservation.
             count = try reader.count("the number of records", atMost: reader.remaining)
@@ -91,7 +92,9 @@ extension PackedRecord {
             let result: Result<[Self], ChunkDamage>
             do throws(PackedReader.Damaged) {
                 while records.count < chunk.count { records.append(try Self(unpacking: &reader)) }
-                guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the chunk's last record") }
+                guard reader.isAtEnd else {
+                    throw PackedReader.Damaged("\(reader.remaining) bytes follow the chunk's last record")
+                }
                 result = .success(records)
             } catch {
                 result = .failure(ChunkDamage(damage: error, record: chunk.first + records.count))

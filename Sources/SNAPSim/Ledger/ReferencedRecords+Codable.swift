@@ -15,7 +15,8 @@ extension ReferencedRecords: Codable where Record: Codable {
         let chunks: [[Record]]
         if let packed = Record.self as? any PackedRecord.Type, container.contains(.packed) {
             let bytes = try container.decode([UInt8].self, forKey: .packed)
-            chunks = try packed.unpackAll(erased: bytes, path: container.codingPath + [CodingKeys.packed]) as! [[Record]]
+            let path = container.codingPath + [CodingKeys.packed]
+            chunks = try packed.unpackAll(erased: bytes, path: path) as! [[Record]]
         } else {
             chunks = [try container.decode([Record].self, forKey: .records)]
         }

@@ -89,7 +89,8 @@ extension ExternalIDRegistry {
         do throws(PackedReader.Damaged) {
             let version = try reader.byte("the version")
             guard version == packedRecordsVersion else {
-                throw PackedReader.Damaged("layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
+                throw PackedReader.Damaged(
+                    "layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
             }
             day = try reader.optionalString("day")
             let count = try reader.count("the number of IDs", atMost: reader.remaining)
