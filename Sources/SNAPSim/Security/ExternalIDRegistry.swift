@@ -18,10 +18,6 @@ public struct ExternalIDRegistry: Codable, Sendable {
     private var order: [String] = []
     private var head = 0
 
-    private enum CodingKeys: String, CodingKey {
-        case day, firstUse, order, head
-    }
-
     public init() {}
 
     /// When `externalID` was first accepted on the Jakarta day of `time`, or `nil` if it is fresh that day.
@@ -68,7 +64,7 @@ public struct ExternalIDRegistry: Codable, Sendable {
     public var count: Int { firstUse.count }
 }
 
-/// Coded as the synthesized form would (`day`, `firstUse`, `order`, `head`), except with the binary coder:
+/// Coded as `day`, `firstUse`, `order`, `head` (not `dayNumber`, derived), except with the binary coder:
 /// then one `packed` value, `version day? head count { id, first use? }` (every remembered ID is in
 /// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries).
 extension ExternalIDRegistry {
