@@ -60,6 +60,31 @@ import Testing
         #expect(json.all == journal.all)
     }
 
+    /// Packed bytes are remembered between snapshots (PackedBytesMemo) but never outlive a change: copies that
+    /// went their own ways each encode their own records, and an unchanged copy encodes as before.
+    @Test func rememberedPackedBytesFollowEveryChange() throws {
+        var journal = TopUpJournal(limit: 50)
+        for number in 0..<10 { journal.append(Self.record(number, full: true)) }
+        let before = try BinaryEncoder().encode(journal)
+        var fork = journal
+        #expect(try BinaryEncoder().encode(fork) == before)
+        journal.append(Self.record(10, full: true))
+        fork.append(Self.record(11, full: false))
+        let journalBack = try BinaryDecoder().decode(TopUpJournal.self, from: try BinaryEncoder().encode(journal))
+        let forkBack = try BinaryDecoder().decode(TopUpJournal.self, from: try BinaryEncoder().encode(fork))
+        #expect(journalBack.all == journal.all)
+        #expect(forkBack.all == fork.all)
+        #expect(journalBack.all != forkBack.all)
+
+        var ledger = MovementLog(limit: 100)
+        for number in 0..<5 { ledger.append(Self.movement(number, full: true)) }
+        let unchanged = ledger
+        _ = try BinaryEncoder().encode(ledger)
+        ledger.append(Self.movement(5, full: false))
+        #expect(try BinaryDecoder().decode(MovementLog.self, from: try BinaryEncoder().encode(ledger)).all == ledger.all)
+        #expect(try BinaryDecoder().decode(MovementLog.self, from: try BinaryEncoder().encode(unchanged)).all == unchanged.all)
+    }
+
     /// More records than one chunk holds: the chunks are read in parallel and come back in order.
     @Test func manyChunksComeBackInOrder() throws {
         var ledger = MovementLog(limit: 40_000)

@@ -26,6 +26,9 @@ public struct MovementLog: Sendable {
     private var byHolder: [MovementHolder: HolderNumbers] = [:]
     /// Most movements kept.
     public let limit: Int
+    /// Stamped anew by every change: a snapshot reuses the packed bytes of movements that did not change.
+    private(set) var version = PackedBytesMemo.Version.next()
+    let packedMemo = PackedBytesMemo()
 
     /// An empty log keeping at most `limit` movements (at least one).
     public init(limit: Int = 100_000) {
@@ -50,6 +53,7 @@ public struct MovementLog: Sendable {
 
     /// Adds a movement after the others.
     public mutating func append(_ movement: LedgerMovement) {
+        version = .next()
         byHolder[movement.holder, default: HolderNumbers()].append(base + entries.count)
         entries.append(movement)
         while count > limit { evictOldest() }

@@ -30,7 +30,7 @@ extension ReferencedRecords: Codable where Record: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
         if encoder.userInfo[.binaryCoding] != nil, let packed = Record.self as? any PackedRecord.Type {
-            try container.encode(packed.packAll(erased: all), forKey: .packed)
+            try container.encode(packedMemo.bytes(for: version) { packed.packAll(erased: all) }, forKey: .packed)
         } else {
             try container.encode(all, forKey: .records)
         }
@@ -64,7 +64,7 @@ extension MovementLog: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
         if encoder.userInfo[.binaryCoding] != nil {
-            try container.encode(LedgerMovement.packAll(all), forKey: .packed)
+            try container.encode(packedMemo.bytes(for: version) { LedgerMovement.packAll(all) }, forKey: .packed)
         } else {
             try container.encode(all, forKey: .entries)
         }

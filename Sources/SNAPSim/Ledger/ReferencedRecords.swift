@@ -22,6 +22,9 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     private var byExternalId: [String: Int] = [:]
     /// Most records kept.
     public let limit: Int
+    /// Stamped anew by every change: a snapshot reuses the packed bytes of records that did not change.
+    private(set) var version = PackedBytesMemo.Version.next()
+    let packedMemo = PackedBytesMemo()
 
     /// An empty book keeping at most `limit` records (at least one).
     public init(limit: Int = 100_000) {
@@ -68,6 +71,7 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     /// Adds a record; a record with the same partnerReferenceNo is replaced in the indexes.
     public mutating func append(_ record: Record) {
         let number = base + records.count
+        version = .next()
         records.append(record)
         byPartnerReference[record.partnerReferenceNo] = number
         if let referenceNo = record.referenceNo { byReference[referenceNo] = number }
