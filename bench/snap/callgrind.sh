@@ -38,19 +38,7 @@ count() {
 if [ -z "$SETS" ]; then
     # run.sh's fixtures: the defaults plus a tier and customer that can take a top-up per request.
     rm -rf "$OUT/fixtures" && cp -r fixtures "$OUT/fixtures"
-    python3 - "$OUT/fixtures" <<'PY'
-import json, sys
-folder = sys.argv[1]
-tiers = json.load(open(f"{folder}/tiers.json"))
-tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
-    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
-    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
-json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
-customers = json.load(open(f"{folder}/customers.json"))
-customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
-    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
-json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
-PY
+    python3 bench/snap/bench-fixtures.py "$OUT/fixtures"
     for case in $CASES; do count run-sh "$OUT/fixtures" "$case"; done
     awk '$2 == "balance" { b = $3 } $2 == "badsig" && b { printf "wrong signature / balance inquiry: %.2f\n", $3 / b }' \
         "$OUT/summary.txt" | tee -a "$OUT/summary.txt"

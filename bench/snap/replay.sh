@@ -18,19 +18,7 @@ if [ -n "${REPLAY_BIN:-}" ]; then DRIVER=$REPLAY_BIN; else
 fi
 # The defaults plus a customer whose tier takes every top-up (as durable.sh does).
 cp -r fixtures "$OUT/fixtures"
-python3 - "$OUT/fixtures" <<'PY'
-import json, sys
-folder = sys.argv[1]
-tiers = json.load(open(f"{folder}/tiers.json"))
-tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
-    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
-    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
-json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
-customers = json.load(open(f"{folder}/customers.json"))
-customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
-    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
-json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
-PY
+python3 bench/snap/bench-fixtures.py "$OUT/fixtures"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $COUNTS; do
     echo "== $n requests, $PARTNERS partner(s)"

@@ -46,24 +46,7 @@ fi
 
 # --- Fixtures: the defaults plus a tier and customer that can take a top-up per request for the whole run ---
 rm -rf "$OUT/fixtures" "$OUT"/*.token && cp -r fixtures "$OUT/fixtures"
-python3 - "$OUT/fixtures" <<'PY'
-import json, sys
-folder = sys.argv[1]
-tiers = json.load(open(f"{folder}/tiers.json"))
-tiers["tiers"].append({"name": "bench", "description": "benchmark tier without practical limits",
-    "balanceCap": "90000000000000.00", "monthlyTopUpCap": "90000000000000.00", "minimumTopUp": "1.00",
-    "fee": "0.00", "feeType": "OUR", "dailyAccountInquiryLimit": 1000000})
-json.dump(tiers, open(f"{folder}/tiers.json", "w"), indent=2)
-customers = json.load(open(f"{folder}/customers.json"))
-customers["customers"].append({"customerNumber": "081900000001", "name": "Bench Customer", "tier": "bench",
-    "balance": "0.00", "toppedUpThisMonth": "0.00", "status": "active"})
-json.dump(customers, open(f"{folder}/customers.json", "w"), indent=2)
-partners = json.load(open(f"{folder}/partners.json"))["partners"]
-for p in partners:
-    if p["clientId"] in ("snapsim-demo", "snapsim-demo-2"):
-        open(f"{folder}/../{p['clientId']}.key", "w").write(p["privateKey"])
-        open(f"{folder}/../{p['clientId']}.secret", "w").write(p["clientSecret"])
-PY
+python3 bench/snap/bench-fixtures.py "$OUT/fixtures" "$A" "$B"
 
 # --- Servers -----------------------------------------------------------------------------------------------
 cat > "$OUT/nginx.conf" <<NGINX
