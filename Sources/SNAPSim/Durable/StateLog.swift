@@ -35,9 +35,12 @@ public final class StateLog: Sendable {
     let fixtureFiles = Mutex<[DurableRecord.FixtureFile]>([])
     /// The partners' documents in the last snapshot, reused for partners that did not change since.
     let snapshotDocuments = SnapshotDocuments()
+    /// The snapshots' part files (their large packed collections), written only when changed.
+    let partFiles: SnapshotPartFiles
 
     public init(_ log: DurableLog, snapshotEvery: Int = 10_000) {
         self.log = log
+        partFiles = SnapshotPartFiles(directory: log.directory)
         self.snapshotEvery = snapshotEvery
     }
 
