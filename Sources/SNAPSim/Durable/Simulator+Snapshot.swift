@@ -43,6 +43,12 @@ extension Simulator {
 
     private func writeSnapshot(_ stateLog: StateLog, yielding: Bool) throws(DurableStateError) {
         typealias Cut = (head: StateSnapshot.Head, partners: [(String, PartnerLock, PartnerState, UInt64)], segment: UInt64)
+        // The next log segment is made before the cut, so requests wait only for the records before it.
+        do throws(LogError) {
+            try stateLog.log.prepareSegment()
+        } catch {
+            throw DurableStateError("cannot start a new log segment: \(error)")
+        }
         let result: Result<Cut, DurableStateError> = stateLog.access.exclusive {
             let slots = self.slots
             let partners = slots.clientIds.compactMap { clientId in
