@@ -16,6 +16,9 @@ public struct ExternalIDRegistry: Codable, Sendable {
     private var dayNumber: Int64?
     private var firstUse: [String: SimTime] = [:]
     private var order: [String] = []
+    /// `order[i]`'s first use, kept alongside (not coded): a snapshot packs `order[head...]` with its times in
+    /// one pass, with no dictionary lookup per ID (those were most of a snapshot's CPU under reads).
+    private var times: [SimTime] = []
     private var head = 0
 
     public init() {}
@@ -32,6 +35,7 @@ public struct ExternalIDRegistry: Codable, Sendable {
             day = CivilDate.jakartaDay(of: time)
             firstUse = [:]
             order = []
+            times = []
             head = 0
         }
         dayNumber = Self.dayNumber(of: time)
@@ -41,11 +45,13 @@ public struct ExternalIDRegistry: Codable, Sendable {
             head += 1
             if head * 2 > order.count {
                 order.removeFirst(head)
+                times.removeFirst(head)
                 head = 0
             }
         }
         firstUse[externalID] = time
         order.append(externalID)
+        times.append(time)
     }
 
     /// Whether `time` falls on the remembered day.
@@ -79,6 +85,9 @@ extension ExternalIDRegistry {
             firstUse = try container.decode([String: SimTime].self, forKey: .firstUse)
             order = try container.decode([String].self, forKey: .order)
             head = try container.decode(Int.self, forKey: .head)
+            // Only IDs from `head` on are remembered; an earlier one's time is never read.
+            let unread = SimTime(millisecondsSince1970: 0)
+            times = order.indices.map { index in index >= head ? firstUse[order[index]] ?? unread : unread }
             return
         }
         var reader = PackedReader(try container.decode([UInt8].self, forKey: .packed))
@@ -92,13 +101,17 @@ extension ExternalIDRegistry {
             let count = try reader.count("the number of IDs", atMost: reader.remaining)
             head = try reader.count("head", atMost: count)
             order.reserveCapacity(count)
+            times.reserveCapacity(count)
             firstUse.reserveCapacity(count - head)
             for _ in 0..<count {
                 let id = try reader.string("an external ID")
                 order.append(id)
                 switch try reader.byte("a first use") {
-                case 0: break
-                case 1: firstUse[id] = try reader.time("a first use")
+                case 0: times.append(SimTime(millisecondsSince1970: 0))
+                case 1:
+                    let time = try reader.time("a first use")
+                    firstUse[id] = time
+                    times.append(time)
                 case let other: throw PackedReader.Damaged("a first use has presence byte \(other), not 0 or 1")
                 }
             }
@@ -124,12 +137,13 @@ extension ExternalIDRegistry {
         writer.optionalString(day)
         writer.unsigned(UInt64(order.count))
         writer.unsigned(UInt64(head))
-        for (index, id) in order.enumerated() {
-            writer.string(id)
-            // Only IDs from `head` on are remembered; an earlier one may have been used again since.
-            if index >= head, let time = firstUse[id] {
+        for index in order.indices {
+            writer.string(order[index])
+            // Only IDs from `head` on are remembered (an earlier one may have been used again since), each with
+            // the first use it was appended with: `firstUse[order[index]] == times[index]` for every index ≥ head.
+            if index >= head {
                 writer.byte(1)
-                writer.time(time)
+                writer.time(times[index])
             } else {
                 writer.byte(0)
             }
