@@ -11,22 +11,22 @@ struct ReferenceIndex<Value> {
     /// Parts: a power of two.
     static var shardCount: Int { 64 }
 
-    private var shards: [[String: Value]]
+    /// Empty until the first key (an index that is never used, like most partners' transfer books, allocates
+    /// nothing), then ``shardCount`` parts.
+    private var shards: [[String: Value]] = []
     /// Keys with a byte beyond ASCII. `String` equality is canonical equivalence, so such a key may equal a key
     /// with other bytes (`"\u{212A}"`, KELVIN SIGN, equals `"K"`): they are kept apart and searched everywhere.
     private var nonASCII: [String: Value] = [:]
     /// Keys held.
     private(set) var count = 0
 
-    init() {
-        shards = Array(repeating: [:], count: Self.shardCount)
-    }
+    init() {}
 
     /// The value for `key`; assigning `nil` removes it.
     subscript(key: String) -> Value? {
         get {
             // The usual case, an ASCII key with no non-ASCII keys held: one look-up in its part.
-            if let shard = Self.shard(of: key), nonASCII.isEmpty { return shards[shard][key] }
+            if let shard = Self.shard(of: key), nonASCII.isEmpty { return shards.isEmpty ? nil : shards[shard][key] }
             switch locate(key) {
             case .shard(let shard): return shards[shard][key]
             case .nonASCII: return nonASCII[key]
@@ -34,6 +34,10 @@ struct ReferenceIndex<Value> {
             }
         }
         set {
+            if shards.isEmpty {
+                guard newValue != nil else { return }
+                shards = Array(repeating: [:], count: Self.shardCount)
+            }
             if let shard = Self.shard(of: key), nonASCII.isEmpty {
                 if let newValue {
                     if shards[shard].updateValue(newValue, forKey: key) == nil { count += 1 }
@@ -59,6 +63,8 @@ struct ReferenceIndex<Value> {
 
     /// Makes room for `count` more keys, spread evenly (a snapshot being read adds them all at once).
     mutating func reserveCapacity(_ count: Int) {
+        guard count > 0 else { return }
+        if shards.isEmpty { shards = Array(repeating: [:], count: Self.shardCount) }
         let share = (self.count + count) / Self.shardCount + 1
         for index in shards.indices { shards[index].reserveCapacity(share + share / 8) }
     }
