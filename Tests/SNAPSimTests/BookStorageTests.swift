@@ -1,4 +1,6 @@
+import Foundation
 @testable import SNAPSim
+import SimBinaryCoding
 import Testing
 
 /// The storage of a partner's bounded books (``ChunkedQueue``, ``ReferenceIndex``): the same answers as an
@@ -131,5 +133,43 @@ import Testing
         #expect(log.movements(of: .account("A")).map(\.partnerReferenceNo)
             == (3_500..<6_000).filter { $0 % 3 == 0 }.map { "P\($0)" })
         #expect(log.movements(of: .customer("C")).count == (3_500..<6_000).filter { $0 % 3 != 0 }.count)
+    }
+
+    /// Past its capacity the day's registry forgets the oldest IDs one by one (across chunks and parts).
+    @Test func theExternalIDRegistryForgetsTheOldestPastItsCapacity() {
+        var registry = ExternalIDRegistry()
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        let capacity = ExternalIDRegistry.capacityPerDay
+        for number in 0..<(capacity + 2_500) { registry.record("\(9_000_000 + number)", at: morning) }
+        #expect(registry.count == capacity)
+        #expect(registry.firstUse(of: "\(9_000_000 + 2_499)", at: morning) == nil)
+        #expect(registry.firstUse(of: "\(9_000_000 + 2_500)", at: morning) == morning)
+        #expect(registry.firstUse(of: "\(9_000_000 + capacity + 2_499)", at: morning) == morning)
+    }
+
+    /// Forms written before the chunked queue kept forgotten IDs before `head`: they are read as forgotten.
+    @Test func anEarlierRegistryFormWithForgottenIDsStillReads() throws {
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        var packed = PackedWriter()
+        packed.byte(1)
+        packed.optionalString("2026-01-15")
+        packed.unsigned(3)
+        packed.unsigned(1)
+        packed.string("E0")
+        packed.byte(0)
+        for id in ["E1", "E2"] {
+            packed.string(id)
+            packed.byte(1)
+            packed.time(morning)
+        }
+        struct Packed: Encodable { var packed: [UInt8] }
+        let fromPacked = try BinaryDecoder().decode(
+            ExternalIDRegistry.self, from: try BinaryEncoder().encode(Packed(packed: packed.bytes)))
+        let keyed = #"{"day":"2026-01-15","firstUse":{"E1":\#(morning.millisecondsSince1970),"E2":\#(morning.millisecondsSince1970)},"order":["E0","E1","E2"],"head":1}"#
+        for registry in [fromPacked, try JSONDecoder().decode(ExternalIDRegistry.self, from: Data(keyed.utf8))] {
+            #expect(registry.count == 2)
+            #expect(registry.firstUse(of: "E0", at: morning) == nil)
+            #expect(registry.firstUse(of: "E2", at: morning) == morning)
+        }
     }
 }
