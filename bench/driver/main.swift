@@ -121,7 +121,8 @@ if CommandLine.arguments.contains("--latency") {
             let slice = times[start..<min(times.count, start + block)]
             let worst = slice.indices.max { slice[$0] < slice[$1] }!
             let slow = slice.filter { $0 > .milliseconds(1) }.count
-            print("requests \(start)..<\(start + slice.count): max \(slice[worst]) at \(worst), \(slow) over 1 ms")
+            let mean = slice.reduce(Duration.zero, +) / slice.count
+            print("requests \(start)..<\(start + slice.count): mean \(mean), max \(slice[worst]) at \(worst), \(slow) over 1 ms")
         }
     }
     times.sort()

@@ -45,7 +45,7 @@ done
 served=0
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${STEP}s per step, $CASE"
-    printf '%5s %9s %8s %9s %9s %9s %s\n' step before req/s p50 p99 max unexpected
+    printf '%5s %9s %8s %9s %9s %9s %8s %6s %s\n' step before req/s p50 p99 max rss load unexpected
 } | tee "$OUT/series.txt"
 for step in $(seq 1 "$STEPS"); do
     wrk -t2 -c"$CONNS" -d"${STEP}s" --latency -s bench/snap/series.lua "$BASE" -- "$OUT/step-$step" 200 \
@@ -56,7 +56,9 @@ for step in $(seq 1 "$STEPS"); do
     p99=$(awk '$1 == "99%" { print $2 }' "$OUT/step-$step.txt")
     max=$(awk '$1 == "Latency" { print $4 }' "$OUT/step-$step.txt")
     bad=$(awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/step-$step.txt")
-    printf '%5s %9s %8s %9s %9s %9s %s\n' "$step" "$served" "$rps" "$p50" "$p99" "$max" "$bad" | tee -a "$OUT/series.txt"
+    rss=$(awk '/^VmRSS/ { printf "%dM", $2 / 1024 }' "/proc/$SIM_PID/status")
+    printf '%5s %9s %8s %9s %9s %9s %8s %6s %s\n' "$step" "$served" "$rps" "$p50" "$p99" "$max" "$rss" \
+        "$(cut -d' ' -f1 /proc/loadavg)" "$bad" | tee -a "$OUT/series.txt"
     used=$(awk -F': ' '/^lines used/ { print $2 }' "$OUT/step-$step.txt")
     ((used <= PER_STEP)) || echo "(step $step used more than PER_STEP=$PER_STEP requests per thread: raise it)"
     served=$((served + total))

@@ -91,13 +91,18 @@ struct ReferenceIndex<Value> {
 
     /// The part of an ASCII key: FNV-1a over its bytes, high bits folded in; `nil` for a key with other bytes.
     private static func shard(of key: String) -> Int? {
+        if let shard = key.utf8.withContiguousStorageIfAvailable(shard(ofBytes:)) { return shard }
+        return shard(ofBytes: Array(key.utf8))
+    }
+
+    private static func shard<Bytes: Collection<UInt8>>(ofBytes bytes: Bytes) -> Int? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var bytes: UInt8 = 0
-        for byte in key.utf8 {
-            bytes |= byte
+        var seen: UInt8 = 0
+        for byte in bytes {
+            seen |= byte
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
-        guard bytes < 0x80 else { return nil }
+        guard seen < 0x80 else { return nil }
         return Int(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(shardCount - 1))
     }
 }
