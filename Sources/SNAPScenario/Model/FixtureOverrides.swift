@@ -131,3 +131,14 @@ extension FixtureOverrides {
         return customer
     }
 }
+
+extension FixtureOverrides {
+    /// What is changed, for reports: `customers 081234560001; tiers basic; security`.
+    public var summary: String {
+        var parts: [String] = []
+        if !customers.isEmpty { parts.append("customers " + customers.map(\.customerNumber).joined(separator: ", ")) }
+        if !tiers.isEmpty { parts.append("tiers " + tiers.map(\.name).joined(separator: ", ")) }
+        if security != SecurityChange() { parts.append("security") }
+        return parts.joined(separator: "; ")
+    }
+}
