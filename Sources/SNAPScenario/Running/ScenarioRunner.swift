@@ -119,17 +119,14 @@ public struct ScenarioRunner: Sendable {
                 return .failure(ScenarioStepError("\(error.pointer): \(error.message)"))
             }
         }
-        guard scenario.fixtures.isEmpty else {
-            return .skipped(
-                "it changes the fixtures (\"fixtures\": \(scenario.fixtures.summary)) for itself, which only an "
-                    + "in-process run can do; a --target has the fixtures it was started with")
-        }
+        if let reason = Self.skipReason(scenario.fixtures, adminToken: shared.adminToken) { return .skipped(reason) }
         do throws(ScenarioStepError) {
             if shared.adminToken != nil {
-                // As in-process: the partners' state from the fixtures, identifiers from the run's seed, and a
-                // clock fixed at the scenario's start, whatever the server was started with.
-                try await shared.reset(
-                    partners: scenario.partners.map(context.partnerID), seed: scenario.seed ?? configuration.seed)
+                // As in-process: the partners' state from the fixtures (with the scenario's customers), identifiers
+                // from the run's seed, and a clock fixed at the scenario's start, whatever the server started with.
+                let partners = scenario.partners.map(context.partnerID)
+                try await shared.reset(partners: partners, seed: scenario.seed ?? configuration.seed)
+                try await shared.setUp(scenario.fixtures.customers, for: partners)
                 try await shared.setClock(to: scenario.clock ?? configuration.start, fixed: true)
             } else if let start = scenario.clock {
                 throw ScenarioStepError(
@@ -141,6 +138,23 @@ public struct ScenarioRunner: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Why a scenario's fixture changes cannot be made on a `--target`, if they cannot: customers are set up in
+    /// the partners' ledgers through the admin API, but tiers and security settings belong to the fixtures every
+    /// partner of the server shares.
+    static func skipReason(_ changes: FixtureOverrides, adminToken: String?) -> String? {
+        guard !changes.isEmpty else { return nil }
+        let shared = FixtureOverrides(tiers: changes.tiers, security: changes.security)
+        if !shared.isEmpty {
+            return "it changes the fixtures' \(shared.summary) for itself, which only an in-process run can do: a "
+                + "--target keeps the fixtures it was started with for every partner"
+        }
+        guard adminToken != nil else {
+            return "it sets up customers (\(changes.summary)), which with --target needs snapsim's --admin-token "
+                + "(PUT /_sim/accounts/{number})"
+        }
+        return nil
     }
 
     private static func eightDigits(_ number: UInt64) -> String {
