@@ -45,7 +45,11 @@ import Testing
             try? FileManager.default.removeItem(at: output)
         }
         let loaded = try ScenarioLoader.load(paths: [Self.scenarios])
-        let changingFixtures = loaded.filter { !$0.fixtures.isEmpty }
+        // Customers a scenario changes are set up over the admin API; tiers and security cannot be changed for
+        // one partner, so those scenarios are skipped.
+        let changingFixtures = loaded.filter {
+            !FixtureOverrides(tiers: $0.fixtures.tiers, security: $0.fixtures.security).isEmpty
+        }
         let junit = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-target-\(UUID()).xml")
         defer { try? FileManager.default.removeItem(at: junit) }
 
@@ -74,6 +78,48 @@ import Testing
         #expect(clockBefore.mode == "real")
         #expect(clockAfter.mode == "real", "the run left the clock fixed at \(clockAfter.now)")
         #expect(clockAfter.now >= clockBefore.now)
+    }
+
+    static let changesTier = #"""
+        {"name": "a cheaper basic tier", "fixtures": {"tiers": {"basic": {"minimumTopUp": "1000.00"}}},
+         "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200}}]}
+        """#
+    static let changesCustomer = #"""
+        {"name": "a blocked customer", "fixtures": {"customers": {"081977817902": {"status": "blocked"}}},
+         "steps": [{"service": "balance-inquiry", "body": {"accountNo": "12345678"}, "expect": {"status": 200}}]}
+        """#
+
+    @Test func scenariosThatCannotRunOnTheTarget_AreSkippedWithTheirReason_NeverPassed() async throws {
+        let token = "target-\(UUID().uuidString)"
+        let (server, base, output) = try Self.serve(["--admin-token", token])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-skip-\(UUID())")
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(Self.changesTier.utf8).write(to: folder.appendingPathComponent("a-tier.json"))
+        try Data(Self.changesCustomer.utf8).write(to: folder.appendingPathComponent("b-customer.json"))
+        let junit = folder.appendingPathComponent("report.xml")
+
+        // With the admin token the customer is set up on the target; the tier change cannot be made there.
+        let console = RecordingConsole()
+        let withToken = ["run", folder.path, "--target", base, "--admin-token", token, "--junit", junit.path]
+        #expect(await CLI.run(withToken, console: console) == 0, "\(console.out)\n\(console.err)")
+        #expect(console.out.contains("    ○ set-up — it changes the fixtures' tiers basic for itself"))
+        #expect(console.out.contains("    ✓ 1 balance-inquiry — HTTP 200 2001100"))
+        #expect(console.out.hasSuffix("\n1 passed, 0 failed, 1 skipped"))
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains(#"tests="2" failures="0" errors="0" skipped="1""#))
+        #expect(xml.contains(#"<skipped message="it changes the fixtures&apos; tiers basic for itself"#))
+
+        // Without it neither can be set up: both are skipped, saying why, and the run does not pass them.
+        let without = RecordingConsole()
+        #expect(await CLI.run(["run", folder.path, "--target", base], console: without) == 0)
+        #expect(without.out.contains("a blocked customer — it sets up customers (customers 081977817902), which with --target needs snapsim's --admin-token"))
+        #expect(without.out.hasSuffix("\n0 passed, 0 failed, 2 skipped"))
     }
 
     /// `GET /_sim/clock`: the instant as written (`+07:00`, so later instants sort later) and the mode.

@@ -89,4 +89,46 @@ import Testing
         #expect(try Self.admin(simulator, .post, "/_sim/reset").status == 200)
         #expect(simulator.clock.mode == .real)
     }
+
+    @Test func putAccount_SetsUpACustomer_InOnePartnersLedgerOnly_UntilItsReset() throws {
+        let simulator = Self.simulator(seed: 1, clock: .fixed(at: SecurityWorld.start))
+        let alpha = "/_sim/accounts/081977817902?partner=\(TestPartner.alpha.id)"
+        let changed = try Self.admin(
+            simulator, .put, alpha, body: #"{"status":"blocked","tier":"premium","balance":"123.00"}"#)
+        #expect(changed.status == 200, "\(changed.json)")
+        #expect(changed.json[pointer: "/status"] == "blocked")
+        #expect(changed.json[pointer: "/tier"] == "premium")
+        #expect(changed.json[pointer: "/balance/value"] == "123.00")
+        #expect(try Self.admin(simulator, .get, alpha).json[pointer: "/status"] == "blocked")
+        // Another partner's ledger and the fixtures are untouched.
+        let other = try Self.admin(simulator, .get, "/_sim/accounts/081977817902?partner=snapsim-demo")
+        #expect(other.json[pointer: "/status"] == "active")
+        #expect(try Self.admin(simulator, .get, "/_sim/accounts/081977817902").json[pointer: "/status"] == "active")
+
+        // A new customer needs name, tier and balance.
+        let newcomer = "/_sim/accounts/081700000001?partner=\(TestPartner.alpha.id)"
+        let incomplete = try Self.admin(simulator, .put, newcomer, body: #"{"tier":"basic"}"#)
+        #expect(incomplete.status == 400)
+        #expect(incomplete.json[pointer: "/error"]?.stringValue?.contains("name, tier and balance") == true)
+        let added = try Self.admin(
+            simulator, .put, newcomer, body: #"{"name":"New Customer","tier":"basic","balance":"0.00"}"#)
+        #expect(added.status == 200)
+        #expect(added.json[pointer: "/name"] == "New Customer")
+
+        // Each problem is named.
+        for (body, named) in [
+            (#"{"tier":"gold"}"#, "tier"), (#"{"colour":"red"}"#, "colour"), (#"{"balance":"12"}"#, "balance"),
+            (#"{"status":"asleep"}"#, "status"),
+        ] {
+            let refused = try Self.admin(simulator, .put, alpha, body: body)
+            #expect(refused.status == 400, "\(body)")
+            #expect(refused.json[pointer: "/error"]?.stringValue?.contains(named) == true, "\(refused.json)")
+        }
+        #expect(try Self.admin(simulator, .put, "/_sim/accounts/081977817902", body: #"{"status":"blocked"}"#).status == 400)
+
+        // A reset of the partner brings back the fixtures' customer.
+        #expect(try Self.admin(simulator, .post, "/_sim/reset?partner=\(TestPartner.alpha.id)").status == 200)
+        #expect(try Self.admin(simulator, .get, alpha).json[pointer: "/status"] == "active")
+        #expect(try Self.admin(simulator, .get, newcomer).status == 404)
+    }
 }
