@@ -18,12 +18,15 @@ struct RunCommand: Command {
 
         In-process (the default), every scenario gets a fresh simulator with a fixed clock and seed, so runs are
         fast and print the same every time. With --target the requests go over HTTP to a running snapsim or
-        another SNAP endpoint; with snapsim's --admin-token each scenario's partners are reset first and clock
-        steps move the target's clock (without it, clock steps fail with a message). A scenario that expects
+        another SNAP endpoint; with snapsim's --admin-token each scenario starts as in-process: its partners are
+        reset with the run's seed, its customers set up, the target's clock fixed at its start (clock steps move
+        it; the clock is handed back after the run). Without the token, clock steps fail with a message. A
+        scenario that cannot run on the target (it changes tiers or security) is skipped, with its reason, and
+        counted apart (`N passed, M failed, K skipped`). A scenario that expects
         notifications gets a receiver on 127.0.0.1 (a port the system picks) that its partners' notifications are
         pointed at; "admin" steps act as the payer (both need --admin-token with --target).
 
-        Exit status: 0 all passed, 1 a scenario failed, 2 a scenario file is malformed (file and JSON pointer
+        Exit status: 0 all passed (or skipped), 1 a scenario failed, 2 a scenario file is malformed (file and JSON pointer
         are named), 64 a usage mistake.
 
           --filter NAME        Run only scenarios whose name or file contains NAME (case-insensitive; repeatable)
