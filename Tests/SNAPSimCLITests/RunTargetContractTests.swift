@@ -118,13 +118,17 @@ import Testing
         // Without it neither can be set up: both are skipped, saying why, and the run does not pass them.
         let without = RecordingConsole()
         #expect(await CLI.run(["run", folder.path, "--target", base], console: without) == 0)
-        #expect(without.out.contains("a blocked customer — it sets up customers (customers 081977817902), which with --target needs snapsim's --admin-token"))
+        #expect(
+            without.out.contains(
+                "a blocked customer — it sets up customers (customers 081977817902), which with --target needs "
+                    + "snapsim's --admin-token"))
         #expect(without.out.hasSuffix("\n0 passed, 0 failed, 2 skipped"))
     }
 
     /// `GET /_sim/clock`: the instant as written (`+07:00`, so later instants sort later) and the mode.
     static func clock(_ base: String, token: String) async throws -> (now: String, mode: String) {
-        let answer = try await ServeProcessTests.fetch("\(base)/_sim/clock", headers: ["Authorization": "Bearer \(token)"])
+        let answer = try await ServeProcessTests.fetch(
+            "\(base)/_sim/clock", headers: ["Authorization": "Bearer \(token)"])
         let match = try #require(answer.body.firstMatch(of: /"now":"([^"]+)","mode":"([a-z]+)"/), "\(answer.body)")
         return (String(match.1), String(match.2))
     }

@@ -13,7 +13,8 @@ import Testing
     static func simulator(seed: UInt64, clock: SimulatorClock) -> Simulator {
         var fixtures = LoadedFixtures.defaults
         fixtures.partners[TestPartner.alpha.id] = TestPartner.alpha.fixture
-        return Simulator(fixtures: fixtures, options: SimulatorOptions(seed: seed, clock: clock, adminToken: adminToken))
+        return Simulator(
+            fixtures: fixtures, options: SimulatorOptions(seed: seed, clock: clock, adminToken: adminToken))
     }
 
     static func admin(_ simulator: Simulator, _ method: HTTPMethod, _ target: String, body: String = "") throws
@@ -78,7 +79,8 @@ import Testing
         #expect(running.json[pointer: "/mode"] == "real")
         #expect(simulator.clock.mode == .real)
 
-        let wrong = try Self.admin(simulator, .post, "/_sim/clock", body: #"{"set":"2026-11-21T10:00:00+07:00","mode":"frozen"}"#)
+        let wrong = try Self.admin(
+            simulator, .post, "/_sim/clock", body: #"{"set":"2026-11-21T10:00:00+07:00","mode":"frozen"}"#)
         #expect(wrong.status == 400)
         #expect(wrong.json[pointer: "/error"]?.stringValue?.contains("mode") == true, "\(wrong.json)")
         #expect(simulator.clock.mode == .real)
@@ -124,7 +126,8 @@ import Testing
             #expect(refused.status == 400, "\(body)")
             #expect(refused.json[pointer: "/error"]?.stringValue?.contains(named) == true, "\(refused.json)")
         }
-        #expect(try Self.admin(simulator, .put, "/_sim/accounts/081977817902", body: #"{"status":"blocked"}"#).status == 400)
+        let withoutPartner = try Self.admin(simulator, .put, "/_sim/accounts/081977817902", body: #"{"status":"x"}"#)
+        #expect(withoutPartner.status == 400)
 
         // A reset of the partner brings back the fixtures' customer.
         #expect(try Self.admin(simulator, .post, "/_sim/reset?partner=\(TestPartner.alpha.id)").status == 200)

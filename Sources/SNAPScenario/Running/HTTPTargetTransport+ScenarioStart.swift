@@ -39,15 +39,16 @@ extension HTTPTargetTransport {
                 if let value = change.balance { body["balance"] = .string(value.value) }
                 if let value = change.toppedUpThisMonth { body["toppedUpThisMonth"] = .string(value.value) }
                 if let value = change.status { body["status"] = .string(value.rawValue) }
-                let target = "/_sim/accounts/\(Self.percentEncoded(change.customerNumber))?partner=\(Self.percentEncoded(partner))"
+                let number = Self.percentEncoded(change.customerNumber)
+                let target = "/_sim/accounts/\(number)?partner=\(Self.percentEncoded(partner))"
                 var request = HTTPRequest(method: .put, target: target, body: JSONValue.object(body).compactBytes)
                 request.headers["Authorization"] = "Bearer \(adminToken ?? "")"
                 request.headers["Content-Type"] = "application/json"
                 let response = await send(request)
                 guard response.status == 200 else {
                     throw ScenarioStepError(
-                        "could not set up customer \(change.customerNumber) for \(partner) on the target (PUT /_sim/accounts): "
-                            + "\(response.summary) \(response.bodyText)",
+                        "could not set up customer \(change.customerNumber) for \(partner) on the target "
+                            + "(PUT /_sim/accounts): \(response.summary) \(response.bodyText)",
                         response: response)
                 }
             }

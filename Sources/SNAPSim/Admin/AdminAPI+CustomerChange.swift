@@ -8,15 +8,22 @@ extension AdminAPI {
     static let customerChangeFields = ["name", "tier", "balance", "toppedUpThisMonth", "status"]
 
     func changeCustomer(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
-        guard let partner = try partner(request, required: true) else { return error(400, "Name the partner: ?partner=<clientId>.") }
+        guard let partner = try partner(request, required: true) else {
+            return error(400, "Name the partner: ?partner=<clientId>.")
+        }
         let number = String(request.path.dropFirst(Self.accountsPrefix.count))
         guard EMoneyCustomer.isWellFormedNumber(number) else {
             return error(400, "\"\(number)\" is not a customer number: 08 followed by digits, at most 16 characters.")
         }
-        let usage = #"Send {"name", "tier", "balance": "19990000.00", "toppedUpThisMonth": "0.00", "status": "blocked"} (any of them; a new customer needs name, tier and balance)."#
-        guard let body = try jsonBody(request, usage: usage).objectValue, !body.isEmpty else { return error(400, usage) }
+        let usage =
+            #"Send any of {"name", "tier", "balance": "19990000.00", "toppedUpThisMonth": "0.00", "status": "blocked"}"#
+            + "; a new customer needs name, tier and balance."
+        guard let body = try jsonBody(request, usage: usage).objectValue, !body.isEmpty else {
+            return error(400, usage)
+        }
         if let unknown = body.map(\.key).first(where: { !Self.customerChangeFields.contains($0) }) {
-            return error(400, "\(unknown): not a customer field (known: \(Self.customerChangeFields.joined(separator: ", "))).")
+            let known = Self.customerChangeFields.joined(separator: ", ")
+            return error(400, "\(unknown): not a customer field (known: \(known)).")
         }
         let change: CustomerChange
         switch CustomerChange.read(body, tiers: simulator.fixtures.tiers) {
@@ -24,14 +31,16 @@ extension AdminAPI {
         case .failure(let message): return error(400, message.text)
         }
         let refused: String? = simulator.withPartner(partner) { state, _ in
-            var account = state.ledger.customers[number]
-            if account == nil {
+            var account: CustomerAccount
+            if let existing = state.ledger.customers[number] {
+                account = existing
+            } else {
                 guard let name = change.name, let tier = change.tier, let balance = change.balance else {
                     return "\(number) is not a customer of the fixtures: to add one, give name, tier and balance."
                 }
-                account = CustomerAccount(EMoneyCustomer(customerNumber: number, name: name, tier: tier, balance: balance))
+                account = CustomerAccount(
+                    EMoneyCustomer(customerNumber: number, name: name, tier: tier, balance: balance))
             }
-            guard var account else { return "no customer \(number)" }
             if let value = change.name { account.customer.name = value }
             if let value = change.tier { account.customer.tier = value }
             if let value = change.balance {
@@ -68,7 +77,8 @@ extension AdminAPI {
                 string(key).flatMap { text in
                     guard let text else { return .success(nil) }
                     guard let units = Amount.parseValue(text) else {
-                        return .failure(Problem(text: "\(key): \"\(text)\" is not an amount: digits with two decimals, e.g. \"2000000.00\"."))
+                        let problem = "\(key): \"\(text)\" is not an amount: digits with two decimals, e.g. \"2000000.00\"."
+                        return .failure(Problem(text: problem))
                     }
                     return .success(Amount(minorUnits: units))
                 }

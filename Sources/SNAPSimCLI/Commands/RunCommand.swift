@@ -26,8 +26,8 @@ struct RunCommand: Command {
         notifications gets a receiver on 127.0.0.1 (a port the system picks) that its partners' notifications are
         pointed at; "admin" steps act as the payer (both need --admin-token with --target).
 
-        Exit status: 0 all passed (or skipped), 1 a scenario failed, 2 a scenario file is malformed (file and JSON pointer
-        are named), 64 a usage mistake.
+        Exit status: 0 all passed (or skipped), 1 a scenario failed, 2 a scenario file is malformed (file and
+        JSON pointer are named), 64 a usage mistake.
 
           --filter NAME        Run only scenarios whose name or file contains NAME (case-insensitive; repeatable)
           --junit FILE         Also write a JUnit XML report to FILE (one testcase per scenario)
