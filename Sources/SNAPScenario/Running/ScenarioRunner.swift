@@ -4,7 +4,9 @@ import SNAPSim
 ///
 /// In-process each scenario gets a fresh ``Simulator`` (fixtures with the scenario's overrides, fixed clock,
 /// fixed seed), so order never matters and every run prints the same. Over HTTP the scenarios share the target;
-/// with snapsim's admin token each scenario's partners are reset first.
+/// with snapsim's admin token each scenario starts as in-process all the same: its partners reset with the run's
+/// seed, its customers set up, the target's clock fixed at its start (and handed back after the run). A scenario
+/// that cannot run on the target is skipped with its reason, never passed.
 ///
 /// ```swift
 /// let runner = try ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios)
