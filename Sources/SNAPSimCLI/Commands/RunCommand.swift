@@ -41,7 +41,8 @@ struct RunCommand: Command {
 
         Simulator options, for in-process runs (--fixtures also gives the partners and paths used with --target).
         The in-process clock is always fixed: --clock sets where scenarios that name no start begin (default
-        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random.
+        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random. With --target and --admin-token, --clock
+        and --seed choose the same for the target: the start its clock is fixed at, the seed its partners restart.
         \(SimulatorSetup.help)
         """
 
