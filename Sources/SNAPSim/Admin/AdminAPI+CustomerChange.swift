@@ -77,7 +77,8 @@ extension AdminAPI {
                 string(key).flatMap { text in
                     guard let text else { return .success(nil) }
                     guard let units = Amount.parseValue(text) else {
-                        let problem = "\(key): \"\(text)\" is not an amount: digits with two decimals, e.g. \"2000000.00\"."
+                        let problem =
+                            "\(key): \"\(text)\" is not an amount: digits with two decimals, e.g. \"2000000.00\"."
                         return .failure(Problem(text: problem))
                     }
                     return .success(Amount(minorUnits: units))
