@@ -33,6 +33,8 @@ python3 bench/snap/bench-fixtures.py "$OUT/fixtures" "$A"
 SIM_PID=$!
 trap 'kill -INT $SIM_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 for _ in $(seq 1 500); do curl -sf "$BASE/_sim/health" >/dev/null 2>&1 && break; sleep 0.02; done
+# A server that could not listen has exited: never measure whatever else answers on that port.
+kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
 
 echo "== pre-signing $((PER_STEP * 2 * STEPS)) requests"
 python3 bench/snap/presign.py "$BASE" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$TS" "$CASE" \
