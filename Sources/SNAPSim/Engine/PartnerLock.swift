@@ -4,13 +4,13 @@ import Synchronization
 /// record is appended to the log while the lock is still held, so the log orders the partner's requests
 /// exactly as they were served (see ``StateLog``).
 final class PartnerLock: Sendable {
-    private let mutex: Mutex<PartnerState>
+    private let mutex: BargingLock<PartnerState>
     /// Counts the changes made through ``withLock`` (read and written under the lock), so a snapshot can reuse
     /// the document of a state that did not change since the last one.
     private let changes = Atomic<UInt64>(0)
 
     init(_ state: PartnerState) {
-        mutex = Mutex(state)
+        mutex = BargingLock(state)
     }
 
     /// Runs `body` on the state under the lock; the way every change to a partner's state is made.

@@ -23,7 +23,7 @@ final class PartnerSlots: Sendable {
 
     let world: World
     private let seed: UInt64
-    private let slots = Mutex<[String: Slot]>([:])
+    private let slots = BargingLock<[String: Slot]>([:])
     /// Partners' earliest due instants of clock-driven steps (Engine/Clock).
     let dueIndex = DueIndex()
 

@@ -18,8 +18,8 @@ public final class Simulator: HTTPResponder {
     let security = SecurityPipeline(conventions: { route, _ in route.dialect.conventions })
     let services = ServiceRegistry()
     /// The world in force and its partners' states; replaced whole by a fixture swap.
-    let current: Mutex<PartnerSlots>
-    let journal: Mutex<Journal>
+    let current: BargingLock<PartnerSlots>
+    let journal: BargingLock<Journal>
     /// Sends the notifications partners' flows draw up (issue 14), never under a partner's lock.
     public let notifications: NotificationOutbox
     /// Runs clock-driven steps when a running clock reaches them (Engine/Clock).
@@ -27,8 +27,8 @@ public final class Simulator: HTTPResponder {
 
     public init(fixtures: LoadedFixtures, options: SimulatorOptions = SimulatorOptions()) {
         self.options = options
-        current = Mutex(PartnerSlots(world: World(fixtures), seed: options.seed))
-        journal = Mutex(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
+        current = BargingLock(PartnerSlots(world: World(fixtures), seed: options.seed))
+        journal = BargingLock(Journal(capacityPerPartner: options.journalCapacity, byteLimit: options.journalByteLimit))
         notifications = NotificationOutbox(clock: options.clock)
         scheduler = ClockScheduler(clock: options.clock)
         attachClockDrivenSteps()

@@ -21,7 +21,7 @@ public final class SimulatorClock: Sendable {
         var realOffset: Duration
     }
 
-    private let state: Mutex<State>
+    private let state: BargingLock<State>
     /// The mode the clock was made with, which a full reset returns to (``set(_:mode:)`` may have changed it).
     private let initialMode: Mode
     /// Called after every `advance`, `set` and `reset`, outside the clock's lock: how the simulator runs the steps
@@ -55,7 +55,7 @@ public final class SimulatorClock: Sendable {
     }
 
     private init(mode: Mode, start: SimTime) {
-        state = Mutex(State(mode: mode, start: start, fixedNow: start, realOffset: .zero))
+        state = BargingLock(State(mode: mode, start: start, fixedNow: start, realOffset: .zero))
         initialMode = mode
     }
 
