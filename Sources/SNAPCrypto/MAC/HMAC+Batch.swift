@@ -1,0 +1,171 @@
+import CSHA512Lanes
+
+extension HMAC where H == SHA512 {
+    /// The 64-byte authentication codes of many messages under this key, concatenated in the order of `ranges`.
+    ///
+    /// Each message is `messages[range]`. Equal to calling ``authenticationCode(of:)`` per message, but cheaper:
+    /// messages whose whole leading 128-byte blocks are the same (strings to sign that differ only near their
+    /// end) compress those blocks once, and the blocks left are compressed four at a time (``SHA512Lanes``).
+    public func authenticationCodes(of messages: UnsafeRawBufferPointer, ranges: [Range<Int>]) -> [UInt8] {
+        SHA512Lanes.authenticationCodes(keys: [self], messages: messages, jobs: ranges.map { (0, $0) })
+    }
+
+    /// The 64-byte authentication codes of one message under each of `keys`, concatenated in their order: the
+    /// same as ``authenticationCode(of:)`` per key, with the blocks compressed four at a time.
+    public static func authenticationCodes(of message: UnsafeRawBufferPointer, keys: [HMAC<SHA512>]) -> [UInt8] {
+        SHA512Lanes.authenticationCodes(
+            keys: keys, messages: message, jobs: keys.indices.map { ($0, 0..<message.count) })
+    }
+}
+
+/// Many HMAC-SHA512s at once: their inner and outer hashes as a few rounds of independent block compressions,
+/// each round run four blocks at a time by `csha512_compress4`.
+enum SHA512Lanes {
+    typealias State = SHA512Core.State
+
+    /// `jobs`: which key and which bytes of `messages`, per code.
+    static func authenticationCodes(
+        keys: [HMAC<SHA512>], messages: UnsafeRawBufferPointer, jobs: [(key: Int, range: Range<Int>)]
+    ) -> [UInt8] {
+        var codes = [UInt8](repeating: 0, count: jobs.count * 64)
+        for job in jobs {
+            precondition(job.range.lowerBound >= 0 && job.range.upperBound <= messages.count, "range outside the messages")
+        }
+        guard !jobs.isEmpty else { return codes }
+        guard keys.allSatisfy({ $0.inner.core.isBlockAligned && $0.outer.core.isBlockAligned }),
+            let base = messages.baseAddress
+        else {
+            // A key fed a partial block before (or no bytes at all): one message at a time.
+            for (index, job) in jobs.enumerated() {
+                let code = keys[job.key].authenticationCode(of: UnsafeRawBufferPointer(rebasing: messages[job.range]))
+                codes.replaceSubrange((index * 64)..<(index * 64 + 64), with: code)
+            }
+            return codes
+        }
+
+        // 1. Messages with the same key and the same whole leading blocks form a group; each group's blocks are
+        //    compressed once, block by block across the groups.
+        var groupOf: [Int] = []
+        var groups: [(key: Int, start: Int, whole: Int)] = []
+        for job in jobs {
+            let whole = job.range.count & ~127
+            let start = base + job.range.lowerBound
+            if let group = groups.firstIndex(where: {
+                $0.key == job.key && $0.whole == whole && equal(start, base + $0.start, count: whole)
+            }) {
+                groupOf.append(group)
+            } else {
+                groupOf.append(groups.count)
+                groups.append((job.key, job.range.lowerBound, whole))
+            }
+        }
+        var prefixStates = groups.map { keys[$0.key].inner.core.state }
+        let longest = groups.map(\.whole).max() ?? 0
+        var offset = 0
+        while offset < longest {
+            let running = groups.indices.filter { groups[$0].whole > offset }
+            compress(&prefixStates, running, blocks: running.map { UnsafeRawPointer(base + groups[$0].start + offset) })
+            offset += 128
+        }
+
+        // 2. Each message's last block or two (the bytes after its whole blocks, then the padding), then the
+        //    outer hash over the inner digest: one block.
+        let staging = UnsafeMutableRawBufferPointer.allocate(byteCount: jobs.count * 256, alignment: 8)
+        defer { staging.deallocate() }
+        staging.initializeMemory(as: UInt8.self, repeating: 0)
+        var states = groupOf.map { prefixStates[$0] }
+        var twoBlocks: [Int] = []
+        for (index, job) in jobs.enumerated() {
+            let whole = job.range.count & ~127
+            let rest = job.range.count - whole
+            let tail = staging.baseAddress.unsafelyUnwrapped + index * 256
+            tail.copyMemory(from: base + job.range.lowerBound + whole, byteCount: rest)
+            tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
+            let tailBytes = rest + 17 <= 128 ? 128 : 256
+            if tailBytes == 256 { twoBlocks.append(index) }
+            // FIPS 180-4 §5.1.2: the message length in bits, as 128 bits; the high half is zero here.
+            let bits = (keys[job.key].inner.core.messageByteCount + UInt64(job.range.count)) << 3
+            tail.storeBytes(of: bits.bigEndian, toByteOffset: tailBytes - 8, as: UInt64.self)
+        }
+        let all = Array(jobs.indices)
+        compress(&states, all, blocks: all.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256) })
+        compress(&states, twoBlocks, blocks: twoBlocks.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256 + 128) })
+
+        var outerStates: [State] = []
+        outerStates.reserveCapacity(jobs.count)
+        for (index, job) in jobs.enumerated() {
+            let outer = keys[job.key].outer.core
+            let block = staging.baseAddress.unsafelyUnwrapped + index * 256
+            (block + 64).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+            store(states[index], into: block)
+            block.storeBytes(of: 0x80, toByteOffset: 64, as: UInt8.self)
+            block.storeBytes(of: ((outer.messageByteCount + 64) << 3).bigEndian, toByteOffset: 120, as: UInt64.self)
+            outerStates.append(outer.state)
+        }
+        compress(&outerStates, all, blocks: all.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256) })
+        codes.withUnsafeMutableBytes { output in
+            for index in jobs.indices { store(outerStates[index], into: output.baseAddress.unsafelyUnwrapped + index * 64) }
+        }
+        return codes
+    }
+
+    /// Compresses `blocks[i]` into `states[selected[i]]`, four at a time.
+    static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
+        var next = 0
+        while next < selected.count {
+            let count = min(4, selected.count - next)
+            if count == 1 || csha512_compress4_is_vectorized() == 0 {
+                // One block (or no vector unit): the lanes would cost as much as four.
+                for lane in 0..<count {
+                    SHA512Core.compress(
+                        &states[selected[next + lane]], blocks: UnsafeRawBufferPointer(start: blocks[next + lane], count: 128))
+                }
+            } else {
+                var words = [UInt64](repeating: 0, count: 32)
+                var pointers = [UnsafePointer<UInt8>?](repeating: nil, count: 4)
+                for lane in 0..<4 {
+                    // Unused lanes repeat the last block; their results are dropped.
+                    let job = next + min(lane, count - 1)
+                    let state = states[selected[job]]
+                    words.replaceSubrange(
+                        (lane * 8)..<(lane * 8 + 8),
+                        with: [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7])
+                    pointers[lane] = blocks[job].assumingMemoryBound(to: UInt8.self)
+                }
+                pointers.withUnsafeBufferPointer { pointers in csha512_compress4(&words, pointers.baseAddress) }
+                for lane in 0..<count {
+                    let w = lane * 8
+                    states[selected[next + lane]] = State(
+                        h0: words[w], h1: words[w + 1], h2: words[w + 2], h3: words[w + 3],
+                        h4: words[w + 4], h5: words[w + 5], h6: words[w + 6], h7: words[w + 7])
+                }
+            }
+            next += count
+        }
+    }
+
+    /// H0‖…‖H7 big-endian, 64 bytes.
+    @inline(__always)
+    static func store(_ state: State, into bytes: UnsafeMutableRawPointer) {
+        let words = (
+            state.h0.bigEndian, state.h1.bigEndian, state.h2.bigEndian, state.h3.bigEndian,
+            state.h4.bigEndian, state.h5.bigEndian, state.h6.bigEndian, state.h7.bigEndian
+        )
+        withUnsafeBytes(of: words) { bytes.copyMemory(from: $0.baseAddress.unsafelyUnwrapped, byteCount: 64) }
+    }
+
+    /// Whether `count` bytes (a multiple of 8) at `a` and `b` are equal; public data, so an early exit is fine.
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        if a == b { return true }
+        var offset = 0
+        while offset < count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        return true
+    }
+}
