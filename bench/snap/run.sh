@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The signed SNAP path under load, against nginx in the same run. See README.md.
 #   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
+#   FLOOD=badkey bash bench/snap/run.sh   # the flood signed with a wrong secret instead of a mangled signature
 # Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
 # inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
 set -euo pipefail
@@ -95,7 +96,9 @@ presign "$A" balance "$COUNT" 2 balance 100000000
 presign "$A" topup "$COUNT" 2 topup 300000000
 presign "$B" balance "$COUNT" 2 quiet-b 500000000
 presign "$B" balance "$COUNT" 2 flood-b 700000000
-presign "$A" badsig 20000 1 badsig 900000000
+# FLOOD=badkey: signatures made with a wrong secret (64 bytes: the diagnosis tries every candidate) instead of
+# ones whose last Base64 characters were changed (65 bytes: no HMAC can match, nothing is tried).
+presign "$A" "${FLOOD:-badsig}" 20000 1 badsig 900000000
 presign "$A" big 1 1 big 0
 
 # --- Load --------------------------------------------------------------------------------------------------

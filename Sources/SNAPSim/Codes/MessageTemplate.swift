@@ -86,6 +86,12 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Collapses runs of spaces, removes spaces before `.,;:/)]` and trims the ends.
     private static func tidy(_ text: String) -> String {
+        // ASCII text (every catalogue message and every explanation summary so far) is tidied byte by byte, the
+        // same rules without grapheme breaking; anything else by Character.
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tidyASCII(bytes) : nil }) {
+            return ascii
+        }
         var result = ""
         for character in text {
             if character == " ", result.last == " " || result.isEmpty { continue }
@@ -94,5 +100,23 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         }
         while result.last == " " { result.removeLast() }
         return result
+    }
+
+    private static func tidyASCII(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        for byte in text {
+            if byte == 0x20, result.last == 0x20 || result.isEmpty { continue }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"),
+                UInt8(ascii: ")"), UInt8(ascii: "]"):
+                if result.last == 0x20 { result.removeLast() }
+            default:
+                break
+            }
+            result.append(byte)
+        }
+        while result.last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 }

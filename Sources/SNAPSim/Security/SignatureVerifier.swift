@@ -140,6 +140,11 @@ struct PublicKeys: Sendable {
         secrets[secret].map(SignatureVerifier.Credential.clientSecret) ?? .clientSecret(secret)
     }
 
+    /// A client secret's keyed HMAC-SHA512, computed beforehand when the secret belongs to a partner of the world.
+    func keyedSecret(_ secret: String) -> HMAC<SHA512> {
+        secrets[secret] ?? HMAC<SHA512>(key: Array(secret.utf8))
+    }
+
     /// The key in `pem`, or the reason it cannot be used.
     func key(_ pem: String) -> Result<RSA.PublicKey, KeyError> {
         keys[pem] ?? Self.parse(pem)
