@@ -46,17 +46,22 @@ enum SHA512Lanes {
         // 1. Messages with the same key and the same whole leading blocks form a group; each group's blocks are
         //    compressed once, block by block across the groups.
         var groupOf: [Int] = []
-        var groups: [(key: Int, start: Int, whole: Int)] = []
+        groupOf.reserveCapacity(jobs.count)
+        // A fingerprint of the whole blocks first, so a message is compared byte for byte with at most the one
+        // group it probably belongs to.
+        var groups: [(key: Int, start: Int, whole: Int, fingerprint: UInt64)] = []
         for job in jobs {
             let whole = job.range.count & ~127
             let start = base + job.range.lowerBound
+            let fingerprint = fingerprint(start, count: whole)
             if let group = groups.firstIndex(where: {
-                $0.key == job.key && $0.whole == whole && equal(start, base + $0.start, count: whole)
+                $0.fingerprint == fingerprint && $0.key == job.key && $0.whole == whole
+                    && equal(start, base + $0.start, count: whole)
             }) {
                 groupOf.append(group)
             } else {
                 groupOf.append(groups.count)
-                groups.append((job.key, job.range.lowerBound, whole))
+                groups.append((job.key, job.range.lowerBound, whole, fingerprint))
             }
         }
         var prefixStates = groups.map { keys[$0.key].inner.core.state }
@@ -111,36 +116,46 @@ enum SHA512Lanes {
 
     /// Compresses `blocks[i]` into `states[selected[i]]`, four at a time.
     static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
-        var next = 0
-        while next < selected.count {
-            let count = min(4, selected.count - next)
-            if count == 1 || csha512_compress4_is_vectorized() == 0 {
-                // One block (or no vector unit): the lanes would cost as much as four.
-                for lane in 0..<count {
-                    SHA512Core.compress(
-                        &states[selected[next + lane]], blocks: UnsafeRawBufferPointer(start: blocks[next + lane], count: 128))
-                }
-            } else {
-                var words = [UInt64](repeating: 0, count: 32)
-                var pointers = [UnsafePointer<UInt8>?](repeating: nil, count: 4)
-                for lane in 0..<4 {
-                    // Unused lanes repeat the last block; their results are dropped.
-                    let job = next + min(lane, count - 1)
-                    let state = states[selected[job]]
-                    words.replaceSubrange(
-                        (lane * 8)..<(lane * 8 + 8),
-                        with: [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7])
-                    pointers[lane] = blocks[job].assumingMemoryBound(to: UInt8.self)
-                }
-                pointers.withUnsafeBufferPointer { pointers in csha512_compress4(&words, pointers.baseAddress) }
-                for lane in 0..<count {
-                    let w = lane * 8
-                    states[selected[next + lane]] = State(
-                        h0: words[w], h1: words[w + 1], h2: words[w + 2], h3: words[w + 3],
-                        h4: words[w + 4], h5: words[w + 5], h6: words[w + 6], h7: words[w + 7])
+        let vectorized = csha512_compress4_is_vectorized() != 0
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { words in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<UInt8>?.self, capacity: 4) { pointers in
+                let words = words.baseAddress.unsafelyUnwrapped
+                var next = 0
+                while next < selected.count {
+                    let count = min(4, selected.count - next)
+                    if count == 1 || !vectorized {
+                        // One block (or no vector unit): the lanes would cost as much as four.
+                        for lane in 0..<count {
+                            SHA512Core.compress(
+                                &states[selected[next + lane]],
+                                blocks: UnsafeRawBufferPointer(start: blocks[next + lane], count: 128))
+                        }
+                    } else {
+                        for lane in 0..<4 {
+                            // Unused lanes repeat the last block; their results are dropped.
+                            let job = next + min(lane, count - 1)
+                            let state = states[selected[job]]
+                            let w = words + lane * 8
+                            w[0] = state.h0
+                            w[1] = state.h1
+                            w[2] = state.h2
+                            w[3] = state.h3
+                            w[4] = state.h4
+                            w[5] = state.h5
+                            w[6] = state.h6
+                            w[7] = state.h7
+                            pointers[lane] = blocks[job].assumingMemoryBound(to: UInt8.self)
+                        }
+                        csha512_compress4(words, pointers.baseAddress)
+                        for lane in 0..<count {
+                            let w = words + lane * 8
+                            states[selected[next + lane]] = State(
+                                h0: w[0], h1: w[1], h2: w[2], h3: w[3], h4: w[4], h5: w[5], h6: w[6], h7: w[7])
+                        }
+                    }
+                    next += count
                 }
             }
-            next += count
         }
     }
 
@@ -152,6 +167,17 @@ enum SHA512Lanes {
             state.h4.bigEndian, state.h5.bigEndian, state.h6.bigEndian, state.h7.bigEndian
         )
         withUnsafeBytes(of: words) { bytes.copyMemory(from: $0.baseAddress.unsafelyUnwrapped, byteCount: 64) }
+    }
+
+    /// A 64-bit FNV-style fold of `count` bytes (a multiple of 8): equal bytes, equal fingerprints.
+    private static func fingerprint(_ bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var offset = 0
+        while offset < count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+            offset += 8
+        }
+        return hash
     }
 
     /// Whether `count` bytes (a multiple of 8) at `a` and `b` are equal; public data, so an early exit is fine.

@@ -63,7 +63,7 @@ struct Redaction: Sendable {
 
     private func needsRedaction(_ value: JSONValue) -> Bool {
         switch value {
-        case .string(let text): firstSecret(in: Array(text.utf8), from: 0) != nil
+        case .string(var text): text.withUTF8 { firstSecret(in: $0, from: 0) } != nil
         case .array(let elements): elements.contains(where: needsRedaction)
         case .object(let object): object.contains { needsRedaction($0.value) }
         case .null, .bool, .number: false
@@ -72,8 +72,10 @@ struct Redaction: Sendable {
 
     /// `text` with every secret replaced.
     func redact(_ text: String) -> String {
+        var text = text
+        guard text.withUTF8({ firstSecret(in: $0, from: 0) }) != nil else { return text }
         let bytes = Array(text.utf8)
-        guard var found = firstSecret(in: bytes, from: 0) else { return text }
+        guard var found = bytes.withUnsafeBufferPointer({ firstSecret(in: $0, from: 0) }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
@@ -81,7 +83,7 @@ struct Redaction: Sendable {
             output.append(contentsOf: bytes[copied..<found.offset])
             output.append(contentsOf: Self.replacement)
             copied = found.offset + found.length
-            guard let next = firstSecret(in: bytes, from: copied) else { break }
+            guard let next = bytes.withUnsafeBufferPointer({ firstSecret(in: $0, from: copied) }) else { break }
             found = next
         }
         output.append(contentsOf: bytes[copied...])
@@ -93,25 +95,23 @@ struct Redaction: Sendable {
     /// Probes every ``probeStride``-th position only: a secret starting at `p` has one of its first
     /// `probeStride` bytes at the probe `q` in `p...p + probeStride - 1`, and the pair of bytes there is in
     /// `leading`. A probe that hits tries the starts it covers, in order, so the first secret is still found first.
-    private func firstSecret(in bytes: [UInt8], from start: Int) -> (offset: Int, length: Int)? {
-        guard bytes.count >= Self.minimumLength else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var probe = start + Self.probeStride - 1
-            while probe + 1 < buffer.count {
-                if Self.contains(leading, Int(buffer[probe]) << 8 | Int(buffer[probe + 1])) {
-                    for index in max(start, probe - Self.probeStride + 1)...probe where index + 1 < buffer.count {
-                        guard Self.contains(starts, Int(buffer[index]) << 8 | Int(buffer[index + 1])) else { continue }
-                        for secret in secrets where index + secret.count <= buffer.count {
-                            if secret.withUnsafeBufferPointer({ memoryEquals($0, buffer, at: index) }) {
-                                return (index, secret.count)
-                            }
+    private func firstSecret(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
+        guard buffer.count >= Self.minimumLength else { return nil }
+        var probe = start + Self.probeStride - 1
+        while probe + 1 < buffer.count {
+            if Self.contains(leading, Int(buffer[probe]) << 8 | Int(buffer[probe + 1])) {
+                for index in max(start, probe - Self.probeStride + 1)...probe where index + 1 < buffer.count {
+                    guard Self.contains(starts, Int(buffer[index]) << 8 | Int(buffer[index + 1])) else { continue }
+                    for secret in secrets where index + secret.count <= buffer.count {
+                        if secret.withUnsafeBufferPointer({ memoryEquals($0, buffer, at: index) }) {
+                            return (index, secret.count)
                         }
                     }
                 }
-                probe += Self.probeStride
             }
-            return nil
+            probe += Self.probeStride
         }
+        return nil
     }
 
     @inline(__always)

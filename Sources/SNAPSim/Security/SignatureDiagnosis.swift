@@ -65,6 +65,7 @@ struct SignatureDiagnosis {
         let candidates = readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes))
         guard !candidates.isEmpty else { return nil }
         walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
+        walk.reserve(walk.budget * (expected.count + 32))
         for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
             walk.run(deviations: deviations)
         }
@@ -134,15 +135,40 @@ struct SignatureDiagnosis {
             return bytes
         }
 
+        mutating func reserve(_ bytes: Int) {
+            messages.reserveCapacity(bytes)
+            ranges.reserveCapacity(budget)
+            deviations.reserveCapacity(budget)
+        }
+
         mutating func run(deviations: Int) {
             visit(0, deviations)
         }
 
         private func write(into bytes: inout [UInt8]) {
+            var length = 0
             for index in chosen.indices {
-                if index > 0 { bytes.append(contentsOf: separators[index - 1]) }
+                if index > 0 { length += separators[index - 1].count }
                 let choice = chosen[index]
-                bytes.append(contentsOf: choice < 0 ? expectedParts[index] : alternativeParts[index][choice])
+                length += choice < 0 ? expectedParts[index].count : alternativeParts[index][choice].count
+            }
+            let start = bytes.count
+            // One growth and a memory copy per part: dozens of candidates are written per diagnosis.
+            bytes.append(contentsOf: repeatElement(0, count: length))
+            bytes.withUnsafeMutableBytes { buffer in
+                var offset = start
+                func copy(_ part: [UInt8]) {
+                    part.withUnsafeBytes { part in
+                        guard let source = part.baseAddress else { return }
+                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(from: source, byteCount: part.count)
+                        offset += part.count
+                    }
+                }
+                for index in chosen.indices {
+                    if index > 0 { copy(separators[index - 1]) }
+                    let choice = chosen[index]
+                    copy(choice < 0 ? expectedParts[index] : alternativeParts[index][choice])
+                }
             }
         }
 
