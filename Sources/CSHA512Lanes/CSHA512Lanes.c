@@ -70,6 +70,35 @@ AVX2 __m256i gather4(const unsigned char *const blocks[4], int t) {
         (long long)load_be64(blocks[1] + 8 * t), (long long)load_be64(blocks[0] + 8 * t));
 }
 
+AVX2 __m256i xor3(__m256i x, __m256i y, __m256i z) { return _mm256_xor_si256(_mm256_xor_si256(x, y), z); }
+AVX2 __m256i add4(__m256i w, __m256i x, __m256i y, __m256i z) {
+    return _mm256_add_epi64(_mm256_add_epi64(w, x), _mm256_add_epi64(y, z));
+}
+
+// One round with the working variables' roles rotated instead of their values moved: d becomes the new e and
+// h the new a. `i` is the round's index within its 16 (its schedule word), `k` its constant.
+#define ROUND(a, b, c, d, e, f, g, h, i, k) do { \
+        __m256i t1 = add4(h, xor3(rotr4(e, 14), rotr4(e, 18), rotr4(e, 41)), \
+            _mm256_xor_si256(g, _mm256_and_si256(e, _mm256_xor_si256(f, g))), \
+            _mm256_add_epi64(_mm256_set1_epi64x((long long)(k)), w[i])); \
+        __m256i t2 = _mm256_add_epi64(xor3(rotr4(a, 28), rotr4(a, 34), rotr4(a, 39)), \
+            _mm256_or_si256(_mm256_and_si256(a, b), _mm256_and_si256(c, _mm256_or_si256(a, b)))); \
+        d = _mm256_add_epi64(d, t1); \
+        h = _mm256_add_epi64(t1, t2); \
+    } while (0)
+
+// W[t] from W[t-2], W[t-7], W[t-15] and W[t-16] (FIPS 180-4 §6.4.2 step 1), in the 16-word window.
+#define SCHEDULE(i) do { \
+        __m256i w15 = w[((i) + 1) & 15], w2 = w[((i) + 14) & 15]; \
+        w[i] = add4(w[i], xor3(rotr4(w2, 19), rotr4(w2, 61), _mm256_srli_epi64(w2, 6)), w[((i) + 9) & 15], \
+            xor3(rotr4(w15, 1), rotr4(w15, 8), _mm256_srli_epi64(w15, 7))); \
+    } while (0)
+
+#define STEP(i, a, b, c, d, e, f, g, h) do { \
+        if (t > 0) SCHEDULE(i); \
+        ROUND(a, b, c, d, e, f, g, h, i, K[t + (i)]); \
+    } while (0)
+
 __attribute__((target("avx2")))
 static void compress4_avx2(uint64_t states[32], const unsigned char *const blocks[4]) {
     __m256i w[16];
@@ -80,21 +109,24 @@ static void compress4_avx2(uint64_t states[32], const unsigned char *const block
             (long long)states[24 + i], (long long)states[16 + i], (long long)states[8 + i], (long long)states[i]);
     }
     __m256i a = v[0], b = v[1], c = v[2], d = v[3], e = v[4], f = v[5], g = v[6], h = v[7];
-    for (int t = 0; t < 80; t++) {
-        if (t >= 16) {
-            __m256i w15 = w[(t - 15) & 15], w2 = w[(t - 2) & 15];
-            __m256i s0 = _mm256_xor_si256(_mm256_xor_si256(rotr4(w15, 1), rotr4(w15, 8)), _mm256_srli_epi64(w15, 7));
-            __m256i s1 = _mm256_xor_si256(_mm256_xor_si256(rotr4(w2, 19), rotr4(w2, 61)), _mm256_srli_epi64(w2, 6));
-            w[t & 15] = _mm256_add_epi64(_mm256_add_epi64(w[t & 15], s1), _mm256_add_epi64(w[(t - 7) & 15], s0));
-        }
-        __m256i sigma1 = _mm256_xor_si256(_mm256_xor_si256(rotr4(e, 14), rotr4(e, 18)), rotr4(e, 41));
-        __m256i ch = _mm256_xor_si256(g, _mm256_and_si256(e, _mm256_xor_si256(f, g)));
-        __m256i kw = _mm256_add_epi64(_mm256_set1_epi64x((long long)K[t]), w[t & 15]);
-        __m256i t1 = _mm256_add_epi64(_mm256_add_epi64(h, sigma1), _mm256_add_epi64(ch, kw));
-        __m256i sigma0 = _mm256_xor_si256(_mm256_xor_si256(rotr4(a, 28), rotr4(a, 34)), rotr4(a, 39));
-        __m256i maj = _mm256_or_si256(_mm256_and_si256(a, b), _mm256_and_si256(c, _mm256_or_si256(a, b)));
-        h = g; g = f; f = e; e = _mm256_add_epi64(d, t1); d = c; c = b; b = a;
-        a = _mm256_add_epi64(t1, _mm256_add_epi64(sigma0, maj));
+    // Sixteen rounds per pass, unrolled so every schedule word has a fixed place.
+    for (int t = 0; t < 80; t += 16) {
+        STEP(0, a, b, c, d, e, f, g, h);
+        STEP(1, h, a, b, c, d, e, f, g);
+        STEP(2, g, h, a, b, c, d, e, f);
+        STEP(3, f, g, h, a, b, c, d, e);
+        STEP(4, e, f, g, h, a, b, c, d);
+        STEP(5, d, e, f, g, h, a, b, c);
+        STEP(6, c, d, e, f, g, h, a, b);
+        STEP(7, b, c, d, e, f, g, h, a);
+        STEP(8, a, b, c, d, e, f, g, h);
+        STEP(9, h, a, b, c, d, e, f, g);
+        STEP(10, g, h, a, b, c, d, e, f);
+        STEP(11, f, g, h, a, b, c, d, e);
+        STEP(12, e, f, g, h, a, b, c, d);
+        STEP(13, d, e, f, g, h, a, b, c);
+        STEP(14, c, d, e, f, g, h, a, b);
+        STEP(15, b, c, d, e, f, g, h, a);
     }
     __m256i out[8] = {a, b, c, d, e, f, g, h};
     for (int i = 0; i < 8; i++) {

@@ -6,10 +6,13 @@
 public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The template as written in the catalogue.
     public let text: String
+    /// Its segments, parsed once (every rejection fills a template); `nil` when not well formed.
+    private let parsed: [Segment]?
 
     /// A template; check ``isWellFormed`` before relying on its placeholders.
     public init(_ text: String) {
         self.text = text
+        parsed = Self.parsedSegments(text)
     }
 
     public var description: String { text }
@@ -20,7 +23,7 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether every `{` is closed by a `}` around a non-empty name of letters and digits.
-    public var isWellFormed: Bool { parsedSegments() != nil }
+    public var isWellFormed: Bool { parsed != nil }
 
     /// The message with placeholders replaced; unknown or empty ones are removed as described above.
     public func filled(_ values: [String: String]) -> String {
@@ -62,9 +65,9 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         case placeholder(String)
     }
 
-    var segments: [Segment] { parsedSegments() ?? [.literal(text)] }
+    var segments: [Segment] { parsed ?? [.literal(text)] }
 
-    private func parsedSegments() -> [Segment]? {
+    private static func parsedSegments(_ text: String) -> [Segment]? {
         var segments: [Segment] = []
         var literal = ""
         var rest = Substring(text)
