@@ -4,7 +4,9 @@ import SimJSON
 /// Changes to the fixtures for one scenario, so it can set up the customer or limits it needs without a
 /// fixture set of its own: `{"customers": {"081234560001": {"tier": "premium", "balance": "0.00"}}}`.
 ///
-/// Applied in-process only (a running target's fixtures cannot be changed from outside).
+/// In-process every change applies. On a `--target` with snapsim's admin token the customers are set up in the
+/// scenario's partners' ledgers (`PUT /_sim/accounts/{number}?partner=…`); tiers and security belong to the served
+/// fixtures every partner shares, so a scenario changing them is skipped there.
 public struct FixtureOverrides: Sendable, Hashable {
     /// Customers changed (or added, when the number is new: then `name`, `tier` and `balance` are required).
     public var customers: [CustomerChange]
@@ -20,7 +22,7 @@ public struct FixtureOverrides: Sendable, Hashable {
         self.security = security
     }
 
-    /// Whether the scenario changes nothing (it can then run with `--target`).
+    /// Whether the scenario changes nothing (it can then run with any `--target`).
     public var isEmpty: Bool { customers.isEmpty && tiers.isEmpty && security == SecurityChange() }
 
     /// New values for one customer's fields; `nil` keeps the fixture's.
@@ -129,5 +131,16 @@ extension FixtureOverrides {
         if let value = change.toppedUpThisMonth { customer.toppedUpThisMonth = value }
         if let value = change.status { customer.status = value }
         return customer
+    }
+}
+
+extension FixtureOverrides {
+    /// What is changed, for reports: `customers 081234560001; tiers basic; security`.
+    public var summary: String {
+        var parts: [String] = []
+        if !customers.isEmpty { parts.append("customers " + customers.map(\.customerNumber).joined(separator: ", ")) }
+        if !tiers.isEmpty { parts.append("tiers " + tiers.map(\.name).joined(separator: ", ")) }
+        if security != SecurityChange() { parts.append("security") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -45,6 +45,7 @@ public final class ConsoleReporter: Sendable {
         case .passed: mark = "✓"
         case .failed: mark = "✗"
         case .notRun: mark = "-"
+        case .skipped: mark = "○"
         }
         let number = step.index == 0 ? "" : "\(step.index) "
         var lines = ["    \(mark) \(number)\(step.title)" + (step.summary.isEmpty ? "" : " — \(step.summary)")]
@@ -56,7 +57,15 @@ public final class ConsoleReporter: Sendable {
 
     public static func closingLines(_ summary: RunSummary) -> [String] {
         var lines = [""]
-        let failed = summary.results.filter { !$0.passed }
+        let skipped = summary.results.filter(\.skipped)
+        if !skipped.isEmpty {
+            lines.append("Skipped:")
+            for result in skipped {
+                lines.append("  \(result.scenario.location): \(result.scenario.name) — \(result.skipReason ?? "")")
+            }
+            lines.append("")
+        }
+        let failed = summary.results.filter { !$0.passed && !$0.skipped }
         if !failed.isEmpty {
             lines.append("Failed:")
             for result in failed {

@@ -14,14 +14,15 @@ public enum JUnitReport {
         let total = summary.results.reduce(Duration.zero) { $0 + $1.duration }
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            "<testsuites name=\(attribute(name)) tests=\"\(summary.results.count)\" failures=\"\(summary.failedCount)\" errors=\"0\" time=\"\(seconds(total))\">",
+            "<testsuites name=\(attribute(name)) tests=\"\(summary.results.count)\" failures=\"\(summary.failedCount)\" errors=\"0\" skipped=\"\(summary.skippedCount)\" time=\"\(seconds(total))\">",
         ]
         for file in files {
             let results = byFile[file] ?? []
-            let failures = results.count { !$0.passed }
+            let failures = results.count { !$0.passed && !$0.skipped }
+            let skipped = results.count(where: \.skipped)
             let time = results.reduce(Duration.zero) { $0 + $1.duration }
             lines.append(
-                "  <testsuite name=\(attribute(file)) tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time))\">"
+                "  <testsuite name=\(attribute(file)) tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(time))\">"
             )
             for result in results { lines += testcase(result) }
             lines.append("  </testsuite>")
@@ -34,6 +35,12 @@ public enum JUnitReport {
         let open =
             "    <testcase name=\(attribute(result.scenario.name)) classname=\(attribute(className(result.scenario.file))) time=\"\(seconds(result.duration))\""
         let steps = result.steps.flatMap(ConsoleReporter.lines)
+        if let reason = result.skipReason {
+            return [
+                open + ">", "      <skipped message=\(attribute(reason))/>",
+                "      <system-out>\(text(steps.joined(separator: "\n")))</system-out>", "    </testcase>",
+            ]
+        }
         guard let failed = result.failure else {
             return [
                 open + ">", "      <system-out>\(text(steps.joined(separator: "\n")))</system-out>", "    </testcase>",

@@ -14,8 +14,18 @@ public struct ScenarioResult: Sendable {
         self.duration = duration
     }
 
-    /// Whether every step passed (a scenario with no step result, which cannot happen, does not pass).
-    public var passed: Bool { steps.allSatisfy { $0.outcome != .failed } && !steps.isEmpty }
+    /// Whether every step passed (a scenario with no step result, which cannot happen, does not pass; a skipped
+    /// one neither).
+    public var passed: Bool { !skipped && steps.allSatisfy { $0.outcome != .failed } && !steps.isEmpty }
+
+    /// Why the scenario was not run at all, e.g. it changes fixtures a remote target cannot take; `nil` when it ran.
+    public var skipReason: String? {
+        guard steps.count == 1, let only = steps.first, only.outcome == .skipped else { return nil }
+        return only.summary
+    }
+
+    /// Whether the scenario was not run at all (counted apart: neither passed nor failed).
+    public var skipped: Bool { skipReason != nil }
 
     /// The first failed step, if any.
     public var failure: StepResult? { steps.first { $0.outcome == .failed } }
@@ -29,6 +39,8 @@ public struct StepResult: Sendable {
         case failed
         /// An earlier step failed, so this one was not sent.
         case notRun
+        /// The whole scenario was left out before its first step, for the reason in the summary (index 0).
+        case skipped
     }
 
     /// 1-based position in the scenario; 0 for the set-up before the first step.
@@ -109,10 +121,15 @@ public struct RunSummary: Sendable {
     /// Scenarios that passed.
     public var passedCount: Int { results.count { $0.passed } }
     /// Scenarios that failed.
-    public var failedCount: Int { results.count { !$0.passed } }
-    /// Whether the run succeeded (exit status 0).
+    public var failedCount: Int { results.count { !$0.passed && !$0.skipped } }
+    /// Scenarios left out with a reason (``ScenarioResult/skipReason``): neither passed nor failed.
+    public var skippedCount: Int { results.count { $0.skipped } }
+    /// Whether no scenario failed (exit status 0); skipped scenarios do not fail a run, and are counted.
     public var allPassed: Bool { failedCount == 0 }
 
-    /// `N passed, M failed`, the last line of every console report.
-    public var tally: String { "\(passedCount) passed, \(failedCount) failed" }
+    /// `N passed, M failed` (`, K skipped` when some were), the last line of every console report.
+    public var tally: String {
+        let skipped = skippedCount
+        return "\(passedCount) passed, \(failedCount) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+    }
 }

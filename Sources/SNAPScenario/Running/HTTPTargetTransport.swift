@@ -66,13 +66,27 @@ struct HTTPTargetTransport: ScenarioTransport {
     func advanceClock(by step: ClockStep) async throws(ScenarioStepError) -> SimTime {
         try await admin(
             "POST", "/_sim/clock", body: ["advance": .string(step.description)],
-            purpose: "advance the target's clock by \(step)")
+            purpose: "advance the target's clock by \(step)"
+        ).now
     }
 
     func setClock(to time: SimTime) async throws(ScenarioStepError) -> SimTime {
         try await admin(
             "POST", "/_sim/clock", body: ["set": .string(time.description)],
-            purpose: "set the target's clock to \(time)")
+            purpose: "set the target's clock to \(time)"
+        ).now
+    }
+
+    /// Sets the target's clock to `time` and fixes it there (`fixed`) or lets it run on from there (`real`).
+    func setClock(to time: SimTime, fixed: Bool) async throws(ScenarioStepError) {
+        _ = try await admin(
+            "POST", "/_sim/clock", body: ["set": .string(time.description), "mode": fixed ? "fixed" : "real"],
+            purpose: "set the target's clock to \(time) (\(fixed ? "fixed" : "running"))")
+    }
+
+    /// The target's clock now and whether it is fixed (`GET /_sim/clock`).
+    func readClock() async throws(ScenarioStepError) -> (now: SimTime, fixed: Bool) {
+        try await admin("GET", "/_sim/clock", body: nil, purpose: "read the target's clock")
     }
 
     // MARK: - Before each scenario
@@ -81,7 +95,7 @@ struct HTTPTargetTransport: ScenarioTransport {
     /// `GET /_sim/health` (any target answers something with a `Date`).
     func synchronizeClock() async throws(ScenarioStepError) {
         if adminToken != nil {
-            _ = try await admin("GET", "/_sim/clock", body: nil, purpose: "read the target's clock")
+            _ = try await readClock()
         } else {
             let probe = await send(HTTPRequest(method: .get, target: "/_sim/health"))
             guard probe.status != nil else {
@@ -91,12 +105,13 @@ struct HTTPTargetTransport: ScenarioTransport {
         }
     }
 
-    /// Restores the partners' state on a snapsim target (`POST /_sim/reset?partner=…`), so the scenario starts
-    /// from the fixtures as it does in-process. Other partners on a shared server are left alone.
-    func reset(partners: [String]) async throws(ScenarioStepError) {
+    /// Restores the partners' state on a snapsim target (`POST /_sim/reset?partner=…&seed=…`), so the scenario
+    /// starts from the fixtures, with the identifiers of `seed`, as it does in-process. Other partners on a shared
+    /// server are left alone.
+    func reset(partners: [String], seed: UInt64) async throws(ScenarioStepError) {
         for partner in partners {
             let encoded = Self.percentEncoded(partner)
-            var request = HTTPRequest(method: .post, target: "/_sim/reset?partner=\(encoded)")
+            var request = HTTPRequest(method: .post, target: "/_sim/reset?partner=\(encoded)&seed=\(seed)")
             request.headers["Authorization"] = "Bearer \(adminToken ?? "")"
             let response = await send(request)
             guard response.status == 200 else {
@@ -110,7 +125,7 @@ struct HTTPTargetTransport: ScenarioTransport {
     // MARK: - Admin API
 
     private func admin(_ method: String, _ path: String, body: JSONValue?, purpose: String)
-        async throws(ScenarioStepError) -> SimTime
+        async throws(ScenarioStepError) -> (now: SimTime, fixed: Bool)
     {
         guard let adminToken else {
             throw ScenarioStepError(
@@ -128,8 +143,9 @@ struct HTTPTargetTransport: ScenarioTransport {
                 "could not \(purpose) (\(method) \(path)): \(response.summary) \(response.bodyText)", response: response
             )
         }
-        clock.sync(to: now)
-        return now
+        let fixed = response.json?[pointer: JSONPointer(tokens: ["mode"])]?.stringValue == "fixed"
+        clock.sync(to: now, frozen: fixed)
+        return (now, fixed)
     }
 
     /// Percent-encodes everything but ASCII letters and digits, for a query value.

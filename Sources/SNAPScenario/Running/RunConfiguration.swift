@@ -8,7 +8,8 @@ public struct RunConfiguration: Sendable {
         /// A fresh ``Simulator`` per scenario in this process, fixed clock and seed: fast and deterministic.
         case inProcess
         /// A running SNAP endpoint, e.g. `http://127.0.0.1:7788`; with snapsim's admin token the runner resets the
-        /// scenario's partners before each scenario and can move the clock.
+        /// scenario's partners (with the run's seed), sets up its customers and fixes the clock at its start before
+        /// each scenario, and clock steps move the clock.
         case http(baseURL: String, adminToken: String?)
     }
 
@@ -23,9 +24,10 @@ public struct RunConfiguration: Sendable {
     public var target: Target
     /// The fixtures: in-process the simulator's; over HTTP the partners' credentials and profiles (paths).
     public var fixtures: LoadedFixtures
-    /// Seed of the in-process simulator's identifiers (a scenario may name its own).
+    /// Seed of the identifiers: the in-process simulator's, or the scenario's partners' on a `--target` with the
+    /// admin token (a scenario may name its own).
     public var seed: UInt64
-    /// Start of the in-process clock for scenarios that name none.
+    /// Start of the clock for scenarios that name none (in-process, and on a `--target` with the admin token).
     public var start: SimTime
     /// Whether the in-process simulator explains rejections (`additionalInfo.explain`).
     public var explain: Bool

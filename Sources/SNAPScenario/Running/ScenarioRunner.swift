@@ -4,7 +4,9 @@ import SNAPSim
 ///
 /// In-process each scenario gets a fresh ``Simulator`` (fixtures with the scenario's overrides, fixed clock,
 /// fixed seed), so order never matters and every run prints the same. Over HTTP the scenarios share the target;
-/// with snapsim's admin token each scenario's partners are reset first.
+/// with snapsim's admin token each scenario starts as in-process all the same: its partners reset with the run's
+/// seed, its customers set up, the target's clock fixed at its start (and handed back after the run). A scenario
+/// that cannot run on the target is skipped with its reason, never passed.
 ///
 /// ```swift
 /// let runner = try ScenarioRunner(configuration: RunConfiguration(fixtures: .defaults), scenarios: scenarios)
@@ -43,18 +45,24 @@ public struct ScenarioRunner: Sendable {
             case .http(let base, let adminToken):
                 HTTPTargetTransport(base: base, adminToken: adminToken, timeout: configuration.timeout)
             }
+        // The target's clock as the run found it, handed back at the end (scenarios fix it at their starts).
+        let foundClock = await shared?.clockAsFound()
         for (ordinal, scenario) in scenarios.enumerated() {
             observe(.scenarioStarted(scenario))
             let started = ContinuousClock.now
             var steps: [StepResult] = []
             switch await prepare(scenario, shared: shared) {
+            case .skipped(let reason):
+                let skipped = StepResult(index: 0, title: "set-up", outcome: .skipped, summary: reason)
+                observe(.stepFinished(scenario, skipped))
+                steps.append(skipped)
             case .failure(let error):
                 let setup = StepResult(
                     index: 0, title: "set-up", outcome: .failed, summary: "could not start",
                     failure: StepFailure(message: error.message, request: error.request, response: error.response))
                 observe(.stepFinished(scenario, setup))
                 steps.append(setup)
-            case .success(let transport):
+            case .ready(let transport):
                 var session = ScenarioSession(
                     scenario: scenario, context: context, transport: transport, ordinal: ordinal + 1)
                 if scenario.receivesNotifications {
@@ -84,45 +92,71 @@ public struct ScenarioRunner: Sendable {
             observe(.scenarioFinished(result))
             results.append(result)
         }
-        shared?.finish()
+        if let shared {
+            if let foundClock { await shared.restoreClock(foundClock) }
+            shared.finish()
+        }
         return RunSummary(results: results)
     }
 
+    /// How a scenario can start.
+    private enum Preparation {
+        /// A transport in the state the scenario starts from.
+        case ready(any ScenarioTransport)
+        /// The scenario cannot run here, for this reason: reported as skipped, never as passed.
+        case skipped(String)
+        case failure(ScenarioStepError)
+    }
+
     /// A transport in the state the scenario starts from.
-    private func prepare(_ scenario: Scenario, shared: HTTPTargetTransport?) async -> Result<
-        any ScenarioTransport, ScenarioStepError
-    > {
+    private func prepare(_ scenario: Scenario, shared: HTTPTargetTransport?) async -> Preparation {
         guard let shared else {
             do throws(FixtureOverrides.Mismatch) {
                 let fixtures = try scenario.fixtures.applied(to: configuration.fixtures)
                 let options = SimulatorOptions(
                     seed: scenario.seed ?? configuration.seed, clock: .fixed(at: scenario.clock ?? configuration.start),
                     explain: configuration.explain, adminToken: RunConfiguration.inProcessAdminToken)
-                return .success(InProcessTransport(simulator: Simulator(fixtures: fixtures, options: options)))
+                return .ready(InProcessTransport(simulator: Simulator(fixtures: fixtures, options: options)))
             } catch {
                 return .failure(ScenarioStepError("\(error.pointer): \(error.message)"))
             }
         }
-        guard scenario.fixtures.isEmpty else {
-            return .failure(
-                ScenarioStepError(
-                    "this scenario changes the fixtures (\"fixtures\"), which only works in-process; run it without --target"
-                ))
-        }
+        if let reason = Self.skipReason(scenario.fixtures, adminToken: shared.adminToken) { return .skipped(reason) }
         do throws(ScenarioStepError) {
             if shared.adminToken != nil {
-                try await shared.reset(partners: scenario.partners.map(context.partnerID))
-                if let start = scenario.clock { _ = try await shared.setClock(to: start) }
+                // As in-process: the partners' state from the fixtures (with the scenario's customers), identifiers
+                // from the run's seed, and a clock fixed at the scenario's start, whatever the server started with.
+                let partners = scenario.partners.map(context.partnerID)
+                try await shared.reset(partners: partners, seed: scenario.seed ?? configuration.seed)
+                try await shared.setUp(scenario.fixtures.customers, for: partners)
+                try await shared.setClock(to: scenario.clock ?? configuration.start, fixed: true)
             } else if let start = scenario.clock {
                 throw ScenarioStepError(
                     "this scenario starts its clock at \(start): with --target that needs --admin-token (POST /_sim/clock)"
                 )
             }
             try await shared.synchronizeClock()
-            return .success(shared)
+            return .ready(shared)
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Why a scenario's fixture changes cannot be made on a `--target`, if they cannot: customers are set up in
+    /// the partners' ledgers through the admin API, but tiers and security settings belong to the fixtures every
+    /// partner of the server shares.
+    static func skipReason(_ changes: FixtureOverrides, adminToken: String?) -> String? {
+        guard !changes.isEmpty else { return nil }
+        let shared = FixtureOverrides(tiers: changes.tiers, security: changes.security)
+        if !shared.isEmpty {
+            return "it changes the fixtures' \(shared.summary) for itself, which only an in-process run can do: a "
+                + "--target keeps the fixtures it was started with for every partner"
+        }
+        guard adminToken != nil else {
+            return "it sets up customers (\(changes.summary)), which with --target needs snapsim's --admin-token "
+                + "(PUT /_sim/accounts/{number})"
+        }
+        return nil
     }
 
     private static func eightDigits(_ number: UInt64) -> String {

@@ -11,6 +11,8 @@ final class TargetClock: Sendable {
     private struct Anchor {
         var time: SimTime
         var at: ContinuousClock.Instant
+        /// The target said its clock is fixed: it stays at `time` until moved, whatever the wall clock does.
+        var frozen = false
     }
 
     private let anchor: Mutex<Anchor>
@@ -20,21 +22,23 @@ final class TargetClock: Sendable {
     }
 
     func now() -> SimTime {
-        anchor.withLock { $0.time + (ContinuousClock.now - $0.at) }
+        anchor.withLock { $0.frozen ? $0.time : $0.time + (ContinuousClock.now - $0.at) }
     }
 
-    /// The target said exactly what time it is.
-    func sync(to time: SimTime) {
-        anchor.withLock { $0 = Anchor(time: time, at: .now) }
+    /// The target said exactly what time it is, and whether its clock is fixed there (`GET /_sim/clock`'s mode).
+    func sync(to time: SimTime, frozen: Bool = false) {
+        anchor.withLock { $0 = Anchor(time: time, at: .now, frozen: frozen) }
     }
 
     /// The target's `Date` header (IMF-fixdate, RFC 9110 §5.6.7), when it is one.
     func sync(dateHeader: String) {
         guard let time = Self.parseIMFFixdate(dateHeader) else { return }
         anchor.withLock { anchor in
-            let estimate = anchor.time + (ContinuousClock.now - anchor.at)
+            let estimate = anchor.frozen ? anchor.time : anchor.time + (ContinuousClock.now - anchor.at)
             // The header has whole seconds: correct only a real difference, not its truncation.
-            if abs((time - estimate).wholeMilliseconds) >= 2000 { anchor = Anchor(time: time, at: .now) }
+            if abs((time - estimate).wholeMilliseconds) >= 2000 {
+                anchor = Anchor(time: time, at: .now, frozen: anchor.frozen)
+            }
         }
     }
 

@@ -1,14 +1,16 @@
 import SimHTTP
 import SimJSON
 
-/// `GET /_sim/accounts/{id}[?partner=]`: an e-money customer or merchant account as a partner's ledger sees it.
+/// `GET /_sim/accounts/{id}[?partner=]`: an e-money customer or merchant account as a partner's ledger sees it
+/// (`PUT` sets up a customer: AdminAPI+CustomerChange.swift).
 extension AdminAPI {
     static let accountsPrefix = "/_sim/accounts/"
     /// Newest top-ups listed per customer; the count says how many there are in all.
     static let listedTopUps = 50
 
     func account(_ request: HTTPRequest) throws(AdminFailure) -> HTTPReply {
-        guard request.method == .get else { throw notAllowed(request, allowed: "GET") }
+        if request.method == .put { return try changeCustomer(request) }
+        guard request.method == .get else { throw notAllowed(request, allowed: "GET, PUT") }
         // Account and customer numbers are digits: nothing to percent-decode.
         let id = String(request.path.dropFirst(Self.accountsPrefix.count))
         let partner = try partner(request, required: false)

@@ -52,11 +52,17 @@ final class PartnerSlots: Sendable {
         slots.withLock { $0.keys.sorted() }
     }
 
-    /// Restores one partner's state, or everyone's, to the fixtures.
-    func reset(_ clientId: String? = nil) {
-        let targets = clientId.map { id in existing(id).map { [$0] } ?? [] } ?? slots.withLock { Array($0.values) }
+    /// Restores one partner's state, or everyone's, to the fixtures; `seed` restarts identifiers from that seed
+    /// instead of the simulator's. A partner named but without state yet gets it, so the seed holds for it too.
+    func reset(_ clientId: String? = nil, seed: UInt64? = nil) {
+        let targets: [Slot]
+        if let clientId {
+            targets = seed == nil ? existing(clientId).map { [$0] } ?? [] : [slot(clientId)]
+        } else {
+            targets = slots.withLock { Array($0.values) }
+        }
         for slot in targets {
-            let state = fresh(slot.clientId)
+            let state = fresh(slot.clientId, seed: seed ?? self.seed)
             slot.state.withLock {
                 $0 = state
                 publishDue(slot, $0)
@@ -67,9 +73,10 @@ final class PartnerSlots: Sendable {
     /// A partner's opening state. Its identifiers (reference numbers, tokens) come from a stream keyed with the
     /// partner's client secret as well as the seed, so nobody can compute another partner's access tokens from
     /// `--seed` and a client id, while the same seed still gives the partner the same tokens.
-    private func fresh(_ clientId: String) -> PartnerState {
+    private func fresh(_ clientId: String, seed: UInt64? = nil) -> PartnerState {
         let secret = world.fixtures.partners[clientId]?.clientSecret ?? ""
-        return PartnerState(ledger: world.fixtures.ledger, ids: IDGenerator(seed: seed).forPartner(clientId, secret: secret))
+        let ids = IDGenerator(seed: seed ?? self.seed).forPartner(clientId, secret: secret)
+        return PartnerState(ledger: world.fixtures.ledger, ids: ids)
     }
 }
 

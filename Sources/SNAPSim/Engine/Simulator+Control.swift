@@ -9,8 +9,10 @@ extension Simulator {
     /// Restores one partner's state, or everyone's, to the fixtures: ledger, tokens, external IDs, scenario
     /// states and forced outcomes. A full reset also empties the journal and returns the clock to its start, so
     /// the same requests then give the same bytes again; a partner's reset leaves every other partner alone.
-    public func reset(partner clientId: String? = nil) {
-        slots.reset(clientId)
+    /// - Parameter seed: restarts the partners' identifiers (reference numbers, tokens) from this seed instead of
+    ///   the simulator's, so a test runner gets the same identifiers from any server (`POST /_sim/reset?seed=0`).
+    public func reset(partner clientId: String? = nil, seed: UInt64? = nil) {
+        slots.reset(clientId, seed: seed)
         clearJournal(partner: clientId)
         notifications.reset(partner: clientId)
         if clientId == nil { clock.reset() }

@@ -148,7 +148,9 @@ struct OutboxState: Sendable {
         inFlight.remove(partner)
         if let token = outcome.newToken { tokens[partner] = token }
         if outcome.tokenRejected { tokens[partner] = nil }
-        guard var delivery = deliveries[job.delivery.id] else { return }
+        // A partner's reset forgets its deliveries even while one is on the wire, and the partner's next events
+        // reuse their ids (NTF-1 again): the outcome belongs only to the delivery that was sent, by its sequence.
+        guard var delivery = deliveries[job.delivery.id], delivery.sequence == job.delivery.sequence else { return }
         delivery.attempts.append(outcome.attempt)
         let retries = NotificationComposer(fixtures: job.world, overrides: overrides).profile(of: partner)?.retrySeconds ?? []
         if outcome.attempt.succeeded {

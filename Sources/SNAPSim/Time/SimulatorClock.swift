@@ -22,6 +22,8 @@ public final class SimulatorClock: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The mode the clock was made with, which a full reset returns to (``set(_:mode:)`` may have changed it).
+    private let initialMode: Mode
     /// Called after every `advance`, `set` and `reset`, outside the clock's lock: how the simulator runs the steps
     /// that fall due when time is moved (``ClockDrivenSteps``).
     private let observers = Mutex<[@Sendable () -> Void]>([])
@@ -54,6 +56,7 @@ public final class SimulatorClock: Sendable {
 
     private init(mode: Mode, start: SimTime) {
         state = Mutex(State(mode: mode, start: start, fixedNow: start, realOffset: .zero))
+        initialMode = mode
     }
 
     public var mode: Mode { state.withLock { $0.mode } }
@@ -89,9 +92,23 @@ public final class SimulatorClock: Sendable {
         moved()
     }
 
-    /// Returns to where the clock started: the start instant when fixed, the wall clock when real.
+    /// Jumps to `time` and from then on runs as `mode` says: frozen there (`fixed`), or running on from there
+    /// with the wall clock (`real`). What a test runner uses to give each scenario the fixed start it has
+    /// in-process, and to hand a running clock back afterwards.
+    public func set(_ time: SimTime, mode: Mode) {
+        state.withLock { state in
+            state.mode = mode
+            state.fixedNow = time
+            state.realOffset = time - Self.wallClock()
+        }
+        moved()
+    }
+
+    /// Returns to where the clock started, in the mode it was made with: the start instant when fixed, the wall
+    /// clock when real.
     public func reset() {
         state.withLock { state in
+            state.mode = initialMode
             state.fixedNow = state.start
             state.realOffset = .zero
         }

@@ -18,13 +18,16 @@ struct RunCommand: Command {
 
         In-process (the default), every scenario gets a fresh simulator with a fixed clock and seed, so runs are
         fast and print the same every time. With --target the requests go over HTTP to a running snapsim or
-        another SNAP endpoint; with snapsim's --admin-token each scenario's partners are reset first and clock
-        steps move the target's clock (without it, clock steps fail with a message). A scenario that expects
+        another SNAP endpoint; with snapsim's --admin-token each scenario starts as in-process: its partners are
+        reset with the run's seed, its customers set up, the target's clock fixed at its start (clock steps move
+        it; the clock is handed back after the run). Without the token, clock steps fail with a message. A
+        scenario that cannot run on the target (it changes tiers or security) is skipped, with its reason, and
+        counted apart (`N passed, M failed, K skipped`). A scenario that expects
         notifications gets a receiver on 127.0.0.1 (a port the system picks) that its partners' notifications are
         pointed at; "admin" steps act as the payer (both need --admin-token with --target).
 
-        Exit status: 0 all passed, 1 a scenario failed, 2 a scenario file is malformed (file and JSON pointer
-        are named), 64 a usage mistake.
+        Exit status: 0 all passed (or skipped), 1 a scenario failed, 2 a scenario file is malformed (file and
+        JSON pointer are named), 64 a usage mistake.
 
           --filter NAME        Run only scenarios whose name or file contains NAME (case-insensitive; repeatable)
           --junit FILE         Also write a JUnit XML report to FILE (one testcase per scenario)
@@ -38,7 +41,8 @@ struct RunCommand: Command {
 
         Simulator options, for in-process runs (--fixtures also gives the partners and paths used with --target).
         The in-process clock is always fixed: --clock sets where scenarios that name no start begin (default
-        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random.
+        2026-11-21T10:00:00+07:00), and --seed defaults to 0, not random. With --target and --admin-token, --clock
+        and --seed choose the same for the target: the start its clock is fixed at, the seed its partners restart.
         \(SimulatorSetup.help)
         """
 
