@@ -21,9 +21,7 @@ let package = Package(
         // MARK: - Foundations with no SNAP knowledge
 
         /// SHA-2, HMAC, RSA PKCS#1 v1.5 and key parsing; no Foundation.
-        .target(name: "SNAPCrypto", dependencies: ["CSHA512Lanes"], exclude: ["README.md"], swiftSettings: strictSettings),
-        /// Four SHA-512 block compressions at once (AVX2 when the CPU has it), for SNAPCrypto's batched HMACs.
-        .target(name: "CSHA512Lanes"),
+        .target(name: "SNAPCrypto", exclude: ["README.md"], swiftSettings: strictSettings),
         /// JSON values that keep member order and number text, a strict parser, serializers, pointers, merge patch
         /// and a located reader for user-written documents.
         .target(name: "SimJSON", exclude: ["README.md"], swiftSettings: strictSettings),

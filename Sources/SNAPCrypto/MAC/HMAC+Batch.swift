@@ -1,17 +1,15 @@
-import CSHA512Lanes
-
 extension HMAC where H == SHA512 {
     /// The 64-byte authentication codes of many messages under this key, concatenated in the order of `ranges`.
     ///
     /// Each message is `messages[range]`. Equal to calling ``authenticationCode(of:)`` per message, but cheaper:
     /// messages whose whole leading 128-byte blocks are the same (strings to sign that differ only near their
-    /// end) compress those blocks once, and the blocks left are compressed four at a time (``SHA512Lanes``).
+    /// end) compress those blocks once, and the blocks left are compressed two at a time (``SHA512Lanes``).
     public func authenticationCodes(of messages: UnsafeRawBufferPointer, ranges: [Range<Int>]) -> [UInt8] {
         SHA512Lanes.authenticationCodes(keys: [self], messages: messages, jobs: ranges.map { (0, $0) })
     }
 
     /// The 64-byte authentication codes of one message under each of `keys`, concatenated in their order: the
-    /// same as ``authenticationCode(of:)`` per key, with the blocks compressed four at a time.
+    /// same as ``authenticationCode(of:)`` per key, with the blocks compressed two at a time.
     public static func authenticationCodes(of message: UnsafeRawBufferPointer, keys: [HMAC<SHA512>]) -> [UInt8] {
         SHA512Lanes.authenticationCodes(
             keys: keys, messages: message, jobs: keys.indices.map { ($0, 0..<message.count) })
@@ -19,7 +17,7 @@ extension HMAC where H == SHA512 {
 }
 
 /// Many HMAC-SHA512s at once: their inner and outer hashes as a few rounds of independent block compressions,
-/// each round run four blocks at a time by `csha512_compress4`.
+/// each round run two blocks at a time in the lanes of `SIMD2<UInt64>` (``SHA512Core/compress2(_:_:block0:block1:)``).
 enum SHA512Lanes {
     typealias State = SHA512Core.State
 
@@ -114,47 +112,18 @@ enum SHA512Lanes {
         return codes
     }
 
-    /// Compresses `blocks[i]` into `states[selected[i]]`, four at a time.
+    /// Compresses `blocks[i]` into `states[selected[i]]`, two at a time (``SHA512Core/compress2(_:_:block0:block1:)``).
     static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
-        let vectorized = csha512_compress4_is_vectorized() != 0
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { words in
-            withUnsafeTemporaryAllocation(of: UnsafePointer<UInt8>?.self, capacity: 4) { pointers in
-                let words = words.baseAddress.unsafelyUnwrapped
-                var next = 0
-                while next < selected.count {
-                    let count = min(4, selected.count - next)
-                    if count == 1 || !vectorized {
-                        // One block (or no vector unit): the lanes would cost as much as four.
-                        for lane in 0..<count {
-                            SHA512Core.compress(
-                                &states[selected[next + lane]],
-                                blocks: UnsafeRawBufferPointer(start: blocks[next + lane], count: 128))
-                        }
-                    } else {
-                        for lane in 0..<4 {
-                            // Unused lanes repeat the last block; their results are dropped.
-                            let job = next + min(lane, count - 1)
-                            let state = states[selected[job]]
-                            let w = words + lane * 8
-                            w[0] = state.h0
-                            w[1] = state.h1
-                            w[2] = state.h2
-                            w[3] = state.h3
-                            w[4] = state.h4
-                            w[5] = state.h5
-                            w[6] = state.h6
-                            w[7] = state.h7
-                            pointers[lane] = blocks[job].assumingMemoryBound(to: UInt8.self)
-                        }
-                        csha512_compress4(words, pointers.baseAddress)
-                        for lane in 0..<count {
-                            let w = words + lane * 8
-                            states[selected[next + lane]] = State(
-                                h0: w[0], h1: w[1], h2: w[2], h3: w[3], h4: w[4], h5: w[5], h6: w[6], h7: w[7])
-                        }
-                    }
-                    next += count
-                }
+        states.withUnsafeMutableBufferPointer { states in
+            var next = 0
+            while next + 1 < selected.count {
+                SHA512Core.compress2(
+                    &states[selected[next]], &states[selected[next + 1]], block0: blocks[next], block1: blocks[next + 1])
+                next += 2
+            }
+            if next < selected.count {
+                // One block left: a lane of its own would cost as much as two.
+                SHA512Core.compress(&states[selected[next]], blocks: UnsafeRawBufferPointer(start: blocks[next], count: 128))
             }
         }
     }
