@@ -135,7 +135,7 @@ extension UInt64 {
 
 /// The 80 constants K0…K79 of FIPS 180-4 §4.2.3: the first 64 bits of the fractional parts of the cube roots
 /// of the first 80 primes.
-let sha512RoundConstants: [UInt64] = [
+private let sha512RoundConstants: [UInt64] = [
     0x428a_2f98_d728_ae22, 0x7137_4491_23ef_65cd, 0xb5c0_fbcf_ec4d_3b2f, 0xe9b5_dba5_8189_dbbc,
     0x3956_c25b_f348_b538, 0x59f1_11f1_b605_d019, 0x923f_82a4_af19_4f9b, 0xab1c_5ed5_da6d_8118,
     0xd807_aa98_a303_0242, 0x1283_5b01_4570_6fbe, 0x2431_85be_4ee4_b28c, 0x550c_7dc3_d5ff_b4e2,

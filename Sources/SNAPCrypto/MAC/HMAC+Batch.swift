@@ -3,22 +3,22 @@ extension HMAC where H == SHA512 {
     ///
     /// Each message is `messages[range]`. Equal to calling ``authenticationCode(of:)`` per message, but cheaper:
     /// messages whose whole leading 128-byte blocks are the same (strings to sign that differ only near their
-    /// end) compress those blocks once, and the blocks left are compressed two at a time (``SHA512Lanes``).
+    /// end) compress those blocks once, and the other blocks are compressed without an allocation per message.
     public func authenticationCodes(of messages: UnsafeRawBufferPointer, ranges: [Range<Int>]) -> [UInt8] {
-        SHA512Lanes.authenticationCodes(keys: [self], messages: messages, jobs: ranges.map { (0, $0) })
+        SHA512Batch.authenticationCodes(keys: [self], messages: messages, jobs: ranges.map { (0, $0) })
     }
 
     /// The 64-byte authentication codes of one message under each of `keys`, concatenated in their order: the
-    /// same as ``authenticationCode(of:)`` per key, with the blocks compressed two at a time.
+    /// same as ``authenticationCode(of:)`` per key, without an allocation per key.
     public static func authenticationCodes(of message: UnsafeRawBufferPointer, keys: [HMAC<SHA512>]) -> [UInt8] {
-        SHA512Lanes.authenticationCodes(
+        SHA512Batch.authenticationCodes(
             keys: keys, messages: message, jobs: keys.indices.map { ($0, 0..<message.count) })
     }
 }
 
 /// Many HMAC-SHA512s at once: their inner and outer hashes as a few rounds of independent block compressions,
-/// each round run two blocks at a time in the lanes of `SIMD2<UInt64>` (``SHA512Core/compress2(_:_:block0:block1:)``).
-enum SHA512Lanes {
+/// each round a pass over the messages still running.
+enum SHA512Batch {
     typealias State = SHA512Core.State
 
     /// `jobs`: which key and which bytes of `messages`, per code.
@@ -112,18 +112,13 @@ enum SHA512Lanes {
         return codes
     }
 
-    /// Compresses `blocks[i]` into `states[selected[i]]`, two at a time (``SHA512Core/compress2(_:_:block0:block1:)``).
+    /// Compresses `blocks[i]` into `states[selected[i]]`, one block after another. Two blocks at a time in the
+    /// lanes of a `SIMD2<UInt64>` were measured and cost more (bench/crypto/README.md, "Lanes"): SSE2 has no
+    /// 64-bit rotate, so each of a round's six rotations is three instructions for two lanes against one.
     static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
         states.withUnsafeMutableBufferPointer { states in
-            var next = 0
-            while next + 1 < selected.count {
-                SHA512Core.compress2(
-                    &states[selected[next]], &states[selected[next + 1]], block0: blocks[next], block1: blocks[next + 1])
-                next += 2
-            }
-            if next < selected.count {
-                // One block left: a lane of its own would cost as much as two.
-                SHA512Core.compress(&states[selected[next]], blocks: UnsafeRawBufferPointer(start: blocks[next], count: 128))
+            for (index, block) in zip(selected, blocks) {
+                SHA512Core.compress(&states[index], blocks: UnsafeRawBufferPointer(start: block, count: 128))
             }
         }
     }
