@@ -11,9 +11,15 @@ public struct BinaryDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try decode(type, from: bytes, external: [])
+    }
+
+    /// Decodes a document written by ``BinaryEncoder/encodeSplit(_:)``, given the raw-bytes values it kept apart
+    /// (the arrays are handed to the values that read them as they are, not copied).
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], external: [[UInt8]]) throws -> T {
         var userInfo = userInfo
         userInfo[.binaryCoding] = true
-        let reader = try BinaryReader(bytes, userInfo: userInfo)
+        let reader = try BinaryReader(bytes, userInfo: userInfo, external: external)
         let root = BinaryDecoderNode(reader, offset: BinaryFormat.magic.count, end: reader.bodyEnd, parent: nil, key: nil)
         guard try reader.valueEnd(at: root.offset, end: root.end, path: []) == reader.bodyEnd else {
             throw BinaryReader.corrupted([], "bytes follow the document's value")
@@ -30,10 +36,13 @@ final class BinaryReader {
     /// Where the value ends and the key table begins.
     let bodyEnd: Int
     let userInfo: [CodingUserInfoKey: Any]
+    /// The raw-bytes values kept apart from the document.
+    let external: [[UInt8]]
 
-    init(_ bytes: [UInt8], userInfo: [CodingUserInfoKey: any Sendable]) throws {
+    init(_ bytes: [UInt8], userInfo: [CodingUserInfoKey: any Sendable], external: [[UInt8]] = []) throws {
         self.bytes = bytes
         self.userInfo = userInfo
+        self.external = external
         let magic = BinaryFormat.magic
         guard bytes.count >= magic.count + 10, bytes[0..<magic.count].elementsEqual(magic) else {
             throw Self.corrupted([], "not a binary document (too short or no SBC1 header)")
@@ -113,7 +122,7 @@ final class BinaryReader {
         switch tag {
         case .null, .falseValue, .trueValue:
             return position
-        case .signed, .unsigned:
+        case .signed, .unsigned, .external:
             _ = try varint(&position, end: end, path: path())
             return position
         case .double: size = 8

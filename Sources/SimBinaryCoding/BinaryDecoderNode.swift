@@ -48,8 +48,16 @@ final class BinaryDecoderNode: Decoder {
     }
 
     private func rawBytes() throws -> [UInt8] {
-        guard tag == BinaryTag.bytes.rawValue else { throw mismatch([UInt8].self, "bytes") }
         var position = offset + 1
+        if tag == BinaryTag.external.rawValue {
+            let index = try reader.varint(&position, end: end, path: codingPath)
+            guard index < UInt64(reader.external.count) else {
+                throw BinaryReader.corrupted(
+                    codingPath, "raw bytes kept apart as number \(index) are missing (\(reader.external.count) came with the document)")
+            }
+            return reader.external[Int(index)]
+        }
+        guard tag == BinaryTag.bytes.rawValue else { throw mismatch([UInt8].self, "bytes") }
         let length = Int(try reader.varint(&position, end: end, path: codingPath))
         return Array(reader.bytes[position..<(position + length)])
     }

@@ -12,14 +12,31 @@ import Foundation
 public struct BinaryEncoder {
     /// Passed to every `encode(to:)`.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    /// With ``encodeSplit(_:)``: raw-bytes values of at least this many bytes are not copied into the document
+    /// but returned apart, each as the very array that was encoded (so a caller can tell an array it has seen
+    /// before without reading it).
+    public var externalThreshold = 1 << 16
 
     public init() {}
 
     /// The document holding `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try encode(value, external: nil).document
+    }
+
+    /// The document holding `value`, with its raw-bytes values of ``externalThreshold`` bytes or more kept apart:
+    /// the document refers to them by their index in `external`, and ``BinaryDecoder/decode(_:from:external:)``
+    /// needs the same list.
+    public func encodeSplit<T: Encodable>(_ value: T) throws -> (document: [UInt8], external: [[UInt8]]) {
+        let (document, external) = try encode(value, external: externalThreshold)
+        return (document, external)
+    }
+
+    private func encode<T: Encodable>(_ value: T, external threshold: Int?) throws -> (document: [UInt8], external: [[UInt8]]) {
         var userInfo = userInfo
         userInfo[.binaryCoding] = true
         let writer = BinaryWriter(userInfo: userInfo)
+        writer.externalThreshold = threshold
         writer.bytes.append(contentsOf: BinaryFormat.magic)
         try writer.encodeValue(value, parent: nil, key: nil)
         let tableOffset = writer.bytes.count
@@ -28,7 +45,7 @@ public struct BinaryEncoder {
         for shift in stride(from: 0, to: 64, by: 8) {
             writer.bytes.append(UInt8(truncatingIfNeeded: UInt64(tableOffset) >> UInt64(shift)))
         }
-        return writer.bytes
+        return (writer.bytes, writer.external)
     }
 }
 
@@ -44,6 +61,10 @@ final class BinaryWriter {
     @exclusivity(unchecked) private var openSerials: [Int] = []
     @exclusivity(unchecked) private var nextSerial = 0
     let userInfo: [CodingUserInfoKey: Any]
+    /// Raw bytes of at least this many bytes go to ``external`` (nil: none do).
+    var externalThreshold: Int?
+    /// The raw-bytes values kept apart, in the order the document refers to them.
+    @exclusivity(unchecked) var external: [[UInt8]] = []
 
     init(userInfo: [CodingUserInfoKey: any Sendable]) {
         self.userInfo = userInfo
@@ -172,6 +193,12 @@ final class BinaryWriter {
     }
 
     private func writeBytes(_ value: [UInt8]) {
+        if let externalThreshold, value.count >= externalThreshold {
+            bytes.append(BinaryTag.external.rawValue)
+            bytes.appendVarint(UInt64(external.count))
+            external.append(value)
+            return
+        }
         bytes.append(BinaryTag.bytes.rawValue)
         bytes.appendVarint(UInt64(value.count))
         bytes.append(contentsOf: value)

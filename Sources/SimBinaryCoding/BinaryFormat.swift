@@ -22,6 +22,9 @@ enum BinaryTag: UInt8 {
     case keyed = 9
     /// Unkeyed container: body length (4 bytes LE), element count (4 bytes LE), then the elements.
     case unkeyed = 10
+    /// Raw bytes kept apart from the document (``BinaryEncoder/externalThreshold``): LEB128 index into the list
+    /// of byte arrays that travels with the document.
+    case external = 11
 }
 
 enum BinaryFormat {

@@ -38,6 +38,9 @@ public final class DurableLog: @unchecked Sendable {
     private var allocated: Int
     /// Bytes of zeros added at a time once the records reach the end of the space written ahead.
     static let preallocation = 4 << 20
+    /// The next segment, created ahead of the cut by ``prepareSegment()``: its number, descriptor and the
+    /// space written ahead in it.
+    private var prepared: (number: UInt64, fd: Int32, allocated: Int)?
     private let lock: DirectoryLock
     /// The directory, as given.
     public let directory: String
@@ -64,6 +67,7 @@ public final class DurableLog: @unchecked Sendable {
 
     deinit {
         Glibc.close(fd)
+        if let prepared { Glibc.close(prepared.fd) }
         pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
@@ -166,6 +170,13 @@ public final class DurableLog: @unchecked Sendable {
         // The old segment keeps its space written ahead (cutting it would cost an fsync while every request
         // waits): the snapshot that follows deletes it, and a start takes zeros after records for no damage.
         let number = segment + 1
+        if let prepared, prepared.number == number {
+            // Made ahead: switching costs no disk write while every appender waits.
+            Glibc.close(fd)
+            (fd, segment, size, end, allocated) = (prepared.fd, number, LogRecovery.magic.count, LogRecovery.magic.count, prepared.allocated)
+            self.prepared = nil
+            return number
+        }
         let path = "\(directory)/\(LogSegments.name(number))"
         let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard newFD >= 0 else { throw LogError("cannot create \(path): \(FileIO.describe(errno))") }
@@ -181,6 +192,35 @@ public final class DurableLog: @unchecked Sendable {
         end = size
         allocated = size
         return number
+    }
+
+    /// Creates the segment ``startSegment()`` will switch to, with its header and ``preallocation`` bytes of
+    /// zeros written ahead, synced with its directory entry: so the cut, while every appender waits, only
+    /// switches descriptors, and the new segment's first fdatasyncs flush data only. A crash leaves an empty
+    /// segment (a header and zeros), which a start reads as no records.
+    public func prepareSegment() throws(LogError) {
+        pthread_mutex_lock(mutex)
+        let number = segment + 1
+        let ready = prepared?.number == number
+        pthread_mutex_unlock(mutex)
+        guard !ready else { return }
+        let path = "\(directory)/\(LogSegments.name(number))"
+        let newFD = Glibc.open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard newFD >= 0 else { throw LogError("cannot create \(path): \(FileIO.describe(errno))") }
+        let failure = LogRecovery.magic.withUnsafeBytes({ FileIO.writeAll(newFD, $0, at: 0) })
+            ?? FileIO.writeZeros(newFD, from: LogRecovery.magic.count, to: Self.preallocation) ?? FileIO.sync(newFD)
+        if let failure {
+            Glibc.close(newFD)
+            throw LogError("cannot write \(path): \(FileIO.describe(failure))")
+        }
+        try FileIO.syncDirectory(directory)
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard segment + 1 == number, prepared == nil, !stopping else {
+            Glibc.close(newFD)
+            return
+        }
+        prepared = (number, newFD, Self.preallocation)
     }
 
     /// Writes `snapshot` whole (temporary file, fsync, rename, directory fsync), then deletes the segments it
@@ -248,8 +288,13 @@ public final class DurableLog: @unchecked Sendable {
         stopping = true
         pthread_cond_broadcast(condition)
         while !stopped { pthread_cond_wait(condition, mutex) }
-        // A clean stop leaves the file holding its records only.
+        // A clean stop leaves the file holding its records only, and no segment made ahead.
         if allocated > end, ftruncate(fd, off_t(end)) == 0 { allocated = end }
+        if let prepared {
+            unlink("\(directory)/\(LogSegments.name(prepared.number))")
+            Glibc.close(prepared.fd)
+            self.prepared = nil
+        }
         pthread_mutex_unlock(mutex)
         lock.release()
     }

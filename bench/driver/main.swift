@@ -119,6 +119,17 @@ if CommandLine.arguments.contains("--latency") {
         serve(bytes)
         times.append(ContinuousClock.now - start)
     }
+    if CommandLine.arguments.contains("--series") {
+        // The slowest request of every block of 10,000, in order: when a stall starts and how often it recurs.
+        let block = 10_000
+        for start in stride(from: 0, to: times.count, by: block) {
+            let slice = times[start..<min(times.count, start + block)]
+            let worst = slice.indices.max { slice[$0] < slice[$1] }!
+            let slow = slice.filter { $0 > .milliseconds(1) }.count
+            let mean = slice.reduce(Duration.zero, +) / slice.count
+            print("requests \(start)..<\(start + slice.count): mean \(mean), max \(slice[worst]) at \(worst), \(slow) over 1 ms")
+        }
+    }
     times.sort()
     let at = { (share: Double) in times[min(times.count - 1, Int(Double(times.count) * share))] }
     print("\(kind): \(count) requests, p50 \(at(0.5)), p99 \(at(0.99)), p99.9 \(at(0.999)), max \(times.last!)")

@@ -90,10 +90,14 @@ let tokens: [String] = partners.map { (_, signer) in
     return token
 }
 
+/// `MIX=topup` or `MIX=balance`: only that kind of request (to compare what each costs to replay).
+let mix = ProcessInfo.processInfo.environment["MIX"] ?? "alternate"
+
 /// Request `number`: for partner `number % partners`, a top-up (even) or a balance inquiry (odd).
 func request(_ number: Int) -> HTTPRequest {
     let which = number % partners.count
-    let (path, payload) = (number / partners.count) % 2 == 0
+    let topUp = mix == "topup" || (mix != "balance" && (number / partners.count) % 2 == 0)
+    let (path, payload) = topUp
         ? ("/v1.0/emoney/topup",
            #"{"partnerReferenceNo":"T\#(number)","customerNumber":"\#(customer)","amount":{"value":"1.00","currency":"IDR"}}"#)
         : ("/v1.0/balance-inquiry", #"{"partnerReferenceNo":"B\#(number)","accountNo":"12345678"}"#)

@@ -4,6 +4,9 @@
 # never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
 #   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
 #   SNAPSHOT_EVERY=N passes --snapshot-every N to the state server (default: the server's, 10000)
+# Each case also reports the server's CPU time per answer (user + system, all its threads, from /proc): on a
+# machine shared with other sessions the req/s of two servers measured one after the other move with the load,
+# while the CPU an answer costs does not (much).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -74,8 +77,16 @@ slice() {  # slice CASE ROUND
         awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$OUT/$1-$t.txt" > "$OUT/$1-r$2-$t.txt"
     done
 }
-run() {  # run NAME PORT PREFIX
+cpu() {  # cpu PID: the process's user + system CPU time so far, in clock ticks
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier than req/s on a shared machine)
+    local pid=${PIDS[0]} before
+    [ "$2" = "$DUR_PORT" ] && pid=${PIDS[1]}
+    before=$(cpu "$pid")
     wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$OUT/$3" 200 > "$OUT/$1.txt"
+    awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
+        END { printf "%.1f\n", 1e6 * t / hz / n }' "$OUT/$1.txt" > "$OUT/$1.cpu"
 }
 rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
@@ -106,14 +117,17 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
 
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds"
-    printf '%-22s %9s %9s %9s %s\n' "case" "req/s" "p50" "p99" "unexpected answers"
+    printf '%-22s %9s %9s %9s %11s %s\n' "case" "req/s" "p50" "p99" "CPU us/req" "unexpected answers"
     for round in $(seq 0 $((ROUNDS - 1))); do
         for name in topup-mem topup-dur balance-mem balance-dur; do
-            printf '%-22s %9s %9s %9s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
-                "$(pct $name-$round 99)" "$(bad $name-$round)"
+            printf '%-22s %9s %9s %9s %11s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
+                "$(pct $name-$round 99)" "$(cat "$OUT/$name-$round.cpu")" "$(bad $name-$round)"
         done
         echo "round $round: top-up with --state / in memory: $(ratio "$(rps topup-dur-$round)" "$(rps topup-mem-$round)");" \
             "balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)")"
+        echo "round $round, server CPU per answer, in memory / with --state: top-up" \
+            "$(ratio "$(cat "$OUT/topup-mem-$round.cpu")" "$(cat "$OUT/topup-dur-$round.cpu")");" \
+            "balance inquiry $(ratio "$(cat "$OUT/balance-mem-$round.cpu")" "$(cat "$OUT/balance-dur-$round.cpu")")"
     done
     echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
         "state directory $((records_bytes / 1024)) KiB [$state_files] ($resumed)"

@@ -5,6 +5,7 @@
 # that the replayed partner states equal the served ones byte for byte. Defaults: N in 10000 (one snapshot
 # interval) and 60000; PARTNERS=1.
 #   bash bench/snap/replay.sh            # BENCH_OUT=/tmp/snapsim-replay-bench; REPLAY_BIN=path to skip the build
+#   MIX=topup or MIX=balance: requests of that kind only (what each costs to replay)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -59,7 +59,7 @@ public enum DurableStart {
             } else {
                 simulator = try replay(recovery.records, options: options, directory: directory)
             }
-            stateLog.sinceSnapshot.store(recovery.records.count, ordering: .relaxed)
+            stateLog.sinceSnapshot.store(recovery.records.count * StateLog.recordCost, ordering: .relaxed)
             let report = Report(
                 replayed: recovery.records.count, cutTail: recovery.cutTail, seed: simulator.options.seed, resumed: true,
                 logBytes: log.size, fromSnapshot: recovery.snapshot != nil)
@@ -95,7 +95,7 @@ public enum DurableStart {
         from file: LogSnapshot, then records: [[UInt8]], options: SimulatorOptions, directory: String
     ) throws(DurableStateError) -> Simulator {
         let path = "\(directory)/\(LogSnapshot.fileName)"
-        let (snapshot, fixtures) = try StateSnapshot.decode(file.payload, file: path) { head throws(DurableStateError) in
+        let (snapshot, fixtures) = try StateSnapshot.decode(file.payload, file: path, directory: directory) { head throws(DurableStateError) in
             do throws(FixtureLoadError) {
                 return try LoadedFixtures.load(files: head.fixtures.map { ($0.path, $0.contents) })
             } catch {

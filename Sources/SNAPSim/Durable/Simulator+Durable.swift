@@ -12,11 +12,15 @@ extension Simulator {
         let answer = stateLog.access.shared {
             RequestCapture.$current.withValue(capture) { self.answer(request, at: receivedAt, notify: false) }
         }
-        if stateLog.snapshotIsDue { snapshotInBackground(stateLog) }
         var reply = answer.reply
-        if let sequence = capture.sequence, !StateLog.readServices.contains(answer.service ?? "") {
-            reply.gate = stateLog.gate(for: sequence)
+        if let sequence = capture.sequence {
+            if StateLog.readServices.contains(answer.service ?? "") {
+                stateLog.discountRead()
+            } else {
+                reply.gate = stateLog.gate(for: sequence)
+            }
         }
+        if stateLog.snapshotIsDue { snapshotInBackground(stateLog) }
         // A notification tells of a change: it leaves once the change is on disk, like the answer.
         if let fixtures = answer.world?.fixtures, !answer.notifications.isEmpty {
             let (outbox, events) = (notifications, answer.notifications)

@@ -43,6 +43,12 @@ extension Simulator {
 
     private func writeSnapshot(_ stateLog: StateLog, yielding: Bool) throws(DurableStateError) {
         typealias Cut = (head: StateSnapshot.Head, partners: [(String, PartnerLock, PartnerState, UInt64)], segment: UInt64)
+        // The next log segment is made before the cut, so requests wait only for the records before it.
+        do throws(LogError) {
+            try stateLog.log.prepareSegment()
+        } catch {
+            throw DurableStateError("cannot start a new log segment: \(error)")
+        }
         let result: Result<Cut, DurableStateError> = stateLog.access.exclusive {
             let slots = self.slots
             let partners = slots.clientIds.compactMap { clientId in
@@ -64,22 +70,55 @@ extension Simulator {
         let cut = try result.get()
         // The cut is taken; encoding and writing yield the cores to requests.
         if yielding { SnapshotThread.lowerPriority() }
-        let documents = stateLog.snapshotDocuments
+        let (documents, partFiles) = (stateLog.snapshotDocuments, stateLog.partFiles)
         var latest: [String: SnapshotDocuments.Document] = [:]
-        let partners = cut.partners.map { clientId, lock, state, version in
-            (clientId: clientId, document: { () throws -> [UInt8] in
-                let bytes = try documents.unchanged(clientId, lock: lock, version: version) ?? StateSnapshot.document(state)
-                latest[clientId] = SnapshotDocuments.Document(lock: lock, version: version, bytes: bytes)
-                return bytes
-            })
+        var partners: [(clientId: String, document: [UInt8], parts: [SnapshotPart])] = []
+        var wrote = false
+        do throws(DurableStateError) {
+            for (clientId, lock, state, version) in cut.partners {
+                let document: StateSnapshot.Document
+                do {
+                    document = try documents.unchanged(clientId, lock: lock, version: version) ?? StateSnapshot.document(state)
+                } catch {
+                    throw DurableStateError("cannot encode the state of partner \(clientId) for a snapshot: \(error)")
+                }
+                latest[clientId] = SnapshotDocuments.Document(lock: lock, version: version, document: document)
+                // Packed collections that did not change since the last snapshot are the same arrays: their part
+                // files are named again, not written again.
+                var parts: [SnapshotPart] = []
+                for bytes in document.external {
+                    let (part, written) = try Self.store(bytes, in: partFiles)
+                    parts.append(part)
+                    wrote = wrote || written
+                }
+                partners.append((clientId, document.bytes, parts))
+            }
+            let payload = try StateSnapshot.encode(head: cut.head, partners: partners)
+            do throws(LogError) {
+                if wrote { try partFiles.syncNewFiles() }
+                try stateLog.log.saveSnapshot(LogSnapshot(segment: cut.segment, payload: payload))
+            } catch {
+                throw DurableStateError("cannot write a snapshot: \(error)")
+            }
+        } catch {
+            partFiles.abandon()
+            throw error
         }
-        let payload = try StateSnapshot.encode(head: cut.head, partners: partners)
         do throws(LogError) {
-            try stateLog.log.saveSnapshot(LogSnapshot(segment: cut.segment, payload: payload))
+            try partFiles.saved(keeping: partners.flatMap(\.parts))
+        } catch {
+            // The snapshot is saved; part files it does not name are deleted by the next one.
+            FileHandle.standardError.write(Data("snapsim: \(error)\n".utf8))
+        }
+        documents.replace(with: latest)
+    }
+
+    private static func store(_ bytes: [UInt8], in files: SnapshotPartFiles) throws(DurableStateError) -> (SnapshotPart, Bool) {
+        do throws(LogError) {
+            return try files.store(bytes)
         } catch {
             throw DurableStateError("cannot write a snapshot: \(error)")
         }
-        documents.replace(with: latest)
     }
 
     /// Puts a snapshot's state in force in a simulator just built from its fixtures (at start, before serving).

@@ -7,15 +7,15 @@ final class SnapshotDocuments: Sendable {
     struct Document: Sendable {
         let lock: PartnerLock
         let version: UInt64
-        let bytes: [UInt8]
+        let document: StateSnapshot.Document
     }
 
     private let documents = Mutex<[String: Document]>([:])
 
-    /// The bytes written last for `clientId`'s state, if it has not changed since.
-    func unchanged(_ clientId: String, lock: PartnerLock, version: UInt64) -> [UInt8]? {
+    /// The document written last for `clientId`'s state, if it has not changed since.
+    func unchanged(_ clientId: String, lock: PartnerLock, version: UInt64) -> StateSnapshot.Document? {
         documents.withLock { documents in
-            documents[clientId].flatMap { $0.lock === lock && $0.version == version ? $0.bytes : nil }
+            documents[clientId].flatMap { $0.lock === lock && $0.version == version ? $0.document : nil }
         }
     }
 

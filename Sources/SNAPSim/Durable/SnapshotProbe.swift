@@ -14,7 +14,7 @@ public enum SnapshotProbe {
         let payload = Array(data.dropFirst(28))
         let clock = ContinuousClock()
         var start = clock.now
-        let (snapshot, fixtures) = try StateSnapshot.decode(payload, file: path) { head throws(DurableStateError) in
+        let (snapshot, _) = try StateSnapshot.decode(payload, file: path, directory: directory) { head throws(DurableStateError) in
             do throws(FixtureLoadError) {
                 return try LoadedFixtures.load(files: head.fixtures.map { ($0.path, $0.contents) })
             } catch {
@@ -23,15 +23,16 @@ public enum SnapshotProbe {
         }
         let decode = clock.now - start
         start = clock.now
-        let encoded = try StateSnapshot.encode(head: snapshot.head, partners: snapshot.partners.map { partner in
-            (clientId: partner.clientId, document: { try StateSnapshot.document(partner.state) })
-        })
-        let encodedCount = encoded.count
+        var documents: [StateSnapshot.Document] = []
+        do {
+            documents = try snapshot.partners.map { try StateSnapshot.document($0.state) }
+        } catch {
+            throw DurableStateError("cannot encode the state again: \(error)")
+        }
         let encode = clock.now - start
-        // The snapshot as this version writes it, read again (the file may be from an earlier version).
-        start = clock.now
-        _ = try StateSnapshot.decode(encoded, file: path) { _ throws(DurableStateError) in fixtures }
-        let redecode = clock.now - start
+        let parts = documents.reduce(0) { $0 + $1.external.count }
+        let partBytes = documents.reduce(0) { $0 + $1.external.reduce(0) { $0 + $1.count } }
+        let documentBytes = documents.reduce(0) { $0 + $1.bytes.count }
         var json = Data()
         let jsonEncode = clock.measure { json = (try? JSONEncoder().encode(snapshot.partners.map(\.state))) ?? Data() }
         let jsonDecode = clock.measure { _ = try? JSONDecoder().decode([PartnerState].self, from: json) }
@@ -39,8 +40,8 @@ public enum SnapshotProbe {
             String(format: "%.0f ms", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
         }
         let records = snapshot.partners.reduce(0) { $0 + $1.state.ledger.topUps.count }
-        return "snapshot \(data.count / 1024) KiB (\(records) top-up records): decode \(ms(decode)), encode \(ms(encode)) "
-            + "(re-encoded \(encodedCount / 1024) KiB, decoded again \(ms(redecode))); "
+        return "snapshot \(data.count / 1024) KiB + \(parts) parts of \(partBytes / 1024) KiB (\(records) top-up records): "
+            + "decode \(ms(decode)), encode \(ms(encode)) (documents \(documentBytes / 1024) KiB); "
             + "the same partner states as JSON: \(json.count / 1024) KiB, "
             + "encode \(ms(jsonEncode)), decode \(ms(jsonDecode))"
     }

@@ -77,7 +77,7 @@ public final class Simulator: HTTPResponder {
         let world = slots.world
         // The fixtures are read through the world (a class) rather than bound to a local: a local copy of
         // `LoadedFixtures` retains and releases every one of its members on every request.
-        let renderer = ResponseRenderer(fixtures: world.fixtures, explain: options.explain)
+        let renderer = ResponseRenderer(world: world, explain: options.explain)
         guard let route = world.fixtures.router.route(
             for: request, partners: world.fixtures.partners, defaultProfile: world.fixtures.engine.defaultProfile)
         else {

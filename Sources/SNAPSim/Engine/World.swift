@@ -5,6 +5,8 @@
 public final class World: Sendable {
     /// The fixtures, with their route table, rule book, catalogue and opening ledger.
     public let fixtures: LoadedFixtures
+    /// The same fixtures by reference, for what a request builds that keeps them (renderer, service request).
+    let shared: SharedFixtures
     /// Counts fixture sets loaded: 1 for the set the simulator started with.
     public let generation: Int
     /// Every partner's client secret and private key, blanked out of explanations before they leave.
@@ -19,6 +21,7 @@ public final class World: Sendable {
     /// The world of `fixtures`.
     public init(_ fixtures: LoadedFixtures, generation: Int = 1) {
         self.fixtures = fixtures
+        shared = SharedFixtures(fixtures)
         self.generation = generation
         redaction = Redaction(secrets: fixtures.partners.values.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) })
         keys = PublicKeys(fixtures.partners.values)

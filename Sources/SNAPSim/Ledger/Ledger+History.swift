@@ -14,15 +14,12 @@ extension Ledger {
 /// The ledger's movements in the order they happened, found by holder.
 ///
 /// Bounded like ``TopUpJournal``: past `limit` movements the oldest is forgotten, so a long load test cannot
-/// grow memory without end. Forgetting costs O(1): movements sit in an array read from `head` and each holder's
-/// numbers in a ``HolderNumbers`` read from its own head; both are compacted once half of them is dead. (A
-/// dictionary of movements and `removeFirst` on the holder's array made every top-up past the limit move the
-/// whole holder array, ~800 KB for one busy customer, under the partner's lock.)
+/// grow memory without end. Forgetting costs O(1) and nothing is moved in bulk: movements and each holder's
+/// movement numbers sit in ``ChunkedQueue``s. (A dictionary of movements and `removeFirst` on the holder's array
+/// made every top-up past the limit move the whole holder array, ~800 KB for one busy customer, under the
+/// partner's lock; arrays read from a head still doubled and were compacted 100,000 movements at a time.)
 public struct MovementLog: Sendable {
-    /// Movements from `entries[head]` on are kept; `entries[i]` is movement number `base + i`.
-    private var entries: [LedgerMovement] = []
-    private var head = 0
-    private var base = 0
+    private var entries = ChunkedQueue<LedgerMovement>()
     private var byHolder: [MovementHolder: HolderNumbers] = [:]
     /// Most movements kept.
     public let limit: Int
@@ -36,68 +33,65 @@ public struct MovementLog: Sendable {
     }
 
     /// Movements kept now.
-    public var count: Int { entries.count - head }
+    public var count: Int { entries.count }
 
     /// Every movement kept, oldest first.
-    public var all: [LedgerMovement] { Array(entries[head...]) }
+    public var all: [LedgerMovement] { entries.all }
 
     /// The holder's movements, oldest first.
     public func movements(of holder: MovementHolder) -> [LedgerMovement] {
-        byHolder[holder].map { $0.kept.map { entries[$0 - base] } } ?? []
+        guard let numbers = byHolder[holder] else { return [] }
+        var movements: [LedgerMovement] = []
+        movements.reserveCapacity(numbers.count)
+        numbers.forEach { number in
+            if let movement = entries[number] { movements.append(movement) }
+        }
+        return movements
     }
 
     /// Makes room for `count` more movements (a snapshot being read appends them all).
     mutating func reserveCapacity(_ count: Int) {
-        entries.reserveCapacity(entries.count + count)
+        entries.reserveCapacity(count)
     }
 
     /// Adds a movement after the others.
     public mutating func append(_ movement: LedgerMovement) {
         version = .next()
-        byHolder[movement.holder, default: HolderNumbers()].append(base + entries.count)
+        byHolder[movement.holder, default: HolderNumbers()].append(entries.endNumber)
         entries.append(movement)
         while count > limit { evictOldest() }
     }
 
     private mutating func evictOldest() {
-        let number = base + head
-        let holder = entries[head].holder
+        let number = entries.startNumber
+        guard let holder = entries.removeFirst()?.holder else { return }
         // A holder's numbers are in order, so the evicted one is its first.
         byHolder[holder]?.removeFirst(ifEqualTo: number)
         if byHolder[holder]?.isEmpty == true { byHolder[holder] = nil }
-        head += 1
-        if head > 64 && head * 2 > entries.count {
-            entries.removeFirst(head)
-            base += head
-            head = 0
-        }
     }
 }
 
-/// One holder's movement numbers, oldest first, read from `head` so that forgetting the oldest is O(1).
-struct HolderNumbers: Sendable, Codable, Equatable {
-    private var numbers: [Int] = []
-    private var head = 0
+/// One holder's movement numbers, oldest first, so that forgetting the oldest is O(1).
+struct HolderNumbers: Sendable {
+    private var numbers = ChunkedQueue<Int>()
 
-    var isEmpty: Bool { head == numbers.count }
+    var isEmpty: Bool { numbers.isEmpty }
 
-    /// The numbers kept, oldest first.
-    var kept: ArraySlice<Int> { numbers[head...] }
+    /// Numbers kept.
+    var count: Int { numbers.count }
+
+    /// Calls `body` on every number kept, oldest first.
+    func forEach(_ body: (Int) -> Void) {
+        numbers.forEach(body)
+    }
 
     mutating func append(_ number: Int) {
         numbers.append(number)
     }
 
-    /// Forgets the oldest number when it is `number`; compacts once half the array is dead.
+    /// Forgets the oldest number when it is `number`.
     mutating func removeFirst(ifEqualTo number: Int) {
-        guard head < numbers.count, numbers[head] == number else { return }
-        head += 1
-        if head == numbers.count {
-            numbers.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 64 && head * 2 > numbers.count {
-            numbers.removeFirst(head)
-            head = 0
-        }
+        guard numbers.first == number else { return }
+        numbers.removeFirst()
     }
 }

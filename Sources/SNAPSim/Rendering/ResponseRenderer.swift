@@ -13,8 +13,24 @@ struct RenderedReply {
 /// a rule's patch after them, so a patched answer reads like the profile's normal ones. Pure: runs outside
 /// every lock.
 struct ResponseRenderer {
-    let fixtures: LoadedFixtures
+    private let shared: SharedFixtures
     let explain: Bool
+
+    /// A renderer of the world's fixtures (by reference: no copy of the fixtures per request).
+    init(world: World, explain: Bool) {
+        shared = world.shared
+        self.explain = explain
+    }
+
+    init(fixtures: LoadedFixtures, explain: Bool) {
+        shared = SharedFixtures(fixtures)
+        self.explain = explain
+    }
+
+    /// The fixtures answers are written with, borrowed from the shared set.
+    var fixtures: LoadedFixtures {
+        _read { yield shared.fixtures }
+    }
 
     func render(_ outcome: Outcome, for exchange: Exchange) -> RenderedReply {
         switch outcome {

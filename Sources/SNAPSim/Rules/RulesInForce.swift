@@ -17,18 +17,17 @@ struct RulesInForce {
         _ exchange: Exchange, caller: AuthenticatedCaller, world: World, body: Swift.Result<JSONObject, SNAPError>,
         state: inout PartnerState
     ) -> Result {
-        let fixtures = world.fixtures
         state.scenarios.settle(at: exchange.receivedAt)
         let scenarios = state.scenarios
         let rules = RuleSelection(
-            forced: state.forcedOutcomes.book, book: fixtures.rules,
+            forced: state.forcedOutcomes.book, book: world.fixtures.rules,
             allows: world.hasScenarioRules ? { scenarios.allows($0.scenario) } : nil)
-        let result = services.respond(exchange, caller: caller, fixtures: fixtures, body: body, rules: rules, state: &state)
+        let result = services.respond(exchange, caller: caller, shared: world.shared, body: body, rules: rules, state: &state)
         guard let ruleId = result.rule else { return Result(outcome: result.outcome) }
         if let forced = state.forcedOutcomes.recordAnswer(of: ruleId) {
             return Result(outcome: result.outcome, matchedRule: ruleId, fault: forced.fault)
         }
-        if let rule = fixtures.rules.rule(id: ruleId), let step = rule.scenario {
+        if let rule = world.fixtures.rules.rule(id: ruleId), let step = rule.scenario {
             state.scenarios.recordAnswer(of: ruleId, step: step, at: exchange.receivedAt)
         }
         return Result(outcome: result.outcome, matchedRule: ruleId)

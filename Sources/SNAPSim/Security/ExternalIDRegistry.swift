@@ -5,6 +5,8 @@ import SimBinaryCoding
 /// SNAP makes an external ID unique per partner per day (409xx00 Conflict on reuse, snap.md §3f); the next day
 /// it is fresh again, so the registry keeps only one day and starts over when the day changes. At most
 /// ``capacityPerDay`` IDs are remembered, the oldest forgotten first, so a load test cannot exhaust memory.
+/// Kept in a split index and a chunked queue (``ReferenceIndex``, ``ChunkedQueue``): growing to 100,000 IDs and
+/// forgetting the oldest never rehashes or moves them all at once under the partner's lock.
 public struct ExternalIDRegistry: Codable, Sendable {
     /// How many IDs a partner's day remembers.
     public static let capacityPerDay = 100_000
@@ -14,9 +16,9 @@ public struct ExternalIDRegistry: Codable, Sendable {
     /// The same day as a number (Jakarta days since 1970), not encoded: every request compares it instead of
     /// formatting its date as text. `nil` after decoding until the next ``record(_:at:)``.
     private var dayNumber: Int64?
-    private var firstUse: [String: SimTime] = [:]
-    private var order: [String] = []
-    private var head = 0
+    private var firstUse = ReferenceIndex<SimTime>()
+    /// The remembered IDs, oldest first.
+    private var order = ChunkedQueue<String>()
 
     public init() {}
 
@@ -30,19 +32,13 @@ public struct ExternalIDRegistry: Codable, Sendable {
     public mutating func record(_ externalID: String, at time: SimTime) {
         if !isCurrentDay(time) {
             day = CivilDate.jakartaDay(of: time)
-            firstUse = [:]
-            order = []
-            head = 0
+            firstUse = ReferenceIndex()
+            order = ChunkedQueue()
         }
         dayNumber = Self.dayNumber(of: time)
         guard firstUse[externalID] == nil else { return }
-        if firstUse.count >= Self.capacityPerDay, head < order.count {
-            firstUse[order[head]] = nil
-            head += 1
-            if head * 2 > order.count {
-                order.removeFirst(head)
-                head = 0
-            }
+        if firstUse.count >= Self.capacityPerDay, let oldest = order.removeFirst() {
+            firstUse[oldest] = nil
         }
         firstUse[externalID] = time
         order.append(externalID)
@@ -66,7 +62,8 @@ public struct ExternalIDRegistry: Codable, Sendable {
 
 /// Coded as `day`, `firstUse`, `order`, `head` (not `dayNumber`, derived), except with the binary coder:
 /// then one `packed` value, `version day? head count { id, first use? }` (every remembered ID is in
-/// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries).
+/// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries). The IDs
+/// before `head` are forgotten ones, which forms written before the chunked queue may hold; they are skipped.
 extension ExternalIDRegistry {
     private enum CodingKeys: String, CodingKey {
         case day, firstUse, order, head, packed
@@ -76,9 +73,12 @@ extension ExternalIDRegistry {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard container.contains(.packed) else {
             day = try container.decodeIfPresent(String.self, forKey: .day)
-            firstUse = try container.decode([String: SimTime].self, forKey: .firstUse)
-            order = try container.decode([String].self, forKey: .order)
-            head = try container.decode(Int.self, forKey: .head)
+            let firstUse = try container.decode([String: SimTime].self, forKey: .firstUse)
+            let order = try container.decode([String].self, forKey: .order)
+            let head = try container.decode(Int.self, forKey: .head)
+            self.firstUse.reserveCapacity(firstUse.count)
+            for id in order.dropFirst(head) { self.order.append(id) }
+            for (id, time) in firstUse { self.firstUse[id] = time }
             return
         }
         var reader = PackedReader(try container.decode([UInt8].self, forKey: .packed))
@@ -90,12 +90,12 @@ extension ExternalIDRegistry {
             }
             day = try reader.optionalString("day")
             let count = try reader.count("the number of IDs", atMost: reader.remaining)
-            head = try reader.count("head", atMost: count)
-            order.reserveCapacity(count)
+            let head = try reader.count("head", atMost: count)
+            order.reserveCapacity(count - head)
             firstUse.reserveCapacity(count - head)
-            for _ in 0..<count {
+            for index in 0..<count {
                 let id = try reader.string("an external ID")
-                order.append(id)
+                if index >= head { order.append(id) }
                 switch try reader.byte("a first use") {
                 case 0: break
                 case 1: firstUse[id] = try reader.time("a first use")
@@ -113,21 +113,23 @@ extension ExternalIDRegistry {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         guard encoder.userInfo[.binaryCoding] != nil else {
+            var remembered: [String: SimTime] = [:]
+            remembered.reserveCapacity(order.count)
+            order.forEach { id in remembered[id] = firstUse[id] }
             try container.encodeIfPresent(day, forKey: .day)
-            try container.encode(firstUse, forKey: .firstUse)
-            try container.encode(order, forKey: .order)
-            try container.encode(head, forKey: .head)
+            try container.encode(remembered, forKey: .firstUse)
+            try container.encode(order.all, forKey: .order)
+            try container.encode(0, forKey: .head)
             return
         }
         var writer = PackedWriter(capacity: 16 + order.count * 40)
         writer.byte(packedRecordsVersion)
         writer.optionalString(day)
         writer.unsigned(UInt64(order.count))
-        writer.unsigned(UInt64(head))
-        for (index, id) in order.enumerated() {
+        writer.unsigned(0)  // head: only remembered IDs are kept
+        order.forEach { id in
             writer.string(id)
-            // Only IDs from `head` on are remembered; an earlier one may have been used again since.
-            if index >= head, let time = firstUse[id] {
+            if let time = firstUse[id] {
                 writer.byte(1)
                 writer.time(time)
             } else {

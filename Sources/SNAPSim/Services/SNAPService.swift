@@ -35,9 +35,25 @@ public struct ServiceAnswer: Sendable, Hashable {
 struct ServiceRequest {
     let exchange: Exchange
     let caller: AuthenticatedCaller
-    let fixtures: LoadedFixtures
+    private let shared: SharedFixtures
     /// The JSON object body (empty for requests without a body, such as GET).
     let fields: RequestFields
+
+    init(exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, fields: RequestFields) {
+        self.exchange = exchange
+        self.caller = caller
+        self.shared = shared
+        self.fields = fields
+    }
+
+    init(exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, fields: RequestFields) {
+        self.init(exchange: exchange, caller: caller, shared: SharedFixtures(fixtures), fields: fields)
+    }
+
+    /// The fixtures in force, borrowed from the world's shared set (not copied per request).
+    var fixtures: LoadedFixtures {
+        _read { yield shared.fixtures }
+    }
 
     /// The simulator time at which the request arrived.
     var time: SimTime { exchange.receivedAt }

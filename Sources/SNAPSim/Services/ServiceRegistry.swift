@@ -21,8 +21,10 @@ public struct ServiceRegistry: Sendable {
         throws(SNAPError) -> Outcome
     {
         let body = Self.requestBody(exchange)
-        return try decide(exchange, caller: caller, fixtures: fixtures, body: body, rules: RuleSelection(fixtures.rules), state: &state)
-            .outcome
+        return try decide(
+            exchange, caller: caller, shared: SharedFixtures(fixtures), body: body, rules: RuleSelection(fixtures.rules),
+            state: &state
+        ).outcome
     }
 
     /// Like ``handle(_:caller:fixtures:state:)``, but never throws and says which rule, if any, decided the
@@ -30,18 +32,19 @@ public struct ServiceRegistry: Sendable {
     public func respond(_ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, state: inout PartnerState)
         -> ServiceResult
     {
-        respond(exchange, caller: caller, fixtures: fixtures, body: Self.requestBody(exchange), rules: RuleSelection(fixtures.rules),
-            state: &state)
+        respond(
+            exchange, caller: caller, shared: SharedFixtures(fixtures), body: Self.requestBody(exchange),
+            rules: RuleSelection(fixtures.rules), state: &state)
     }
 
     /// Like ``respond(_:caller:fixtures:state:)`` with the body already parsed and translated (outside the
-    /// partner's lock) and the rules in force for the partner chosen.
+    /// partner's lock) and the rules in force for the partner chosen; the fixtures by reference (the world's).
     func respond(
-        _ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, body: Result<JSONObject, SNAPError>,
+        _ exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, body: Result<JSONObject, SNAPError>,
         rules: RuleSelection, state: inout PartnerState
     ) -> ServiceResult {
         do throws(SNAPError) {
-            return try decide(exchange, caller: caller, fixtures: fixtures, body: body, rules: rules, state: &state)
+            return try decide(exchange, caller: caller, shared: shared, body: body, rules: rules, state: &state)
         } catch {
             return ServiceResult(outcome: .rejected(error), rule: nil)
         }
@@ -54,7 +57,7 @@ public struct ServiceRegistry: Sendable {
     }
 
     private func decide(
-        _ exchange: Exchange, caller: AuthenticatedCaller, fixtures: LoadedFixtures, body: Result<JSONObject, SNAPError>,
+        _ exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, body: Result<JSONObject, SNAPError>,
         rules: RuleSelection, state: inout PartnerState
     ) throws(SNAPError) -> ServiceResult {
         guard let service = Self.services.first(where: { $0.descriptor.name == exchange.route.serviceName }) else {
@@ -70,9 +73,9 @@ public struct ServiceRegistry: Sendable {
 
         let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
         if let rule = rules.firstMatch(input) {
-            return ServiceResult(outcome: apply(rule, service, exchange, caller, fixtures, body, &state), rule: rule.id)
+            return ServiceResult(outcome: apply(rule, service, exchange, caller, shared, body, &state), rule: rule.id)
         }
-        return ServiceResult(outcome: try run(service, exchange, caller, fixtures, body, &state), rule: nil)
+        return ServiceResult(outcome: try run(service, exchange, caller, shared, body, &state), rule: nil)
     }
 
     /// Whether `partner` may call `service`: its `services` list names it (by name or code), or it has none.
@@ -84,18 +87,18 @@ public struct ServiceRegistry: Sendable {
     // MARK: - Steps
 
     private func run(
-        _ service: any SNAPService, _ exchange: Exchange, _ caller: AuthenticatedCaller, _ fixtures: LoadedFixtures,
+        _ service: any SNAPService, _ exchange: Exchange, _ caller: AuthenticatedCaller, _ shared: SharedFixtures,
         _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
     ) throws(SNAPError) -> Outcome {
         let object = try body.get()
         try DialectTranslation(dialect: exchange.route.dialect).checkRequiredFields(object)
-        let request = ServiceRequest(exchange: exchange, caller: caller, fixtures: fixtures, fields: RequestFields(object))
+        let request = ServiceRequest(exchange: exchange, caller: caller, shared: shared, fields: RequestFields(object))
         return try service.respond(to: request, state: &state)
     }
 
     private func apply(
         _ rule: Rule, _ service: any SNAPService, _ exchange: Exchange, _ caller: AuthenticatedCaller,
-        _ fixtures: LoadedFixtures, _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
+        _ shared: SharedFixtures, _ body: Result<JSONObject, SNAPError>, _ state: inout PartnerState
     ) -> Outcome {
         let delay = rule.outcome.delay
         switch rule.outcome.response {
@@ -112,7 +115,7 @@ public struct ServiceRegistry: Sendable {
         case .amend(let status, let patch):
             let normal: Outcome
             do throws(SNAPError) {
-                normal = try run(service, exchange, caller, fixtures, body, &state)
+                normal = try run(service, exchange, caller, shared, body, &state)
             } catch {
                 normal = .rejected(error)
             }
