@@ -112,4 +112,19 @@ enum FileIO {
         }
         try syncDirectory(directory)
     }
+
+    /// The names of the entries of `directory` (`.` and `..` included), in the order the system lists them.
+    static func entryNames(_ directory: String) throws(LogError) -> [String] {
+        guard let dir = opendir(directory) else {
+            throw LogError("cannot list \(directory): \(describe(errno))")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            })
+        }
+        return names
+    }
 }

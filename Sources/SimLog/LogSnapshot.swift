@@ -72,21 +72,10 @@ enum LogSegments {
 
     /// The segment numbers present in `directory`, ascending.
     static func list(_ directory: String) throws(LogError) -> [UInt64] {
-        guard let dir = opendir(directory) else {
-            throw LogError("cannot list \(directory): \(FileIO.describe(errno))")
-        }
-        defer { closedir(dir) }
-        var numbers: [UInt64] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "log" {
-                numbers.append(0)
-            } else if name.hasPrefix("log."), let number = UInt64(name.dropFirst(4)), number > 0 {
-                numbers.append(number)
-            }
-        }
-        return numbers.sorted()
+        try FileIO.entryNames(directory).compactMap { name -> UInt64? in
+            if name == "log" { return 0 }
+            guard name.hasPrefix("log."), let number = UInt64(name.dropFirst(4)), number > 0 else { return nil }
+            return number
+        }.sorted()
     }
 }

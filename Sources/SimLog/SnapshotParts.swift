@@ -157,17 +157,8 @@ public final class SnapshotPartFiles: Sendable {
 
     /// The part file numbers present in `directory`.
     static func list(_ directory: String) throws(LogError) -> [UInt64] {
-        guard let dir = opendir(directory) else {
-            throw LogError("cannot list \(directory): \(FileIO.describe(errno))")
+        try FileIO.entryNames(directory).compactMap { name in
+            name.hasPrefix("part.") ? UInt64(name.dropFirst(5)) : nil
         }
-        defer { closedir(dir) }
-        var numbers: [UInt64] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix("part."), let number = UInt64(name.dropFirst(5)) { numbers.append(number) }
-        }
-        return numbers
     }
 }
