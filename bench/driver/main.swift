@@ -1,6 +1,6 @@
 // snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
 //
-//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig | badkey
 //
 // Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
 // for each one does what a server connection does: HTTPRequestParser, Simulator.respond, HTTPResponseEncoder.
@@ -17,7 +17,7 @@ import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, let count = Int(arguments[2]) else {
-    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig N [WARM]")
+    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig|badkey N [WARM]")
     exit(2)
 }
 let kind = arguments[1]
@@ -62,7 +62,12 @@ else {
         method: .post, target: path, body: Array(body.utf8), token: String(token), timestamp: timestamp,
         externalID: String(100_000_000_000 + number))
     if kind == "badsig", let signature = headers[SecurityHeader.signature] {
+        // 65 bytes once decoded: no HMAC-SHA512 can equal it, and the diagnosis knows that from the length.
         headers[SecurityHeader.signature] = String(signature.dropLast(4)) + (signature.hasSuffix("AAA=") ? "BBB=" : "AAA=")
+    }
+    if kind == "badkey", let signature = headers[SecurityHeader.signature] {
+        // Still 64 bytes, but not the right ones (a wrong client secret): the diagnosis tries every candidate.
+        headers[SecurityHeader.signature] = (signature.hasPrefix("AAAA") ? "BBBB" : "AAAA") + signature.dropFirst(4)
     }
     var text = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:18090\r\n"
     for field in headers { text += "\(field.name): \(field.value)\r\n" }
@@ -70,7 +75,7 @@ else {
     return Array(text.utf8)
 }
 
-let expected = kind == "badsig" ? 401 : 200
+let expected = kind == "badsig" || kind == "badkey" ? 401 : 200
 var parser = HTTPRequestParser()
 let encoder = HTTPResponseEncoder()
 var output: [UInt8] = []

@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 OUT=${BENCH_OUT:-/tmp/snapsim-callgrind}
 N=${N:-500}
 WARM=${WARM:-100}
-CASES=${CASES:-"balance topup badsig"}
+# badsig: a signature 65 bytes long once decoded (what run.sh floods with); badkey: 64 bytes, a wrong secret.
+CASES=${CASES:-"balance topup badsig badkey"}
 SETS=${SETS:-""}
 mkdir -p "$OUT"
 command -v valgrind >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
@@ -40,7 +41,8 @@ if [ -z "$SETS" ]; then
     rm -rf "$OUT/fixtures" && cp -r fixtures "$OUT/fixtures"
     python3 bench/snap/bench-fixtures.py "$OUT/fixtures"
     for case in $CASES; do count run-sh "$OUT/fixtures" "$case"; done
-    awk '$2 == "balance" { b = $3 } $2 == "badsig" && b { printf "wrong signature / balance inquiry: %.2f\n", $3 / b }' \
+    awk '$2 == "balance" { b = $3 } $2 == "badsig" && b { printf "wrong signature / balance inquiry: %.2f\n", $3 / b }
+        $2 == "badkey" && b { printf "wrong key / balance inquiry: %.2f\n", $3 / b }' \
         "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
 else
     python3 bench/snap/generate-fixtures.py "$OUT/sets" >/dev/null

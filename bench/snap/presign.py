@@ -3,7 +3,7 @@
 file per wrk thread with COUNT requests, each with a unique X-EXTERNAL-ID (numbered from OFFSET) (and partnerReferenceNo for top-ups).
 
 usage: presign.py BASE_URL PARTNER_ID SECRET PRIVATE_KEY_PEM_FILE TIMESTAMP CASE COUNT THREADS OUT_PREFIX OFFSET
-CASE: balance | topup | badsig | big  (big: one balance inquiry whose additionalInfo holds 60k members)
+CASE: balance | topup | badsig | badkey | big  (big: one balance inquiry whose additionalInfo holds 60k members)
 Each output line: METHOD<TAB>PATH<TAB>HEADER: V|HEADER: V...<TAB>BODY (tabs and newlines never occur in them).
 """
 import base64, hashlib, hmac, json, subprocess, sys, urllib.request
@@ -44,8 +44,10 @@ key = secret.encode()
 
 def signed(path, body, ext, bad=False):
     text = f"POST:{path}:{tok}:{hashlib.sha256(body.encode()).hexdigest()}:{ts}"
-    sig = base64.b64encode(hmac.new(key, text.encode(), hashlib.sha512).digest()).decode()
-    if bad:
+    # bad="key": a wrong client secret (64 bytes, every diagnosis candidate is tried); bad=True: 65 bytes decoded.
+    signing_key = b"not-" + key if bad == "key" else key
+    sig = base64.b64encode(hmac.new(signing_key, text.encode(), hashlib.sha512).digest()).decode()
+    if bad is True:
         sig = sig[:-4] + ("AAA=" if not sig.endswith("AAA=") else "BBB=")
     headers = {"Content-Type": "application/json", "Authorization": "Bearer " + tok, "X-TIMESTAMP": ts,
                "X-SIGNATURE": sig, "X-PARTNER-ID": partner, "X-EXTERNAL-ID": ext, "CHANNEL-ID": "95221"}
@@ -80,6 +82,7 @@ for t in range(threads):
                 out.write(balance(n) + "\n")
             elif case == "topup":
                 out.write(topup(n) + "\n")
-            elif case == "badsig":
+            elif case in ("badsig", "badkey"):
                 out.write(signed("/v1.0/balance-inquiry", json.dumps({"partnerReferenceNo": f"X{n}",
-                          "accountNo": "12345678"}, separators=(",", ":")), f"{n:020d}", bad=True) + "\n")
+                          "accountNo": "12345678"}, separators=(",", ":")), f"{n:020d}",
+                          bad=True if case == "badsig" else "key") + "\n")

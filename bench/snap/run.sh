@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The signed SNAP path under load, against nginx in the same run. See README.md.
 #   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
+#   FLOOD=badsig bash bench/snap/run.sh   # flood with mangled signatures (65 bytes) instead of a wrong secret's
 # Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
 # inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
 set -euo pipefail
@@ -95,7 +96,10 @@ presign "$A" balance "$COUNT" 2 balance 100000000
 presign "$A" topup "$COUNT" 2 topup 300000000
 presign "$B" balance "$COUNT" 2 quiet-b 500000000
 presign "$B" balance "$COUNT" 2 flood-b 700000000
-presign "$A" badsig 20000 1 badsig 900000000
+# The flood (FLOOD=badkey, the default): signatures made with a wrong secret, the realistic misconfiguration
+# (64 bytes: the diagnosis tries every candidate). FLOOD=badsig: ones whose last Base64 characters were changed
+# (65 bytes: no HMAC can match, nothing is tried).
+presign "$A" "${FLOOD:-badkey}" 20000 1 badsig 900000000
 presign "$A" big 1 1 big 0
 
 # --- Load --------------------------------------------------------------------------------------------------
@@ -120,9 +124,9 @@ run balance "$SIM_PORT" balance 200
 run topup "$SIM_PORT" topup 200
 run quiet-b "$SIM_PORT" quiet-b 200
 run flood-a "$SIM_PORT" badsig 401 1 8 &
-FLOOD=$!
+FLOOD_PID=$!
 run flood-b "$SIM_PORT" flood-b 200
-wait "$FLOOD"
+wait "$FLOOD_PID"
 
 echo "== one 60k-member body"
 big_line=$(cat "$OUT/big.txt")

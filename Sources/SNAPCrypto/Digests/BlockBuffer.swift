@@ -13,6 +13,9 @@ struct BlockBuffer: Sendable {
     /// How many bytes of `storage` hold message data.
     private var count = 0
 
+    /// How many bytes are staged, waiting for the rest of their block.
+    var stagedByteCount: Int { count }
+
     /// Total message length in bytes so far (FIPS 180-4 limits messages to 2^64 bits for SHA-256 and
     /// 2^128 for SHA-512; 2^64 bytes is far beyond anything this process will hash).
     private(set) var messageByteCount: UInt64 = 0

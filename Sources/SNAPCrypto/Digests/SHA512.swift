@@ -8,7 +8,7 @@ public struct SHA512: HashFunction {
     /// 128: SHA-512 compresses 1024-bit blocks.
     public static let blockByteCount = 128
 
-    private var core = SHA512Core(initial: .sha512)
+    private(set) var core = SHA512Core(initial: .sha512)
 
     /// Creates a hasher in the FIPS 180-4 §5.3.5 initial state.
     public init() {}

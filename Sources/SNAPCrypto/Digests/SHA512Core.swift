@@ -20,8 +20,13 @@ struct SHA512Core: Sendable {
         )
     }
 
-    private var state: State
+    private(set) var state: State
     private var buffer = BlockBuffer()
+
+    /// Whether everything fed so far filled whole blocks: `state` then stands for all of it.
+    var isBlockAligned: Bool { buffer.stagedByteCount == 0 }
+    /// How many bytes were fed so far.
+    var messageByteCount: UInt64 { buffer.messageByteCount }
 
     init(initial: State) {
         state = initial

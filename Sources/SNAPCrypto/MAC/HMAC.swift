@@ -9,9 +9,9 @@
 /// many messages under the same key without re-hashing the padded key.
 public struct HMAC<H: HashFunction>: Sendable {
     /// H((K' ⊕ ipad) ‖ …), fed with the message by ``update(data:)``.
-    private var inner: H
+    private(set) var inner: H
     /// H((K' ⊕ opad) ‖ …), fed with the inner digest by ``finalize()``.
-    private let outer: H
+    let outer: H
 
     /// Creates an HMAC keyed with `key`.
     ///

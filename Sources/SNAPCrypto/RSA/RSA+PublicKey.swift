@@ -70,7 +70,7 @@ extension RSA {
         public var modulusBitCount: Int { montgomery.modulus.bitWidth }
 
         /// k in RFC 8017: the length of n, and of every signature, in bytes.
-        var modulusByteCount: Int { montgomery.modulus.byteWidth }
+        public var modulusByteCount: Int { montgomery.modulus.byteWidth }
 
         /// SubjectPublicKeyInfo DER, as `openssl pkey -pubout -outform DER` writes it.
         public var derRepresentation: [UInt8] {

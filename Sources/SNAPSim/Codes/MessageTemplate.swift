@@ -6,10 +6,13 @@
 public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The template as written in the catalogue.
     public let text: String
+    /// Its segments, parsed once (every rejection fills a template); `nil` when not well formed.
+    private let parsed: [Segment]?
 
     /// A template; check ``isWellFormed`` before relying on its placeholders.
     public init(_ text: String) {
         self.text = text
+        parsed = Self.parsedSegments(text)
     }
 
     public var description: String { text }
@@ -20,7 +23,7 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether every `{` is closed by a `}` around a non-empty name of letters and digits.
-    public var isWellFormed: Bool { parsedSegments() != nil }
+    public var isWellFormed: Bool { parsed != nil }
 
     /// The message with placeholders replaced; unknown or empty ones are removed as described above.
     public func filled(_ values: [String: String]) -> String {
@@ -62,9 +65,9 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         case placeholder(String)
     }
 
-    var segments: [Segment] { parsedSegments() ?? [.literal(text)] }
+    var segments: [Segment] { parsed ?? [.literal(text)] }
 
-    private func parsedSegments() -> [Segment]? {
+    private static func parsedSegments(_ text: String) -> [Segment]? {
         var segments: [Segment] = []
         var literal = ""
         var rest = Substring(text)
@@ -86,6 +89,12 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Collapses runs of spaces, removes spaces before `.,;:/)]` and trims the ends.
     private static func tidy(_ text: String) -> String {
+        // ASCII text (every catalogue message and every explanation summary so far) is tidied byte by byte, the
+        // same rules without grapheme breaking; anything else by Character.
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tidyASCII(bytes) : nil }) {
+            return ascii
+        }
         var result = ""
         for character in text {
             if character == " ", result.last == " " || result.isEmpty { continue }
@@ -94,5 +103,23 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         }
         while result.last == " " { result.removeLast() }
         return result
+    }
+
+    private static func tidyASCII(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        for byte in text {
+            if byte == 0x20, result.last == 0x20 || result.isEmpty { continue }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"),
+                UInt8(ascii: ")"), UInt8(ascii: "]"):
+                if result.last == 0x20 { result.removeLast() }
+            default:
+                break
+            }
+            result.append(byte)
+        }
+        while result.last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 }

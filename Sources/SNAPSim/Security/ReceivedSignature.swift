@@ -56,7 +56,10 @@ struct ReceivedSignature {
             ))
         }
 
-        var standard = withoutBlanks.map { byte -> UInt8 in
+        // Standard Base64 (no `-` or `_`) that is padded or a multiple of 4 long has no other reading: skip the copy.
+        let maybeURLOrUnpadded = withoutBlanks.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            || (!withoutBlanks.contains(UInt8(ascii: "=")) && withoutBlanks.count % 4 != 0)
+        var standard = !maybeURLOrUnpadded ? withoutBlanks : withoutBlanks.map { byte -> UInt8 in
             switch byte {
             case UInt8(ascii: "-"): UInt8(ascii: "+")
             case UInt8(ascii: "_"): UInt8(ascii: "/")
@@ -78,7 +81,8 @@ struct ReceivedSignature {
             ))
         }
 
-        if let ascii = Base64.decode(text), let bytes = Hex.decode(String(decoding: ascii, as: UTF8.self)), !bytes.isEmpty {
+        // The Base64 reading decoded once already (`base64`, `nil` when empty, which decodes to no hex either).
+        if let ascii = base64, let bytes = ascii.withUnsafeBufferPointer({ Hex.decode(utf8: $0) }), !bytes.isEmpty {
             readings.append((
                 Finding(
                     cause: "signature-base64-of-hex", summary: "X-SIGNATURE is the Base64 of a hex string",

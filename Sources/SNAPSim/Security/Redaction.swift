@@ -14,17 +14,28 @@ struct Redaction: Sendable {
     private let secrets: [[UInt8]]
     /// Bit `first two bytes` set when some secret starts with them.
     private let starts: [UInt64]
+    /// Bit `two bytes` set when some secret has them at one of its first ``probeStride`` offsets.
+    private let leading: [UInt64]
+    /// Every secret is at least ``minimumLength`` bytes long, so its first `minimumLength - 1` offsets hold a
+    /// position that is a multiple of this from where a search starts: only those positions are probed.
+    static let probeStride = minimumLength - 1
 
     init(secrets: [String]) {
         let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength }).sorted()
         // Longest first, so a secret containing another is blanked whole.
         self.secrets = kept.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var starts = [UInt64](repeating: 0, count: 1024)
+        var leading = [UInt64](repeating: 0, count: 1024)
         for secret in self.secrets {
             let key = Int(secret[0]) << 8 | Int(secret[1])
             starts[key >> 6] |= 1 << UInt64(key & 63)
+            for offset in 0..<Self.probeStride {
+                let key = Int(secret[offset]) << 8 | Int(secret[offset + 1])
+                leading[key >> 6] |= 1 << UInt64(key & 63)
+            }
         }
         self.starts = starts
+        self.leading = leading
     }
 
     /// `object` with every secret in its strings replaced by `[redacted]`.
@@ -52,7 +63,7 @@ struct Redaction: Sendable {
 
     private func needsRedaction(_ value: JSONValue) -> Bool {
         switch value {
-        case .string(let text): firstSecret(in: Array(text.utf8), from: 0) != nil
+        case .string(var text): text.withUTF8 { firstSecret(in: $0, from: 0) } != nil
         case .array(let elements): elements.contains(where: needsRedaction)
         case .object(let object): object.contains { needsRedaction($0.value) }
         case .null, .bool, .number: false
@@ -61,8 +72,10 @@ struct Redaction: Sendable {
 
     /// `text` with every secret replaced.
     func redact(_ text: String) -> String {
+        var text = text
+        guard text.withUTF8({ firstSecret(in: $0, from: 0) }) != nil else { return text }
         let bytes = Array(text.utf8)
-        guard var found = firstSecret(in: bytes, from: 0) else { return text }
+        guard var found = bytes.withUnsafeBufferPointer({ firstSecret(in: $0, from: 0) }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
@@ -70,31 +83,40 @@ struct Redaction: Sendable {
             output.append(contentsOf: bytes[copied..<found.offset])
             output.append(contentsOf: Self.replacement)
             copied = found.offset + found.length
-            guard let next = firstSecret(in: bytes, from: copied) else { break }
+            guard let next = bytes.withUnsafeBufferPointer({ firstSecret(in: $0, from: copied) }) else { break }
             found = next
         }
         output.append(contentsOf: bytes[copied...])
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Where the first secret at or after `start` begins, and its length.
-    private func firstSecret(in bytes: [UInt8], from start: Int) -> (offset: Int, length: Int)? {
-        guard bytes.count >= Self.minimumLength else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index + 1 < buffer.count {
-                let key = Int(buffer[index]) << 8 | Int(buffer[index + 1])
-                if starts[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+    /// Where the first secret at or after `start` begins, and its length (the longest, when several start there).
+    ///
+    /// Probes every ``probeStride``-th position only: a secret starting at `p` has one of its first
+    /// `probeStride` bytes at the probe `q` in `p...p + probeStride - 1`, and the pair of bytes there is in
+    /// `leading`. A probe that hits tries the starts it covers, in order, so the first secret is still found first.
+    private func firstSecret(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
+        guard buffer.count >= Self.minimumLength else { return nil }
+        var probe = start + Self.probeStride - 1
+        while probe + 1 < buffer.count {
+            if Self.contains(leading, Int(buffer[probe]) << 8 | Int(buffer[probe + 1])) {
+                for index in max(start, probe - Self.probeStride + 1)...probe where index + 1 < buffer.count {
+                    guard Self.contains(starts, Int(buffer[index]) << 8 | Int(buffer[index + 1])) else { continue }
                     for secret in secrets where index + secret.count <= buffer.count {
                         if secret.withUnsafeBufferPointer({ memoryEquals($0, buffer, at: index) }) {
                             return (index, secret.count)
                         }
                     }
                 }
-                index += 1
             }
-            return nil
+            probe += Self.probeStride
         }
+        return nil
+    }
+
+    @inline(__always)
+    private static func contains(_ table: [UInt64], _ key: Int) -> Bool {
+        table[key >> 6] & (1 << UInt64(key & 63)) != 0
     }
 
     private func memoryEquals(_ secret: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {

@@ -10,7 +10,16 @@ enum SignatureAlternatives {
 
     struct Alternative {
         var value: String
-        var finding: Finding
+        /// Makes the finding: only the alternative that reproduced a signature is ever explained, so its text
+        /// is written then, not for each of the dozens tried.
+        private let explain: () -> Finding
+
+        var finding: Finding { explain() }
+
+        init(value: String, finding: @autoclosure @escaping () -> Finding) {
+            self.value = value
+            explain = finding
+        }
     }
 
     /// One component of the string-to-sign: what SNAP expects, and what else may have been signed.
@@ -109,10 +118,10 @@ enum SignatureAlternatives {
     /// Hashes of the body as it may have been signed instead of minified.
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
-        func add(_ bytes: [UInt8], _ finding: Finding) {
+        func add(_ bytes: [UInt8], _ finding: @autoclosure @escaping () -> Finding) {
             let hash = StringToSign.hexSHA256(bytes)
             guard hash != expectedHash, !alternatives.contains(where: { $0.value == hash }) else { return }
-            alternatives.append(Alternative(value: hash, finding: finding))
+            alternatives.append(Alternative(value: hash, finding: finding()))
         }
 
         if minified != body {

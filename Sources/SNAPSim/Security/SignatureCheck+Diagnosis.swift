@@ -11,10 +11,25 @@ extension SignatureCheck {
         _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
         minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
-        if let finding = encodingFinding(received, verifier: verifier, message: expected.text) {
-            return Self.match(finding, expected.text)
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let finding = encodingFinding(diagnosis, message: expected.text) { return Self.match(finding, expected.text) }
+        // A signature of the wrong length (65 bytes for HMAC-SHA512) matches no alternative: none is made.
+        if diagnosis.couldMatch, let found = searchTransaction(
+            request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
+            diagnosis: diagnosis)
+        {
+            return found
         }
+        if let finding = otherModeFinding(received, expected: expected, token: token) { return Self.match(finding, nil) }
+        if let finding = otherPartnerFinding(received, message: expected.text) { return Self.match(finding, expected.text) }
+        return Self.match(noMatch(received, verifier: verifier), nil)
+    }
 
+    /// The usual mistakes in each component of a transaction's string to sign, one or two at a time.
+    private func searchTransaction(
+        _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
+        minified: [UInt8], diagnosis: SignatureDiagnosis
+    ) -> SignatureDiagnosis.Match? {
         var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
         if let signedToken = expected.accessToken {
             tokenPart.alternatives = SignatureAlternatives.tokens(signedToken).map { .init(value: ":" + $0.value, finding: $0.finding) }
@@ -46,34 +61,13 @@ extension SignatureCheck {
                 expected: expected.timestamp,
                 alternatives: SignatureAlternatives.timestamps(expected.timestamp, parsed: parsedTimestamp)),
         ]
-        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
         // The walk varies the last components first: the body hash, then the timestamp (the usual culprits).
-        if let found = diagnosis.search(
-            components, order: [0, 1, 2, 4, 3], assemble: Self.transactionString)
-        {
-            return found
-        }
-        if let finding = otherModeFinding(received, expected: expected, token: token) { return Self.match(finding, nil) }
-        if let finding = otherPartnerFinding(received, message: expected.text) { return Self.match(finding, expected.text) }
-        return Self.match(noMatch(received, verifier: verifier), nil)
+        return diagnosis.search(components, order: [0, 1, 2, 4, 3], separators: Self.transactionSeparators)
     }
 
-    /// `METHOD:target[:token]:bodyHash:timestamp` from a candidate's parts (the token part carries its own colon),
-    /// written into one string sized beforehand: a diagnosis assembles dozens of candidates, and a chain of `+`
-    /// allocates a string per operator.
-    static func transactionString(_ parts: [String]) -> String {
-        var text = ""
-        text.reserveCapacity(parts.reduce(3) { $0 + $1.utf8.count })
-        text += parts[0]
-        text += ":"
-        text += parts[1]
-        text += parts[2]
-        text += ":"
-        text += parts[3]
-        text += ":"
-        text += parts[4]
-        return text
-    }
+    /// What is written between the parts of `METHOD:target[:token]:bodyHash:timestamp` (the token part carries
+    /// its own colon).
+    static let transactionSeparators = [":", "", ":", ":"]
 
     /// A finding with the string the signature was made over, when that is known.
     private static func match(_ finding: Finding, _ signed: String?) -> SignatureDiagnosis.Match {
@@ -85,7 +79,8 @@ extension SignatureCheck {
         verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
         let expected = StringToSign.accessTokenRequest(clientKey: clientKey, timestamp: timestamp)
-        if let finding = encodingFinding(received, verifier: verifier, message: expected) { return Self.match(finding, expected) }
+        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
+        if let finding = encodingFinding(diagnosis, message: expected) { return Self.match(finding, expected) }
         let components: [SignatureAlternatives.Component] = [
             .init(expected: clientKey, alternatives: []),
             .init(
@@ -97,8 +92,7 @@ extension SignatureCheck {
                         detail: "Your signature matches clientKey:timestamp; the token request signs clientKey|timestamp."))]),
             .init(expected: timestamp, alternatives: SignatureAlternatives.timestamps(timestamp, parsed: parsedTimestamp)),
         ]
-        let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
-        if let found = diagnosis.search(components, assemble: { $0.joined() }) { return found }
+        if diagnosis.couldMatch, let found = diagnosis.search(components, separators: ["", ""]) { return found }
         let readings = received.decodings.map(\.bytes)
         let hmac = SignatureVerifier(credential: keys.secret(partner.clientSecret))
         if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
@@ -111,7 +105,9 @@ extension SignatureCheck {
     }
 
     /// A signature that is right but written in an encoding this profile refuses, or not decodable at all.
-    fileprivate func encodingFinding(_ received: ReceivedSignature, verifier: SignatureVerifier, message: String) -> Finding? {
+    fileprivate func encodingFinding(_ diagnosis: SignatureDiagnosis, message: String) -> Finding? {
+        let received = diagnosis.signature
+        let verifier = diagnosis.verifier
         let refused = received.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
         if let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
             let accepted = SignatureEncoding.allCases.filter(conventions.signatureEncodings.contains).map(\.rawValue)
@@ -121,7 +117,7 @@ extension SignatureCheck {
                 detail: "X-SIGNATURE verifies as \(refused[match].encoding.rawValue), but this provider accepts only "
                     + accepted.joined(separator: " or ") + ".")
         }
-        if received.decodings.isEmpty && received.misencodings().isEmpty {
+        if received.decodings.isEmpty && diagnosis.misencodings.isEmpty {
             return Finding(
                 cause: "signature-undecodable", summary: "X-SIGNATURE is neither Base64 nor hex",
                 detail: "X-SIGNATURE could not be decoded as Base64 or as hex, so it cannot be any signature.")
@@ -136,14 +132,19 @@ extension SignatureCheck {
         asymmetric.accessToken = nil
         switch partner.signing {
         case .symmetric:
-            let secret = Array(partner.clientSecret.utf8)
-            let sha256 = HMAC<SHA256>.authenticationCode(for: Array(expected.text.utf8), using: secret)
-            if readings.contains(where: { ConstantTime.equals($0, sha256) }) {
+            // An HMAC-SHA256 is 32 bytes and an RSA signature as long as the modulus: a reading of another length
+            // cannot be one, so it is not computed.
+            if readings.contains(where: { $0.count == SHA256.byteCount }),
+                case let sha256 = HMAC<SHA256>.authenticationCode(
+                    for: Array(expected.text.utf8), using: Array(partner.clientSecret.utf8)),
+                readings.contains(where: { ConstantTime.equals($0, sha256) })
+            {
                 return Finding(
                     cause: "hmac-sha256", summary: "it was signed with HMAC-SHA256",
                     detail: "Your signature is HMAC-SHA256 of the right string; SNAP's symmetric signature is HMAC-SHA512.")
             }
             if case .success(let key) = keys.key(partner.publicKey),
+                readings.contains(where: { $0.count == key.modulusByteCount }),
                 readings.contains(where: { key.isValidSignature($0, for: Array(asymmetric.text.utf8)) })
             {
                 return Finding(
@@ -170,16 +171,20 @@ extension SignatureCheck {
     fileprivate func otherPartnerFinding(_ received: ReceivedSignature, message: String) -> Finding? {
         guard partner.signing == .symmetric else { return nil }
         let readings = received.decodings.map(\.bytes)
-        let bytes = Array(message.utf8)
-        for other in partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(Self.otherPartnersTried)
-        where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
-            let verifier = SignatureVerifier(credential: keys.secret(other.clientSecret))
-            if verifier.firstValid(readings, for: bytes) != nil {
-                return Finding(
-                    cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
-                    detail: "Your signature matches the right string signed with the client secret of partner "
-                        + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
-            }
+        guard readings.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
+        let others = partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(Self.otherPartnersTried)
+            .filter { $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret }
+        guard !others.isEmpty else { return nil }
+        // Every other partner's MAC of the message at once (their keyed states are the world's).
+        let codes = Array(message.utf8).withUnsafeBytes { message in
+            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map { keys.keyedSecret($0.clientSecret) })
+        }
+        for (index, other) in others.enumerated()
+        where readings.contains(where: { ConstantTime.equals($0[...], codes[(index * 64)..<(index * 64 + 64)]) }) {
+            return Finding(
+                cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
+                detail: "Your signature matches the right string signed with the client secret of partner "
+                    + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
         }
         return nil
     }

@@ -19,6 +19,21 @@ struct SignatureDiagnosis {
 
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
+    /// The readings of a mis-encoded signature, worked out once per diagnosis.
+    let misencodings: [(finding: Finding, bytes: [UInt8])]
+
+    init(verifier: SignatureVerifier, signature: ReceivedSignature) {
+        self.verifier = verifier
+        self.signature = signature
+        misencodings = signature.misencodings()
+    }
+
+    /// Whether any reading of the header, mis-encoded ones included, has the length of a signature: when none
+    /// has, no string can reproduce it and the alternatives need not even be made.
+    var couldMatch: Bool {
+        signature.decodings.contains { verifier.couldBeSignature($0.bytes) }
+            || misencodings.contains { verifier.couldBeSignature($0.bytes) }
+    }
 
     /// What reproduced a signature: the findings explaining it and the string it was made over (what the
     /// journal and the inspector show as the received string-to-sign).
@@ -29,85 +44,155 @@ struct SignatureDiagnosis {
     }
 
     /// The findings explaining the signature, or `nil` when no alternative reproduces it.
-    /// - Parameter order: the walk's order over the components; the last ones are varied first, so the
-    ///   likeliest mistakes go last (the budget may run out before the rest). Component order by default.
-    func search(_ components: [Component], order: [Int]? = nil, assemble: @escaping ([String]) -> String) -> Match? {
+    /// - Parameters:
+    ///   - order: the walk's order over the components; the last ones are varied first, so the likeliest
+    ///     mistakes go last (the budget may run out before the rest). Component order by default.
+    ///   - separators: what is written between consecutive components (`components.count - 1` of them).
+    ///
+    /// The walk only writes candidate strings, as bytes into one buffer; they are then verified in the walk's
+    /// order (HMACs in one batch that shares the hash of common leading blocks), and the findings of the one
+    /// that matched are made: the same first match, and the same findings, as verifying each as it is walked.
+    func search(_ components: [Component], order: [Int]? = nil, separators: [String]) -> Match? {
+        precondition(separators.count == max(0, components.count - 1), "one separator between two components")
         let readings = signature.decodings.map(\.bytes)
-        let misencodings = signature.misencodings()
-        let expectedText = assemble(components.map(\.expected))
-        let expected = Array(expectedText.utf8)
+        var walk = Walk(components: components, order: order ?? Array(components.indices), separators: separators)
+        let expected = walk.expected()
         if let index = verifier.firstValid(misencodings.map(\.bytes), for: expected) {
-            return Match(findings: [misencodings[index].finding], signedString: expectedText)
+            return Match(findings: [misencodings[index].finding], signedString: String(decoding: expected, as: UTF8.self))
         }
 
         let trials = verifier.isExpensive ? Self.expensiveTrials : Self.cheapTrials
-        var search = Search(
-            components: components, order: order ?? Array(components.indices), assemble: assemble, verifier: verifier,
-            candidates: readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes)),
-            candidateFindings: readings.map { _ in nil } + (verifier.isExpensive ? [] : misencodings.map(\.finding)),
-            budget: min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count))))
-        guard !search.candidates.isEmpty else { return nil }
+        let candidates = readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes))
+        guard !candidates.isEmpty else { return nil }
+        walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
+        walk.reserve(walk.budget * (expected.count + 32))
         for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
-            if let found = search.run(deviations: deviations) { return found }
+            walk.run(deviations: deviations)
         }
-        return nil
+        guard let (message, candidate) = verifier.firstMatch(candidates, messages: walk.messages, ranges: walk.ranges)
+        else { return nil }
+        var findings = walk.deviations[message].map { components[$0.component].alternatives[$0.alternative].finding }
+        if candidate >= readings.count { findings.append(misencodings[candidate - readings.count].finding) }
+        return Match(
+            findings: findings, signedString: String(decoding: walk.messages[walk.ranges[message]], as: UTF8.self))
     }
 
-    /// Depth-first walk over the strings with exactly `deviations` components changed.
-    private struct Search {
-        let components: [Component]
-        let order: [Int]
-        let assemble: ([String]) -> String
-        let verifier: SignatureVerifier
-        let candidates: [[UInt8]]
-        let candidateFindings: [Finding?]
-        var budget: Int
-        var values: [String] = []
-        var findings: [Finding] = []
-
-        init(
-            components: [Component], order: [Int], assemble: @escaping ([String]) -> String, verifier: SignatureVerifier,
-            candidates: [[UInt8]], candidateFindings: [Finding?], budget: Int
-        ) {
-            self.components = components
-            self.order = order
-            self.assemble = assemble
-            self.verifier = verifier
-            self.candidates = candidates
-            self.candidateFindings = candidateFindings
-            self.budget = budget
+    /// Depth-first walk over the strings with exactly `deviations` components changed, in the order the
+    /// diagnosis tries them, until the budget runs out: each string is written into `messages` with the
+    /// alternatives that made it.
+    struct Walk {
+        /// Which alternative of which component a candidate string uses.
+        struct Deviation {
+            var component: Int
+            var alternative: Int
         }
 
-        mutating func run(deviations: Int) -> Match? {
-            values = components.map(\.expected)
-            findings = []
-            return visit(0, deviations)
-        }
+        /// The alternatives a candidate uses, in the walk's order: one or two, kept inline (no array each).
+        struct Path {
+            var first: Deviation?
+            var second: Deviation?
 
-        private mutating func visit(_ position: Int, _ left: Int) -> Match? {
-            guard budget > 0 else { return nil }
-            if position == order.count {
-                guard left == 0 else { return nil }
-                budget -= 1
-                let text = assemble(values)
-                guard let match = verifier.firstValid(candidates, for: Array(text.utf8)) else { return nil }
-                return Match(findings: findings + (candidateFindings[match].map { [$0] } ?? []), signedString: text)
+            mutating func append(_ deviation: Deviation) {
+                if first == nil { first = deviation } else { second = deviation }
             }
-            let index = order[position]
-            if order.count - position > left, let found = visit(position + 1, left) { return found }
-            guard left > 0 else { return nil }
-            for alternative in components[index].alternatives {
-                values[index] = alternative.value
-                findings.append(alternative.finding)
-                let found = visit(position + 1, left - 1)
-                findings.removeLast()
-                if let found {
-                    values[index] = components[index].expected
-                    return found
+
+            mutating func removeLast() {
+                if second != nil { second = nil } else { first = nil }
+            }
+
+            func map<T>(_ transform: (Deviation) -> T) -> [T] {
+                [first, second].compactMap { $0.map(transform) }
+            }
+        }
+
+        let order: [Int]
+        /// Each component's expected value and alternatives, as the bytes that are written.
+        let expectedParts: [[UInt8]]
+        let alternativeParts: [[[UInt8]]]
+        let separators: [[UInt8]]
+        var budget = 0
+        /// The candidate strings, one after another; `ranges[i]` is the i-th.
+        private(set) var messages: [UInt8] = []
+        private(set) var ranges: [Range<Int>] = []
+        /// The alternatives of each candidate, in the walk's order (at most two).
+        private(set) var deviations: [Path] = []
+        /// The alternative in use per component (`-1`: the expected value), and the path to it.
+        private var chosen: [Int]
+        private var path = Path()
+
+        init(components: [Component], order: [Int], separators: [String]) {
+            self.order = order
+            expectedParts = components.map { Array($0.expected.utf8) }
+            alternativeParts = components.map { $0.alternatives.map { Array($0.value.utf8) } }
+            self.separators = separators.map { Array($0.utf8) }
+            chosen = Array(repeating: -1, count: components.count)
+        }
+
+        /// The expected string.
+        func expected() -> [UInt8] {
+            var bytes: [UInt8] = []
+            write(into: &bytes)
+            return bytes
+        }
+
+        mutating func reserve(_ bytes: Int) {
+            messages.reserveCapacity(bytes)
+            ranges.reserveCapacity(budget)
+            deviations.reserveCapacity(budget)
+        }
+
+        mutating func run(deviations: Int) {
+            visit(0, deviations)
+        }
+
+        private func write(into bytes: inout [UInt8]) {
+            var length = 0
+            for index in chosen.indices {
+                if index > 0 { length += separators[index - 1].count }
+                let choice = chosen[index]
+                length += choice < 0 ? expectedParts[index].count : alternativeParts[index][choice].count
+            }
+            let start = bytes.count
+            // One growth and a memory copy per part: dozens of candidates are written per diagnosis.
+            bytes.append(contentsOf: repeatElement(0, count: length))
+            bytes.withUnsafeMutableBytes { buffer in
+                var offset = start
+                func copy(_ part: [UInt8]) {
+                    part.withUnsafeBytes { part in
+                        guard let source = part.baseAddress else { return }
+                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(from: source, byteCount: part.count)
+                        offset += part.count
+                    }
+                }
+                for index in chosen.indices {
+                    if index > 0 { copy(separators[index - 1]) }
+                    let choice = chosen[index]
+                    copy(choice < 0 ? expectedParts[index] : alternativeParts[index][choice])
                 }
             }
-            values[index] = components[index].expected
-            return nil
+        }
+
+        private mutating func visit(_ position: Int, _ left: Int) {
+            guard budget > 0 else { return }
+            if position == order.count {
+                guard left == 0 else { return }
+                budget -= 1
+                let start = messages.count
+                write(into: &messages)
+                ranges.append(start..<messages.count)
+                deviations.append(path)
+                return
+            }
+            let index = order[position]
+            if order.count - position > left { visit(position + 1, left) }
+            guard left > 0 else { return }
+            for alternative in alternativeParts[index].indices {
+                chosen[index] = alternative
+                path.append(Deviation(component: index, alternative: alternative))
+                visit(position + 1, left - 1)
+                path.removeLast()
+            }
+            chosen[index] = -1
         }
     }
 }

@@ -31,16 +31,59 @@ struct SignatureVerifier {
         if case .publicKey = credential { true } else { false }
     }
 
+    /// Whether `bytes` has the length of a signature: 64 bytes for HMAC-SHA512, the modulus's for RSA.
+    func couldBeSignature(_ bytes: [UInt8]) -> Bool {
+        switch credential {
+        case .clientSecret: bytes.count == SHA512.byteCount
+        case .publicKey(let key): bytes.count == key.modulusByteCount
+        }
+    }
+
     /// The index of the first of `candidates` that is a valid signature of `message`, or `nil`.
-    func firstValid(_ candidates: [[UInt8]], for message: some Collection<UInt8>) -> Int? {
+    ///
+    /// A candidate of the wrong length cannot be a signature (an HMAC-SHA512 is 64 bytes, an RSA signature as
+    /// long as the modulus): when none has the right length, nothing is computed.
+    func firstValid(_ candidates: [[UInt8]], for message: [UInt8]) -> Int? {
         switch credential {
         case .clientSecret(let keyed):
+            guard candidates.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
             // One MAC, compared with every reading: a reading that fails costs a comparison, not an HMAC.
             // Over raw memory: the generic `update(data:)` of another module goes through protocol thunks.
-            let mac = Array(message).withUnsafeBytes { keyed.authenticationCode(of: $0) }
+            let mac = message.withUnsafeBytes { keyed.authenticationCode(of: $0) }
             return candidates.firstIndex { ConstantTime.equals($0, mac) }
         case .publicKey(let key):
             return candidates.firstIndex { key.isValidSignature($0, for: message) }
+        }
+    }
+
+    /// The first of `messages` (each a range of one buffer, tried in order) that one of `candidates` signs, and
+    /// which candidate (the first in order); `nil` when none does.
+    ///
+    /// What a diagnosis asks of dozens of candidate strings: HMACs are computed in one batch that shares the
+    /// hash of the strings' common leading blocks, and not at all when no candidate is 64 bytes long.
+    func firstMatch(_ candidates: [[UInt8]], messages: [UInt8], ranges: [Range<Int>]) -> (message: Int, candidate: Int)? {
+        switch credential {
+        case .clientSecret(let keyed):
+            guard !ranges.isEmpty, candidates.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
+            let codes = messages.withUnsafeBytes { keyed.authenticationCodes(of: $0, ranges: ranges) }
+            return codes.withUnsafeBytes { codes in
+                for message in ranges.indices {
+                    let code = UnsafeRawBufferPointer(rebasing: codes[(message * 64)..<(message * 64 + 64)])
+                    for (index, candidate) in candidates.enumerated()
+                    where candidate.withUnsafeBytes({ ConstantTime.equals($0, code) }) {
+                        return (message, index)
+                    }
+                }
+                return nil
+            }
+        case .publicKey(let key):
+            for (message, range) in ranges.enumerated() {
+                let bytes = messages[range]
+                if let index = candidates.firstIndex(where: { key.isValidSignature($0, for: bytes) }) {
+                    return (message, index)
+                }
+            }
+            return nil
         }
     }
 
@@ -63,7 +106,7 @@ struct SignatureVerifier {
     }
 
     /// Whether `signature` is valid for `message`.
-    func isValid(_ signature: [UInt8], for message: some Collection<UInt8>) -> Bool {
+    func isValid(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         firstValid([signature], for: message) != nil
     }
 }
@@ -95,6 +138,11 @@ struct PublicKeys: Sendable {
     /// The credential of a client secret, keyed beforehand when the secret belongs to a partner of the world.
     func secret(_ secret: String) -> SignatureVerifier.Credential {
         secrets[secret].map(SignatureVerifier.Credential.clientSecret) ?? .clientSecret(secret)
+    }
+
+    /// A client secret's keyed HMAC-SHA512, computed beforehand when the secret belongs to a partner of the world.
+    func keyedSecret(_ secret: String) -> HMAC<SHA512> {
+        secrets[secret] ?? HMAC<SHA512>(key: Array(secret.utf8))
     }
 
     /// The key in `pem`, or the reason it cannot be used.
