@@ -201,4 +201,41 @@ import Testing
         damaged.byte(4)
         try Self.expectRefusal(ExternalIDRegistry.self, damaged.bytes, containing: ["external IDs", "presence byte 4"])
     }
+
+    /// The packed bytes of whole chunks are remembered between encodings: an encoding after more IDs (past the
+    /// capacity, so the oldest chunk is trimmed, and into a new day) must equal a fresh registry's, byte for byte.
+    @Test func externalIDsPackedAfterMoreIDsEqualAFreshPack() throws {
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        let capacity = ExternalIDRegistry.capacityPerDay
+        var registry = ExternalIDRegistry()
+        var earlier: [[UInt8]] = []
+        var recorded = 0
+        func record(upTo total: Int, into registry: inout ExternalIDRegistry, day: Int = 0) {
+            while recorded < total {
+                registry.record("E\(recorded)", at: morning + .seconds(86_400 * day) + .milliseconds(recorded))
+                recorded += 1
+            }
+        }
+        func freshPack(from first: Int, to end: Int, day: Int = 0) throws -> [UInt8] {
+            var fresh = ExternalIDRegistry()
+            for number in first..<end { fresh.record("E\(number)", at: morning + .seconds(86_400 * day) + .milliseconds(number)) }
+            return try BinaryEncoder().encode(fresh)
+        }
+        for total in [3_000, capacity + 2_500, capacity + 2_600, capacity + 4_096] {
+            record(upTo: total, into: &registry)
+            let snapshot = registry
+            let bytes = try BinaryEncoder().encode(snapshot)
+            #expect(bytes == (try freshPack(from: max(0, total - capacity), to: total)), "after \(total) IDs")
+            earlier.append(bytes)
+        }
+        #expect(try BinaryEncoder().encode(registry) == earlier.last)
+        let back = try BinaryDecoder().decode(ExternalIDRegistry.self, from: earlier[1])
+        #expect(back.count == capacity)
+        #expect(back.firstUse(of: "E2499", at: morning) == nil)
+        #expect(back.firstUse(of: "E2500", at: morning) == morning + .milliseconds(2_500))
+        // A new day starts afresh: none of the previous day's chunks may leak into its bytes.
+        let dayStart = recorded
+        record(upTo: dayStart + 2_048, into: &registry, day: 1)
+        #expect(try BinaryEncoder().encode(registry) == (try freshPack(from: dayStart, to: dayStart + 2_048, day: 1)))
+    }
 }

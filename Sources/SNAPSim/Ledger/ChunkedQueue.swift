@@ -85,6 +85,17 @@ struct ChunkedQueue<Element> {
         return elements
     }
 
+    /// Calls `body` on each chunk's kept elements, oldest chunk first, with the chunk's number (element number /
+    /// ``chunkSize``) and whether it is whole: all ``chunkSize`` elements appended and none forgotten. A whole
+    /// chunk never changes again, so what is derived from it (its packed bytes) can be kept by its number.
+    func forEachChunk(_ body: (_ number: Int, _ isWhole: Bool, _ elements: ArraySlice<Element?>) -> Void) {
+        var skip = head
+        for (index, chunk) in chunks.enumerated() {
+            body(firstChunkNumber / Self.chunkSize + index, skip == 0 && chunk.count == Self.chunkSize, chunk[skip...])
+            skip = 0
+        }
+    }
+
     /// Calls `body` on every element kept, oldest first.
     func forEach(_ body: (Element) -> Void) {
         var skip = head

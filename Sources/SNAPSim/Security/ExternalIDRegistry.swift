@@ -17,8 +17,11 @@ public struct ExternalIDRegistry: Codable, Sendable {
     /// formatting its date as text. `nil` after decoding until the next ``record(_:at:)``.
     private var dayNumber: Int64?
     private var firstUse = ReferenceIndex<SimTime>()
-    /// The remembered IDs, oldest first.
-    private var order = ChunkedQueue<String>()
+    /// The remembered IDs with their first use (`nil` only for an ID a form older than the queue left without one),
+    /// oldest first: a snapshot packs them from here with no look-up.
+    private var order = ChunkedQueue<ExternalIDUse>()
+    /// The packed bytes of `order`'s whole chunks; a fresh memo whenever `order` starts afresh.
+    private var packedChunks = PackedChunkMemo()
 
     public init() {}
 
@@ -34,14 +37,15 @@ public struct ExternalIDRegistry: Codable, Sendable {
             day = CivilDate.jakartaDay(of: time)
             firstUse = ReferenceIndex()
             order = ChunkedQueue()
+            packedChunks = PackedChunkMemo()
         }
         dayNumber = Self.dayNumber(of: time)
         guard firstUse[externalID] == nil else { return }
         if firstUse.count >= Self.capacityPerDay, let oldest = order.removeFirst() {
-            firstUse[oldest] = nil
+            firstUse[oldest.id] = nil
         }
         firstUse[externalID] = time
-        order.append(externalID)
+        order.append(ExternalIDUse(id: externalID, firstUse: time))
     }
 
     /// Whether `time` falls on the remembered day.
@@ -64,6 +68,8 @@ public struct ExternalIDRegistry: Codable, Sendable {
 /// then one `packed` value, `version day? head count { id, first use? }` (every remembered ID is in
 /// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries). The IDs
 /// before `head` are forgotten ones, which forms written before the chunked queue may hold; they are skipped.
+/// An ID's bytes do not depend on where it stands, so each whole chunk of `order` is packed once
+/// (``PackedChunkMemo``) and its bytes copied into every later snapshot.
 extension ExternalIDRegistry {
     private enum CodingKeys: String, CodingKey {
         case day, firstUse, order, head, packed
@@ -77,7 +83,7 @@ extension ExternalIDRegistry {
             let order = try container.decode([String].self, forKey: .order)
             let head = try container.decode(Int.self, forKey: .head)
             self.firstUse.reserveCapacity(firstUse.count)
-            for id in order.dropFirst(head) { self.order.append(id) }
+            for id in order.dropFirst(head) { self.order.append(ExternalIDUse(id: id, firstUse: firstUse[id])) }
             for (id, time) in firstUse { self.firstUse[id] = time }
             return
         }
@@ -95,12 +101,14 @@ extension ExternalIDRegistry {
             firstUse.reserveCapacity(count - head)
             for index in 0..<count {
                 let id = try reader.string("an external ID")
-                if index >= head { order.append(id) }
+                let time: SimTime?
                 switch try reader.byte("a first use") {
-                case 0: break
-                case 1: firstUse[id] = try reader.time("a first use")
+                case 0: time = nil
+                case 1: time = try reader.time("a first use")
                 case let other: throw PackedReader.Damaged("a first use has presence byte \(other), not 0 or 1")
                 }
+                if let time { firstUse[id] = time }
+                if index >= head { order.append(ExternalIDUse(id: id, firstUse: time)) }
             }
             guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last ID") }
         } catch {
@@ -115,10 +123,10 @@ extension ExternalIDRegistry {
         guard encoder.userInfo[.binaryCoding] != nil else {
             var remembered: [String: SimTime] = [:]
             remembered.reserveCapacity(order.count)
-            order.forEach { id in remembered[id] = firstUse[id] }
+            order.forEach { use in remembered[use.id] = use.firstUse }
             try container.encodeIfPresent(day, forKey: .day)
             try container.encode(remembered, forKey: .firstUse)
-            try container.encode(order.all, forKey: .order)
+            try container.encode(order.all.map(\.id), forKey: .order)
             try container.encode(0, forKey: .head)
             return
         }
@@ -127,15 +135,38 @@ extension ExternalIDRegistry {
         writer.optionalString(day)
         writer.unsigned(UInt64(order.count))
         writer.unsigned(0)  // head: only remembered IDs are kept
-        order.forEach { id in
-            writer.string(id)
-            if let time = firstUse[id] {
+        order.forEachChunk { number, isWhole, uses in
+            if isWhole {
+                writer.raw(packedChunks.bytes(ofChunk: number) {
+                    var chunk = PackedWriter(capacity: uses.count * 40)
+                    Self.pack(uses, into: &chunk)
+                    return chunk.bytes
+                })
+            } else {
+                Self.pack(uses, into: &writer)
+            }
+        }
+        packedChunks.forgetChunks(below: order.startNumber / ChunkedQueue<ExternalIDUse>.chunkSize)
+        try container.encode(writer.bytes, forKey: .packed)
+    }
+
+    /// Appends `{ id, first use? }` for each of `uses`: the same bytes wherever in the sequence they are written,
+    /// so a whole chunk's bytes can be packed once and copied into every later snapshot.
+    private static func pack(_ uses: ArraySlice<ExternalIDUse?>, into writer: inout PackedWriter) {
+        for case let use? in uses {
+            writer.string(use.id)
+            if let time = use.firstUse {
                 writer.byte(1)
                 writer.time(time)
             } else {
                 writer.byte(0)
             }
         }
-        try container.encode(writer.bytes, forKey: .packed)
     }
+}
+
+/// One remembered X-EXTERNAL-ID and when it was first accepted.
+struct ExternalIDUse: Sendable {
+    let id: String
+    let firstUse: SimTime?
 }
