@@ -11,7 +11,7 @@ import Darwin
 /// few microseconds later for its next request, then waits for the woken one to run, take and release it.
 /// The locks every request takes (its partner's state, the journal) form convoys that way. glibc's default
 /// mutex wakes a waiter but lets the running thread take the lock if it comes first.
-final class BargingLock<Value>: @unchecked Sendable {  // the value is only reached under `mutex`
+final class BargingLock<Value: Sendable>: @unchecked Sendable {  // the value is only reached under `mutex`
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
