@@ -100,6 +100,22 @@ import Testing
         #expect(index.count == 0 && index["caf\u{E9}"] == nil)
     }
 
+    /// A non-ASCII key is looked up in the part of its canonical composition: in an empty index, among many ASCII
+    /// keys, and where it equals none of them.
+    @Test func aNonASCIIKeyFindsItsASCIIEqualAmongMany() {
+        var index = ReferenceIndex<Int>()
+        #expect(index["\u{212A}0"] == nil)
+        index["\u{212A}0"] = nil
+        #expect(index.count == 0)
+        for number in 0..<10_000 { index["K\(number)"] = number }
+        for number in stride(from: 0, to: 10_000, by: 97) { #expect(index["\u{212A}\(number)"] == number) }
+        #expect(index["\u{212A}10000"] == nil && index["caf\u{E9}"] == nil)
+        index["\u{212A}42"] = -42
+        #expect(index["K42"] == -42 && index.count == 10_000)
+        index["\u{E9}t\u{E9}"] = 7
+        #expect(index["e\u{301}te\u{301}"] == 7 && index["K43"] == 43 && index.count == 10_001)
+    }
+
     /// A book past its limit forgets its oldest records one by one, across chunks, and its indexes with them.
     @Test func aBookPastItsLimitForgetsTheOldest() {
         var book = TopUpJournal(limit: 3_000)

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Where the CPU of a run goes, per request: the server's user and kernel time, minor page faults and context
+# switches (from /proc/PID/stat and /proc/PID/task/*/status, before and after each case) and wrk's own user and
+# kernel time, sampled while wrk runs (after it read its requests), for nginx (with the balance inquiries' and with the top-ups' request bytes),
+# balance inquiries and top-ups, one server, wrk -t2 -c64 as in run.sh. On two cores the client and the server
+# share the CPU: this tells how much of a case's rate the client takes. See README.md ("Top-up throughput").
+#   SNAPSIM_BIN=.build-bench/release/snapsim BENCH_OUT=/tmp/snapsim-cost bash bench/snap/cost.sh   # DURATION=10
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=${BENCH_OUT:-/tmp/snapsim-cost}
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-64}
+SIM_PORT=${SIM_PORT:-18094}
+NGINX_PORT=${NGINX_PORT:-18095}
+PER_SECOND=${PER_SECOND:-45000}
+CASES=${CASES:-"nginx nginx-topup balance topup"}
+TS=2026-01-15T09:00:00+07:00
+BASE="http://127.0.0.1:$SIM_PORT"
+A=snapsim-demo
+mkdir -p "$OUT"
+ulimit -n 65536 2>/dev/null || true
+for tool in wrk curl python3 openssl; do
+    command -v $tool >/dev/null || { echo "needs $tool (bench/snap/run.sh installs it)"; exit 1; }
+done
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+SNAPSIM=${SNAPSIM_BIN:-.build-bench/release/snapsim}
+[ -x "$SNAPSIM" ] || swift build -c release --scratch-path .build-bench --product snapsim 2>&1 | tail -1
+rm -rf "$OUT/fixtures" "$OUT"/*.token && cp -r fixtures "$OUT/fixtures"
+python3 bench/snap/bench-fixtures.py "$OUT/fixtures" "$A"
+cat > "$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 8192; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_buffer_size 64k;
+    server {
+        listen 127.0.0.1:$NGINX_PORT reuseport;
+        location / {
+            default_type application/json;
+            return 200 '{"responseCode":"2001100","responseMessage":"Successful","accountInfos":[]}';
+        }
+    }
+}
+NGINX
+
+"$SNAPSIM" serve --port "$SIM_PORT" --clock "$TS" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
+    > "$OUT/server.log" 2>&1 &
+SIM_PID=$!
+"$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+trap 'kill -INT $SIM_PID 2>/dev/null || true; kill -QUIT $NGINX_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+for _ in $(seq 1 500); do curl -sf "$BASE/_sim/health" >/dev/null 2>&1 && break; sleep 0.02; done
+kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
+
+count=$((PER_SECOND * DURATION))
+for case in balance topup; do
+    python3 bench/snap/presign.py "$BASE" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$TS" "$case" "$count" 2 \
+        "$OUT/$case" $([ "$case" = balance ] && echo 100000000 || echo 300000000)
+done
+python3 bench/snap/presign.py "$BASE" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$TS" balance 150000 2 \
+    "$OUT/warm" 0
+
+# ticks PID...: utime+stime (clock ticks) and minor faults summed over the processes; ctxsw: both kinds, all threads.
+stat_of() { for p in "$@"; do awk '{ print $14, $15, $10 }' "/proc/$p/stat"; done | \
+    awk '{ u += $1; s += $2; f += $3 } END { print u, s, f }'; }
+ctxsw_of() { for p in "$@"; do cat /proc/"$p"/task/*/status; done | \
+    awk '/ctxt_switches/ { n += $2 } END { print n }'; }
+hz=$(getconf CLK_TCK)
+
+# measure NAME PORT PREFIX PID...: runs wrk; samples the processes and wrk from second 2 (wrk has read its requests)
+# to one second before the end, and prints one line of figures per request (window CPU / the run's req/s).
+measure() {
+    local name=$1 port=$2 prefix=$3; shift 3
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$port" \
+        -- "$OUT/$prefix" 200 > "$OUT/$name.txt" &
+    local wrk_pid=$! window=$((DURATION - 3))
+    sleep 2
+    local before ctx_before client_before after ctx_after client_after
+    before=$(stat_of "$@"); ctx_before=$(ctxsw_of "$@"); client_before=$(stat_of "$wrk_pid")
+    sleep "$window"
+    after=$(stat_of "$@"); ctx_after=$(ctxsw_of "$@"); client_after=$(stat_of "$wrk_pid")
+    wait "$wrk_pid"
+    local rps p99
+    rps=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$name.txt")
+    p99=$(awk '$1 == "99%" { print $2 }' "$OUT/$name.txt")
+    awk -v name="$name" -v rps="$rps" -v p99="$p99" -v hz="$hz" -v t="$window" -v b="$before" -v a="$after" \
+        -v cb="$ctx_before" -v ca="$ctx_after" -v wb="$client_before" -v wa="$client_after" 'BEGIN {
+        split(b, B, " "); split(a, A, " "); split(wb, WB, " "); split(wa, WA, " ")
+        n = rps * t; us = 1e6 / hz / n
+        printf "%-13s %8d %9s %9.2f %9.2f %9.3f %9.3f %9.2f %9.2f %6.0f%%\n", name, rps, p99, (A[1] - B[1]) * us,
+            (A[2] - B[2]) * us, (A[3] - B[3]) / n, (ca - cb) / n, (WA[1] - WB[1]) * us, (WA[2] - WB[2]) * us,
+            100 * ((A[1] - B[1]) + (A[2] - B[2]) + (WA[1] - WB[1]) + (WA[2] - WB[2])) / hz / t }'
+}
+
+wrk -t2 -c"$CONNS" -d2s -s bench/snap/cycle.lua "$BASE" -- "$OUT/warm" 200 > "$OUT/warm.txt"
+{
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s; per request:"
+    printf '%-13s %8s %9s %9s %9s %9s %9s %9s %9s %7s\n' case req/s p99 "srv usr" "srv sys" "minflt" "ctxsw" \
+        "wrk usr" "wrk sys" "CPU"
+    printf '%-13s %8s %9s %9s %9s %9s %9s %9s %9s %7s\n' "" "" "" "µs" "µs" "" "" "µs" "µs" "of 1"
+} | tee "$OUT/summary.txt"
+workers=$(pgrep -P "$NGINX_PID" | paste -sd' ')
+for case in $CASES; do
+    case $case in
+        nginx) measure nginx "$NGINX_PORT" balance $workers ;;
+        nginx-topup) measure nginx-topup "$NGINX_PORT" topup $workers ;;
+        *) measure "$case" "$SIM_PORT" "$case" "$SIM_PID" ;;
+    esac
+done | tee -a "$OUT/summary.txt"
+echo "snapsim RSS: $(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$SIM_PID/status"); load after: $(cut -d' ' -f1-3 /proc/loadavg)" \
+    | tee -a "$OUT/summary.txt"
