@@ -1,6 +1,6 @@
 // snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
 //
-//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig | badkey
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig | badkey | badclient | badtoken
 //
 // Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
 // for each one does what a server connection does: HTTPRequestParser, Simulator.respond, HTTPResponseEncoder.
@@ -17,7 +17,7 @@ import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, let count = Int(arguments[2]) else {
-    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig|badkey N [WARM]")
+    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig|badkey|badclient|badtoken N [WARM]")
     exit(2)
 }
 let kind = arguments[1]
@@ -58,9 +58,15 @@ else {
         path = "/v1.0/balance-inquiry"
         body = #"{"partnerReferenceNo":"B\#(number)","accountNo":"12345678"}"#
     }
+    // badtoken: correctly signed with a token this simulator never issued (rejected at the token check).
+    let signedToken = kind == "badtoken" ? String(repeating: "T", count: token.count) : String(token)
     var headers = try! signer.transactionHeaders(
-        method: .post, target: path, body: Array(body.utf8), token: String(token), timestamp: timestamp,
+        method: .post, target: path, body: Array(body.utf8), token: signedToken, timestamp: timestamp,
         externalID: String(100_000_000_000 + number))
+    if kind == "badclient" {
+        // An X-PARTNER-ID that is no partner: rejected before any signature is computed.
+        headers[SecurityHeader.partnerID] = "snapsim-nobody"
+    }
     if kind == "badsig", let signature = headers[SecurityHeader.signature] {
         // 65 bytes once decoded: no HMAC-SHA512 can equal it, and the diagnosis knows that from the length.
         headers[SecurityHeader.signature] = String(signature.dropLast(4)) + (signature.hasSuffix("AAA=") ? "BBB=" : "AAA=")
@@ -75,7 +81,7 @@ else {
     return Array(text.utf8)
 }
 
-let expected = kind == "badsig" || kind == "badkey" ? 401 : 200
+let expected = ["badsig", "badkey", "badclient", "badtoken"].contains(kind) ? 401 : 200
 var parser = HTTPRequestParser()
 let encoder = HTTPResponseEncoder()
 var output: [UInt8] = []

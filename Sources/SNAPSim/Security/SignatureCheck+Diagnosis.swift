@@ -172,12 +172,14 @@ extension SignatureCheck {
         guard partner.signing == .symmetric else { return nil }
         let readings = received.decodings.map(\.bytes)
         guard readings.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
-        let others = partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(Self.otherPartnersTried)
-            .filter { $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret }
+        // The world's first partners, sorted once with their keyed states (`keys` is built from `partners`).
+        let others = keys.firstPartners.filter {
+            $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret
+        }
         guard !others.isEmpty else { return nil }
         // Every other partner's MAC of the message at once (their keyed states are the world's).
         let codes = Array(message.utf8).withUnsafeBytes { message in
-            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map { keys.keyedSecret($0.clientSecret) })
+            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map(\.keyed))
         }
         for (index, other) in others.enumerated()
         where readings.contains(where: { ConstantTime.equals($0[...], codes[(index * 64)..<(index * 64 + 64)]) }) {

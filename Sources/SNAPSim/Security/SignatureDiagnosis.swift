@@ -1,5 +1,6 @@
-/// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one (or,
-/// for cheap HMACs, up to two) of its components done the usual wrong way, or the signature mis-encoded.
+/// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one of its
+/// components done the usual wrong way (or, for cheap HMACs, two common ones: the body signed un-minified and
+/// the timestamp written in another zone), or the signature mis-encoded.
 ///
 /// Runs only on the failure path. The work is capped, in verifications (RSA costs a modular exponentiation
 /// each) and in bytes hashed (a huge header makes every candidate string huge), so a stream of bad requests
@@ -10,9 +11,10 @@ struct SignatureDiagnosis {
 
     /// How many bytes of candidate strings one diagnosis may hash.
     static let hashedBytesBudget = 1 << 16
-    /// Candidate strings tried with HMAC: every single-component mistake of a usual request (about 20) and the
-    /// likeliest pairs. Enough to find the mistakes partners make, and small enough that a rejection costs
-    /// about what an answer does, so a misconfigured client flooding the sandbox cannot starve the others.
+    /// Candidate strings tried with HMAC at most: every single-component mistake of a usual request (about 20)
+    /// and the pairs of common mistakes (``SignatureAlternatives/Alternative/pairs``). Each costs two or three
+    /// SHA-512 blocks, so that a rejection costs at most about twice an answer and a misconfigured client
+    /// flooding the sandbox cannot starve the others.
     static let cheapTrials = 40
     /// Candidate strings tried with RSA, each a modular exponentiation.
     static let expensiveTrials = 8
@@ -66,6 +68,7 @@ struct SignatureDiagnosis {
         guard !candidates.isEmpty else { return nil }
         walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
         walk.reserve(walk.budget * (expected.count + 32))
+        // Every single mistake first, then the pairs of common ones.
         for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
             walk.run(deviations: deviations)
         }
@@ -109,6 +112,8 @@ struct SignatureDiagnosis {
         /// Each component's expected value and alternatives, as the bytes that are written.
         let expectedParts: [[UInt8]]
         let alternativeParts: [[[UInt8]]]
+        /// Whether each alternative is tried in pairs (``SignatureAlternatives/Alternative/pairs``).
+        let pairable: [[Bool]]
         let separators: [[UInt8]]
         var budget = 0
         /// The candidate strings, one after another; `ranges[i]` is the i-th.
@@ -119,11 +124,14 @@ struct SignatureDiagnosis {
         /// The alternative in use per component (`-1`: the expected value), and the path to it.
         private var chosen: [Int]
         private var path = Path()
+        /// Whether the walk writes pairs, of common mistakes only.
+        private var pairsOnly = false
 
         init(components: [Component], order: [Int], separators: [String]) {
             self.order = order
             expectedParts = components.map { Array($0.expected.utf8) }
             alternativeParts = components.map { $0.alternatives.map { Array($0.value.utf8) } }
+            pairable = components.map { $0.alternatives.map(\.pairs) }
             self.separators = separators.map { Array($0.utf8) }
             chosen = Array(repeating: -1, count: components.count)
         }
@@ -141,7 +149,9 @@ struct SignatureDiagnosis {
             deviations.reserveCapacity(budget)
         }
 
+        /// Writes the candidates with exactly `deviations` mistakes; with two, only pairs of common ones.
         mutating func run(deviations: Int) {
+            pairsOnly = deviations > 1
             visit(0, deviations)
         }
 
@@ -186,7 +196,7 @@ struct SignatureDiagnosis {
             let index = order[position]
             if order.count - position > left { visit(position + 1, left) }
             guard left > 0 else { return }
-            for alternative in alternativeParts[index].indices {
+            for alternative in alternativeParts[index].indices where !pairsOnly || pairable[index][alternative] {
                 chosen[index] = alternative
                 path.append(Deviation(component: index, alternative: alternative))
                 visit(position + 1, left - 1)
