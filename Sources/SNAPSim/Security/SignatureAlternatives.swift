@@ -137,7 +137,10 @@ enum SignatureAlternatives {
                     + "removed): hash the compact JSON."))
         }
         let rewrite = body.count <= rewriteLimit
-        let isJSON = minified.count != body.count || (rewrite && JSONMinifier.isJSON(body))
+        // Parsed once, for the sorted-keys rewrite and to know the body is JSON (a body the parser's limits
+        // refuse may still be JSON: then the grammar alone decides).
+        let parsed = rewrite ? try? JSONParser.parse(body) : nil
+        let isJSON = minified.count != body.count || parsed != nil || (rewrite && JSONMinifier.isJSON(body))
         if rewrite && !isJSON {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
@@ -166,7 +169,7 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with non-ASCII characters written as `\\uXXXX` (Python's "
                     + "json.dumps default), but the body sent carries them as UTF-8. Sign exactly the bytes you send."))
         }
-        if rewrite && isJSON, let value = try? JSONParser.parse(body) {
+        if rewrite && isJSON, let value = parsed {
             let sorted = sortingKeys(value).compactBytes
             if sorted != minified {
                 add(sorted, Finding(

@@ -21,19 +21,25 @@ struct SignatureDiagnosis {
 
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
-    /// The readings of a mis-encoded signature, worked out once per diagnosis.
+    /// The readings of the header (``ReceivedSignature/decodings``) and of a mis-encoded signature, worked out
+    /// once per diagnosis.
+    let decodings: [(encoding: SignatureEncoding, bytes: [UInt8])]
     let misencodings: [(finding: Finding, bytes: [UInt8])]
 
     init(verifier: SignatureVerifier, signature: ReceivedSignature) {
         self.verifier = verifier
         self.signature = signature
+        decodings = signature.decodings
         misencodings = signature.misencodings()
     }
+
+    /// The bytes of each reading of the header, Base64 first.
+    var readings: [[UInt8]] { decodings.map(\.bytes) }
 
     /// Whether any reading of the header, mis-encoded ones included, has the length of a signature: when none
     /// has, no string can reproduce it and the alternatives need not even be made.
     var couldMatch: Bool {
-        signature.decodings.contains { verifier.couldBeSignature($0.bytes) }
+        decodings.contains { verifier.couldBeSignature($0.bytes) }
             || misencodings.contains { verifier.couldBeSignature($0.bytes) }
     }
 
@@ -56,7 +62,7 @@ struct SignatureDiagnosis {
     /// that matched are made: the same first match, and the same findings, as verifying each as it is walked.
     func search(_ components: [Component], order: [Int]? = nil, separators: [String]) -> Match? {
         precondition(separators.count == max(0, components.count - 1), "one separator between two components")
-        let readings = signature.decodings.map(\.bytes)
+        let readings = self.readings
         var walk = Walk(components: components, order: order ?? Array(components.indices), separators: separators)
         let expected = walk.expected()
         if let index = verifier.firstValid(misencodings.map(\.bytes), for: expected) {
