@@ -115,12 +115,19 @@ struct SignatureDiagnosis {
         }
 
         let order: [Int]
-        /// Each component's expected value and alternatives, as the bytes that are written.
-        let expectedParts: [[UInt8]]
-        let alternativeParts: [[[UInt8]]]
-        /// Whether each alternative is tried in pairs (``SignatureAlternatives/Alternative/pairs``).
-        let pairable: [[Bool]]
-        let separators: [[UInt8]]
+        /// Every part that is written, one after another, in one buffer (a diagnosis used to allocate an array
+        /// per alternative): each component's expected value and alternatives, and the separators.
+        private let parts: [UInt8]
+        /// Where each component's expected value is in `parts`.
+        private let expectedParts: [Range<Int>]
+        /// Where each alternative is in `parts`, every component's in turn; component `c`'s are
+        /// `firstAlternative[c]..<firstAlternative[c + 1]`.
+        private let alternativeParts: [Range<Int>]
+        private let firstAlternative: [Int]
+        /// Whether each alternative (same indices) is tried in pairs (``SignatureAlternatives/Alternative/pairs``).
+        private let pairable: [Bool]
+        /// Where each separator is in `parts` (between component `i` and `i + 1`).
+        private let separators: [Range<Int>]
         var budget = 0
         /// The candidate strings, one after another; `ranges[i]` is the i-th.
         private(set) var messages: [UInt8] = []
@@ -135,10 +142,33 @@ struct SignatureDiagnosis {
 
         init(components: [Component], order: [Int], separators: [String]) {
             self.order = order
-            expectedParts = components.map { Array($0.expected.utf8) }
-            alternativeParts = components.map { $0.alternatives.map { Array($0.value.utf8) } }
-            pairable = components.map { $0.alternatives.map(\.pairs) }
-            self.separators = separators.map { Array($0.utf8) }
+            var parts: [UInt8] = []
+            var expectedParts: [Range<Int>] = []
+            var alternativeParts: [Range<Int>] = []
+            var firstAlternative: [Int] = []
+            var pairable: [Bool] = []
+            expectedParts.reserveCapacity(components.count)
+            firstAlternative.reserveCapacity(components.count + 1)
+            func add(_ text: String) -> Range<Int> {
+                let start = parts.count
+                parts.append(contentsOf: text.utf8)
+                return start..<parts.count
+            }
+            for component in components {
+                expectedParts.append(add(component.expected))
+                firstAlternative.append(alternativeParts.count)
+                for alternative in component.alternatives {
+                    alternativeParts.append(add(alternative.value))
+                    pairable.append(alternative.pairs)
+                }
+            }
+            firstAlternative.append(alternativeParts.count)
+            self.separators = separators.map(add)
+            self.parts = parts
+            self.expectedParts = expectedParts
+            self.alternativeParts = alternativeParts
+            self.firstAlternative = firstAlternative
+            self.pairable = pairable
             chosen = Array(repeating: -1, count: components.count)
         }
 
@@ -161,29 +191,35 @@ struct SignatureDiagnosis {
             visit(0, deviations)
         }
 
+        /// The part component `index` contributes: its expected value or the chosen alternative.
+        @inline(__always)
+        private func part(_ index: Int) -> Range<Int> {
+            let choice = chosen[index]
+            return choice < 0 ? expectedParts[index] : alternativeParts[firstAlternative[index] + choice]
+        }
+
         private func write(into bytes: inout [UInt8]) {
             var length = 0
             for index in chosen.indices {
                 if index > 0 { length += separators[index - 1].count }
-                let choice = chosen[index]
-                length += choice < 0 ? expectedParts[index].count : alternativeParts[index][choice].count
+                length += part(index).count
             }
             let start = bytes.count
             // One growth and a memory copy per part: dozens of candidates are written per diagnosis.
             bytes.append(contentsOf: repeatElement(0, count: length))
-            bytes.withUnsafeMutableBytes { buffer in
-                var offset = start
-                func copy(_ part: [UInt8]) {
-                    part.withUnsafeBytes { part in
-                        guard let source = part.baseAddress else { return }
-                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(from: source, byteCount: part.count)
-                        offset += part.count
+            parts.withUnsafeBytes { parts in
+                bytes.withUnsafeMutableBytes { buffer in
+                    var offset = start
+                    func copy(_ range: Range<Int>) {
+                        guard !range.isEmpty else { return }
+                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(
+                            from: parts.baseAddress.unsafelyUnwrapped + range.lowerBound, byteCount: range.count)
+                        offset += range.count
                     }
-                }
-                for index in chosen.indices {
-                    if index > 0 { copy(separators[index - 1]) }
-                    let choice = chosen[index]
-                    copy(choice < 0 ? expectedParts[index] : alternativeParts[index][choice])
+                    for index in chosen.indices {
+                        if index > 0 { copy(separators[index - 1]) }
+                        copy(part(index))
+                    }
                 }
             }
         }
@@ -202,7 +238,8 @@ struct SignatureDiagnosis {
             let index = order[position]
             if order.count - position > left { visit(position + 1, left) }
             guard left > 0 else { return }
-            for alternative in alternativeParts[index].indices where !pairsOnly || pairable[index][alternative] {
+            let first = firstAlternative[index]
+            for alternative in 0..<(firstAlternative[index + 1] - first) where !pairsOnly || pairable[first + alternative] {
                 chosen[index] = alternative
                 path.append(Deviation(component: index, alternative: alternative))
                 visit(position + 1, left - 1)
