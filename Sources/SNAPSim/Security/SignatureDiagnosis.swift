@@ -199,27 +199,12 @@ struct SignatureDiagnosis {
         }
 
         private func write(into bytes: inout [UInt8]) {
-            var length = 0
-            for index in chosen.indices {
-                if index > 0 { length += separators[index - 1].count }
-                length += part(index).count
-            }
-            let start = bytes.count
-            // One growth and a memory copy per part: dozens of candidates are written per diagnosis.
-            bytes.append(contentsOf: repeatElement(0, count: length))
-            parts.withUnsafeBytes { parts in
-                bytes.withUnsafeMutableBytes { buffer in
-                    var offset = start
-                    func copy(_ range: Range<Int>) {
-                        guard !range.isEmpty else { return }
-                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(
-                            from: parts.baseAddress.unsafelyUnwrapped + range.lowerBound, byteCount: range.count)
-                        offset += range.count
-                    }
-                    for index in chosen.indices {
-                        if index > 0 { copy(separators[index - 1]) }
-                        copy(part(index))
-                    }
+            // A memory copy per part, into capacity reserved beforehand: dozens of candidates are written per
+            // diagnosis (appending zeros first and copying over them cost a loop over every byte).
+            parts.withUnsafeBufferPointer { parts in
+                for index in chosen.indices {
+                    if index > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: parts[separators[index - 1]])) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: parts[part(index)]))
                 }
             }
         }
