@@ -12,7 +12,8 @@ extension SignatureCheck {
         minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
-        if let finding = encodingFinding(diagnosis, message: expected.text) { return Self.match(finding, expected.text) }
+        let text = expected.text
+        if let finding = encodingFinding(diagnosis, message: text) { return Self.match(finding, text) }
         // A signature of the wrong length (65 bytes for HMAC-SHA512) matches no alternative: none is made.
         if diagnosis.couldMatch, let found = searchTransaction(
             request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
@@ -22,9 +23,7 @@ extension SignatureCheck {
         }
         let readings = diagnosis.readings
         if let finding = otherModeFinding(readings, expected: expected, token: token) { return Self.match(finding, nil) }
-        if let finding = otherPartnerFinding(readings, message: expected.text) {
-            return Self.match(finding, expected.text)
-        }
+        if let finding = otherPartnerFinding(readings, message: text) { return Self.match(finding, text) }
         return Self.match(noMatch(diagnosis), nil)
     }
 
