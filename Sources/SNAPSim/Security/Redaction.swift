@@ -14,25 +14,23 @@ struct Redaction: Sendable {
     private let secrets: [[UInt8]]
     /// Bit `first two bytes` set when some secret starts with them.
     private let starts: [UInt64]
-    /// Bit `hash of three bytes` set when some secret has them at one of its first ``probeStride`` offsets
-    /// (three bytes rather than two: pairs of letters common in prose hit a two-byte table at most probes).
+    /// Bit `two bytes` set when some secret has them at one of its first ``probeStride`` offsets.
     private let leading: [UInt64]
-    /// Every secret is at least ``minimumLength`` bytes long, so its first `minimumLength - 2` offsets each
-    /// start three of its bytes and hold a position that is a multiple of this from where a search starts:
-    /// only those positions are probed.
-    static let probeStride = minimumLength - 2
+    /// Every secret is at least ``minimumLength`` bytes long, so its first `minimumLength - 1` offsets hold a
+    /// position that is a multiple of this from where a search starts: only those positions are probed.
+    static let probeStride = minimumLength - 1
 
     init(secrets: [String]) {
         let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength }).sorted()
         // Longest first, so a secret containing another is blanked whole.
         self.secrets = kept.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var starts = [UInt64](repeating: 0, count: 1024)
-        var leading = [UInt64](repeating: 0, count: 1 << 10)
+        var leading = [UInt64](repeating: 0, count: 1024)
         for secret in self.secrets {
             let key = Int(secret[0]) << 8 | Int(secret[1])
             starts[key >> 6] |= 1 << UInt64(key & 63)
             for offset in 0..<Self.probeStride {
-                let key = Self.triple(secret[offset], secret[offset + 1], secret[offset + 2])
+                let key = Int(secret[offset]) << 8 | Int(secret[offset + 1])
                 leading[key >> 6] |= 1 << UInt64(key & 63)
             }
         }
@@ -95,13 +93,13 @@ struct Redaction: Sendable {
     /// Where the first secret at or after `start` begins, and its length (the longest, when several start there).
     ///
     /// Probes every ``probeStride``-th position only: a secret starting at `p` has one of its first
-    /// `probeStride` bytes at the probe `q` in `p...p + probeStride - 1`, and the three bytes from there are in
+    /// `probeStride` bytes at the probe `q` in `p...p + probeStride - 1`, and the pair of bytes there is in
     /// `leading`. A probe that hits tries the starts it covers, in order, so the first secret is still found first.
     private func firstSecret(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
         guard buffer.count >= Self.minimumLength else { return nil }
         var probe = start + Self.probeStride - 1
-        while probe + 2 < buffer.count {
-            if Self.contains(leading, Self.triple(buffer[probe], buffer[probe + 1], buffer[probe + 2])) {
+        while probe + 1 < buffer.count {
+            if Self.contains(leading, Int(buffer[probe]) << 8 | Int(buffer[probe + 1])) {
                 for index in max(start, probe - Self.probeStride + 1)...probe where index + 1 < buffer.count {
                     guard Self.contains(starts, Int(buffer[index]) << 8 | Int(buffer[index + 1])) else { continue }
                     for secret in secrets where index + secret.count <= buffer.count {
@@ -114,12 +112,6 @@ struct Redaction: Sendable {
             probe += Self.probeStride
         }
         return nil
-    }
-
-    /// Three bytes folded into 16 bits, the index of a bit in `leading`.
-    @inline(__always)
-    private static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
-        (Int(a) << 8 | Int(b)) ^ (Int(c) &* 0x9D) & 0xFFFF
     }
 
     @inline(__always)

@@ -37,25 +37,22 @@ public struct StringToSign: Sendable, Hashable, CustomStringConvertible {
 
     /// The colon-joined text that is signed.
     public var text: String {
-        // Written byte by byte into the string's storage: appending five strings and four colons cost a few
-        // hundred instructions each.
-        let parts = [method, target, accessToken, bodyHash, timestamp]
-        let count = parts.reduce(0) { $0 + ($1.map { $0.utf8.count + 1 } ?? 0) } - 1
-        return String(unsafeUninitializedCapacity: count) { output in
-            var index = 0
-            for (position, part) in parts.enumerated() {
-                guard let part else { continue }
-                if position > 0 {
-                    output[index] = UInt8(ascii: ":")
-                    index += 1
-                }
-                for byte in part.utf8 {
-                    output[index] = byte
-                    index += 1
-                }
-            }
-            return index
+        var text = ""
+        text.reserveCapacity(
+            method.utf8.count + target.utf8.count + (accessToken?.utf8.count ?? 0) + bodyHash.utf8.count
+                + timestamp.utf8.count + 4)
+        text += method
+        text += ":"
+        text += target
+        if let accessToken {
+            text += ":"
+            text += accessToken
         }
+        text += ":"
+        text += bodyHash
+        text += ":"
+        text += timestamp
+        return text
     }
 
     public var description: String { text }
