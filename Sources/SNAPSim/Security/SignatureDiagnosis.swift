@@ -129,8 +129,10 @@ struct SignatureDiagnosis {
         /// Where each separator is in `parts` (between component `i` and `i + 1`).
         private let separators: [Range<Int>]
         var budget = 0
-        /// The candidate strings, one after another; `ranges[i]` is the i-th.
+        /// The candidate strings, one after another; `ranges[i]` is the i-th. Sized beforehand (``reserve(_:)``)
+        /// and written in place: `used` bytes hold candidates.
         private(set) var messages: [UInt8] = []
+        private var used = 0
         private(set) var ranges: [Range<Int>] = []
         /// The alternatives of each candidate, in the walk's order (at most two).
         private(set) var deviations: [Path] = []
@@ -174,13 +176,13 @@ struct SignatureDiagnosis {
 
         /// The expected string.
         func expected() -> [UInt8] {
-            var bytes: [UInt8] = []
-            write(into: &bytes)
+            var bytes = [UInt8](repeating: 0, count: length())
+            _ = write(into: &bytes, at: 0)
             return bytes
         }
 
         mutating func reserve(_ bytes: Int) {
-            messages.reserveCapacity(bytes)
+            messages = [UInt8](repeating: 0, count: bytes)
             ranges.reserveCapacity(budget)
             deviations.reserveCapacity(budget)
         }
@@ -198,13 +200,34 @@ struct SignatureDiagnosis {
             return choice < 0 ? expectedParts[index] : alternativeParts[firstAlternative[index] + choice]
         }
 
-        private func write(into bytes: inout [UInt8]) {
-            // A memory copy per part, into capacity reserved beforehand: dozens of candidates are written per
-            // diagnosis (appending zeros first and copying over them cost a loop over every byte).
-            parts.withUnsafeBufferPointer { parts in
-                for index in chosen.indices {
-                    if index > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: parts[separators[index - 1]])) }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: parts[part(index)]))
+        /// The length of the string with the current choices.
+        private func length() -> Int {
+            var length = 0
+            for index in chosen.indices {
+                if index > 0 { length += separators[index - 1].count }
+                length += part(index).count
+            }
+            return length
+        }
+
+        /// Writes the string with the current choices at `start` of `bytes`, which has room for it; returns
+        /// where it ends. A memory copy per part: dozens of candidates are written per diagnosis (appending
+        /// cost a generic call per part, growing by zeros first a loop over every byte).
+        private func write(into bytes: inout [UInt8], at start: Int) -> Int {
+            parts.withUnsafeBytes { parts in
+                bytes.withUnsafeMutableBytes { buffer in
+                    var offset = start
+                    func copy(_ range: Range<Int>) {
+                        guard !range.isEmpty else { return }
+                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(
+                            from: parts.baseAddress.unsafelyUnwrapped + range.lowerBound, byteCount: range.count)
+                        offset += range.count
+                    }
+                    for index in chosen.indices {
+                        if index > 0 { copy(separators[index - 1]) }
+                        copy(part(index))
+                    }
+                    return offset
                 }
             }
         }
@@ -214,9 +237,18 @@ struct SignatureDiagnosis {
             if position == order.count {
                 guard left == 0 else { return }
                 budget -= 1
-                let start = messages.count
-                write(into: &messages)
-                ranges.append(start..<messages.count)
+                let length = length()
+                if used + length > messages.count {
+                    messages.append(contentsOf: repeatElement(0, count: max(length, messages.count)))
+                }
+                let start = used
+                // Taken out of `self` while written: `write` reads `self`, whose copy would otherwise share the
+                // buffer and make every write copy it whole.
+                var buffer: [UInt8] = []
+                swap(&buffer, &messages)
+                used = write(into: &buffer, at: start)
+                swap(&buffer, &messages)
+                ranges.append(start..<used)
                 deviations.append(path)
                 return
             }
