@@ -1,6 +1,7 @@
 // snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
 //
-//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig | badkey | badclient | badtoken
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM] [--no-explain]
+//     CASE: balance | topup | badsig | badkey | badclient | badtoken
 //
 // Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
 // for each one does what a server connection does: HTTPRequestParser, Simulator.respond, HTTPResponseEncoder.
@@ -32,7 +33,9 @@ do {
 let timestamp = "2026-01-15T09:00:00+07:00"
 let simulator = Simulator(
     fixtures: fixtures,
-    options: SimulatorOptions(seed: 7, clock: .fixed(at: ISO8601Timestamp(timestamp)!.time), adminToken: "bench"))
+    options: SimulatorOptions(
+        seed: 7, clock: .fixed(at: ISO8601Timestamp(timestamp)!.time),
+        explain: !CommandLine.arguments.contains("--no-explain"), adminToken: "bench"))
 guard let partner = fixtures.partners["snapsim-demo"], let signer = try? PartnerSigner(partner: partner) else {
     print("the fixtures have no usable partner snapsim-demo")
     exit(1)

@@ -5,6 +5,7 @@
 # the measured requests (after WARM warm-up ones), and prints instructions per request.
 #   bash bench/snap/callgrind.sh                        # balance, top-up, wrong signature; run.sh's fixtures
 #   SETS="default accounts rules-1k rules-10k partners-1k" bash bench/snap/callgrind.sh   # issue 17's sets
+#   NO_EXPLAIN=1 bash bench/snap/callgrind.sh          # the simulator as `serve --no-explain`
 # (valgrind 3.19 cannot run the server itself: it crashes on libdispatch's main-thread parking.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +31,7 @@ fi
 count() {
     local log="$OUT/$1-$3.log"
     valgrind --tool=callgrind --toggle-collect='*measuredRequests*' --callgrind-out-file="$OUT/$1-$3.callgrind" \
-        "$DRIVER" "$2" "$3" "$N" "$WARM" > "$log" 2>&1 || { cat "$log"; exit 1; }
+        "$DRIVER" "$2" "$3" "$N" "$WARM" ${NO_EXPLAIN:+--no-explain} > "$log" 2>&1 || { cat "$log"; exit 1; }
     local ir
     ir=$(awk '/Collected :/ { print $NF }' "$log")
     printf '%-12s %-8s %9d instructions/request\n' "$1" "$3" $((ir / N)) | tee -a "$OUT/summary.txt"
