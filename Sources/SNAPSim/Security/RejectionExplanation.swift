@@ -47,7 +47,9 @@ struct RejectionExplanation {
 
     /// The JSON object, keys in the documented order.
     var object: JSONObject {
-        var members: [(key: String, value: JSONValue)] = [("summary", .string(summary)), ("check", .string(check.rawValue))]
+        var members: [(key: String, value: JSONValue)] = [
+            ("summary", .string(summary)), ("check", .string(check.rawValue)),
+        ]
         members.reserveCapacity(facts.count + 6)
         if let expected { members.append(("expected", .string(expected))) }
         if let received { members.append(("received", .string(received.clipped()))) }

@@ -22,7 +22,9 @@ extension SignatureCheck {
             return found
         }
         let readings = diagnosis.readings
-        if let finding = otherModeFinding(readings, expected: expected, token: token) { return Self.match(finding, nil) }
+        if let finding = otherModeFinding(readings, expected: expected, token: token) {
+            return Self.match(finding, nil)
+        }
         if let finding = otherPartnerFinding(readings, message: text) { return Self.match(finding, text) }
         return Self.match(noMatch(diagnosis), nil)
     }

@@ -256,7 +256,8 @@ struct SignatureDiagnosis {
             if order.count - position > left { visit(position + 1, left) }
             guard left > 0 else { return }
             let first = firstAlternative[index]
-            for alternative in 0..<(firstAlternative[index + 1] - first) where !pairsOnly || pairable[first + alternative] {
+            let count = firstAlternative[index + 1] - first
+            for alternative in 0..<count where !pairsOnly || pairable[first + alternative] {
                 chosen[index] = alternative
                 path.append(Deviation(component: index, alternative: alternative))
                 visit(position + 1, left - 1)
