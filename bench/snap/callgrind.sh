@@ -14,8 +14,9 @@ OUT=${BENCH_OUT:-/tmp/snapsim-callgrind}
 N=${N:-500}
 WARM=${WARM:-100}
 # badsig: a signature 65 bytes long once decoded; badkey: 64 bytes, a wrong secret (what run.sh floods with);
-# badclient: an X-PARTNER-ID that is no partner; badtoken: signed with a token never issued.
-CASES=${CASES:-"balance topup badsig badkey badclient badtoken"}
+# badclient: an X-PARTNER-ID that is no partner; badtoken: signed with a token never issued; expired: signed
+# with a token whose lifetime ran out (the frozen clock moved on by an hour).
+CASES=${CASES:-"balance topup badsig badkey badclient badtoken expired"}
 SETS=${SETS:-""}
 mkdir -p "$OUT"
 command -v valgrind >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
@@ -46,7 +47,8 @@ if [ -z "$SETS" ]; then
     awk '$2 == "balance" { b = $3 } $2 == "badsig" && b { printf "wrong signature / balance inquiry: %.2f\n", $3 / b }
         $2 == "badkey" && b { printf "wrong key / balance inquiry: %.2f\n", $3 / b }
         $2 == "badclient" && b { printf "unknown client / balance inquiry: %.2f\n", $3 / b }
-        $2 == "badtoken" && b { printf "unknown token / balance inquiry: %.2f\n", $3 / b }' \
+        $2 == "badtoken" && b { printf "unknown token / balance inquiry: %.2f\n", $3 / b }
+        $2 == "expired" && b { printf "expired token / balance inquiry: %.2f\n", $3 / b }' \
         "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
 else
     python3 bench/snap/generate-fixtures.py "$OUT/sets" >/dev/null
