@@ -10,19 +10,14 @@ enum SignatureAlternatives {
 
     struct Alternative {
         var value: String
-        /// Whether the mistake is also tried together with another component's common mistake (the body signed
-        /// un-minified with the timestamp written in another zone, a JavaScript client's pair). Every mistake
-        /// is tried alone; pairs of the others would cost an HMAC each for mistakes seldom made together.
-        var pairs: Bool
         /// Makes the finding: only the alternative that reproduced a signature is ever explained, so its text
         /// is written then, not for each of the dozens tried.
         private let explain: () -> Finding
 
         var finding: Finding { explain() }
 
-        init(value: String, pairs: Bool = false, finding: @autoclosure @escaping () -> Finding) {
+        init(value: String, finding: @autoclosure @escaping () -> Finding) {
             self.value = value
-            self.pairs = pairs
             explain = finding
         }
     }
@@ -123,14 +118,14 @@ enum SignatureAlternatives {
     /// Hashes of the body as it may have been signed instead of minified.
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
-        func add(_ bytes: [UInt8], pairs: Bool = false, _ finding: @autoclosure @escaping () -> Finding) {
+        func add(_ bytes: [UInt8], _ finding: @autoclosure @escaping () -> Finding) {
             let hash = StringToSign.hexSHA256(bytes)
             guard hash != expectedHash, !alternatives.contains(where: { $0.value == hash }) else { return }
-            alternatives.append(Alternative(value: hash, pairs: pairs, finding: finding()))
+            alternatives.append(Alternative(value: hash, finding: finding()))
         }
 
         if minified != body {
-            add(body, pairs: true, Finding(
+            add(body, Finding(
                 cause: "body-signed-unminified", summary: "the body was signed un-minified",
                 detail: "Your signature matches SHA-256 of the body exactly as sent (\(body.count) bytes, with "
                     + "whitespace). SNAP hashes the minified body (\(minified.count) bytes, whitespace outside strings "
@@ -203,7 +198,8 @@ enum SignatureAlternatives {
 
     // MARK: - Timestamp
 
-    /// The same instant written in other common forms, and the header's form a second or two off.
+    /// The same instant written in other common forms (another zone, with or without milliseconds). A timestamp
+    /// a second or two off is not tried: `timestampUsed` shows the header's text beside `stringToSign`.
     static func timestamps(_ header: String, parsed: ISO8601Timestamp) -> [Alternative] {
         var alternatives: [Alternative] = []
         let forms = [
@@ -218,26 +214,12 @@ enum SignatureAlternatives {
         ]
         for form in forms where form != header && !alternatives.contains(where: { $0.value == form }) {
             alternatives.append(Alternative(
-                value: form, pairs: true,
+                value: form,
                 finding: Finding(
                     cause: "timestamp-form-differs",
                     summary: "the signed timestamp is written differently from X-TIMESTAMP",
                     detail: "Your signature matches the timestamp written `\(form)`, but X-TIMESTAMP says "
                         + "`\(header.clipped())` (the same instant). Sign the header's exact text.")))
-        }
-        for shift in [-1, 1, -2, 2] {
-            let form = ISO8601Timestamp.format(
-                parsed.time + .seconds(shift), offsetMinutes: parsed.offsetMinutes,
-                utcDesignator: parsed.isUTCDesignator, milliseconds: parsed.hasFraction)
-            let direction = shift < 0 ? "earlier" : "later"
-            alternatives.append(Alternative(
-                value: form,
-                finding: Finding(
-                    cause: "timestamp-differs",
-                    summary: "the signed timestamp is \(abs(shift)) s \(direction) than X-TIMESTAMP",
-                    detail: "Your signature matches the timestamp `\(form)`, \(abs(shift)) s \(direction) than X-TIMESTAMP "
-                        + "`\(header.clipped())`: the header and the signature were stamped separately. Take the time "
-                        + "once and use the same text for both.")))
         }
         return alternatives
     }

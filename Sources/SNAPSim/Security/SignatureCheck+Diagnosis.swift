@@ -4,7 +4,7 @@ import SimHTTP
 /// What a failed signature is diagnosed with: the alternatives tried for each kind of request, the other
 /// signing mode, other partners' secrets, and the encoding of the header itself.
 extension SignatureCheck {
-    /// Other partners whose secret a failed signature is tried with: the usual mix-up in a team with a few.
+    /// Other partners of the same profile whose secret a failed signature is tried with, at most.
     static let otherPartnersTried = 8
 
     func diagnoseTransaction(
@@ -168,25 +168,24 @@ extension SignatureCheck {
         return nil
     }
 
-    /// The right string signed with another partner's client secret (HMAC only), for the first few partners.
+    /// The right string signed with the client secret of another partner of the same provider profile (HMAC
+    /// only): the usual mix-up between two configurations of one provider integration.
     fileprivate func otherPartnerFinding(_ readings: [[UInt8]], message: String) -> Finding? {
         guard partner.signing == .symmetric else { return nil }
         guard readings.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
-        // The world's first partners, sorted once with their keyed states (`keys` is built from `partners`).
-        let others = keys.firstPartners.filter {
-            $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret
+        // Chosen once per world, with their keyed states.
+        guard let others = keys.otherPartners(of: partner), !others.keyed.isEmpty else { return nil }
+        // Every other partner's MAC of the message at once.
+        var message = message
+        let codes = message.withUTF8 { message in
+            HMAC<SHA512>.authenticationCodes(of: UnsafeRawBufferPointer(message), keys: others.keyed)
         }
-        guard !others.isEmpty else { return nil }
-        // Every other partner's MAC of the message at once (their keyed states are the world's).
-        let codes = Array(message.utf8).withUnsafeBytes { message in
-            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map(\.keyed))
-        }
-        for (index, other) in others.enumerated()
+        for (index, clientId) in others.clientIds.enumerated()
         where readings.contains(where: { ConstantTime.equals($0[...], codes[(index * 64)..<(index * 64 + 64)]) }) {
             return Finding(
-                cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
+                cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(clientId)",
                 detail: "Your signature matches the right string signed with the client secret of partner "
-                    + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
+                    + "\(clientId), but X-PARTNER-ID is \(partner.clientId).")
         }
         return nil
     }
