@@ -46,7 +46,9 @@ struct ReceivedSignature {
         var readings: [(Finding, [UInt8])] = []
         let utf8 = Array(text.utf8)
 
-        let withoutBlanks = utf8.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        // Copied only when there is whitespace to remove (almost never).
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        let withoutBlanks = utf8.contains(where: isBlank) ? utf8.filter { !isBlank($0) } : utf8
         if withoutBlanks.count != utf8.count, let bytes = Base64.decode(String(decoding: withoutBlanks, as: UTF8.self)) {
             readings.append((
                 Finding(

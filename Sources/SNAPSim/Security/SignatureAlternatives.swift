@@ -28,22 +28,11 @@ enum SignatureAlternatives {
         var alternatives: [Alternative]
     }
 
-    // MARK: - Method
-
-    static func methods(_ method: String) -> [Alternative] {
-        let lower = method.lowercased()
-        guard lower != method else { return [] }
-        return [Alternative(
-            value: lower,
-            finding: Finding(
-                cause: "method-lowercase", summary: "the method was signed in lower case",
-                detail: "Your signature matches `\(lower)`; SNAP signs the HTTP method in upper case (`\(method)`)."))]
-    }
-
     // MARK: - Target
 
-    /// The path without its query, the query sorted (BCA's rule), the absolute URL, and the path without a leading segment.
-    static func targets(_ target: String, host: String?) -> [Alternative] {
+    /// The path without its query, the query sorted (BCA's rule), the path without its trailing slash. (The
+    /// absolute URL and the path without a leading segment are no longer tried: an HMAC each on every rejection.)
+    static func targets(_ target: String) -> [Alternative] {
         var alternatives: [Alternative] = []
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
@@ -70,30 +59,6 @@ enum SignatureAlternatives {
                     cause: "path-trailing-slash", summary: "the path was signed without its trailing slash",
                     detail: "Your signature matches the path without the trailing `/` that the request carries.")))
         }
-        if let host, !host.isEmpty {
-            for scheme in ["https", "http"] {
-                alternatives.append(Alternative(
-                    value: "\(scheme)://\(host)\(target)",
-                    finding: Finding(
-                        cause: "absolute-url-signed", summary: "the absolute URL was signed instead of the relative path",
-                        detail: "Your signature matches `\(scheme)://\(host.clipped())\(target.clipped())`; SNAP signs the "
-                            + "relative URL only: `\(target.clipped())`.")))
-            }
-        }
-        // A provider prefix (`/openapi`, `/snap`, `/v1.0`) left out of the signed path.
-        var rest = Substring(path)
-        for _ in 0..<3 {
-            guard let next = rest.dropFirst().firstIndex(of: "/") else { break }
-            let dropped = path[path.startIndex..<next]
-            rest = rest[next...]
-            let value = String(rest) + (parts.count == 2 ? "?" + parts[1] : "")
-            alternatives.append(Alternative(
-                value: value,
-                finding: Finding(
-                    cause: "path-prefix-dropped", summary: "the path was signed without its leading `\(String(dropped).clipped())`",
-                    detail: "Your signature matches `\(value.clipped())`; SNAP signs the whole path as requested, "
-                        + "prefix included: `\(target.clipped())`.")))
-        }
         return alternatives
     }
 
@@ -115,7 +80,8 @@ enum SignatureAlternatives {
     /// Bodies larger than this get only the cheap alternatives: each rewrite is another pass and hash.
     static let rewriteLimit = 1 << 20
 
-    /// Hashes of the body as it may have been signed instead of minified.
+    /// Hashes of the body as it may have been signed instead of minified. (Keys sorted, and the hash in upper-case
+    /// hex or Base64, are no longer tried: an HMAC each on every rejection.)
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
         func add(_ bytes: [UInt8], _ finding: @autoclosure @escaping () -> Finding) {
@@ -132,11 +98,8 @@ enum SignatureAlternatives {
                     + "removed): hash the compact JSON."))
         }
         let rewrite = body.count <= rewriteLimit
-        // Parsed once, for the sorted-keys rewrite and to know the body is JSON (a body the parser's limits
-        // refuse may still be JSON: then the grammar alone decides).
-        let parsed = rewrite ? try? JSONParser.parse(body) : nil
-        let isJSON = minified.count != body.count || parsed != nil || (rewrite && JSONMinifier.isJSON(body))
-        if rewrite && !isJSON {
+        // A body that minifying shortened is JSON; otherwise the grammar decides.
+        if rewrite && minified.count == body.count && !JSONMinifier.isJSON(body) {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
                 add(stripped, Finding(
@@ -151,7 +114,7 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with every `/` escaped as `\\/` (PHP json_encode's default), "
                     + "but the body sent does not escape them. Sign exactly the bytes you send."))
         }
-        let unescaped = rewrite ? unescapingSlashes(minified) : minified
+        let unescaped = rewrite && minified.contains(UInt8(ascii: "\\")) ? unescapingSlashes(minified) : minified
         if unescaped != minified {
             add(unescaped, Finding(
                 cause: "body-slashes-unescaped", summary: "the signed body wrote \\/ as /",
@@ -164,15 +127,6 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with non-ASCII characters written as `\\uXXXX` (Python's "
                     + "json.dumps default), but the body sent carries them as UTF-8. Sign exactly the bytes you send."))
         }
-        if rewrite && isJSON, let value = parsed {
-            let sorted = sortingKeys(value).compactBytes
-            if sorted != minified {
-                add(sorted, Finding(
-                    cause: "body-keys-sorted", summary: "the signed body had its keys sorted",
-                    detail: "Your signature matches the body re-serialised with object keys sorted; SNAP keeps the "
-                        + "key order as sent. Sign the bytes you send."))
-            }
-        }
         if body.isEmpty {
             alternatives.append(Alternative(
                 value: "",
@@ -181,36 +135,22 @@ enum SignatureAlternatives {
                     detail: "Your signature matches a string with an empty body-hash field. For an empty body SNAP "
                         + "still hashes the empty string: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.")))
         }
-        alternatives.append(Alternative(
-            value: expectedHash.uppercased(),
-            finding: Finding(
-                cause: "body-hash-uppercase", summary: "the body hash was written in upper-case hex",
-                detail: "Your signature matches the body's SHA-256 in upper-case hex; SNAP uses lower-case hex.")))
-        if let digest = Hex.decode(expectedHash) {
-            alternatives.append(Alternative(
-                value: Base64.encode(digest),
-                finding: Finding(
-                    cause: "body-hash-base64", summary: "the body hash was written in Base64",
-                    detail: "Your signature matches the body's SHA-256 in Base64; SNAP uses lower-case hex.")))
-        }
         return alternatives
     }
 
     // MARK: - Timestamp
 
-    /// The same instant written in other common forms (another zone, with or without milliseconds). A timestamp
-    /// a second or two off is not tried: `timestampUsed` shows the header's text beside `stringToSign`.
+    /// The same instant in another zone: Jakarta's, or UTC as `Z` (with milliseconds too, JavaScript's
+    /// `toISOString()`) or `+00:00`. Not tried, an HMAC each on every rejection: Jakarta time with milliseconds,
+    /// the header's form with milliseconds added or removed, a timestamp a second or two off (`timestampUsed`
+    /// shows the header's text beside `stringToSign`).
     static func timestamps(_ header: String, parsed: ISO8601Timestamp) -> [Alternative] {
         var alternatives: [Alternative] = []
         let forms = [
             ISO8601Timestamp.format(parsed.time, offsetMinutes: CivilDate.jakartaOffsetMinutes),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true),
-            ISO8601Timestamp.format(parsed.time, offsetMinutes: CivilDate.jakartaOffsetMinutes, milliseconds: true),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true, milliseconds: true),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0),
-            ISO8601Timestamp.format(
-                parsed.time, offsetMinutes: parsed.offsetMinutes, utcDesignator: parsed.isUTCDesignator,
-                milliseconds: !parsed.hasFraction),
         ]
         for form in forms where form != header && !alternatives.contains(where: { $0.value == form }) {
             alternatives.append(Alternative(

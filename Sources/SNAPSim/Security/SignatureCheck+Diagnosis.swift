@@ -7,12 +7,12 @@ extension SignatureCheck {
     /// Other partners of the same profile whose secret a failed signature is tried with, at most.
     static let otherPartnersTried = 8
 
+    /// - Parameter text: `expected.text`, written once by the caller.
     func diagnoseTransaction(
-        _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
-        minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
+        _ request: HTTPRequest, expected: StringToSign, text: String, token: String?,
+        parsedTimestamp: ISO8601Timestamp, minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
-        let text = expected.text
         if let finding = encodingFinding(diagnosis, message: text) { return Self.match(finding, text) }
         // A signature of the wrong length (65 bytes for HMAC-SHA512) matches no alternative: none is made.
         if diagnosis.couldMatch, let found = searchTransaction(
@@ -52,10 +52,9 @@ extension SignatureCheck {
                         + "asymmetrically, whose string has no token: METHOD:path:bodyHash:timestamp."))]
         }
         let components: [SignatureAlternatives.Component] = [
-            .init(expected: expected.method, alternatives: SignatureAlternatives.methods(expected.method)),
-            .init(
-                expected: expected.target,
-                alternatives: SignatureAlternatives.targets(expected.target, host: request.headers["Host"])),
+            // The method in lower case is no longer tried (an HMAC on every rejection for a rare mistake).
+            .init(expected: expected.method, alternatives: []),
+            .init(expected: expected.target, alternatives: SignatureAlternatives.targets(expected.target)),
             tokenPart,
             .init(
                 expected: expected.bodyHash,
@@ -190,12 +189,17 @@ extension SignatureCheck {
         return nil
     }
 
+    /// The detail of ``noMatch(_:)``, written once rather than concatenated per rejection.
+    private static let noMatchSymmetric = "No common mistake reproduces your signature: the key differs (client secret), "
+        + "or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+    private static let noMatchAsymmetric = "No common mistake reproduces your signature: the key differs (the private "
+        + "key does not match the public key in the fixtures), or your string-to-sign differs from stringToSign in "
+        + "another way. Compare them byte for byte."
+
     fileprivate func noMatch(_ diagnosis: SignatureDiagnosis) -> Finding {
         let verifier = diagnosis.verifier
         let decodings = diagnosis.decodings
-        var detail = "No common mistake reproduces your signature: the key differs ("
-            + (verifier.isExpensive ? "the private key does not match the public key in the fixtures" : "client secret")
-            + "), or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+        var detail = verifier.isExpensive ? Self.noMatchAsymmetric : Self.noMatchSymmetric
         if !verifier.isExpensive, !decodings.isEmpty, !decodings.contains(where: { $0.bytes.count == 64 }) {
             let lengths = decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
             detail += " Note: X-SIGNATURE decodes to " + lengths.joined(separator: ", ")
