@@ -33,6 +33,14 @@ enum SignatureAlternatives {
     /// The path without its query, the query sorted (BCA's rule), the path without its trailing slash. (The
     /// absolute URL and the path without a leading segment are no longer tried: an HMAC each on every rejection.)
     static func targets(_ target: String) -> [Alternative] {
+        // The usual target (ASCII, no query, no trailing slash) has no alternative: found on its bytes, without
+        // splitting it into Characters.
+        let utf8 = target.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), !utf8.contains(UInt8(ascii: "?")),
+            utf8.last != UInt8(ascii: "/") || utf8.count <= 1
+        {
+            return []
+        }
         var alternatives: [Alternative] = []
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
@@ -141,16 +149,15 @@ enum SignatureAlternatives {
     // MARK: - Timestamp
 
     /// The same instant in another zone: Jakarta's, or UTC as `Z` (with milliseconds too, JavaScript's
-    /// `toISOString()`) or `+00:00`. Not tried, an HMAC each on every rejection: Jakarta time with milliseconds,
-    /// the header's form with milliseconds added or removed, a timestamp a second or two off (`timestampUsed`
-    /// shows the header's text beside `stringToSign`).
+    /// `toISOString()`). Not tried, an HMAC each on every rejection: UTC as `+00:00`, Jakarta time with
+    /// milliseconds, the header's form with milliseconds added or removed, a timestamp a second or two off
+    /// (`timestampUsed` shows the header's text beside `stringToSign`).
     static func timestamps(_ header: String, parsed: ISO8601Timestamp) -> [Alternative] {
         var alternatives: [Alternative] = []
         let forms = [
             ISO8601Timestamp.format(parsed.time, offsetMinutes: CivilDate.jakartaOffsetMinutes),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true, milliseconds: true),
-            ISO8601Timestamp.format(parsed.time, offsetMinutes: 0),
         ]
         for form in forms where form != header && !alternatives.contains(where: { $0.value == form }) {
             alternatives.append(Alternative(

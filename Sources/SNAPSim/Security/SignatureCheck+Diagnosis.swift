@@ -36,13 +36,8 @@ extension SignatureCheck {
     ) -> SignatureDiagnosis.Match? {
         var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
         if let signedToken = expected.accessToken {
+            // The token left out is no longer tried (an HMAC on every rejection); `Bearer ` in it is.
             tokenPart.alternatives = SignatureAlternatives.tokens(signedToken).map { .init(value: ":" + $0.value, finding: $0.finding) }
-            tokenPart.alternatives.append(.init(
-                value: "",
-                finding: Finding(
-                    cause: "token-omitted", summary: "the access token was left out of the signed string",
-                    detail: "Your signature matches METHOD:path:bodyHash:timestamp without the access token; symmetric "
-                        + "SNAP signatures include the raw token between path and body hash.")))
         } else if let token {
             tokenPart.alternatives = [.init(
                 value: ":" + token,

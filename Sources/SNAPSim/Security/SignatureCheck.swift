@@ -60,7 +60,8 @@ struct SignatureCheck {
             }
         }
 
-        let text = expected.text
+        // SNAP's standard signs the preferred message: its text is those bytes, not the parts joined again.
+        let text = variants.hasOneStringToSign ? String(decoding: preferred, as: UTF8.self) : expected.text
         var explanation = explanation(received, verifier: verifier, stringToSign: text)
         let minified = variants.bodyHashInputs.first == .raw ? JSONMinifier.minify(request.body) : hashed
         explanation.fact("bodyHash", .string(expected.bodyHash))
