@@ -27,7 +27,7 @@ public final class DurableLog: @unchecked Sendable {
     /// How long the writer gathers records nobody waits for (no callback, no blocked thread: a read's record)
     /// before it writes them: read-only traffic then costs one fdatasync per interval, not one per batch.
     /// Anyone starting to wait ends the gathering at once.
-    static let gatheringNanoseconds = 5_000_000
+    static let gatheringNanoseconds = 20_000_000
     /// The segment appends go to (replaced by ``startSegment()``), and its number.
     private var fd: Int32
     private var segment: UInt64
