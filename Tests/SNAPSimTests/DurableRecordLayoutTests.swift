@@ -35,6 +35,22 @@ import Testing
         #expect(DurableRecord.request(at: at, Self.request).encoded.count < first.count - 60)
     }
 
+    @Test func readRecordsRoundTrip_AndDamagedOnesAreRefused() {
+        for (registered, open) in [(false, false), (true, false), (false, true), (true, true)] {
+            let read = ReadRecord(
+                at: SimTime(millisecondsSince1970: 1_768_442_400_123), clientId: "snapsim-demo", externalID: "100000042",
+                registered: registered, idsPosition: 0xFEDC_BA98_7654_3210, ledgerOpen: open)
+            let bytes = DurableRecord.read(read).encoded
+            #expect(bytes.count <= 41)
+            #expect(DurableRecord(bytes) == .read(read))
+            for length in 1..<bytes.count { #expect(DurableRecord(Array(bytes.prefix(length))) == nil) }
+            #expect(DurableRecord(bytes + [0]) == nil)
+            var flags = bytes
+            flags[bytes.count - 11] = 4  // the flags byte, before the position (10 varint bytes here)
+            #expect(DurableRecord(flags) == nil)
+        }
+    }
+
     @Test func damagedCompactRecordsAreRefused() {
         let bytes = DurableRecord.request(at: SimTime(millisecondsSince1970: 5), Self.request).encoded
         for length in 1..<bytes.count { #expect(DurableRecord(Array(bytes.prefix(length))) == nil, "cut at \(length)") }

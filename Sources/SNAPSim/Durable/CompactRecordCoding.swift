@@ -39,6 +39,25 @@ enum CompactRecordWriter {
         }
     }
 
+    /// A read's record (kind 8, ``DurableRecord/read(_:)``): the instant, partner, X-EXTERNAL-ID, a flags byte
+    /// (1: the ID was registered, 2: the ledger was open after the read), and where the partner's identifier
+    /// stream stood after the read: about 40 bytes.
+    static func read(kind: UInt8, _ read: ReadRecord) -> [UInt8] {
+        let size = 1 + 10 + stringSize(read.clientId) + stringSize(read.externalID) + 1 + 10
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            buffer[offset] = kind
+            offset += 1
+            varint(zigzag(read.at.millisecondsSince1970), &buffer, &offset)
+            string(read.clientId, &buffer, &offset)
+            string(read.externalID, &buffer, &offset)
+            buffer[offset] = (read.registered ? 1 : 0) | (read.ledgerOpen ? 2 : 0)
+            offset += 1
+            varint(read.idsPosition, &buffer, &offset)
+            initialized = offset
+        }
+    }
+
     /// At most what ``string(_:_:_:)`` writes (a length fits in 5 varint bytes).
     private static func stringSize(_ value: String) -> Int { 5 + value.utf8.count }
 
@@ -77,8 +96,7 @@ struct CompactRecordReader {
 
     static func request(_ bytes: [UInt8]) throws(RecordReader.Malformed) -> (SimTime, HTTPRequest) {
         var reader = CompactRecordReader(bytes: bytes)
-        let varint = try reader.varint()
-        let at = SimTime(millisecondsSince1970: Int64(bitPattern: varint >> 1) ^ -Int64(bitPattern: varint & 1))
+        let at = try reader.time()
         let method = HTTPMethod(rawValue: try reader.string())
         let target = try reader.string()
         guard let version = HTTPVersion(rawValue: try reader.string()) else { throw RecordReader.Malformed() }
@@ -90,6 +108,26 @@ struct CompactRecordReader {
         let body = try reader.data()
         guard reader.offset == bytes.count else { throw RecordReader.Malformed() }
         return (at, HTTPRequest(method: method, target: target, version: version, headers: HTTPHeaders(fields), body: body))
+    }
+
+    static func read(_ bytes: [UInt8]) throws(RecordReader.Malformed) -> ReadRecord {
+        var reader = CompactRecordReader(bytes: bytes)
+        let at = try reader.time()
+        let clientId = try reader.string()
+        let externalID = try reader.string()
+        guard reader.offset < bytes.count, bytes[reader.offset] <= 3 else { throw RecordReader.Malformed() }
+        let flags = bytes[reader.offset]
+        reader.offset += 1
+        let position = try reader.varint()
+        guard reader.offset == bytes.count else { throw RecordReader.Malformed() }
+        return ReadRecord(
+            at: at, clientId: clientId, externalID: externalID, registered: flags & 1 != 0, idsPosition: position,
+            ledgerOpen: flags & 2 != 0)
+    }
+
+    private mutating func time() throws(RecordReader.Malformed) -> SimTime {
+        let varint = try varint()
+        return SimTime(millisecondsSince1970: Int64(bitPattern: varint >> 1) ^ -Int64(bitPattern: varint & 1))
     }
 
     private init(bytes: [UInt8]) {
