@@ -4,6 +4,7 @@
 # never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
 #   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
 #   SNAPSHOT_EVERY=N passes --snapshot-every N to the state server (default: the server's, 10000)
+#   STATE_ARGS="--journal-in-memory" passes more options to the state server (and to its restart)
 #   CASES="balance" runs only those cases (default "topup balance"). PROFILE=DIR records the server of each case
 #   with `perf record -g` (DIR/<case>.data); STRACE=DIR counts its syscalls with `strace -c -f` (DIR/<case>.strace).
 #   Either slows the server (strace very much): figures of such a run are for the profile, not the ratios.
@@ -66,6 +67,8 @@ start() {  # start PORT READYFILE [extra args]: returns once the ready file is t
 start "$MEM_PORT" "$OUT/mem.ready"
 SNAP_ARGS=()
 [ -n "${SNAPSHOT_EVERY:-}" ] && SNAP_ARGS=(--snapshot-every "$SNAPSHOT_EVERY")
+# shellcheck disable=SC2206
+[ -n "${STATE_ARGS:-}" ] && SNAP_ARGS+=($STATE_ARGS)
 start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 
 presign() {
@@ -148,7 +151,8 @@ probe="(no snapshot probe at $PROBE)"
 if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/state" 2>&1 || true); fi
 
 {
-    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds"
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds;" \
+        "state server: --state ${SNAP_ARGS[*]}"
     printf '%-22s %9s %9s %9s %11s %s\n' "case" "req/s" "p50" "p99" "CPU us/req" "unexpected answers"
     for round in $(seq 0 $((ROUNDS - 1))); do
         for name in topup-mem topup-dur balance-mem balance-dur; do
@@ -180,3 +184,5 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
     done
     echo "$probe"
 } | tee "$OUT/summary.txt"
+# The pre-signed requests take hundreds of MB; the summary, wrk outputs, logs and state stay.
+rm -f "$OUT"/balance-[12].txt "$OUT"/topup-[12].txt "$OUT"/balance-r*-[12].txt "$OUT"/topup-r*-[12].txt
