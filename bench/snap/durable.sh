@@ -18,6 +18,9 @@ OUT=${BENCH_OUT:-/tmp/snapsim-durable-bench}
 DURATION=${DURATION:-8}
 ROUNDS=${ROUNDS:-2}
 CASES=${CASES:-topup balance}
+# Where the pre-signed requests go (~900 MB at the defaults): REQUESTS=/dev/shm/NAME (a directory of their own,
+# emptied first) keeps them off a full disk; the state directory stays in OUT, on the disk whose fsyncs count.
+REQUESTS=${REQUESTS:-$OUT}
 PROFILE=${PROFILE:-}
 STRACE=${STRACE:-}
 has() { case " $CASES " in *" $1 "*) return 0;; esac; return 1; }
@@ -34,6 +37,7 @@ BALANCE_COUNT=$((BALANCE_PER_SECOND * DURATION * ROUNDS))
 CLOCK=2026-01-15T09:00:00+07:00
 A=snapsim-demo
 rm -rf "$OUT" && mkdir -p "$OUT"
+if [ "$REQUESTS" != "$OUT" ]; then rm -rf "$REQUESTS" && mkdir -p "$REQUESTS"; fi
 ulimit -n 65536 2>/dev/null || true
 
 for tool in wrk openssl python3 curl; do
@@ -73,7 +77,7 @@ start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 
 presign() {
     python3 bench/snap/presign.py "http://127.0.0.1:$MEM_PORT" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$CLOCK" \
-        "$1" "$2" 2 "$OUT/$3" "$4"
+        "$1" "$2" 2 "$REQUESTS/$3" "$4"
 }
 echo "== pre-signing $BALANCE_COUNT balance inquiries and $COUNT top-ups"
 has balance && presign balance "$BALANCE_COUNT" balance 100000000
@@ -88,8 +92,8 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" 
 # same requests, each X-EXTERNAL-ID once per server.
 slice() {  # slice CASE ROUND
     for t in 1 2; do
-        local per=$(( $(wc -l < "$OUT/$1-$t.txt") / ROUNDS ))
-        awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$OUT/$1-$t.txt" > "$OUT/$1-r$2-$t.txt"
+        local per=$(( $(wc -l < "$REQUESTS/$1-$t.txt") / ROUNDS ))
+        awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$REQUESTS/$1-$t.txt" > "$REQUESTS/$1-r$2-$t.txt"
     done
 }
 cpu() {  # cpu PID: the process's user + system CPU time so far, in clock ticks
@@ -110,7 +114,7 @@ run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier
         sleep 1  # strace attaches to every thread
     fi
     before=$(cpu "$pid")
-    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$OUT/$3" 200 > "$OUT/$1.txt"
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$REQUESTS/$3" 200 > "$OUT/$1.txt"
     awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
         END { printf "%.1f\n", 1e6 * t / hz / n }' "$OUT/$1.txt" > "$OUT/$1.cpu"
     if [ -n "$tool" ]; then
@@ -141,7 +145,7 @@ done
 DUR_PID=${PIDS[1]}
 kill -9 "$DUR_PID"; wait "$DUR_PID" 2>/dev/null || true
 records_bytes=$(du -sb "$OUT/state" | cut -f1)
-state_files=$(ls "$OUT/state" | tr '\n' ' ')
+state_files="$(ls "$OUT/state" | grep -v '^part\.' | tr '\n' ' ')+ $(ls "$OUT/state" | grep -c '^part\.') part files"
 t0=$(date +%s.%N)
 start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 t1=$(date +%s.%N)
@@ -185,4 +189,4 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
     echo "$probe"
 } | tee "$OUT/summary.txt"
 # The pre-signed requests take hundreds of MB; the summary, wrk outputs, logs and state stay.
-rm -f "$OUT"/balance-[12].txt "$OUT"/topup-[12].txt "$OUT"/balance-r*-[12].txt "$OUT"/topup-r*-[12].txt
+rm -f "$REQUESTS"/balance-[12].txt "$REQUESTS"/topup-[12].txt "$REQUESTS"/balance-r*-[12].txt "$REQUESTS"/topup-r*-[12].txt
