@@ -79,6 +79,24 @@ import Testing
         #expect(batch(hmac, messages) == oneByOne(hmac, messages))
     }
 
+    /// One message under several keys (another partner's secret tried on the same string): the blocks are equal,
+    /// so their message schedule is shared, and each code must still be its own key's.
+    @Test(arguments: [0, 1, 111, 112, 128, 200, 256, 300])
+    func authenticationCodes_EqualOneByOne_ForOneMessageUnderManyKeys(_ length: Int) {
+        var generator = SeededGenerator(seed: UInt64(length) &+ 7)
+        let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let keys = (0..<7).map { index in
+            HMAC<SHA512>(key: (0..<(20 + index * 30)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+        // The same key twice, too: equal blocks into equal states.
+        let all = keys + [keys[0]]
+        let codes = message.withUnsafeBytes { HMAC<SHA512>.authenticationCodes(of: $0, keys: all) }
+        for (index, key) in all.enumerated() {
+            let one = message.withUnsafeBytes { key.authenticationCode(of: $0) }
+            #expect(Array(codes[(index * 64)..<(index * 64 + 64)]) == one)
+        }
+    }
+
     @Test func authenticationCodes_IsEmpty_ForNoMessages() {
         let hmac = HMAC<SHA512>(key: [1, 2, 3])
         #expect([UInt8]().withUnsafeBytes { hmac.authenticationCodes(of: $0, ranges: []) }.isEmpty)

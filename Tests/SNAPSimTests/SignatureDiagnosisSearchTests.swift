@@ -5,7 +5,8 @@ import Testing
 /// The diagnosis walk writes its candidate strings first and verifies them in one batch; these tests hold it to
 /// the straightforward search it replaced (verify each string as it is walked, stop at the first match), over
 /// random components and random single and double mistakes: the same finding, the same signed string, and the
-/// same "nothing matched" once the budget runs out.
+/// same "nothing matched" once the budget runs out. Two mistakes are tried together only when both are common
+/// ones (`Alternative.pairs`).
 @Suite struct SignatureDiagnosisSearchTests {
     typealias Component = SignatureAlternatives.Component
     typealias Finding = RejectionExplanation.Finding
@@ -20,6 +21,7 @@ import Testing
         var budget: Int
         var values: [String]
         var findings: [Finding] = []
+        var deviations = 1
 
         init(_ components: [Component], order: [Int], separators: [String], key: HMAC<SHA512>, readings: [[UInt8]], budget: Int) {
             self.components = components
@@ -39,6 +41,7 @@ import Testing
 
         mutating func search() -> (causes: [String], signed: String)? {
             for deviations in 1...2 where deviations <= components.count {
+                self.deviations = deviations
                 values = components.map(\.expected)
                 findings = []
                 if let found = visit(0, deviations) { return found }
@@ -58,7 +61,7 @@ import Testing
             let index = order[position]
             if order.count - position > left, let found = visit(position + 1, left) { return found }
             guard left > 0 else { return nil }
-            for alternative in components[index].alternatives {
+            for alternative in components[index].alternatives where deviations == 1 || alternative.pairs {
                 values[index] = alternative.value
                 findings.append(alternative.finding)
                 let found = visit(position + 1, left - 1)
@@ -78,6 +81,7 @@ import Testing
                 SignatureAlternatives.Alternative(
                     value: Int.random(in: 0..<8, using: &generator) == 0
                         ? expected + "x" : word(&generator, length: Int.random(in: 0...90, using: &generator)),
+                    pairs: Bool.random(using: &generator),
                     finding: Finding(cause: "c\(component)-a\(alternative)", summary: "", detail: ""))
             }
             return Component(expected: expected, alternatives: alternatives)

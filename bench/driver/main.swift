@@ -1,6 +1,7 @@
 // snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
 //
-//     snapsim-bench FIXTURES_DIR|default CASE N [WARM]     CASE: balance | topup | badsig | badkey
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM] [--no-explain]
+//     CASE: balance | topup | badsig | badkey | badclient | badtoken | expired
 //
 // Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
 // for each one does what a server connection does: HTTPRequestParser, Simulator.respond, HTTPResponseEncoder.
@@ -17,7 +18,7 @@ import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, let count = Int(arguments[2]) else {
-    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig|badkey N [WARM]")
+    print("usage: snapsim-bench FIXTURES_DIR|default balance|topup|badsig|badkey|badclient|badtoken|expired N [WARM]")
     exit(2)
 }
 let kind = arguments[1]
@@ -29,21 +30,35 @@ do {
     print("cannot load fixtures: \(error)")
     exit(1)
 }
-let timestamp = "2026-01-15T09:00:00+07:00"
+let issuedAt = "2026-01-15T09:00:00+07:00"
+// expired: the token is fetched at 09:00 and the clock then moved past its lifetime; requests are stamped 10:00.
+let timestamp = arguments[1] == "expired" ? "2026-01-15T10:00:00+07:00" : issuedAt
 let simulator = Simulator(
     fixtures: fixtures,
-    options: SimulatorOptions(seed: 7, clock: .fixed(at: ISO8601Timestamp(timestamp)!.time), adminToken: "bench"))
+    options: SimulatorOptions(
+        seed: 7, clock: .fixed(at: ISO8601Timestamp(issuedAt)!.time),
+        explain: !CommandLine.arguments.contains("--no-explain"), adminToken: "bench"))
 guard let partner = fixtures.partners["snapsim-demo"], let signer = try? PartnerSigner(partner: partner) else {
     print("the fixtures have no usable partner snapsim-demo")
     exit(1)
 }
-let tokenReply = simulator.respond(to: try! signer.tokenRequest(timestamp: timestamp))
+let tokenReply = simulator.respond(to: try! signer.tokenRequest(timestamp: issuedAt))
 guard case .respond(let tokenAnswer) = tokenReply.action,
     let token = String(decoding: tokenAnswer.body, as: UTF8.self)
         .split(separator: "\"").drop(while: { $0 != "accessToken" }).dropFirst(2).first
 else {
     print("no token")
     exit(1)
+}
+if kind == "expired" {
+    let advance = HTTPRequest(
+        method: .post, target: "/_sim/clock",
+        headers: ["Authorization": "Bearer bench", "Content-Type": "application/json"],
+        body: Array(#"{"advance": "1h"}"#.utf8))
+    guard case .respond(let moved) = simulator.respond(to: advance).action, moved.status.code == 200 else {
+        print("the clock did not move")
+        exit(1)
+    }
 }
 
 /// Request `number` of the case, as the bytes a client sends.
@@ -58,9 +73,15 @@ else {
         path = "/v1.0/balance-inquiry"
         body = #"{"partnerReferenceNo":"B\#(number)","accountNo":"12345678"}"#
     }
+    // badtoken: correctly signed with a token this simulator never issued (rejected at the token check).
+    let signedToken = kind == "badtoken" ? String(repeating: "T", count: token.count) : String(token)
     var headers = try! signer.transactionHeaders(
-        method: .post, target: path, body: Array(body.utf8), token: String(token), timestamp: timestamp,
+        method: .post, target: path, body: Array(body.utf8), token: signedToken, timestamp: timestamp,
         externalID: String(100_000_000_000 + number))
+    if kind == "badclient" {
+        // An X-PARTNER-ID that is no partner: rejected before any signature is computed.
+        headers[SecurityHeader.partnerID] = "snapsim-nobody"
+    }
     if kind == "badsig", let signature = headers[SecurityHeader.signature] {
         // 65 bytes once decoded: no HMAC-SHA512 can equal it, and the diagnosis knows that from the length.
         headers[SecurityHeader.signature] = String(signature.dropLast(4)) + (signature.hasSuffix("AAA=") ? "BBB=" : "AAA=")
@@ -75,7 +96,7 @@ else {
     return Array(text.utf8)
 }
 
-let expected = kind == "badsig" || kind == "badkey" ? 401 : 200
+let expected = ["badsig", "badkey", "badclient", "badtoken", "expired"].contains(kind) ? 401 : 200
 var parser = HTTPRequestParser()
 let encoder = HTTPResponseEncoder()
 var output: [UInt8] = []

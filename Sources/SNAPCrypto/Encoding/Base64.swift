@@ -17,6 +17,29 @@ public enum Base64 {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Encodes `bytes` (a signature, a digest) straight into the string's storage: the generic collection path
+    /// above is not specialised across modules and costs a witness call per byte.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: (bytes.count + 2) / 3 * 4) { output in
+            let table: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            let digits = table.utf8Start
+            var index = 0
+            var position = 0
+            while position < bytes.count {
+                let second = position + 1 < bytes.count ? bytes[position + 1] : nil
+                let third = position + 2 < bytes.count ? bytes[position + 2] : nil
+                let group = UInt32(bytes[position]) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
+                output[index] = digits[Int(group >> 18)]
+                output[index + 1] = digits[Int(group >> 12 & 0x3f)]
+                output[index + 2] = second == nil ? padding : digits[Int(group >> 6 & 0x3f)]
+                output[index + 3] = third == nil ? padding : digits[Int(group & 0x3f)]
+                index += 4
+                position += 3
+            }
+            return index
+        }
+    }
+
     /// Decodes padded Base64, ignoring ASCII whitespace (spaces, tabs, CR and LF) anywhere in `text`.
     ///
     /// Returns `nil` for characters outside the standard alphabet, missing or misplaced `=` padding, and a total

@@ -115,10 +115,21 @@ enum SHA512Batch {
     /// Compresses `blocks[i]` into `states[selected[i]]`, one block after another. Two blocks at a time in the
     /// lanes of a `SIMD2<UInt64>` were measured and cost more (bench/crypto/README.md, "Lanes"): SSE2 has no
     /// 64-bit rotate, so each of a round's six rotations is three instructions for two lanes against one.
+    ///
+    /// A block equal to the one before it (one message under several keys: another partner's secret tried on
+    /// the same string) reuses its message schedule, a third of a compression.
     static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
         states.withUnsafeMutableBufferPointer { states in
-            for (index, block) in zip(selected, blocks) {
-                SHA512Core.compress(&states[index], blocks: UnsafeRawBufferPointer(start: block, count: 128))
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { schedule in
+                let w = schedule.baseAddress.unsafelyUnwrapped
+                var previous: UnsafeRawPointer?
+                for (index, block) in zip(selected, blocks) {
+                    if previous.map({ !equal($0, block, count: 128) }) ?? true {
+                        SHA512Core.prepareSchedule(w, block: block)
+                    }
+                    SHA512Core.rounds(&states[index], schedule: w)
+                    previous = block
+                }
             }
         }
     }

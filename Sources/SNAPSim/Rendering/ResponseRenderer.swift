@@ -111,7 +111,11 @@ struct ResponseRenderer {
 
     /// Header values must stay on one line of visible ASCII.
     static func headerSafe(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+        // Almost always visible ASCII already (every rejection's summary): then the text itself, not a copy
+        // built character by character.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return String(
+            text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
     }
 }
 

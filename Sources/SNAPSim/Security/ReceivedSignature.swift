@@ -33,10 +33,11 @@ struct ReceivedSignature {
 
     /// How the text reads, for explanations: `base64`, `hex`, `base64 or hex`, or `undecodable`.
     var encodingDescription: String {
-        switch decodings.count {
-        case 0: "undecodable"
-        case 1: decodings[0].encoding.rawValue
-        default: decodings.map(\.encoding.rawValue).joined(separator: " or ")
+        switch (base64 != nil, hex != nil) {
+        case (false, false): "undecodable"
+        case (true, false): SignatureEncoding.base64.rawValue
+        case (false, true): SignatureEncoding.hex.rawValue
+        case (true, true): SignatureEncoding.base64.rawValue + " or " + SignatureEncoding.hex.rawValue
         }
     }
 

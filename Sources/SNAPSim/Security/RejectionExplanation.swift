@@ -47,17 +47,31 @@ struct RejectionExplanation {
 
     /// The JSON object, keys in the documented order.
     var object: JSONObject {
-        var object: JSONObject = ["summary": .string(summary), "check": .string(check.rawValue)]
-        if let expected { object["expected"] = .string(expected) }
-        if let received { object["received"] = .string(received.clipped()) }
-        for (key, value) in facts { object[key] = value }
-        if !diagnosis.isEmpty {
-            object["diagnosis"] = .array(
-                diagnosis.map { ["cause": .string($0.cause), "detail": .string($0.detail)] })
+        var members: [(key: String, value: JSONValue)] = [
+            ("summary", .string(summary)), ("check", .string(check.rawValue)),
+        ]
+        members.reserveCapacity(facts.count + 6)
+        if let expected { members.append(("expected", .string(expected))) }
+        if let received { members.append(("received", .string(received.clipped()))) }
+        // The facts' names are distinct (an object's) and none of the fixed ones above or below in practice:
+        // then the members are appended without a look-up each, as they would be set.
+        if facts.contains(where: { Self.fixedKeys.contains($0.key) }) {
+            var object = JSONObject(uniqueMembers: members)
+            for (key, value) in facts { object[key] = value }
+            members = object.members
+        } else {
+            for member in facts { members.append(member) }
         }
-        if let hint { object["hint"] = .string(hint) }
-        return object
+        if !diagnosis.isEmpty {
+            members.append(("diagnosis", .array(
+                diagnosis.map { ["cause": .string($0.cause), "detail": .string($0.detail)] })))
+        }
+        if let hint { members.append(("hint", .string(hint))) }
+        return JSONObject(uniqueMembers: members)
     }
+
+    /// The members ``object`` writes besides the facts.
+    private static let fixedKeys: Set<String> = ["summary", "check", "expected", "received", "diagnosis", "hint"]
 }
 
 /// The steps of the security pipeline, as explanations name them.

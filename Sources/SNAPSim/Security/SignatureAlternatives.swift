@@ -10,14 +10,19 @@ enum SignatureAlternatives {
 
     struct Alternative {
         var value: String
+        /// Whether the mistake is also tried together with another component's common mistake (the body signed
+        /// un-minified with the timestamp written in another zone, a JavaScript client's pair). Every mistake
+        /// is tried alone; pairs of the others would cost an HMAC each for mistakes seldom made together.
+        var pairs: Bool
         /// Makes the finding: only the alternative that reproduced a signature is ever explained, so its text
         /// is written then, not for each of the dozens tried.
         private let explain: () -> Finding
 
         var finding: Finding { explain() }
 
-        init(value: String, finding: @autoclosure @escaping () -> Finding) {
+        init(value: String, pairs: Bool = false, finding: @autoclosure @escaping () -> Finding) {
             self.value = value
+            self.pairs = pairs
             explain = finding
         }
     }
@@ -118,21 +123,24 @@ enum SignatureAlternatives {
     /// Hashes of the body as it may have been signed instead of minified.
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
-        func add(_ bytes: [UInt8], _ finding: @autoclosure @escaping () -> Finding) {
+        func add(_ bytes: [UInt8], pairs: Bool = false, _ finding: @autoclosure @escaping () -> Finding) {
             let hash = StringToSign.hexSHA256(bytes)
             guard hash != expectedHash, !alternatives.contains(where: { $0.value == hash }) else { return }
-            alternatives.append(Alternative(value: hash, finding: finding()))
+            alternatives.append(Alternative(value: hash, pairs: pairs, finding: finding()))
         }
 
         if minified != body {
-            add(body, Finding(
+            add(body, pairs: true, Finding(
                 cause: "body-signed-unminified", summary: "the body was signed un-minified",
                 detail: "Your signature matches SHA-256 of the body exactly as sent (\(body.count) bytes, with "
                     + "whitespace). SNAP hashes the minified body (\(minified.count) bytes, whitespace outside strings "
                     + "removed): hash the compact JSON."))
         }
         let rewrite = body.count <= rewriteLimit
-        let isJSON = minified.count != body.count || (rewrite && JSONMinifier.isJSON(body))
+        // Parsed once, for the sorted-keys rewrite and to know the body is JSON (a body the parser's limits
+        // refuse may still be JSON: then the grammar alone decides).
+        let parsed = rewrite ? try? JSONParser.parse(body) : nil
+        let isJSON = minified.count != body.count || parsed != nil || (rewrite && JSONMinifier.isJSON(body))
         if rewrite && !isJSON {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
@@ -161,7 +169,7 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with non-ASCII characters written as `\\uXXXX` (Python's "
                     + "json.dumps default), but the body sent carries them as UTF-8. Sign exactly the bytes you send."))
         }
-        if rewrite && isJSON, let value = try? JSONParser.parse(body) {
+        if rewrite && isJSON, let value = parsed {
             let sorted = sortingKeys(value).compactBytes
             if sorted != minified {
                 add(sorted, Finding(
@@ -210,7 +218,7 @@ enum SignatureAlternatives {
         ]
         for form in forms where form != header && !alternatives.contains(where: { $0.value == form }) {
             alternatives.append(Alternative(
-                value: form,
+                value: form, pairs: true,
                 finding: Finding(
                     cause: "timestamp-form-differs",
                     summary: "the signed timestamp is written differently from X-TIMESTAMP",

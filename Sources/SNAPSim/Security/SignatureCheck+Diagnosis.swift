@@ -12,7 +12,8 @@ extension SignatureCheck {
         minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
-        if let finding = encodingFinding(diagnosis, message: expected.text) { return Self.match(finding, expected.text) }
+        let text = expected.text
+        if let finding = encodingFinding(diagnosis, message: text) { return Self.match(finding, text) }
         // A signature of the wrong length (65 bytes for HMAC-SHA512) matches no alternative: none is made.
         if diagnosis.couldMatch, let found = searchTransaction(
             request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
@@ -20,9 +21,12 @@ extension SignatureCheck {
         {
             return found
         }
-        if let finding = otherModeFinding(received, expected: expected, token: token) { return Self.match(finding, nil) }
-        if let finding = otherPartnerFinding(received, message: expected.text) { return Self.match(finding, expected.text) }
-        return Self.match(noMatch(received, verifier: verifier), nil)
+        let readings = diagnosis.readings
+        if let finding = otherModeFinding(readings, expected: expected, token: token) {
+            return Self.match(finding, nil)
+        }
+        if let finding = otherPartnerFinding(readings, message: text) { return Self.match(finding, text) }
+        return Self.match(noMatch(diagnosis), nil)
     }
 
     /// The usual mistakes in each component of a transaction's string to sign, one or two at a time.
@@ -93,22 +97,20 @@ extension SignatureCheck {
             .init(expected: timestamp, alternatives: SignatureAlternatives.timestamps(timestamp, parsed: parsedTimestamp)),
         ]
         if diagnosis.couldMatch, let found = diagnosis.search(components, separators: ["", ""]) { return found }
-        let readings = received.decodings.map(\.bytes)
         let hmac = SignatureVerifier(credential: keys.secret(partner.clientSecret))
-        if hmac.firstValid(readings, for: Array(expected.utf8)) != nil {
+        if hmac.firstValid(diagnosis.readings, for: Array(expected.utf8)) != nil {
             return Self.match(Finding(
                 cause: "token-request-signed-with-hmac", summary: "the token request was signed with HMAC",
                 detail: "Your signature is HMAC-SHA512 with the client secret; the B2B token request is signed with "
                     + "the partner's RSA private key (SHA256withRSA)."), expected)
         }
-        return Self.match(noMatch(received, verifier: verifier), nil)
+        return Self.match(noMatch(diagnosis), nil)
     }
 
     /// A signature that is right but written in an encoding this profile refuses, or not decodable at all.
     fileprivate func encodingFinding(_ diagnosis: SignatureDiagnosis, message: String) -> Finding? {
-        let received = diagnosis.signature
         let verifier = diagnosis.verifier
-        let refused = received.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
+        let refused = diagnosis.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
         if let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
             let accepted = SignatureEncoding.allCases.filter(conventions.signatureEncodings.contains).map(\.rawValue)
             return Finding(
@@ -117,7 +119,7 @@ extension SignatureCheck {
                 detail: "X-SIGNATURE verifies as \(refused[match].encoding.rawValue), but this provider accepts only "
                     + accepted.joined(separator: " or ") + ".")
         }
-        if received.decodings.isEmpty && diagnosis.misencodings.isEmpty {
+        if diagnosis.decodings.isEmpty && diagnosis.misencodings.isEmpty {
             return Finding(
                 cause: "signature-undecodable", summary: "X-SIGNATURE is neither Base64 nor hex",
                 detail: "X-SIGNATURE could not be decoded as Base64 or as hex, so it cannot be any signature.")
@@ -126,8 +128,7 @@ extension SignatureCheck {
     }
 
     /// The signature made in the other signing mode, or with HMAC-SHA256.
-    fileprivate func otherModeFinding(_ received: ReceivedSignature, expected: StringToSign, token: String?) -> Finding? {
-        let readings = received.decodings.map(\.bytes)
+    fileprivate func otherModeFinding(_ readings: [[UInt8]], expected: StringToSign, token: String?) -> Finding? {
         var asymmetric = expected
         asymmetric.accessToken = nil
         switch partner.signing {
@@ -168,16 +169,17 @@ extension SignatureCheck {
     }
 
     /// The right string signed with another partner's client secret (HMAC only), for the first few partners.
-    fileprivate func otherPartnerFinding(_ received: ReceivedSignature, message: String) -> Finding? {
+    fileprivate func otherPartnerFinding(_ readings: [[UInt8]], message: String) -> Finding? {
         guard partner.signing == .symmetric else { return nil }
-        let readings = received.decodings.map(\.bytes)
         guard readings.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
-        let others = partners.values.sorted(by: { $0.clientId < $1.clientId }).prefix(Self.otherPartnersTried)
-            .filter { $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret }
+        // The world's first partners, sorted once with their keyed states (`keys` is built from `partners`).
+        let others = keys.firstPartners.filter {
+            $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret
+        }
         guard !others.isEmpty else { return nil }
         // Every other partner's MAC of the message at once (their keyed states are the world's).
         let codes = Array(message.utf8).withUnsafeBytes { message in
-            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map { keys.keyedSecret($0.clientSecret) })
+            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map(\.keyed))
         }
         for (index, other) in others.enumerated()
         where readings.contains(where: { ConstantTime.equals($0[...], codes[(index * 64)..<(index * 64 + 64)]) }) {
@@ -189,12 +191,14 @@ extension SignatureCheck {
         return nil
     }
 
-    fileprivate func noMatch(_ received: ReceivedSignature, verifier: SignatureVerifier) -> Finding {
+    fileprivate func noMatch(_ diagnosis: SignatureDiagnosis) -> Finding {
+        let verifier = diagnosis.verifier
+        let decodings = diagnosis.decodings
         var detail = "No common mistake reproduces your signature: the key differs ("
             + (verifier.isExpensive ? "the private key does not match the public key in the fixtures" : "client secret")
             + "), or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
-        if !verifier.isExpensive, !received.decodings.isEmpty, !received.decodings.contains(where: { $0.bytes.count == 64 }) {
-            let lengths = received.decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
+        if !verifier.isExpensive, !decodings.isEmpty, !decodings.contains(where: { $0.bytes.count == 64 }) {
+            let lengths = decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
             detail += " Note: X-SIGNATURE decodes to " + lengths.joined(separator: ", ")
                 + "; an HMAC-SHA512 is 64 bytes (88 Base64 characters or 128 hex digits)."
         }

@@ -34,25 +34,34 @@ struct SignatureCheck {
         let received = ReceivedSignature(signature)
         // The preferred string to sign, built as the bytes that are signed: what almost every request verifies
         // against. The provider's variants are computed only when it fails.
-        let preferred = variants.preferredMessage(request, accessToken: accessToken, timestamp: timestamp)
+        let (preferred, hashed) = variants.preferredMessageAndHashedBody(
+            request, accessToken: accessToken, timestamp: timestamp)
         if let encoding = accepted(received, verifier: verifier, message: preferred) {
             return SecurityVerdict(
                 signingMode: partner.signing, stringToSign: String(decoding: preferred, as: UTF8.self),
                 signatureEncoding: encoding, accessToken: token)
         }
-        // The standard string, or the provider's variants (signed path without a context prefix, raw body hash).
-        let candidates = variants.stringsToSign(request, accessToken: accessToken, timestamp: timestamp)
-        let expected = candidates[0]
-        for candidate in candidates.dropFirst() {
-            if let encoding = accepted(received, verifier: verifier, message: Array(candidate.text.utf8)) {
-                return SecurityVerdict(
-                    signingMode: partner.signing, stringToSign: candidate.text, signatureEncoding: encoding,
-                    accessToken: token)
+        let expected: StringToSign
+        if variants.hasOneStringToSign {
+            // SNAP's standard: the preferred string was the only one; its parts are read back, not rebuilt.
+            expected = StringToSign(
+                preferred: preferred, method: request.method.rawValue.asciiUppercased, target: request.target,
+                accessToken: accessToken, timestamp: timestamp)
+        } else {
+            // The provider's variants (signed path without a context prefix, raw body hash).
+            let candidates = variants.stringsToSign(request, accessToken: accessToken, timestamp: timestamp)
+            expected = candidates[0]
+            for candidate in candidates.dropFirst() {
+                if let encoding = accepted(received, verifier: verifier, message: Array(candidate.text.utf8)) {
+                    return SecurityVerdict(
+                        signingMode: partner.signing, stringToSign: candidate.text, signatureEncoding: encoding,
+                        accessToken: token)
+                }
             }
         }
 
         var explanation = explanation(received, verifier: verifier, stringToSign: expected.text)
-        let minified = JSONMinifier.minify(request.body)
+        let minified = variants.bodyHashInputs.first == .raw ? JSONMinifier.minify(request.body) : hashed
         explanation.fact("bodyHash", .string(expected.bodyHash))
         explanation.fact("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified)))
         if !minified.isEmpty {
@@ -143,7 +152,8 @@ struct SignatureCheck {
 
     static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {
         if body.isEmpty { return "empty body (SHA-256 of the empty string)" }
-        if minified.count == body.count && !JSONMinifier.isJSON(body) && JSONMinifier.stripWhitespace(body) != body {
+        // Whitespace first: a body without any (the usual one) is not parsed again.
+        if minified.count == body.count && JSONMinifier.stripWhitespace(body) != body && !JSONMinifier.isJSON(body) {
             return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
         }
         return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")

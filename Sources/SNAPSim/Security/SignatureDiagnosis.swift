@@ -1,5 +1,6 @@
-/// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one (or,
-/// for cheap HMACs, up to two) of its components done the usual wrong way, or the signature mis-encoded.
+/// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one of its
+/// components done the usual wrong way (or, for cheap HMACs, two common ones: the body signed un-minified and
+/// the timestamp written in another zone), or the signature mis-encoded.
 ///
 /// Runs only on the failure path. The work is capped, in verifications (RSA costs a modular exponentiation
 /// each) and in bytes hashed (a huge header makes every candidate string huge), so a stream of bad requests
@@ -10,28 +11,35 @@ struct SignatureDiagnosis {
 
     /// How many bytes of candidate strings one diagnosis may hash.
     static let hashedBytesBudget = 1 << 16
-    /// Candidate strings tried with HMAC: every single-component mistake of a usual request (about 20) and the
-    /// likeliest pairs. Enough to find the mistakes partners make, and small enough that a rejection costs
-    /// about what an answer does, so a misconfigured client flooding the sandbox cannot starve the others.
+    /// Candidate strings tried with HMAC at most: every single-component mistake of a usual request (about 20)
+    /// and the pairs of common mistakes (``SignatureAlternatives/Alternative/pairs``). Each costs two or three
+    /// SHA-512 blocks, so that a rejection costs at most about twice an answer and a misconfigured client
+    /// flooding the sandbox cannot starve the others.
     static let cheapTrials = 40
     /// Candidate strings tried with RSA, each a modular exponentiation.
     static let expensiveTrials = 8
 
     let verifier: SignatureVerifier
     let signature: ReceivedSignature
-    /// The readings of a mis-encoded signature, worked out once per diagnosis.
+    /// The readings of the header (``ReceivedSignature/decodings``) and of a mis-encoded signature, worked out
+    /// once per diagnosis.
+    let decodings: [(encoding: SignatureEncoding, bytes: [UInt8])]
     let misencodings: [(finding: Finding, bytes: [UInt8])]
 
     init(verifier: SignatureVerifier, signature: ReceivedSignature) {
         self.verifier = verifier
         self.signature = signature
+        decodings = signature.decodings
         misencodings = signature.misencodings()
     }
+
+    /// The bytes of each reading of the header, Base64 first.
+    var readings: [[UInt8]] { decodings.map(\.bytes) }
 
     /// Whether any reading of the header, mis-encoded ones included, has the length of a signature: when none
     /// has, no string can reproduce it and the alternatives need not even be made.
     var couldMatch: Bool {
-        signature.decodings.contains { verifier.couldBeSignature($0.bytes) }
+        decodings.contains { verifier.couldBeSignature($0.bytes) }
             || misencodings.contains { verifier.couldBeSignature($0.bytes) }
     }
 
@@ -54,7 +62,7 @@ struct SignatureDiagnosis {
     /// that matched are made: the same first match, and the same findings, as verifying each as it is walked.
     func search(_ components: [Component], order: [Int]? = nil, separators: [String]) -> Match? {
         precondition(separators.count == max(0, components.count - 1), "one separator between two components")
-        let readings = signature.decodings.map(\.bytes)
+        let readings = self.readings
         var walk = Walk(components: components, order: order ?? Array(components.indices), separators: separators)
         let expected = walk.expected()
         if let index = verifier.firstValid(misencodings.map(\.bytes), for: expected) {
@@ -66,6 +74,7 @@ struct SignatureDiagnosis {
         guard !candidates.isEmpty else { return nil }
         walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
         walk.reserve(walk.budget * (expected.count + 32))
+        // Every single mistake first, then the pairs of common ones.
         for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
             walk.run(deviations: deviations)
         }
@@ -106,68 +115,119 @@ struct SignatureDiagnosis {
         }
 
         let order: [Int]
-        /// Each component's expected value and alternatives, as the bytes that are written.
-        let expectedParts: [[UInt8]]
-        let alternativeParts: [[[UInt8]]]
-        let separators: [[UInt8]]
+        /// Every part that is written, one after another, in one buffer (a diagnosis used to allocate an array
+        /// per alternative): each component's expected value and alternatives, and the separators.
+        private let parts: [UInt8]
+        /// Where each component's expected value is in `parts`.
+        private let expectedParts: [Range<Int>]
+        /// Where each alternative is in `parts`, every component's in turn; component `c`'s are
+        /// `firstAlternative[c]..<firstAlternative[c + 1]`.
+        private let alternativeParts: [Range<Int>]
+        private let firstAlternative: [Int]
+        /// Whether each alternative (same indices) is tried in pairs (``SignatureAlternatives/Alternative/pairs``).
+        private let pairable: [Bool]
+        /// Where each separator is in `parts` (between component `i` and `i + 1`).
+        private let separators: [Range<Int>]
         var budget = 0
-        /// The candidate strings, one after another; `ranges[i]` is the i-th.
+        /// The candidate strings, one after another; `ranges[i]` is the i-th. Sized beforehand (``reserve(_:)``)
+        /// and written in place: `used` bytes hold candidates.
         private(set) var messages: [UInt8] = []
+        private var used = 0
         private(set) var ranges: [Range<Int>] = []
         /// The alternatives of each candidate, in the walk's order (at most two).
         private(set) var deviations: [Path] = []
         /// The alternative in use per component (`-1`: the expected value), and the path to it.
         private var chosen: [Int]
         private var path = Path()
+        /// Whether the walk writes pairs, of common mistakes only.
+        private var pairsOnly = false
 
         init(components: [Component], order: [Int], separators: [String]) {
             self.order = order
-            expectedParts = components.map { Array($0.expected.utf8) }
-            alternativeParts = components.map { $0.alternatives.map { Array($0.value.utf8) } }
-            self.separators = separators.map { Array($0.utf8) }
+            var parts: [UInt8] = []
+            var expectedParts: [Range<Int>] = []
+            var alternativeParts: [Range<Int>] = []
+            var firstAlternative: [Int] = []
+            var pairable: [Bool] = []
+            expectedParts.reserveCapacity(components.count)
+            firstAlternative.reserveCapacity(components.count + 1)
+            func add(_ text: String) -> Range<Int> {
+                let start = parts.count
+                parts.append(contentsOf: text.utf8)
+                return start..<parts.count
+            }
+            for component in components {
+                expectedParts.append(add(component.expected))
+                firstAlternative.append(alternativeParts.count)
+                for alternative in component.alternatives {
+                    alternativeParts.append(add(alternative.value))
+                    pairable.append(alternative.pairs)
+                }
+            }
+            firstAlternative.append(alternativeParts.count)
+            self.separators = separators.map(add)
+            self.parts = parts
+            self.expectedParts = expectedParts
+            self.alternativeParts = alternativeParts
+            self.firstAlternative = firstAlternative
+            self.pairable = pairable
             chosen = Array(repeating: -1, count: components.count)
         }
 
         /// The expected string.
         func expected() -> [UInt8] {
-            var bytes: [UInt8] = []
-            write(into: &bytes)
+            var bytes = [UInt8](repeating: 0, count: length())
+            _ = write(into: &bytes, at: 0)
             return bytes
         }
 
         mutating func reserve(_ bytes: Int) {
-            messages.reserveCapacity(bytes)
+            messages = [UInt8](repeating: 0, count: bytes)
             ranges.reserveCapacity(budget)
             deviations.reserveCapacity(budget)
         }
 
+        /// Writes the candidates with exactly `deviations` mistakes; with two, only pairs of common ones.
         mutating func run(deviations: Int) {
+            pairsOnly = deviations > 1
             visit(0, deviations)
         }
 
-        private func write(into bytes: inout [UInt8]) {
+        /// The part component `index` contributes: its expected value or the chosen alternative.
+        @inline(__always)
+        private func part(_ index: Int) -> Range<Int> {
+            let choice = chosen[index]
+            return choice < 0 ? expectedParts[index] : alternativeParts[firstAlternative[index] + choice]
+        }
+
+        /// The length of the string with the current choices.
+        private func length() -> Int {
             var length = 0
             for index in chosen.indices {
                 if index > 0 { length += separators[index - 1].count }
-                let choice = chosen[index]
-                length += choice < 0 ? expectedParts[index].count : alternativeParts[index][choice].count
+                length += part(index).count
             }
-            let start = bytes.count
-            // One growth and a memory copy per part: dozens of candidates are written per diagnosis.
-            bytes.append(contentsOf: repeatElement(0, count: length))
-            bytes.withUnsafeMutableBytes { buffer in
-                var offset = start
-                func copy(_ part: [UInt8]) {
-                    part.withUnsafeBytes { part in
-                        guard let source = part.baseAddress else { return }
-                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(from: source, byteCount: part.count)
-                        offset += part.count
+            return length
+        }
+
+        /// Writes the string with the current choices at `start` of `bytes`, which has room for it; returns
+        /// where it ends. A memory copy per part: dozens of candidates are written per diagnosis (appending
+        /// cost a generic call per part, growing by zeros first a loop over every byte).
+        private func write(into bytes: inout [UInt8], at start: Int) -> Int {
+            parts.withUnsafeBytes { parts in
+                bytes.withUnsafeMutableBytes { buffer in
+                    var offset = start
+                    func copy(_ range: Range<Int>) {
+                        guard !range.isEmpty else { return }
+                        (buffer.baseAddress.unsafelyUnwrapped + offset).copyMemory(
+                            from: parts.baseAddress.unsafelyUnwrapped + range.lowerBound, byteCount: range.count)
+                        offset += range.count
                     }
-                }
-                for index in chosen.indices {
-                    if index > 0 { copy(separators[index - 1]) }
-                    let choice = chosen[index]
-                    copy(choice < 0 ? expectedParts[index] : alternativeParts[index][choice])
+                    for index in chosen.indices {
+                        if index > 0 { copy(separators[index - 1]) }
+                        copy(part(index))
+                    }
+                    return offset
                 }
             }
         }
@@ -177,16 +237,27 @@ struct SignatureDiagnosis {
             if position == order.count {
                 guard left == 0 else { return }
                 budget -= 1
-                let start = messages.count
-                write(into: &messages)
-                ranges.append(start..<messages.count)
+                let length = length()
+                if used + length > messages.count {
+                    messages.append(contentsOf: repeatElement(0, count: max(length, messages.count)))
+                }
+                let start = used
+                // Taken out of `self` while written: `write` reads `self`, whose copy would otherwise share the
+                // buffer and make every write copy it whole.
+                var buffer: [UInt8] = []
+                swap(&buffer, &messages)
+                used = write(into: &buffer, at: start)
+                swap(&buffer, &messages)
+                ranges.append(start..<used)
                 deviations.append(path)
                 return
             }
             let index = order[position]
             if order.count - position > left { visit(position + 1, left) }
             guard left > 0 else { return }
-            for alternative in alternativeParts[index].indices {
+            let first = firstAlternative[index]
+            let count = firstAlternative[index + 1] - first
+            for alternative in 0..<count where !pairsOnly || pairable[first + alternative] {
                 chosen[index] = alternative
                 path.append(Deviation(component: index, alternative: alternative))
                 visit(position + 1, left - 1)

@@ -120,6 +120,9 @@ struct SignatureVerifier {
 struct PublicKeys: Sendable {
     private let keys: [String: Result<RSA.PublicKey, KeyError>]
     private let secrets: [String: HMAC<SHA512>]
+    /// The first partners by client id, each with its keyed secret: those a failed signature is tried with
+    /// (``SignatureCheck/otherPartnersTried``), sorted once per world rather than per rejection.
+    let firstPartners: [(clientId: String, clientSecret: String, keyed: HMAC<SHA512>)]
 
     /// The keys of `partners`.
     init(_ partners: some Sequence<Partner>) {
@@ -133,6 +136,9 @@ struct PublicKeys: Sendable {
         }
         self.keys = keys
         self.secrets = secrets
+        firstPartners = partners.sorted { $0.clientId < $1.clientId }.prefix(SignatureCheck.otherPartnersTried).map {
+            ($0.clientId, $0.clientSecret, secrets[$0.clientSecret] ?? HMAC<SHA512>(key: Array($0.clientSecret.utf8)))
+        }
     }
 
     /// The credential of a client secret, keyed beforehand when the secret belongs to a partner of the world.

@@ -9,15 +9,41 @@ extension SigningVariants {
     /// body's SHA-256 as hex in place, no intermediate strings, no array of candidates. The variants are built
     /// only when this one does not verify.
     func preferredMessage(_ request: HTTPRequest, accessToken: String?, timestamp: String) -> [UInt8] {
+        preferredMessageAndHashedBody(request, accessToken: accessToken, timestamp: timestamp).message
+    }
+
+    /// ``preferredMessage(_:accessToken:timestamp:)`` and the body bytes it hashed (minified or raw), which a
+    /// failed verification explains without minifying the body again.
+    func preferredMessageAndHashedBody(_ request: HTTPRequest, accessToken: String?, timestamp: String)
+        -> (message: [UInt8], hashed: [UInt8])
+    {
         let hashed = switch bodyHashInputs.first ?? .minified {
         case .minified: JSONMinifier.minify(request.body)
         case .raw: request.body
         }
         var hasher = SHA256()
         hashed.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return StringToSign.message(
+        let message = StringToSign.message(
             method: request.method.rawValue.asciiUppercased, target: signedTarget(request.target),
             accessToken: accessToken, bodyDigest: hasher.finalize(), timestamp: timestamp)
+        return (message, hashed)
+    }
+
+    /// Whether ``stringsToSign(_:accessToken:timestamp:)`` has one string only, the preferred one: SNAP's
+    /// standard (no path prefix left out, the minified body hashed).
+    var hasOneStringToSign: Bool {
+        strippedPathPrefix == nil && bodyHashInputs.allSatisfy { $0 == .minified }
+    }
+}
+
+extension StringToSign {
+    /// The parts of a preferred message (``SigningVariants/preferredMessage(_:accessToken:timestamp:)``) of
+    /// SNAP's standard, without hashing the body again: its hash is read back from the message.
+    init(preferred message: [UInt8], method: String, target: String, accessToken: String?, timestamp: String) {
+        let end = message.count - timestamp.utf8.count - 1
+        self.init(
+            method: method, target: target, accessToken: accessToken,
+            bodyHash: String(decoding: message[(end - 64)..<end], as: UTF8.self), timestamp: timestamp)
     }
 }
 
