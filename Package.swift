@@ -34,9 +34,7 @@ let package = Package(
         /// Sockets, event loops, timers, limits and graceful shutdown.
         .target(name: "SimServer", dependencies: ["SimHTTP", "CEpoll"], swiftSettings: strictSettings),
         /// An append-only, checksummed log with group-commit fsync and a directory lock; no SNAP knowledge.
-        .target(name: "SimLog", dependencies: ["CCRC32C"], swiftSettings: strictSettings),
-        /// CRC-32C with the processor's instructions (x86-64 SSE 4.2), for SimLog; empty elsewhere.
-        .target(name: "CCRC32C"),
+        .target(name: "SimLog", swiftSettings: strictSettings),
         /// A compact binary `Encoder`/`Decoder` (tagged values, varints, a key table per document); no SNAP knowledge.
         .target(name: "SimBinaryCoding", exclude: ["README.md"], swiftSettings: strictSettings),
         /// An outbound HTTP/1.1 client over plain sockets with deadlines; no Foundation.

@@ -1,15 +1,9 @@
-import CCRC32C
-
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the checksum that frames every log record.
 ///
-/// With the processor's CRC-32C instruction where there is one (x86-64 with SSE 4.2, through the C target
-/// `CCRC32C`: ~8 bytes a cycle), otherwise a table-driven software implementation, slicing by eight bytes (eight
-/// 256-entry tables, one load per byte but no dependency chain between the bytes of a word). Every record a
-/// request logs is checksummed on its thread, and a start checks every record and snapshot part.
+/// A table-driven software implementation, slicing by eight bytes (eight 256-entry tables, one load per byte
+/// but no dependency chain between the bytes of a word): a start checks every record of the log, so the checksum
+/// is on the path of a restart; free of platform intrinsics.
 public enum CRC32C {
-    /// Whether the processor's instruction is used.
-    public static let isHardware = ccrc32c_hardware() == 1
-
     /// `tables[k][b]`: the CRC of byte `b` followed by `k` zero bytes; `tables[0]` is the classic byte table.
     static let tables: [UInt32] = {
         var tables = [UInt32](repeating: 0, count: 8 * 256)
@@ -29,12 +23,6 @@ public enum CRC32C {
 
     /// The checksum of `bytes`, continuing from `seed` (the checksum of what came before, 0 at the start).
     public static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
-        guard isHardware, let base = bytes.baseAddress else { return software(bytes, seed: seed) }
-        return ~ccrc32c_update(~seed, base, bytes.count)
-    }
-
-    /// The same checksum by tables (for processors without the instruction, and to test one against the other).
-    public static func software(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
         var crc = ~seed
         tables.withUnsafeBufferPointer { table in
             var offset = 0
