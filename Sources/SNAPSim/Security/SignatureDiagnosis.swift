@@ -72,7 +72,10 @@ struct SignatureDiagnosis {
         let candidates = readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes))
         guard !candidates.isEmpty else { return nil }
         walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
-        walk.reserve(walk.budget * (expected.count + 32))
+        // Room for the candidates there are, not for the whole budget: zeroing 40 strings' worth of bytes cost
+        // more than writing the few a usual request has.
+        let alternatives = components.reduce(0) { $0 + $1.alternatives.count }
+        walk.reserve(min(walk.budget, alternatives) * (expected.count + 32))
         walk.run()
         guard let (message, candidate) = verifier.firstMatch(candidates, messages: walk.messages, ranges: walk.ranges)
         else { return nil }
