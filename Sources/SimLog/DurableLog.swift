@@ -27,7 +27,7 @@ public final class DurableLog: @unchecked Sendable {
     /// How long the writer gathers records nobody waits for (no callback, no blocked thread: a read's record)
     /// before it writes them: read-only traffic then costs one fdatasync per interval, not one per batch.
     /// Anyone starting to wait ends the gathering at once.
-    static let gatheringNanoseconds = 5_000_000
+    static let gatheringNanoseconds = 20_000_000
     /// The segment appends go to (replaced by ``startSegment()``), and its number.
     private var fd: Int32
     private var segment: UInt64
@@ -41,6 +41,9 @@ public final class DurableLog: @unchecked Sendable {
     /// The next segment, created ahead of the cut by ``prepareSegment()``: its number, descriptor and the
     /// space written ahead in it.
     private var prepared: (number: UInt64, fd: Int32, allocated: Int)?
+    /// A cut made by ``cutSegment()`` the writer has not carried out yet: the records in `pending` before byte
+    /// `offset` end the old segment; the rest go to the new one, `fd` (made ahead, `allocated` bytes written).
+    private var cut: (offset: Int, fd: Int32, allocated: Int)?
     private let lock: DirectoryLock
     /// The directory, as given.
     public let directory: String
@@ -69,6 +72,7 @@ public final class DurableLog: @unchecked Sendable {
     deinit {
         Glibc.close(fd)
         if let prepared { Glibc.close(prepared.fd) }
+        if let cut { Glibc.close(cut.fd) }
         pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
@@ -103,6 +107,29 @@ public final class DurableLog: @unchecked Sendable {
         end = size
         allocated = size
         return number
+    }
+
+    /// Ends the current segment and sends later appends to the one ``prepareSegment()`` made, without waiting:
+    /// returns the new segment's number and the sequence number of the last record before the cut. The writer
+    /// makes the records before the cut durable in the old segment before it writes any after it in the new one,
+    /// so the log stays in order on disk; a snapshot of the state as of the cut must wait for that sequence
+    /// (``waitUntilDurable(_:)``) before it is saved. The caller keeps every appender waiting meanwhile, as for
+    /// ``startSegment()``, which this falls back to when no segment was made ahead.
+    public func cutSegment() throws(LogError) -> (segment: UInt64, sequence: UInt64) {
+        pthread_mutex_lock(mutex)
+        guard let prepared, prepared.number == segment + 1, cut == nil, !stopping else {
+            pthread_mutex_unlock(mutex)
+            let number = try startSegment()
+            return (number, durableSequence)  // everything appended is durable, and nobody appends meanwhile
+        }
+        cut = (pending.count, prepared.fd, prepared.allocated)
+        self.prepared = nil
+        segment = prepared.number
+        size = LogRecovery.magic.count
+        let sequence = appended
+        pthread_cond_broadcast(condition)
+        pthread_mutex_unlock(mutex)
+        return (prepared.number, sequence)
     }
 
     /// Creates the segment ``startSegment()`` will switch to, with its header and ``preallocation`` bytes of
@@ -209,42 +236,51 @@ public final class DurableLog: @unchecked Sendable {
         let total = Int(deadline.tv_nsec) + Self.gatheringNanoseconds
         deadline.tv_sec += total / 1_000_000_000
         deadline.tv_nsec = total % 1_000_000_000
-        while waiters.isEmpty && blocked == 0 && !stopping {
+        while waiters.isEmpty && blocked == 0 && cut == nil && !stopping {
             if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT { return }
         }
     }
 
-    /// The writer thread: takes whatever is pending, writes and syncs it, and reports what became durable.
+    /// The writer thread: takes whatever is pending, writes and syncs it (across a cut: the old segment's part,
+    /// then the new one's), and reports what became durable.
     func writeLoop() {
         var batch: [UInt8] = []
         pthread_mutex_lock(mutex)
         while true {
-            while pending.isEmpty && !stopping { pthread_cond_wait(condition, mutex) }
-            if pending.isEmpty && stopping { break }
-            if waiters.isEmpty && blocked == 0 && !stopping { gather() }
+            while pending.isEmpty && cut == nil && !stopping { pthread_cond_wait(condition, mutex) }
+            if pending.isEmpty && cut == nil && stopping { break }
+            if waiters.isEmpty && blocked == 0 && cut == nil && !stopping { gather() }
             swap(&batch, &pending)
             let sequence = appended
-            let (fd, offset, allocated) = (self.fd, end, self.allocated)
+            let scheduled = cut
+            cut = nil
+            var (fd, end, allocated) = (self.fd, self.end, self.allocated)
             pthread_mutex_unlock(mutex)
 
-            var grown = allocated
             var failure: Int32?
-            if offset + batch.count > allocated {
-                // Zeros ahead of the records, synced with this batch: the next fdatasyncs flush data only.
-                grown = (offset + batch.count + Self.preallocation) / Self.preallocation * Self.preallocation
-                failure = FileIO.writeZeros(fd, from: allocated, to: grown)
+            if let scheduled {
+                // The records before the cut are durable in the old segment before any after it is written.
+                if scheduled.offset > 0 {
+                    failure = write(batch[..<scheduled.offset], to: fd, end: &end, allocated: &allocated)
+                }
+                if failure == nil {
+                    Glibc.close(fd)
+                    (fd, end, allocated) = (scheduled.fd, LogRecovery.magic.count, scheduled.allocated)
+                    if batch.count > scheduled.offset {
+                        failure = write(batch[scheduled.offset...], to: fd, end: &end, allocated: &allocated)
+                    }
+                }
+            } else {
+                failure = write(batch[...], to: fd, end: &end, allocated: &allocated)
             }
-            failure = failure ?? batch.withUnsafeBytes { FileIO.writeAll(fd, $0, at: offset) } ?? FileIO.syncData(fd)
             if let failure {
                 // Nothing more can be acknowledged; answering without the record would break the promise.
                 fatalError("snapsim: cannot write the state log in \(directory): \(FileIO.describe(failure))")
             }
-            let written = batch.count
             batch.removeAll(keepingCapacity: batch.capacity <= 4 << 20)
 
             pthread_mutex_lock(mutex)
-            end = offset + written
-            self.allocated = grown
+            (self.fd, self.end, self.allocated) = (fd, end, allocated)
             durable = sequence
             var ready: [@Sendable () -> Void] = []
             waiters.removeAll { waiter in
@@ -260,5 +296,19 @@ public final class DurableLog: @unchecked Sendable {
         stopped = true
         pthread_cond_broadcast(condition)
         pthread_mutex_unlock(mutex)
+    }
+
+    /// Writes `bytes` at `end` of segment `fd` and syncs them, first writing zeros ahead when they would pass
+    /// `allocated` (synced with them: the next fdatasyncs flush data only); moves `end` and `allocated`.
+    private func write(_ bytes: ArraySlice<UInt8>, to fd: Int32, end: inout Int, allocated: inout Int) -> Int32? {
+        var failure: Int32?
+        if end + bytes.count > allocated {
+            let grown = (end + bytes.count + Self.preallocation) / Self.preallocation * Self.preallocation
+            failure = FileIO.writeZeros(fd, from: allocated, to: grown)
+            if failure == nil { allocated = grown }
+        }
+        failure = failure ?? bytes.withUnsafeBytes { FileIO.writeAll(fd, $0, at: end) } ?? FileIO.syncData(fd)
+        if failure == nil { end += bytes.count }
+        return failure
     }
 }

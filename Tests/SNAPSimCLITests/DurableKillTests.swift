@@ -20,7 +20,12 @@ import Glibc
     static let amount = 1_000_000  // minor units: "10000.00"
     static let workers = 6
 
-    @Test func everyAcknowledgedTopUpSurvivesKill9_ExactlyOnce() throws {
+    /// Worker 0 also sends a balance inquiry before each of its top-ups: reads are not waited for, but a read
+    /// answered before a top-up that was acknowledged is on disk (the log keeps each partner's order), so after
+    /// the kills each such read's X-EXTERNAL-ID must be a conflict. With `--journal-in-memory` reads are logged
+    /// as what they changed (their identifier stream position interleaves with the top-ups').
+    @Test(arguments: [[], ["--journal-in-memory"]])
+    func everyAcknowledgedTopUpSurvivesKill9_ExactlyOnce(extra: [String]) throws {
         let rounds = ProcessInfo.processInfo.environment["SNAPSIM_KILL_ROUNDS"].flatMap(Int.init) ?? 4
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-kill-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -28,7 +33,7 @@ import Glibc
         let signer = try PartnerSigner(partner: demo)
         let book = TopUpBook()
 
-        var server = try KilledServer(state: directory)
+        var server = try KilledServer(state: directory, extra: extra)
         let opening = try server.balance(of: Self.customer)
         let token = try server.token(signer, timestamp: Self.clock)
         var generator = SystemRandomNumberGenerator()
@@ -50,7 +55,7 @@ import Glibc
             stop.set()
             group.wait()
             #expect(!book.failed, "round \(round): \(book.failure)")
-            server = try KilledServer(state: directory)
+            server = try KilledServer(state: directory, extra: extra)
             #expect(server.startLines.contains("state: resumed"), "round \(round): \(server.startLines)")
         }
         defer { server.kill() }
@@ -71,7 +76,14 @@ import Glibc
             }
         }
         #expect(try server.balance(of: Self.customer) == opening + sent.count * Self.amount)
-        print("kill test: \(rounds) SIGKILLs, \(sent.count) top-ups sent, \(book.acknowledgedCount) acknowledged before a kill")
+        let covered = book.coveredReads
+        for read in covered {
+            let answer = try client.exchange(read)
+            let code = answer.body.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            #expect(code.contains(#""responseCode":"4091100""#), "a read before an acknowledged top-up answered \(code)")
+        }
+        #expect(!covered.isEmpty)
+        print("kill test \(extra): \(rounds) SIGKILLs, \(sent.count) top-ups sent, \(book.acknowledgedCount) acknowledged before a kill, \(covered.count) reads before an acknowledged top-up")
     }
 
     /// One worker: signed top-ups on one keep-alive connection until the server dies or `stop` is set.
@@ -89,12 +101,27 @@ import Glibc
                 method: .post, target: "/v1.0/emoney/topup", body: Array(body.utf8), token: token, timestamp: clock,
                 externalID: external)
             else { return book.fail("cannot sign") }
+            var read: [UInt8]?
+            if worker == 0 {
+                let inquiry = #"{"partnerReferenceNo":"\#(reference)","accountNo":"12345678"}"#
+                guard let signed = try? signer.transactionRequest(
+                    method: .post, target: "/v1.0/balance-inquiry", body: Array(inquiry.utf8), token: token,
+                    timestamp: clock, externalID: "9" + external)
+                else { return book.fail("cannot sign") }
+                let wire = KilledServer.wire(signed)
+                guard let answer = try? client.exchange(wire), case .response(let response) = answer else { return }
+                guard response.bodyText.contains(#""responseCode":"2001100""#) else {
+                    return book.fail("a balance inquiry answered \(response.status) \(response.bodyText)")
+                }
+                read = wire
+            }
             let entry = book.sent(reference, wire: KilledServer.wire(request))
             guard let answer = try? client.exchange(entry.wire), case .response(let response) = answer else { return }
             guard response.bodyText.contains(#""responseCode":"2003800""#) else {
                 return book.fail("\(reference) answered \(response.status) \(response.bodyText)")
             }
             book.acknowledge(entry)
+            if let read { book.covered(read) }
         }
     }
 }
@@ -127,6 +154,11 @@ final class TopUpBook: Sendable {
         entry.acknowledgedFlag.store(true, ordering: .releasing)
         acknowledged.wrappingAdd(1, ordering: .relaxed)
     }
+
+    /// Reads answered before a top-up (sent after them on the same connection) was acknowledged.
+    private let reads = Mutex<[[UInt8]]>([])
+    func covered(_ read: [UInt8]) { reads.withLock { $0.append(read) } }
+    var coveredReads: [[UInt8]] { reads.withLock { $0 } }
 
     func fail(_ message: String) { problem.withLock { $0 = $0 ?? message } }
     var failed: Bool { problem.withLock { $0 != nil } }

@@ -70,6 +70,38 @@ import Testing
         #expect(again.allSatisfy { $0.contains(#""responseCode":"4091100""#) }, "\(again.first { !$0.contains("409") } ?? "")")
     }
 
+    /// Each whole chunk of 1,024 X-EXTERNAL-IDs is a part file of its own: written by the first snapshot that has
+    /// it, named again by later ones; only the newest, partial chunk is written anew.
+    @Test func wholeChunksOfExternalIDsAreWrittenOnce() throws {
+        let directory = State.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (simulator, _) = try Snapshots.open(directory)
+        let stateLog = try #require(simulator.options.stateLog)
+        _ = try Self.inquiries(simulator, 2_500, prefix: "balance-inquiry-950000-")
+        try simulator.takeSnapshot(stateLog)
+        let first = try Self.parts(directory)
+        #expect(first.count == 3, "two whole chunks and the newest 452 IDs: \(first)")
+        _ = try Self.inquiries(simulator, 700, prefix: "balance-inquiry-960000-")
+        try simulator.takeSnapshot(stateLog)
+        let second = try Self.parts(directory)
+        #expect(second.count == 4, "three whole chunks and the newest 128 IDs: \(second)")
+        #expect(Set(first).intersection(second).count == 2, "the two whole chunks named again, not written: \(first) \(second)")
+        stateLog.close()
+
+        let (resumed, report) = try Snapshots.open(directory)
+        #expect(report.fromSnapshot && report.replayed <= 2)
+        let again = try Self.inquiries(resumed, 2_500, prefix: "balance-inquiry-950000-")
+            + (try Self.inquiries(resumed, 700, prefix: "balance-inquiry-960000-"))
+        #expect(again.allSatisfy { $0.contains(#""responseCode":"4091100""#) }, "\(again.first { !$0.contains("409") } ?? "")")
+        resumed.options.stateLog?.close()
+
+        // A reused chunk's file is needed like any part: missing, the start stops naming it.
+        let reused = try #require(Set(first).intersection(second).sorted().first)
+        let path = "\(directory)/\(reused)"
+        try FileManager.default.removeItem(atPath: path)
+        try DurableSnapshotFormatTests.expectRefusal(directory, containing: "\(path) is missing, and the snapshot needs it")
+    }
+
     @Test func aDamagedOrMissingPartStopsTheStartNamingTheFile_AndChangesNothing() throws {
         let directory = State.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -18,7 +18,7 @@ struct KilledServer {
     /// What the server printed on standard error before it was ready (the `state:` lines).
     let startLines: String
 
-    init(state directory: String) throws {
+    init(state directory: String, extra: [String] = []) throws {
         let ready = directory + ".ready"
         try? FileManager.default.removeItem(atPath: ready)
         let process = Process()
@@ -28,7 +28,7 @@ struct KilledServer {
             "--admin-token", Self.adminToken, "--ready-file", ready, "--ready-json", "--event-loops", "2",
             // Frequent snapshots, so kills land before, during and after snapshots and compactions too.
             "--snapshot-every", "40",
-        ]
+        ] + extra
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()

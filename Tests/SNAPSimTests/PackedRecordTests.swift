@@ -202,6 +202,32 @@ import Testing
         try Self.expectRefusal(ExternalIDRegistry.self, damaged.bytes, containing: ["external IDs", "presence byte 4"])
     }
 
+    /// With the binary coder each chunk of IDs is a raw-bytes value of its own; damaged ones are refused by name.
+    @Test func externalIDsInChunksRefuseDamage() throws {
+        var registry = ExternalIDRegistry()
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        for number in 0..<2_500 { registry.record("E\(number)", at: morning + .milliseconds(number)) }
+        var encoder = BinaryEncoder()
+        encoder.externalThreshold = 4096
+        let (document, chunks) = try encoder.encodeSplit(registry)
+        #expect(chunks.count == 3, "two whole chunks of 1,024 IDs and the newest 452 apart")
+        let back = try BinaryDecoder().decode(ExternalIDRegistry.self, from: document, external: chunks)
+        #expect(back.count == 2_500 && back.firstUse(of: "E2048", at: morning) == morning + .milliseconds(2_048))
+        var cut = chunks
+        cut[1] = []
+        var extra = chunks
+        extra[2] += [1, 0x45, 0]
+        var bad = chunks
+        bad[0][bad[0].firstIndex(of: 1)!] = 7
+        for (damaged, message) in [(cut, "chunks hold"), (extra, "past the 2500"), (bad, "presence byte 7")] {
+            #expect {
+                _ = try BinaryDecoder().decode(ExternalIDRegistry.self, from: document, external: damaged)
+            } throws: { error in
+                "\(error)".contains("external IDs") && "\(error)".contains(message)
+            }
+        }
+    }
+
     /// The packed bytes of whole chunks are remembered between encodings: an encoding after more IDs (past the
     /// capacity, so the oldest chunk is trimmed, and into a new day) must equal a fresh registry's, byte for byte.
     @Test func externalIDsPackedAfterMoreIDsEqualAFreshPack() throws {
@@ -216,6 +242,7 @@ import Testing
                 recorded += 1
             }
         }
+        // A registry given the same IDs from scratch (forgetting the same oldest ones): its memo is new.
         func freshPack(from first: Int, to end: Int, day: Int = 0) throws -> [UInt8] {
             var fresh = ExternalIDRegistry()
             for number in first..<end { fresh.record("E\(number)", at: morning + .seconds(86_400 * day) + .milliseconds(number)) }
@@ -225,7 +252,7 @@ import Testing
             record(upTo: total, into: &registry)
             let snapshot = registry
             let bytes = try BinaryEncoder().encode(snapshot)
-            #expect(bytes == (try freshPack(from: max(0, total - capacity), to: total)), "after \(total) IDs")
+            #expect(bytes == (try freshPack(from: 0, to: total)), "after \(total) IDs")
             earlier.append(bytes)
         }
         #expect(try BinaryEncoder().encode(registry) == earlier.last)
@@ -233,6 +260,8 @@ import Testing
         #expect(back.count == capacity)
         #expect(back.firstUse(of: "E2499", at: morning) == nil)
         #expect(back.firstUse(of: "E2500", at: morning) == morning + .milliseconds(2_500))
+        // Decoded, the registry splits into the same chunks (its oldest ID mid-chunk): the same bytes again.
+        #expect(try BinaryEncoder().encode(back) == earlier[1])
         // A new day starts afresh: none of the previous day's chunks may leak into its bytes.
         let dayStart = recorded
         record(upTo: dayStart + 2_048, into: &registry, day: 1)

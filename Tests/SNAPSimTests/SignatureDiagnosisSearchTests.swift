@@ -5,13 +5,13 @@ import Testing
 /// The diagnosis walk writes its candidate strings first and verifies them in one batch; these tests hold it to
 /// the straightforward search it replaced (verify each string as it is walked, stop at the first match), over
 /// random components and random single and double mistakes: the same finding, the same signed string, and the
-/// same "nothing matched" once the budget runs out. Two mistakes are tried together only when both are common
-/// ones (`Alternative.pairs`).
+/// same "nothing matched" once the budget runs out. Only single mistakes are tried: two together are never found.
 @Suite struct SignatureDiagnosisSearchTests {
     typealias Component = SignatureAlternatives.Component
     typealias Finding = RejectionExplanation.Finding
 
-    /// The search as it was: depth-first in `order`, the last components varied first, one HMAC per string.
+    /// The search as it was: depth-first in `order`, the last components varied first, one HMAC per string,
+    /// one mistake at a time.
     struct Reference {
         let components: [Component]
         let order: [Int]
@@ -21,7 +21,6 @@ import Testing
         var budget: Int
         var values: [String]
         var findings: [Finding] = []
-        var deviations = 1
 
         init(_ components: [Component], order: [Int], separators: [String], key: HMAC<SHA512>, readings: [[UInt8]], budget: Int) {
             self.components = components
@@ -40,13 +39,9 @@ import Testing
         }
 
         mutating func search() -> (causes: [String], signed: String)? {
-            for deviations in 1...2 where deviations <= components.count {
-                self.deviations = deviations
-                values = components.map(\.expected)
-                findings = []
-                if let found = visit(0, deviations) { return found }
-            }
-            return nil
+            values = components.map(\.expected)
+            findings = []
+            return visit(0, 1)
         }
 
         mutating func visit(_ position: Int, _ left: Int) -> (causes: [String], signed: String)? {
@@ -61,7 +56,7 @@ import Testing
             let index = order[position]
             if order.count - position > left, let found = visit(position + 1, left) { return found }
             guard left > 0 else { return nil }
-            for alternative in components[index].alternatives where deviations == 1 || alternative.pairs {
+            for alternative in components[index].alternatives {
                 values[index] = alternative.value
                 findings.append(alternative.finding)
                 let found = visit(position + 1, left - 1)
@@ -81,7 +76,6 @@ import Testing
                 SignatureAlternatives.Alternative(
                     value: Int.random(in: 0..<8, using: &generator) == 0
                         ? expected + "x" : word(&generator, length: Int.random(in: 0...90, using: &generator)),
-                    pairs: Bool.random(using: &generator),
                     finding: Finding(cause: "c\(component)-a\(alternative)", summary: "", detail: ""))
             }
             return Component(expected: expected, alternatives: alternatives)

@@ -55,4 +55,45 @@ import Testing
         defer { again.close() }
         #expect(reread.records == [Array("one".utf8), Array("two".utf8)])
     }
+
+    /// ``DurableLog/cutSegment()`` does not wait: records appended before it (not yet durable) end the old
+    /// segment, those after it start the new one, each segment in order on disk; the sequence it returns is the
+    /// last record before the cut. Several cuts in a row, one with nothing pending, read back whole.
+    @Test func aCutThatDoesNotWaitKeepsEveryRecordInOrder() throws {
+        let directory = DurableLogTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var expected: [[UInt8]] = []
+        do {
+            let (log, _) = try DurableLog.open(directory: directory)
+            for round in 1...3 {
+                for index in 0..<50 {
+                    let record = Array("r\(round)-\(index)".utf8)
+                    expected.append(record)
+                    log.append(record)
+                }
+                try log.prepareSegment()
+                let (segment, sequence) = try log.cutSegment()
+                #expect(segment == UInt64(round) && sequence == UInt64(expected.count))
+                for index in 0..<7 {
+                    let record = Array("after-\(round)-\(index)".utf8)
+                    expected.append(record)
+                    log.append(record)
+                }
+                log.waitUntilDurable(sequence)
+            }
+            try log.prepareSegment()
+            let (segment, sequence) = try log.cutSegment()  // nothing pending at all once the last records are in
+            log.waitUntilDurable(sequence)
+            #expect(segment == 4 && log.durableSequence >= UInt64(expected.count))
+            log.waitUntilDurable(log.append(Array("last".utf8)))
+            expected.append(Array("last".utf8))
+            log.close()
+        }
+        for number in 1...4 { #expect(FileManager.default.fileExists(atPath: directory + "/log.\(number)")) }
+        let (log, recovery) = try DurableLog.open(directory: directory)
+        defer { log.close() }
+        #expect(recovery.records == expected)
+        #expect(recovery.cutTail == nil)
+        #expect(Self.size(directory + "/log.4") == LogRecovery.magic.count + RecordFrame.headerSize + 4)
+    }
 }

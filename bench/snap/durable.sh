@@ -4,15 +4,26 @@
 # never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
 #   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
 #   SNAPSHOT_EVERY=N passes --snapshot-every N to the state server (default: the server's, 10000)
+#   STATE_ARGS="--journal-in-memory" passes more options to the state server (and to its restart)
+#   CASES="balance" runs only those cases (default "topup balance"). PROFILE=DIR records the server of each case
+#   with `perf record -g` (DIR/<case>.data); STRACE=DIR counts its syscalls with `strace -c -f` (DIR/<case>.strace).
+#   Either slows the server (strace very much): figures of such a run are for the profile, not the ratios.
 # Each case also reports the server's CPU time per answer (user + system, all its threads, from /proc): on a
 # machine shared with other sessions the req/s of two servers measured one after the other move with the load,
-# while the CPU an answer costs does not (much).
+# while the CPU an answer costs does not (much). Each case starts once its server is idle (settle, below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 OUT=${BENCH_OUT:-/tmp/snapsim-durable-bench}
 DURATION=${DURATION:-8}
 ROUNDS=${ROUNDS:-2}
+CASES=${CASES:-topup balance}
+# Where the pre-signed requests go (~900 MB at the defaults): REQUESTS=/dev/shm/NAME (a directory of their own,
+# emptied first) keeps them off a full disk; the state directory stays in OUT, on the disk whose fsyncs count.
+REQUESTS=${REQUESTS:-$OUT}
+PROFILE=${PROFILE:-}
+STRACE=${STRACE:-}
+has() { case " $CASES " in *" $1 "*) return 0;; esac; return 1; }
 CONNS=${CONNS:-64}
 MEM_PORT=${MEM_PORT:-18094}
 DUR_PORT=${DUR_PORT:-18095}
@@ -26,6 +37,7 @@ BALANCE_COUNT=$((BALANCE_PER_SECOND * DURATION * ROUNDS))
 CLOCK=2026-01-15T09:00:00+07:00
 A=snapsim-demo
 rm -rf "$OUT" && mkdir -p "$OUT"
+if [ "$REQUESTS" != "$OUT" ]; then rm -rf "$REQUESTS" && mkdir -p "$REQUESTS"; fi
 ulimit -n 65536 2>/dev/null || true
 
 for tool in wrk openssl python3 curl; do
@@ -59,15 +71,17 @@ start() {  # start PORT READYFILE [extra args]: returns once the ready file is t
 start "$MEM_PORT" "$OUT/mem.ready"
 SNAP_ARGS=()
 [ -n "${SNAPSHOT_EVERY:-}" ] && SNAP_ARGS=(--snapshot-every "$SNAPSHOT_EVERY")
+# shellcheck disable=SC2206
+[ -n "${STATE_ARGS:-}" ] && SNAP_ARGS+=($STATE_ARGS)
 start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 
 presign() {
     python3 bench/snap/presign.py "http://127.0.0.1:$MEM_PORT" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$CLOCK" \
-        "$1" "$2" 2 "$OUT/$3" "$4"
+        "$1" "$2" 2 "$REQUESTS/$3" "$4"
 }
 echo "== pre-signing $BALANCE_COUNT balance inquiries and $COUNT top-ups"
-presign balance "$BALANCE_COUNT" balance 100000000
-presign topup "$COUNT" topup 300000000
+has balance && presign balance "$BALANCE_COUNT" balance 100000000
+has topup && presign topup "$COUNT" topup 300000000
 # Same seed, same fixtures: the state server's first token is the one the requests were signed with.
 curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" \
     -H "Content-Type: application/json" -H "X-TIMESTAMP: $CLOCK" -H "X-CLIENT-KEY: $A" \
@@ -78,20 +92,49 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$DUR_PORT/v1.0/access-token/b2b" 
 # same requests, each X-EXTERNAL-ID once per server.
 slice() {  # slice CASE ROUND
     for t in 1 2; do
-        local per=$(( $(wc -l < "$OUT/$1-$t.txt") / ROUNDS ))
-        awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$OUT/$1-$t.txt" > "$OUT/$1-r$2-$t.txt"
+        local per=$(( $(wc -l < "$REQUESTS/$1-$t.txt") / ROUNDS ))
+        awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$REQUESTS/$1-$t.txt" > "$REQUESTS/$1-r$2-$t.txt"
     done
 }
 cpu() {  # cpu PID: the process's user + system CPU time so far, in clock ticks
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
+settle() {  # settle PID: waits (up to 30 s) until the server is idle, e.g. a snapshot of the last case's changes done
+    local last now tries=0
+    last=$(cpu "$1")
+    while [ $tries -lt 100 ]; do
+        sleep 0.3
+        now=$(cpu "$1")
+        [ $((now - last)) -le 2 ] && return 0
+        last=$now
+        tries=$((tries + 1))
+    done
+}
 run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier than req/s on a shared machine)
     local pid=${PIDS[0]} before
     [ "$2" = "$DUR_PORT" ] && pid=${PIDS[1]}
+    # Each case starts on an idle server: the snapshot that falls due at the end of the state server's top-ups
+    # (packing 100k top-up records and movements, ~0.3 s of CPU) is not counted to the balance inquiries after.
+    settle "$pid"
+    local tool=
+    if [ -n "$PROFILE" ]; then
+        mkdir -p "$PROFILE"
+        perf record -F 999 -g -p "$pid" -o "$PROFILE/$1.data" -- sleep "$DURATION" > /dev/null 2>&1 &
+        tool=$!
+    elif [ -n "$STRACE" ]; then
+        mkdir -p "$STRACE"
+        strace -c -f -p "$pid" -o "$STRACE/$1.strace" > /dev/null 2>&1 &
+        tool=$!
+        sleep 1  # strace attaches to every thread
+    fi
     before=$(cpu "$pid")
-    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$OUT/$3" 200 > "$OUT/$1.txt"
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$REQUESTS/$3" 200 > "$OUT/$1.txt"
     awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
         END { printf "%.1f\n", 1e6 * t / hz / n }' "$OUT/$1.txt" > "$OUT/$1.cpu"
+    if [ -n "$tool" ]; then
+        [ -n "$STRACE" ] && kill -INT "$tool" 2>/dev/null
+        wait "$tool" || true
+    fi
 }
 rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
@@ -100,18 +143,23 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
 
 for round in $(seq 0 $((ROUNDS - 1))); do
     echo "== round $((round + 1)) of $ROUNDS: $CONNS connections, ${DURATION}s per case"
-    slice topup "$round"; slice balance "$round"
-    run "topup-mem-$round" "$MEM_PORT" "topup-r$round"
-    run "topup-dur-$round" "$DUR_PORT" "topup-r$round"
-    run "balance-dur-$round" "$DUR_PORT" "balance-r$round"
-    run "balance-mem-$round" "$MEM_PORT" "balance-r$round"
+    if has topup; then slice topup "$round"; fi
+    if has balance; then slice balance "$round"; fi
+    if has topup; then
+        run "topup-mem-$round" "$MEM_PORT" "topup-r$round"
+        run "topup-dur-$round" "$DUR_PORT" "topup-r$round"
+    fi
+    if has balance; then
+        run "balance-dur-$round" "$DUR_PORT" "balance-r$round"
+        run "balance-mem-$round" "$MEM_PORT" "balance-r$round"
+    fi
 done
 
 # Restart time: SIGKILL the state server and time the start (replay of its whole log) until it listens.
 DUR_PID=${PIDS[1]}
 kill -9 "$DUR_PID"; wait "$DUR_PID" 2>/dev/null || true
 records_bytes=$(du -sb "$OUT/state" | cut -f1)
-state_files=$(ls "$OUT/state" | tr '\n' ' ')
+state_files="$(ls "$OUT/state" | grep -v '^part\.' | tr '\n' ' ')+ $(ls "$OUT/state" | grep -c '^part\.') part files"
 t0=$(date +%s.%N)
 start "$DUR_PORT" "$OUT/dur.ready" --state "$OUT/state" "${SNAP_ARGS[@]}"
 t1=$(date +%s.%N)
@@ -121,23 +169,31 @@ probe="(no snapshot probe at $PROBE)"
 if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/state" 2>&1 || true); fi
 
 {
-    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds"
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds;" \
+        "state server: --state ${SNAP_ARGS[*]}"
     printf '%-22s %9s %9s %9s %11s %s\n' "case" "req/s" "p50" "p99" "CPU us/req" "unexpected answers"
     for round in $(seq 0 $((ROUNDS - 1))); do
         for name in topup-mem topup-dur balance-mem balance-dur; do
+            [ -f "$OUT/$name-$round.txt" ] || continue
             printf '%-22s %9s %9s %9s %11s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
                 "$(pct $name-$round 99)" "$(cat "$OUT/$name-$round.cpu")" "$(bad $name-$round)"
         done
-        echo "round $round: top-up with --state / in memory: $(ratio "$(rps topup-dur-$round)" "$(rps topup-mem-$round)");" \
-            "balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)")"
-        echo "round $round, server CPU per answer, in memory / with --state: top-up" \
-            "$(ratio "$(cat "$OUT/topup-mem-$round.cpu")" "$(cat "$OUT/topup-dur-$round.cpu")");" \
-            "balance inquiry $(ratio "$(cat "$OUT/balance-mem-$round.cpu")" "$(cat "$OUT/balance-dur-$round.cpu")")"
+        if has topup; then
+            echo "round $round: top-up with --state / in memory: $(ratio "$(rps topup-dur-$round)" "$(rps topup-mem-$round)");" \
+                "server CPU per answer, in memory / with --state:" \
+                "$(ratio "$(cat "$OUT/topup-mem-$round.cpu")" "$(cat "$OUT/topup-dur-$round.cpu")")"
+        fi
+        if has balance; then
+            echo "round $round: balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)");" \
+                "server CPU per answer, in memory / with --state:" \
+                "$(ratio "$(cat "$OUT/balance-mem-$round.cpu")" "$(cat "$OUT/balance-dur-$round.cpu")")"
+        fi
     done
     echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
         "state directory $((records_bytes / 1024)) KiB [$state_files] ($resumed)"
     for round in $(seq 0 $((ROUNDS - 1))); do
         for name in topup-mem topup-dur balance-mem balance-dur; do
+            [ -f "$OUT/$name-$round.txt" ] || continue
             n=$(bad "$name-$round")
             if [ -n "$n" ] && [ "$n" != 0 ]; then
                 echo "WARNING: $name-$round had $n unexpected answers (raise PER_SECOND or BALANCE_PER_SECOND)"
@@ -146,3 +202,5 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
     done
     echo "$probe"
 } | tee "$OUT/summary.txt"
+# The pre-signed requests take hundreds of MB; the summary, wrk outputs, logs and state stay.
+rm -f "$REQUESTS"/balance-[12].txt "$REQUESTS"/topup-[12].txt "$REQUESTS"/balance-r*-[12].txt "$REQUESTS"/topup-r*-[12].txt

@@ -13,6 +13,9 @@ public enum DurableRecord: Sendable, Equatable {
     case fixtures(files: [FixtureFile])
     /// A partner request that reached a partner's state, served at `at`.
     case request(at: SimTime, HTTPRequest)
+    /// A read (``StateLog/readServices``) logged without its request, when the journal is not kept across
+    /// restarts (`serve --journal-in-memory`): what it changed in its partner's state, no more.
+    case read(ReadRecord)
     /// An admin command that succeeded (reset, clock, fixtures, faults, scenario states, payer actions).
     case admin(at: SimTime, HTTPRequest)
     /// The clock after an admin command, since a clock's state (e.g. a real clock's offset) cannot be
@@ -30,8 +33,10 @@ public enum DurableRecord: Sendable, Equatable {
         }
     }
 
+    /// Kinds 3 and 4 are the first layout of a request (8-byte lengths), still read; 6 and 7 are written now
+    /// (``CompactRecordWriter``: varint lengths, ~25 % smaller for a signed request).
     private enum Kind: UInt8 {
-        case opening = 1, fixtures, request, admin, clock
+        case opening = 1, fixtures, request, admin, clock, compactRequest, compactAdmin, read
     }
 
     /// The record's bytes.
@@ -50,9 +55,11 @@ public enum DurableRecord: Sendable, Equatable {
             }
             return writer.bytes
         case .request(let at, let request):
-            return Self.encode(.request, at: at, request)
+            return CompactRecordWriter.request(kind: Kind.compactRequest.rawValue, at: at, request)
         case .admin(let at, let request):
-            return Self.encode(.admin, at: at, request)
+            return CompactRecordWriter.request(kind: Kind.compactAdmin.rawValue, at: at, request)
+        case .read(let read):
+            return CompactRecordWriter.read(kind: Kind.read.rawValue, read)
         case .clock(let state):
             var writer = RecordWriter(kind: Kind.clock.rawValue)
             writer.integer(state.mode == .real ? 0 : 1)
@@ -63,8 +70,9 @@ public enum DurableRecord: Sendable, Equatable {
         }
     }
 
-    private static func encode(_ kind: Kind, at: SimTime, _ request: HTTPRequest) -> [UInt8] {
-        var writer = RecordWriter(kind: kind.rawValue)
+    /// A request in the first layout (kind 3 or 4, 8-byte lengths), which this version reads but no longer writes.
+    static func firstLayout(admin: Bool, at: SimTime, _ request: HTTPRequest) -> [UInt8] {
+        var writer = RecordWriter(kind: admin ? Kind.admin.rawValue : Kind.request.rawValue)
         writer.signed(at.millisecondsSince1970)
         writer.string(request.method.rawValue)
         writer.string(request.target)
@@ -96,6 +104,17 @@ public enum DurableRecord: Sendable, Equatable {
             case .admin:
                 let (at, request) = try Self.decodeRequest(&reader)
                 self = .admin(at: at, request)
+            case .compactRequest:
+                let (at, request) = try CompactRecordReader.request(bytes)
+                self = .request(at: at, request)
+                return
+            case .read:
+                self = .read(try CompactRecordReader.read(bytes))
+                return
+            case .compactAdmin:
+                let (at, request) = try CompactRecordReader.request(bytes)
+                self = .admin(at: at, request)
+                return
             case .clock:
                 let mode: SimulatorClock.Mode = try reader.integer() == 0 ? .real : .fixed
                 let start = SimTime(millisecondsSince1970: try reader.signed())
@@ -121,5 +140,28 @@ public enum DurableRecord: Sendable, Equatable {
         for _ in 0..<min(count, 10_000) { fields.append((try reader.string(), try reader.string())) }
         let body = try reader.data()
         return (at, HTTPRequest(method: method, target: target, version: version, headers: HTTPHeaders(fields), body: body))
+    }
+}
+
+/// What a read changed in its partner's state: its X-EXTERNAL-ID (when it was registered: a read refused before,
+/// e.g. for an unknown token, registered none), the identifiers it drew (its `referenceNo`), as the stream's
+/// position after it, and whether the ledger was open after it (the first request served opens it, fixing the
+/// month the fixtures' `toppedUpThisMonth` counts for). Logged only for a partner with no forced outcome and fixtures with no scenario rule, where
+/// a balance inquiry changes nothing else (clock-driven steps are re-derived by the replay, as ever).
+public struct ReadRecord: Sendable, Equatable {
+    public var at: SimTime
+    public var clientId: String
+    public var externalID: String
+    public var registered: Bool
+    public var idsPosition: UInt64
+    public var ledgerOpen: Bool
+
+    public init(at: SimTime, clientId: String, externalID: String, registered: Bool, idsPosition: UInt64, ledgerOpen: Bool) {
+        self.at = at
+        self.clientId = clientId
+        self.externalID = externalID
+        self.registered = registered
+        self.idsPosition = idsPosition
+        self.ledgerOpen = ledgerOpen
     }
 }

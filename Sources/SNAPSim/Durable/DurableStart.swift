@@ -31,9 +31,10 @@ public enum DurableStart {
     /// - Throws: when the directory is in use, damaged other than at the log's tail, or holds records this
     ///   version cannot read; nothing in it is changed then.
     ///   - snapshotEvery: records between snapshots (0: none).
+    ///   - keepsJournal: whether the journal is rebuilt at a restart (``StateLog/keepsJournal``).
     public static func open(
         directory: String, fixtures: LoadedFixtures, files: [DurableRecord.FixtureFile], options: SimulatorOptions,
-        snapshotEvery: Int = 10_000
+        snapshotEvery: Int = 10_000, keepsJournal: Bool = true
     ) throws(DurableStateError) -> (Simulator, Report) {
         let log: DurableLog
         let recovery: LogRecovery
@@ -42,7 +43,7 @@ public enum DurableStart {
         } catch {
             throw DurableStateError(error.description)
         }
-        let stateLog = StateLog(log, snapshotEvery: snapshotEvery)
+        let stateLog = StateLog(log, snapshotEvery: snapshotEvery, keepsJournal: keepsJournal)
         var options = options
         options.stateLog = stateLog
         guard !recovery.records.isEmpty || recovery.snapshot != nil else {
@@ -131,11 +132,18 @@ public enum DurableStart {
         _ simulator: Simulator, replaying records: ArraySlice<DurableRecord>, clock: SimulatorClock.State
     ) throws(DurableStateError) {
         var lastClock = clock
-        var drafts = ReplayJournal(capacityPerRing: simulator.journal.withLock { $0.capacityPerPartner })
+        // Without the journal kept (`--journal-in-memory`) a restart starts with an empty one: nothing is drafted.
+        let keepsJournal = simulator.options.stateLog?.keepsJournal ?? true
+        var drafts = ReplayJournal(capacityPerRing: keepsJournal ? simulator.journal.withLock { $0.capacityPerPartner } : 0)
         for record in records {
             if case .request(let at, let request) = record {
                 simulator.clock.pin(at: at)
                 simulator.replayRequest(request, at: at, into: &drafts)
+                continue
+            }
+            if case .read(let read) = record {
+                simulator.clock.pin(at: read.at)
+                simulator.replayRead(read)
                 continue
             }
             if case .clock(let state) = record { lastClock = state }

@@ -24,8 +24,9 @@ struct ReplayJournal {
     private var rings: [String: Ring] = [:]
     private var nextOrder = 0
 
+    /// `capacityPerRing` 0 keeps no draft (the journal is not rebuilt).
     init(capacityPerRing: Int) {
-        self.capacityPerRing = max(1, capacityPerRing)
+        self.capacityPerRing = max(0, capacityPerRing)
     }
 
     /// Whether no draft waits to be written.
@@ -33,6 +34,7 @@ struct ReplayJournal {
 
     /// Keeps `decision` of `exchange`, dropping the oldest draft of its ring beyond the journal's capacity.
     mutating func add(_ exchange: Exchange, _ decision: Decision, world: World) {
+        guard capacityPerRing > 0 else { return }
         let claimed = JournalEntry.claimedPartner(exchange.request, decision).map { $0.clipped(to: 128) }
         let ring = claimed.flatMap { world.fixtures.partners[$0] == nil ? nil : $0 } ?? Journal.anonymous
         rings[ring, default: Ring()].append(
@@ -84,6 +86,21 @@ extension Simulator {
         var exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
         exchange.replaying = true
         drafts.add(exchange, decide(exchange, slots), world: world)
+    }
+
+    /// Replays a read logged as what it changed (``DurableRecord/read(_:)``): under its partner's lock, the
+    /// clock-driven steps due by its instant (as serving it ran them), its X-EXTERNAL-ID if it was registered, the
+    /// ledger's opening (a no-op unless the read opened it), and the identifier stream where the read left it.
+    func replayRead(_ read: ReadRecord) {
+        let slots = self.slots
+        let slot = slots.slot(read.clientId)
+        slot.state.withLock { state in
+            catchUp(until: read.at, slot, slots, &state)
+            if read.registered { state.externalIDs.record(read.externalID, at: read.at) }
+            if read.ledgerOpen { state.ledger.open(at: read.at) }
+            state.ids.move(to: read.idsPosition)
+            drafted(slot, slots, &state)
+        }
     }
 
     /// Renders and records the drafts kept, in log order, as ``answer(_:at:notify:)`` would have recorded them.

@@ -82,6 +82,9 @@ extension Simulator {
         case .request(let at, let request):
             clock.pin(at: at)
             _ = answer(request, at: at, notify: false)
+        case .read(let read):
+            clock.pin(at: read.at)
+            replayRead(read)
         case .admin(let at, let request):
             clock.pin(at: at)
             _ = AdminAPI(simulator: self).endpoint(String(request.path), request)

@@ -42,7 +42,9 @@ extension Simulator {
     }
 
     private func writeSnapshot(_ stateLog: StateLog, yielding: Bool) throws(DurableStateError) {
-        typealias Cut = (head: StateSnapshot.Head, partners: [(String, PartnerLock, PartnerState, UInt64)], segment: UInt64)
+        typealias Cut = (
+            head: StateSnapshot.Head, partners: [(String, PartnerLock, PartnerState, UInt64)], segment: UInt64, sequence: UInt64
+        )
         // The next log segment is made before the cut, so requests wait only for the records before it.
         do throws(LogError) {
             try stateLog.log.prepareSegment()
@@ -62,7 +64,9 @@ extension Simulator {
                 clock: clock.savedState, notifications: notifications.settings)
             stateLog.sinceSnapshot.store(0, ordering: .relaxed)
             do throws(LogError) {
-                return .success((head, partners, try stateLog.log.startSegment()))
+                // No waiting for the disk here: the records before the cut are made durable while requests go on.
+                let (segment, sequence) = try stateLog.log.cutSegment()
+                return .success((head, partners, segment, sequence))
             } catch {
                 return .failure(DurableStateError("cannot start a new log segment: \(error)"))
             }
@@ -96,6 +100,9 @@ extension Simulator {
             let payload = try StateSnapshot.encode(head: cut.head, partners: partners)
             do throws(LogError) {
                 if wrote { try partFiles.syncNewFiles() }
+                // The snapshot replaces the records before the cut: they are on disk first, so a crash before
+                // it is saved leaves them to replay.
+                stateLog.log.waitUntilDurable(cut.sequence)
                 try stateLog.log.saveSnapshot(LogSnapshot(segment: cut.segment, payload: payload))
             } catch {
                 throw DurableStateError("cannot write a snapshot: \(error)")

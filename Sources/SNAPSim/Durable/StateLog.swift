@@ -44,11 +44,19 @@ public final class StateLog: Sendable {
     let snapshotDocuments = SnapshotDocuments()
     /// The snapshots' part files (their large packed collections), written only when changed.
     let partFiles: SnapshotPartFiles
+    /// ``readsMoveScenarios(_:_:)`` of the fixture set in force, by service.
+    private let scenarioReads = Mutex<(world: World, services: [String: Bool])?>(nil)
 
-    public init(_ log: DurableLog, snapshotEvery: Int = 10_000) {
+    /// Whether the journal is rebuilt at a restart (the default). Without (`serve --journal-in-memory`) a read's
+    /// record is what it changed, ~40 bytes (``DurableRecord/read(_:)``), not its whole request (~470 bytes), and
+    /// a restart starts with an empty journal.
+    public let keepsJournal: Bool
+
+    public init(_ log: DurableLog, snapshotEvery: Int = 10_000, keepsJournal: Bool = true) {
         self.log = log
         partFiles = SnapshotPartFiles(directory: log.directory)
         self.snapshotEvery = snapshotEvery
+        self.keepsJournal = keepsJournal
     }
 
     /// Queues `record` for the disk and returns its sequence number.
@@ -68,6 +76,20 @@ public final class StateLog: Sendable {
     /// The request whose record was just appended turned out to be a read: it weighs ``readCost``.
     func discountRead() {
         sinceSnapshot.subtract(Self.recordCost - Self.readCost, ordering: .relaxed)
+    }
+
+    /// Whether a rule of `world` that moves a scenario can fire for `service` (then a read of it is logged whole);
+    /// worked out once per fixture set.
+    func readsMoveScenarios(_ service: String, _ world: World) -> Bool {
+        scenarioReads.withLock { known in
+            if let known, known.world === world, let answer = known.services[service] { return answer }
+            let answer = world.fixtures.rules.rules.contains { rule in
+                rule.scenario?.setState != nil && (rule.serviceNames?.contains(service) ?? true)
+            }
+            if known?.world !== world { known = (world, [:]) }
+            known?.services[service] = answer
+            return answer
+        }
     }
 
     /// Whether enough was appended since the last snapshot for another, and none is being taken.
@@ -129,16 +151,45 @@ final class RequestCapture: @unchecked Sendable {
     @TaskLocal static var current: RequestCapture?
 
     let log: StateLog
-    let record: [UInt8]
+    private let request: DurableRecord
+    /// The request's bytes, encoded before any lock is taken when they will be needed (the journal is kept).
+    private var encoded: [UInt8]?
+    /// Set once the request is known to be a read that may be logged as ``DurableRecord/read(_:)``.
+    private var read: (clientId: String, externalID: String, at: SimTime)?
     private(set) var sequence: UInt64?
+    /// Whether the record appended was a read's.
+    private(set) var loggedAsRead = false
 
     init(log: StateLog, record: DurableRecord) {
         self.log = log
-        self.record = record.encoded
+        request = record
+        if log.keepsJournal { encoded = record.encoded }
     }
 
-    /// Called under a partner's lock: appends the record if this request has not yet.
-    func appendOnce() {
-        if sequence == nil { sequence = log.append(encoded: record) }
+    /// Called by the engine under a signed transaction's partner lock, with the state before the request: a read
+    /// of a partner without forced outcomes, in a world where no rule that moves a scenario can fire for it,
+    /// changes nothing but its X-EXTERNAL-ID and identifier stream (scenario expiries settle by their own
+    /// instant, clock-driven steps are re-derived), so it may be logged as those if the journal is not kept.
+    func mayLogAsRead(_ exchange: Exchange, _ admission: TransactionAdmission, _ world: World, before state: PartnerState) {
+        guard !log.keepsJournal, state.forcedOutcomes.all.isEmpty, let externalID = admission.externalID,
+            StateLog.readServices.contains(exchange.route.serviceName),
+            !log.readsMoveScenarios(exchange.route.serviceName, world)
+        else { return }
+        read = (admission.partner.clientId, externalID, exchange.receivedAt)
+    }
+
+    /// Called under a partner's lock, with its state after the request's change: appends the record if this
+    /// request has not yet.
+    func appendOnce(_ state: PartnerState) {
+        guard sequence == nil else { return }
+        if let read {
+            let registered = state.externalIDs.firstUse(of: read.externalID, at: read.at) != nil
+            sequence = log.append(encoded: DurableRecord.read(ReadRecord(
+                at: read.at, clientId: read.clientId, externalID: read.externalID, registered: registered,
+                idsPosition: state.ids.position, ledgerOpen: state.ledger.openingMonth != nil)).encoded)
+            loggedAsRead = true
+            return
+        }
+        sequence = log.append(encoded: encoded ?? request.encoded)
     }
 }

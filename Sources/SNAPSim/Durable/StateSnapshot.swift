@@ -67,9 +67,16 @@ struct StateSnapshot: Sendable {
         return writer.bytes
     }
 
-    /// One partner's state as a document, its raw-bytes values of 64 KiB or more apart.
+    /// Raw-bytes values of at least this many bytes are part files of their own: every whole chunk of 1,024
+    /// X-EXTERNAL-IDs (an ID with its first use packs to 9 bytes or more), so a chunk is written once and named again by later
+    /// snapshots (``ExternalIDRegistry``), and every packed collection of more than a few hundred records.
+    static let partThreshold = 4 << 10
+
+    /// One partner's state as a document, its raw-bytes values of ``partThreshold`` bytes or more apart.
     static func document(_ state: PartnerState) throws -> Document {
-        let (bytes, external) = try BinaryEncoder().encodeSplit(state)
+        var encoder = BinaryEncoder()
+        encoder.externalThreshold = partThreshold
+        let (bytes, external) = try encoder.encodeSplit(state)
         return Document(bytes: bytes, external: external)
     }
 

@@ -16,7 +16,7 @@ final class PartnerLock: Sendable {
     /// Runs `body` on the state under the lock; the way every change to a partner's state is made.
     func withLock<R, E: Error>(_ body: (inout PartnerState) throws(E) -> R) throws(E) -> R {
         try mutex.withLock { state throws(E) -> R in
-            defer { RequestCapture.current?.appendOnce() }
+            defer { RequestCapture.current?.appendOnce(state) }
             changes.add(1, ordering: .relaxed)
             return try body(&state)
         }

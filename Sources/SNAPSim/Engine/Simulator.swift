@@ -114,7 +114,8 @@ public final class Simulator: HTTPResponder {
             case .transaction:
                 let admission = try security.verifyTransaction(exchange, world: world)
                 return serve(exchange, slots.slot(admission.partner.clientId), slots) { state throws(SNAPError) in
-                    try admission.admit(into: &state)
+                    RequestCapture.current?.mayLogAsRead(exchange, admission, world, before: state)
+                    return try admission.admit(into: &state)
                 } refine: { error in
                     self.otherHolder(of: admission.token, rejected: error, caller: admission.partner.clientId, exchange, slots)
                 }

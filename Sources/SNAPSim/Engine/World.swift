@@ -24,7 +24,7 @@ public final class World: Sendable {
         shared = SharedFixtures(fixtures)
         self.generation = generation
         redaction = Redaction(secrets: fixtures.partners.values.flatMap { [$0.clientSecret] + ($0.privateKey.map { [$0] } ?? []) })
-        keys = PublicKeys(fixtures.partners.values)
+        keys = PublicKeys(fixtures.partners.values, defaultProfile: fixtures.engine.defaultProfile)
         ruleIds = Set(fixtures.rules.rules.map(\.id))
         hasScenarioRules = fixtures.rules.rules.contains { $0.scenario?.whenState != nil }
     }

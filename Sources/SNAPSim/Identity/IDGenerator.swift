@@ -33,6 +33,15 @@ public struct IDGenerator: Codable, Sendable {
         return IDGenerator(seed: mac.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
     }
 
+    /// Where the stream stands: what a read's compact log record keeps (``DurableRecord/read(_:)``), so a replay
+    /// puts the stream where the read left it without serving the read again.
+    var position: UInt64 { state }
+
+    /// Puts the stream at `position` (a replayed read's, see ``position``).
+    mutating func move(to position: UInt64) {
+        state = position
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

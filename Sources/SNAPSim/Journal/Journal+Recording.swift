@@ -70,8 +70,16 @@ extension SecurityVerdict {
 
     /// The verdict of a request the pipeline refused: the case, then the explanation of what it expected.
     static func rejection(_ error: SNAPError) -> JSONObject {
-        var object: JSONObject = ["result": "rejected", "case": .string(error.key.description)]
-        for member in error.explanation ?? [:] { object[member.key] = member.value }
-        return object
+        var members: [(key: String, value: JSONValue)] = [("result", "rejected"), ("case", .string(error.key.description))]
+        guard let explanation = error.explanation else { return JSONObject(uniqueMembers: members) }
+        // An explanation has neither name (RejectionExplanation's keys): its members are appended without a
+        // look-up each, as setting them would.
+        guard !explanation.contains(where: { $0.key == "result" || $0.key == "case" }) else {
+            var object = JSONObject(uniqueMembers: members)
+            for member in explanation { object[member.key] = member.value }
+            return object
+        }
+        members.append(contentsOf: explanation.members)
+        return JSONObject(uniqueMembers: members)
     }
 }

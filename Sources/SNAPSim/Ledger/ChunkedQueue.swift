@@ -23,6 +23,17 @@ struct ChunkedQueue<Element> {
 
     init() {}
 
+    /// An empty queue whose first element will sit at `offset` (0..<``chunkSize``) of its first chunk, as in a
+    /// queue that forgot elements before it: a decoded copy then splits into the same chunks as the queue encoded.
+    init(alignedAt offset: Int) {
+        precondition(offset >= 0 && offset < Self.chunkSize, "an offset within one chunk")
+        guard offset > 0 else { return }
+        var chunk = [Element?](repeating: nil, count: offset)
+        chunk.reserveCapacity(Self.chunkSize)
+        chunks = [chunk]
+        head = offset
+    }
+
     /// The number of the oldest element kept (equal to ``endNumber`` when empty).
     var startNumber: Int { firstChunkNumber + head }
 

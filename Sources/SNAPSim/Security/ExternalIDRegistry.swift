@@ -64,15 +64,18 @@ public struct ExternalIDRegistry: Codable, Sendable {
     public var count: Int { firstUse.count }
 }
 
-/// Coded as `day`, `firstUse`, `order`, `head` (not `dayNumber`, derived), except with the binary coder:
-/// then one `packed` value, `version day? head count { id, first use? }` (every remembered ID is in
-/// `order[head...]`, so the dictionary is rebuilt from it rather than coded as 100,000 keyed entries). The IDs
-/// before `head` are forgotten ones, which forms written before the chunked queue may hold; they are skipped.
-/// An ID's bytes do not depend on where it stands, so each whole chunk of `order` is packed once
-/// (``PackedChunkMemo``) and its bytes copied into every later snapshot.
+/// Coded as `day`, `firstUse`, `order`, `head` (not `dayNumber`, derived), except with the binary coder: then a
+/// `packed` head, `version day? count alignment`, and `chunks`, the packed bytes `{ id, first use? }` of each chunk
+/// of `order` in turn (see ``ChunkedQueue``; the dictionary is rebuilt from them rather than coded as 100,000 keyed
+/// entries). An ID's bytes do not depend on where it stands, so each whole chunk of 1,024 IDs is packed once
+/// (``PackedChunkMemo``) and every later snapshot holds that very array: a snapshot keeps it as a part file of its
+/// own (``StateSnapshot/partThreshold``), written once and named again while the chunk is remembered. `alignment`
+/// is where the oldest ID sits in its chunk, so a decoded registry splits into the same chunks.
+/// An earlier binary form had every ID in `packed` (`version day? count head { id, first use? }…`, the IDs before
+/// `head` forgotten ones); it still reads.
 extension ExternalIDRegistry {
     private enum CodingKeys: String, CodingKey {
-        case day, firstUse, order, head, packed
+        case day, firstUse, order, head, packed, chunks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +90,7 @@ extension ExternalIDRegistry {
             for (id, time) in firstUse { self.firstUse[id] = time }
             return
         }
+        let chunks = try container.decodeIfPresent([[UInt8]].self, forKey: .chunks)
         var reader = PackedReader(try container.decode([UInt8].self, forKey: .packed))
         do throws(PackedReader.Damaged) {
             let version = try reader.byte("the version")
@@ -95,27 +99,52 @@ extension ExternalIDRegistry {
                     "layout \(version); this version of snapsim reads layout \(packedRecordsVersion)")
             }
             day = try reader.optionalString("day")
-            let count = try reader.count("the number of IDs", atMost: reader.remaining)
-            let head = try reader.count("head", atMost: count)
-            order.reserveCapacity(count - head)
-            firstUse.reserveCapacity(count - head)
-            for index in 0..<count {
-                let id = try reader.string("an external ID")
-                let time: SimTime?
-                switch try reader.byte("a first use") {
-                case 0: time = nil
-                case 1: time = try reader.time("a first use")
-                case let other: throw PackedReader.Damaged("a first use has presence byte \(other), not 0 or 1")
-                }
-                if let time { firstUse[id] = time }
-                if index >= head { order.append(ExternalIDUse(id: id, firstUse: time)) }
+            guard let chunks else {
+                // The earlier form: every ID in `packed`, after `head`.
+                let count = try reader.count("the number of IDs", atMost: reader.remaining)
+                let head = try reader.count("head", atMost: count)
+                order.reserveCapacity(count - head)
+                firstUse.reserveCapacity(count - head)
+                for index in 0..<count { try readUse(&reader, keeping: index >= head) }
+                guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last ID") }
+                return
             }
-            guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the last ID") }
+            let count = try reader.count("the number of IDs", atMost: chunks.reduce(0) { $0 + $1.count })
+            let alignment = try reader.count("the alignment", atMost: ChunkedQueue<ExternalIDUse>.chunkSize - 1)
+            guard reader.isAtEnd else { throw PackedReader.Damaged("\(reader.remaining) bytes follow the alignment") }
+            order = ChunkedQueue(alignedAt: alignment)
+            order.reserveCapacity(count)
+            firstUse.reserveCapacity(count)
+            for (index, chunk) in chunks.enumerated() {
+                var chunkReader = PackedReader(chunk)
+                while !chunkReader.isAtEnd {
+                    guard order.count < count else {
+                        throw PackedReader.Damaged("chunk \(index) holds IDs past the \(count) the head names")
+                    }
+                    try readUse(&chunkReader, keeping: true)
+                }
+            }
+            guard order.count == count else {
+                throw PackedReader.Damaged("the chunks hold \(order.count) IDs, not \(count)")
+            }
         } catch {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: container.codingPath + [CodingKeys.packed],
                 debugDescription: "damaged packed external IDs: \(error)"))
         }
+    }
+
+    /// Reads one `{ id, first use? }` and, when `keeping`, remembers it.
+    private mutating func readUse(_ reader: inout PackedReader, keeping: Bool) throws(PackedReader.Damaged) {
+        let id = try reader.string("an external ID")
+        let time: SimTime?
+        switch try reader.byte("a first use") {
+        case 0: time = nil
+        case 1: time = try reader.time("a first use")
+        case let other: throw PackedReader.Damaged("a first use has presence byte \(other), not 0 or 1")
+        }
+        if let time { firstUse[id] = time }
+        if keeping { order.append(ExternalIDUse(id: id, firstUse: time)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -130,24 +159,30 @@ extension ExternalIDRegistry {
             try container.encode(0, forKey: .head)
             return
         }
-        var writer = PackedWriter(capacity: 16 + order.count * 40)
-        writer.byte(packedRecordsVersion)
-        writer.optionalString(day)
-        writer.unsigned(UInt64(order.count))
-        writer.unsigned(0)  // head: only remembered IDs are kept
+        let chunkSize = ChunkedQueue<ExternalIDUse>.chunkSize
+        var head = PackedWriter(capacity: 32)
+        head.byte(packedRecordsVersion)
+        head.optionalString(day)
+        head.unsigned(UInt64(order.count))
+        head.unsigned(UInt64(order.startNumber % chunkSize))
+        var chunks: [[UInt8]] = []
+        chunks.reserveCapacity(order.count / chunkSize + 2)
         order.forEachChunk { number, isWhole, uses in
             if isWhole {
-                writer.raw(packedChunks.bytes(ofChunk: number) {
+                chunks.append(packedChunks.bytes(ofChunk: number) {
                     var chunk = PackedWriter(capacity: uses.count * 40)
                     Self.pack(uses, into: &chunk)
                     return chunk.bytes
                 })
             } else {
-                Self.pack(uses, into: &writer)
+                var chunk = PackedWriter(capacity: uses.count * 40)
+                Self.pack(uses, into: &chunk)
+                if !chunk.bytes.isEmpty { chunks.append(chunk.bytes) }
             }
         }
-        packedChunks.forgetChunks(below: order.startNumber / ChunkedQueue<ExternalIDUse>.chunkSize)
-        try container.encode(writer.bytes, forKey: .packed)
+        packedChunks.forgetChunks(below: order.startNumber / chunkSize)
+        try container.encode(head.bytes, forKey: .packed)
+        try container.encode(chunks, forKey: .chunks)
     }
 
     /// Appends `{ id, first use? }` for each of `uses`: the same bytes wherever in the sequence they are written,

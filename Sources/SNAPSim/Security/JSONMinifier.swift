@@ -24,6 +24,30 @@ public enum JSONMinifier {
 
     /// Removes JSON whitespace outside string literals whatever the bytes are: how a partner may have hashed a body
     /// that is not JSON, which the signature diagnosis tries.
+    /// Whether ``stripWhitespace(_:)`` would remove anything, without writing the stripped copy.
+    static func hasWhitespaceOutsideStrings(_ body: [UInt8]) -> Bool {
+        var inString = false
+        var escaped = false
+        for byte in body {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: return true
+            case UInt8(ascii: "\""): inString = true
+            default: break
+            }
+        }
+        return false
+    }
+
     static func stripWhitespace(_ body: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(body.count)

@@ -44,9 +44,51 @@ struct ReceivedSignature {
     /// Readings of a mis-encoded signature, each with what was wrong; only computed after a failure.
     func misencodings() -> [(finding: Finding, bytes: [UInt8])] {
         var readings: [(Finding, [UInt8])] = []
-        let utf8 = Array(text.utf8)
+        // Standard Base64 on one line (the usual header, right or wrong) has no other reading than its own.
+        if !Self.isPlainBase64(text) {
+            readings = Self.lineAndAlphabetMisencodings(Array(text.utf8))
+        }
 
-        let withoutBlanks = utf8.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        // The Base64 reading decoded once already (`base64`, `nil` when empty, which decodes to no hex either).
+        if let ascii = base64, let bytes = ascii.withUnsafeBufferPointer({ Hex.decode(utf8: $0) }), !bytes.isEmpty {
+            readings.append((
+                Finding(
+                    cause: "signature-base64-of-hex", summary: "X-SIGNATURE is the Base64 of a hex string",
+                    detail: "X-SIGNATURE is Base64 of the signature's hex text (e.g. PHP base64_encode(hash_hmac(...)) "
+                        + "without raw output); Base64-encode the raw signature bytes instead."),
+                bytes
+            ))
+        }
+        return readings
+    }
+
+    /// Whether `text` is standard Base64 without blanks, padded or a multiple of 4 long: then removing blanks,
+    /// the URL alphabet and padding change nothing, and those readings need not be made.
+    private static func isPlainBase64(_ text: String) -> Bool {
+        var length = 0
+        var padded = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+                break
+            case UInt8(ascii: "="):
+                padded = true
+            default:
+                return false
+            }
+            length += 1
+        }
+        return padded || length % 4 == 0
+    }
+
+    /// The readings with blanks removed, or in the URL alphabet or without padding, of the header's bytes.
+    private static func lineAndAlphabetMisencodings(_ utf8: [UInt8]) -> [(Finding, [UInt8])] {
+        var readings: [(Finding, [UInt8])] = []
+
+        // Copied only when there is whitespace to remove (almost never).
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        let withoutBlanks = utf8.contains(where: isBlank) ? utf8.filter { !isBlank($0) } : utf8
         if withoutBlanks.count != utf8.count, let bytes = Base64.decode(String(decoding: withoutBlanks, as: UTF8.self)) {
             readings.append((
                 Finding(
@@ -78,17 +120,6 @@ struct ReceivedSignature {
                     detail: urlAlphabet
                         ? "X-SIGNATURE decodes only with the URL-safe alphabet (- and _); SNAP uses standard Base64 (+ and /, with = padding)."
                         : "X-SIGNATURE decodes only once = padding is added; SNAP uses padded standard Base64."),
-                bytes
-            ))
-        }
-
-        // The Base64 reading decoded once already (`base64`, `nil` when empty, which decodes to no hex either).
-        if let ascii = base64, let bytes = ascii.withUnsafeBufferPointer({ Hex.decode(utf8: $0) }), !bytes.isEmpty {
-            readings.append((
-                Finding(
-                    cause: "signature-base64-of-hex", summary: "X-SIGNATURE is the Base64 of a hex string",
-                    detail: "X-SIGNATURE is Base64 of the signature's hex text (e.g. PHP base64_encode(hash_hmac(...)) "
-                        + "without raw output); Base64-encode the raw signature bytes instead."),
                 bytes
             ))
         }

@@ -55,7 +55,7 @@ struct RejectionExplanation {
         if let received { members.append(("received", .string(received.clipped()))) }
         // The facts' names are distinct (an object's) and none of the fixed ones above or below in practice:
         // then the members are appended without a look-up each, as they would be set.
-        if facts.contains(where: { Self.fixedKeys.contains($0.key) }) {
+        if facts.contains(where: { Self.isFixed($0.key) }) {
             var object = JSONObject(uniqueMembers: members)
             for (key, value) in facts { object[key] = value }
             members = object.members
@@ -70,8 +70,13 @@ struct RejectionExplanation {
         return JSONObject(uniqueMembers: members)
     }
 
-    /// The members ``object`` writes besides the facts.
-    private static let fixedKeys: Set<String> = ["summary", "check", "expected", "received", "diagnosis", "hint"]
+    /// Whether ``object`` writes `key` besides the facts (compared, not hashed: short names are compared inline).
+    private static func isFixed(_ key: String) -> Bool {
+        switch key {
+        case "summary", "check", "expected", "received", "diagnosis", "hint": true
+        default: false
+        }
+    }
 }
 
 /// The steps of the security pipeline, as explanations name them.

@@ -21,27 +21,24 @@ public struct SecurityPipeline: Sendable {
     // MARK: - Pure steps
 
     /// Verifies a token request up to issuing; the grant is then issued under the partner's lock.
+    ///
+    /// What it throws is not redacted yet: its caller redacts every rejection once, whichever step threw it
+    /// (``Simulator`` when it decides, ``issueAccessToken(_:world:state:)`` here); redacting here too passed
+    /// every explanation through ``Redaction`` twice.
     func verifyTokenRequest(_ exchange: Exchange, world: World) throws(SNAPError) -> TokenGrant {
-        do {
-            return try AccessTokenIssuer(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
-                .verify(exchange, fixtures: world.fixtures)
-        } catch {
-            throw Self.redacted(error, world)
-        }
+        try AccessTokenIssuer(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+            .verify(exchange, fixtures: world.fixtures)
     }
 
-    /// Verifies a transaction up to what needs the partner's state.
+    /// Verifies a transaction up to what needs the partner's state. Throws unredacted, like
+    /// ``verifyTokenRequest(_:world:)``.
     func verifyTransaction(_ exchange: Exchange, world: World) throws(SNAPError) -> TransactionAdmission {
-        do {
-            if exchange.route.dialect.requestSigning == .smilepayz {
-                return try SmilePayzAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
-                    .verify(exchange, world: world)
-            }
-            return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+        if exchange.route.dialect.requestSigning == .smilepayz {
+            return try SmilePayzAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
                 .verify(exchange, world: world)
-        } catch {
-            throw Self.redacted(error, world)
         }
+        return try TransactionAuthenticator(conventions: conventions(exchange.route, world.fixtures), keys: world.keys)
+            .verify(exchange, world: world)
     }
 
     /// The error with every partner's client secret and private key blanked out of its explanation: whatever a
@@ -57,9 +54,8 @@ public struct SecurityPipeline: Sendable {
     public func issueAccessToken(_ exchange: Exchange, world: World, state: inout PartnerState) throws(SNAPError)
         -> JSONObject
     {
-        let grant = try verifyTokenRequest(exchange, world: world)
         do {
-            return try grant.issue(into: &state)
+            return try verifyTokenRequest(exchange, world: world).issue(into: &state)
         } catch {
             throw Self.redacted(error, world)
         }
@@ -69,9 +65,8 @@ public struct SecurityPipeline: Sendable {
     public func authenticate(_ exchange: Exchange, world: World, state: inout PartnerState) throws(SNAPError)
         -> AuthenticatedCaller
     {
-        let admission = try verifyTransaction(exchange, world: world)
         do {
-            return try admission.admit(into: &state)
+            return try verifyTransaction(exchange, world: world).admit(into: &state)
         } catch {
             throw Self.redacted(error, world)
         }

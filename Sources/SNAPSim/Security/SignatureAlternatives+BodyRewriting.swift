@@ -1,7 +1,7 @@
 import SimJSON
 
 /// The body as partners' JSON libraries may have re-written it before signing: `/` escaped (PHP), non-ASCII
-/// escaped (Python), keys sorted. Byte-level rewrites of the minified body; only used after a failure.
+/// escaped (Python). Byte-level rewrites of the minified body; only used after a failure.
 extension SignatureAlternatives {
     static func escapingSlashes(_ bytes: [UInt8]) -> [UInt8] {
         // In JSON `/` can only occur inside strings, so every one is escaped.
@@ -56,16 +56,5 @@ extension SignatureAlternatives {
             }
         }
         return output
-    }
-
-    static func sortingKeys(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object):
-            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, sortingKeys($0.value)) }))
-        case .array(let elements):
-            .array(elements.map(sortingKeys))
-        default:
-            value
-        }
     }
 }

@@ -10,19 +10,14 @@ enum SignatureAlternatives {
 
     struct Alternative {
         var value: String
-        /// Whether the mistake is also tried together with another component's common mistake (the body signed
-        /// un-minified with the timestamp written in another zone, a JavaScript client's pair). Every mistake
-        /// is tried alone; pairs of the others would cost an HMAC each for mistakes seldom made together.
-        var pairs: Bool
         /// Makes the finding: only the alternative that reproduced a signature is ever explained, so its text
         /// is written then, not for each of the dozens tried.
         private let explain: () -> Finding
 
         var finding: Finding { explain() }
 
-        init(value: String, pairs: Bool = false, finding: @autoclosure @escaping () -> Finding) {
+        init(value: String, finding: @autoclosure @escaping () -> Finding) {
             self.value = value
-            self.pairs = pairs
             explain = finding
         }
     }
@@ -33,22 +28,19 @@ enum SignatureAlternatives {
         var alternatives: [Alternative]
     }
 
-    // MARK: - Method
-
-    static func methods(_ method: String) -> [Alternative] {
-        let lower = method.lowercased()
-        guard lower != method else { return [] }
-        return [Alternative(
-            value: lower,
-            finding: Finding(
-                cause: "method-lowercase", summary: "the method was signed in lower case",
-                detail: "Your signature matches `\(lower)`; SNAP signs the HTTP method in upper case (`\(method)`)."))]
-    }
-
     // MARK: - Target
 
-    /// The path without its query, the query sorted (BCA's rule), the absolute URL, and the path without a leading segment.
-    static func targets(_ target: String, host: String?) -> [Alternative] {
+    /// The path without its query, the query sorted (BCA's rule), the path without its trailing slash. (The
+    /// absolute URL and the path without a leading segment are no longer tried: an HMAC each on every rejection.)
+    static func targets(_ target: String) -> [Alternative] {
+        // The usual target (ASCII, no query, no trailing slash) has no alternative: found on its bytes, without
+        // splitting it into Characters.
+        let utf8 = target.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), !utf8.contains(UInt8(ascii: "?")),
+            utf8.last != UInt8(ascii: "/") || utf8.count <= 1
+        {
+            return []
+        }
         var alternatives: [Alternative] = []
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
@@ -75,30 +67,6 @@ enum SignatureAlternatives {
                     cause: "path-trailing-slash", summary: "the path was signed without its trailing slash",
                     detail: "Your signature matches the path without the trailing `/` that the request carries.")))
         }
-        if let host, !host.isEmpty {
-            for scheme in ["https", "http"] {
-                alternatives.append(Alternative(
-                    value: "\(scheme)://\(host)\(target)",
-                    finding: Finding(
-                        cause: "absolute-url-signed", summary: "the absolute URL was signed instead of the relative path",
-                        detail: "Your signature matches `\(scheme)://\(host.clipped())\(target.clipped())`; SNAP signs the "
-                            + "relative URL only: `\(target.clipped())`.")))
-            }
-        }
-        // A provider prefix (`/openapi`, `/snap`, `/v1.0`) left out of the signed path.
-        var rest = Substring(path)
-        for _ in 0..<3 {
-            guard let next = rest.dropFirst().firstIndex(of: "/") else { break }
-            let dropped = path[path.startIndex..<next]
-            rest = rest[next...]
-            let value = String(rest) + (parts.count == 2 ? "?" + parts[1] : "")
-            alternatives.append(Alternative(
-                value: value,
-                finding: Finding(
-                    cause: "path-prefix-dropped", summary: "the path was signed without its leading `\(String(dropped).clipped())`",
-                    detail: "Your signature matches `\(value.clipped())`; SNAP signs the whole path as requested, "
-                        + "prefix included: `\(target.clipped())`.")))
-        }
         return alternatives
     }
 
@@ -120,28 +88,26 @@ enum SignatureAlternatives {
     /// Bodies larger than this get only the cheap alternatives: each rewrite is another pass and hash.
     static let rewriteLimit = 1 << 20
 
-    /// Hashes of the body as it may have been signed instead of minified.
+    /// Hashes of the body as it may have been signed instead of minified. (Keys sorted, and the hash in upper-case
+    /// hex or Base64, are no longer tried: an HMAC each on every rejection.)
     static func bodyHashes(body: [UInt8], minified: [UInt8], expectedHash: String) -> [Alternative] {
         var alternatives: [Alternative] = []
-        func add(_ bytes: [UInt8], pairs: Bool = false, _ finding: @autoclosure @escaping () -> Finding) {
+        func add(_ bytes: [UInt8], _ finding: @autoclosure @escaping () -> Finding) {
             let hash = StringToSign.hexSHA256(bytes)
             guard hash != expectedHash, !alternatives.contains(where: { $0.value == hash }) else { return }
-            alternatives.append(Alternative(value: hash, pairs: pairs, finding: finding()))
+            alternatives.append(Alternative(value: hash, finding: finding()))
         }
 
         if minified != body {
-            add(body, pairs: true, Finding(
+            add(body, Finding(
                 cause: "body-signed-unminified", summary: "the body was signed un-minified",
                 detail: "Your signature matches SHA-256 of the body exactly as sent (\(body.count) bytes, with "
                     + "whitespace). SNAP hashes the minified body (\(minified.count) bytes, whitespace outside strings "
                     + "removed): hash the compact JSON."))
         }
         let rewrite = body.count <= rewriteLimit
-        // Parsed once, for the sorted-keys rewrite and to know the body is JSON (a body the parser's limits
-        // refuse may still be JSON: then the grammar alone decides).
-        let parsed = rewrite ? try? JSONParser.parse(body) : nil
-        let isJSON = minified.count != body.count || parsed != nil || (rewrite && JSONMinifier.isJSON(body))
-        if rewrite && !isJSON {
+        // A body that minifying shortened is JSON; otherwise the grammar decides.
+        if rewrite && minified.count == body.count && !JSONMinifier.isJSON(body) {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
                 add(stripped, Finding(
@@ -156,7 +122,7 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with every `/` escaped as `\\/` (PHP json_encode's default), "
                     + "but the body sent does not escape them. Sign exactly the bytes you send."))
         }
-        let unescaped = rewrite ? unescapingSlashes(minified) : minified
+        let unescaped = rewrite && minified.contains(UInt8(ascii: "\\")) ? unescapingSlashes(minified) : minified
         if unescaped != minified {
             add(unescaped, Finding(
                 cause: "body-slashes-unescaped", summary: "the signed body wrote \\/ as /",
@@ -169,15 +135,6 @@ enum SignatureAlternatives {
                 detail: "Your signature matches the body with non-ASCII characters written as `\\uXXXX` (Python's "
                     + "json.dumps default), but the body sent carries them as UTF-8. Sign exactly the bytes you send."))
         }
-        if rewrite && isJSON, let value = parsed {
-            let sorted = sortingKeys(value).compactBytes
-            if sorted != minified {
-                add(sorted, Finding(
-                    cause: "body-keys-sorted", summary: "the signed body had its keys sorted",
-                    detail: "Your signature matches the body re-serialised with object keys sorted; SNAP keeps the "
-                        + "key order as sent. Sign the bytes you send."))
-            }
-        }
         if body.isEmpty {
             alternatives.append(Alternative(
                 value: "",
@@ -186,58 +143,30 @@ enum SignatureAlternatives {
                     detail: "Your signature matches a string with an empty body-hash field. For an empty body SNAP "
                         + "still hashes the empty string: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.")))
         }
-        alternatives.append(Alternative(
-            value: expectedHash.uppercased(),
-            finding: Finding(
-                cause: "body-hash-uppercase", summary: "the body hash was written in upper-case hex",
-                detail: "Your signature matches the body's SHA-256 in upper-case hex; SNAP uses lower-case hex.")))
-        if let digest = Hex.decode(expectedHash) {
-            alternatives.append(Alternative(
-                value: Base64.encode(digest),
-                finding: Finding(
-                    cause: "body-hash-base64", summary: "the body hash was written in Base64",
-                    detail: "Your signature matches the body's SHA-256 in Base64; SNAP uses lower-case hex.")))
-        }
         return alternatives
     }
 
     // MARK: - Timestamp
 
-    /// The same instant written in other common forms, and the header's form a second or two off.
+    /// The same instant in another zone: Jakarta's, or UTC as `Z` (with milliseconds too, JavaScript's
+    /// `toISOString()`). Not tried, an HMAC each on every rejection: UTC as `+00:00`, Jakarta time with
+    /// milliseconds, the header's form with milliseconds added or removed, a timestamp a second or two off
+    /// (`timestampUsed` shows the header's text beside `stringToSign`).
     static func timestamps(_ header: String, parsed: ISO8601Timestamp) -> [Alternative] {
         var alternatives: [Alternative] = []
         let forms = [
             ISO8601Timestamp.format(parsed.time, offsetMinutes: CivilDate.jakartaOffsetMinutes),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true),
-            ISO8601Timestamp.format(parsed.time, offsetMinutes: CivilDate.jakartaOffsetMinutes, milliseconds: true),
             ISO8601Timestamp.format(parsed.time, offsetMinutes: 0, utcDesignator: true, milliseconds: true),
-            ISO8601Timestamp.format(parsed.time, offsetMinutes: 0),
-            ISO8601Timestamp.format(
-                parsed.time, offsetMinutes: parsed.offsetMinutes, utcDesignator: parsed.isUTCDesignator,
-                milliseconds: !parsed.hasFraction),
         ]
         for form in forms where form != header && !alternatives.contains(where: { $0.value == form }) {
             alternatives.append(Alternative(
-                value: form, pairs: true,
+                value: form,
                 finding: Finding(
                     cause: "timestamp-form-differs",
                     summary: "the signed timestamp is written differently from X-TIMESTAMP",
                     detail: "Your signature matches the timestamp written `\(form)`, but X-TIMESTAMP says "
                         + "`\(header.clipped())` (the same instant). Sign the header's exact text.")))
-        }
-        for shift in [-1, 1, -2, 2] {
-            let form = ISO8601Timestamp.format(
-                parsed.time + .seconds(shift), offsetMinutes: parsed.offsetMinutes,
-                utcDesignator: parsed.isUTCDesignator, milliseconds: parsed.hasFraction)
-            let direction = shift < 0 ? "earlier" : "later"
-            alternatives.append(Alternative(
-                value: form,
-                finding: Finding(
-                    cause: "timestamp-differs",
-                    summary: "the signed timestamp is \(abs(shift)) s \(direction) than X-TIMESTAMP",
-                    detail: "Your signature matches the timestamp `\(form)`, \(abs(shift)) s \(direction) than X-TIMESTAMP "
-                        + "`\(header.clipped())`: the header and the signature were stamped separately. Take the time "
-                        + "once and use the same text for both.")))
         }
         return alternatives
     }

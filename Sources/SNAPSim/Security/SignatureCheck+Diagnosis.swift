@@ -4,15 +4,15 @@ import SimHTTP
 /// What a failed signature is diagnosed with: the alternatives tried for each kind of request, the other
 /// signing mode, other partners' secrets, and the encoding of the header itself.
 extension SignatureCheck {
-    /// Other partners whose secret a failed signature is tried with: the usual mix-up in a team with a few.
+    /// Other partners of the same profile whose secret a failed signature is tried with, at most.
     static let otherPartnersTried = 8
 
+    /// - Parameter text: `expected.text`, written once by the caller.
     func diagnoseTransaction(
-        _ request: HTTPRequest, expected: StringToSign, token: String?, parsedTimestamp: ISO8601Timestamp,
-        minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
+        _ request: HTTPRequest, expected: StringToSign, text: String, token: String?,
+        parsedTimestamp: ISO8601Timestamp, minified: [UInt8], received: ReceivedSignature, verifier: SignatureVerifier
     ) -> SignatureDiagnosis.Match {
         let diagnosis = SignatureDiagnosis(verifier: verifier, signature: received)
-        let text = expected.text
         if let finding = encodingFinding(diagnosis, message: text) { return Self.match(finding, text) }
         // A signature of the wrong length (65 bytes for HMAC-SHA512) matches no alternative: none is made.
         if diagnosis.couldMatch, let found = searchTransaction(
@@ -36,13 +36,8 @@ extension SignatureCheck {
     ) -> SignatureDiagnosis.Match? {
         var tokenPart = SignatureAlternatives.Component(expected: expected.accessToken.map { ":" + $0 } ?? "", alternatives: [])
         if let signedToken = expected.accessToken {
+            // The token left out is no longer tried (an HMAC on every rejection); `Bearer ` in it is.
             tokenPart.alternatives = SignatureAlternatives.tokens(signedToken).map { .init(value: ":" + $0.value, finding: $0.finding) }
-            tokenPart.alternatives.append(.init(
-                value: "",
-                finding: Finding(
-                    cause: "token-omitted", summary: "the access token was left out of the signed string",
-                    detail: "Your signature matches METHOD:path:bodyHash:timestamp without the access token; symmetric "
-                        + "SNAP signatures include the raw token between path and body hash.")))
         } else if let token {
             tokenPart.alternatives = [.init(
                 value: ":" + token,
@@ -52,10 +47,9 @@ extension SignatureCheck {
                         + "asymmetrically, whose string has no token: METHOD:path:bodyHash:timestamp."))]
         }
         let components: [SignatureAlternatives.Component] = [
-            .init(expected: expected.method, alternatives: SignatureAlternatives.methods(expected.method)),
-            .init(
-                expected: expected.target,
-                alternatives: SignatureAlternatives.targets(expected.target, host: request.headers["Host"])),
+            // The method in lower case is no longer tried (an HMAC on every rejection for a rare mistake).
+            .init(expected: expected.method, alternatives: []),
+            .init(expected: expected.target, alternatives: SignatureAlternatives.targets(expected.target)),
             tokenPart,
             .init(
                 expected: expected.bodyHash,
@@ -168,35 +162,39 @@ extension SignatureCheck {
         return nil
     }
 
-    /// The right string signed with another partner's client secret (HMAC only), for the first few partners.
+    /// The right string signed with the client secret of another partner of the same provider profile (HMAC
+    /// only): the usual mix-up between two configurations of one provider integration.
     fileprivate func otherPartnerFinding(_ readings: [[UInt8]], message: String) -> Finding? {
         guard partner.signing == .symmetric else { return nil }
         guard readings.contains(where: { $0.count == SHA512.byteCount }) else { return nil }
-        // The world's first partners, sorted once with their keyed states (`keys` is built from `partners`).
-        let others = keys.firstPartners.filter {
-            $0.clientId != partner.clientId && $0.clientSecret != partner.clientSecret
+        // Chosen once per world, with their keyed states.
+        guard let others = keys.otherPartners(of: partner), !others.keyed.isEmpty else { return nil }
+        // Every other partner's MAC of the message at once.
+        var message = message
+        let codes = message.withUTF8 { message in
+            HMAC<SHA512>.authenticationCodes(of: UnsafeRawBufferPointer(message), keys: others.keyed)
         }
-        guard !others.isEmpty else { return nil }
-        // Every other partner's MAC of the message at once (their keyed states are the world's).
-        let codes = Array(message.utf8).withUnsafeBytes { message in
-            HMAC<SHA512>.authenticationCodes(of: message, keys: others.map(\.keyed))
-        }
-        for (index, other) in others.enumerated()
+        for (index, clientId) in others.clientIds.enumerated()
         where readings.contains(where: { ConstantTime.equals($0[...], codes[(index * 64)..<(index * 64 + 64)]) }) {
             return Finding(
-                cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(other.clientId)",
+                cause: "secret-of-other-partner", summary: "it was signed with the client secret of \(clientId)",
                 detail: "Your signature matches the right string signed with the client secret of partner "
-                    + "\(other.clientId), but X-PARTNER-ID is \(partner.clientId).")
+                    + "\(clientId), but X-PARTNER-ID is \(partner.clientId).")
         }
         return nil
     }
 
+    /// The detail of ``noMatch(_:)``, written once rather than concatenated per rejection.
+    private static let noMatchSymmetric = "No common mistake reproduces your signature: the key differs (client secret), "
+        + "or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+    private static let noMatchAsymmetric = "No common mistake reproduces your signature: the key differs (the private "
+        + "key does not match the public key in the fixtures), or your string-to-sign differs from stringToSign in "
+        + "another way. Compare them byte for byte."
+
     fileprivate func noMatch(_ diagnosis: SignatureDiagnosis) -> Finding {
         let verifier = diagnosis.verifier
         let decodings = diagnosis.decodings
-        var detail = "No common mistake reproduces your signature: the key differs ("
-            + (verifier.isExpensive ? "the private key does not match the public key in the fixtures" : "client secret")
-            + "), or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
+        var detail = verifier.isExpensive ? Self.noMatchAsymmetric : Self.noMatchSymmetric
         if !verifier.isExpensive, !decodings.isEmpty, !decodings.contains(where: { $0.bytes.count == 64 }) {
             let lengths = decodings.map { "\($0.bytes.count) bytes as \($0.encoding.rawValue)" }
             detail += " Note: X-SIGNATURE decodes to " + lengths.joined(separator: ", ")

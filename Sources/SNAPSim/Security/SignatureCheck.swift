@@ -60,7 +60,9 @@ struct SignatureCheck {
             }
         }
 
-        var explanation = explanation(received, verifier: verifier, stringToSign: expected.text)
+        // SNAP's standard signs the preferred message: its text is those bytes, not the parts joined again.
+        let text = variants.hasOneStringToSign ? String(decoding: preferred, as: UTF8.self) : expected.text
+        var explanation = explanation(received, verifier: verifier, stringToSign: text)
         let minified = variants.bodyHashInputs.first == .raw ? JSONMinifier.minify(request.body) : hashed
         explanation.fact("bodyHash", .string(expected.bodyHash))
         explanation.fact("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified)))
@@ -75,8 +77,8 @@ struct SignatureCheck {
             : "X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of \(partner.clientId), stringToSign), "
                 + "stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
         let diagnosed = diagnoseTransaction(
-            request, expected: expected, token: token, parsedTimestamp: parsedTimestamp, minified: minified,
-            received: received, verifier: verifier)
+            request, expected: expected, text: text, token: token, parsedTimestamp: parsedTimestamp,
+            minified: minified, received: received, verifier: verifier)
         explanation.record(diagnosed)
         explanation.summary = "Signature does not match: " + (explanation.diagnosis.first?.summary ?? "unknown cause")
         throw SNAPError.unauthorized("Signature").explained(explanation)
@@ -153,7 +155,7 @@ struct SignatureCheck {
     static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {
         if body.isEmpty { return "empty body (SHA-256 of the empty string)" }
         // Whitespace first: a body without any (the usual one) is not parsed again.
-        if minified.count == body.count && JSONMinifier.stripWhitespace(body) != body && !JSONMinifier.isJSON(body) {
+        if minified.count == body.count && JSONMinifier.hasWhitespaceOutsideStrings(body) && !JSONMinifier.isJSON(body) {
             return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
         }
         return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")

@@ -1,6 +1,6 @@
 /// After a signature failed, looks for the mistake that reproduces it: the string-to-sign built with one of its
-/// components done the usual wrong way (or, for cheap HMACs, two common ones: the body signed un-minified and
-/// the timestamp written in another zone), or the signature mis-encoded.
+/// components done the usual wrong way, or the signature mis-encoded. One mistake at a time: two together
+/// would cost an HMAC each for mistakes seldom made together.
 ///
 /// Runs only on the failure path. The work is capped, in verifications (RSA costs a modular exponentiation
 /// each) and in bytes hashed (a huge header makes every candidate string huge), so a stream of bad requests
@@ -11,10 +11,9 @@ struct SignatureDiagnosis {
 
     /// How many bytes of candidate strings one diagnosis may hash.
     static let hashedBytesBudget = 1 << 16
-    /// Candidate strings tried with HMAC at most: every single-component mistake of a usual request (about 20)
-    /// and the pairs of common mistakes (``SignatureAlternatives/Alternative/pairs``). Each costs two or three
-    /// SHA-512 blocks, so that a rejection costs at most about twice an answer and a misconfigured client
-    /// flooding the sandbox cannot starve the others.
+    /// Candidate strings tried with HMAC at most: more than the single-component mistakes of a usual request
+    /// (about 13). Each costs two or three SHA-512 blocks, so that a rejection costs at most about twice an
+    /// answer and a misconfigured client flooding the sandbox cannot starve the others.
     static let cheapTrials = 40
     /// Candidate strings tried with RSA, each a modular exponentiation.
     static let expensiveTrials = 8
@@ -73,45 +72,28 @@ struct SignatureDiagnosis {
         let candidates = readings + (verifier.isExpensive ? [] : misencodings.map(\.bytes))
         guard !candidates.isEmpty else { return nil }
         walk.budget = min(trials, max(4, Self.hashedBytesBudget / max(1, expected.count)))
-        walk.reserve(walk.budget * (expected.count + 32))
-        // Every single mistake first, then the pairs of common ones.
-        for deviations in 1...(verifier.isExpensive ? 1 : 2) where deviations <= components.count {
-            walk.run(deviations: deviations)
-        }
+        // Room for the candidates there are, not for the whole budget: zeroing 40 strings' worth of bytes cost
+        // more than writing the few a usual request has.
+        let alternatives = components.reduce(0) { $0 + $1.alternatives.count }
+        walk.reserve(min(walk.budget, alternatives) * (expected.count + 32))
+        walk.run()
         guard let (message, candidate) = verifier.firstMatch(candidates, messages: walk.messages, ranges: walk.ranges)
         else { return nil }
-        var findings = walk.deviations[message].map { components[$0.component].alternatives[$0.alternative].finding }
+        let deviation = walk.deviations[message]
+        var findings = [components[deviation.component].alternatives[deviation.alternative].finding]
         if candidate >= readings.count { findings.append(misencodings[candidate - readings.count].finding) }
         return Match(
             findings: findings, signedString: String(decoding: walk.messages[walk.ranges[message]], as: UTF8.self))
     }
 
-    /// Depth-first walk over the strings with exactly `deviations` components changed, in the order the
-    /// diagnosis tries them, until the budget runs out: each string is written into `messages` with the
-    /// alternatives that made it.
+    /// Walk over the strings with exactly one component changed, in the order the diagnosis tries them (the
+    /// alternatives of the last component in `order` first), until the budget runs out: each string is written
+    /// into `messages` with the alternative that made it.
     struct Walk {
         /// Which alternative of which component a candidate string uses.
         struct Deviation {
             var component: Int
             var alternative: Int
-        }
-
-        /// The alternatives a candidate uses, in the walk's order: one or two, kept inline (no array each).
-        struct Path {
-            var first: Deviation?
-            var second: Deviation?
-
-            mutating func append(_ deviation: Deviation) {
-                if first == nil { first = deviation } else { second = deviation }
-            }
-
-            mutating func removeLast() {
-                if second != nil { second = nil } else { first = nil }
-            }
-
-            func map<T>(_ transform: (Deviation) -> T) -> [T] {
-                [first, second].compactMap { $0.map(transform) }
-            }
         }
 
         let order: [Int]
@@ -124,8 +106,6 @@ struct SignatureDiagnosis {
         /// `firstAlternative[c]..<firstAlternative[c + 1]`.
         private let alternativeParts: [Range<Int>]
         private let firstAlternative: [Int]
-        /// Whether each alternative (same indices) is tried in pairs (``SignatureAlternatives/Alternative/pairs``).
-        private let pairable: [Bool]
         /// Where each separator is in `parts` (between component `i` and `i + 1`).
         private let separators: [Range<Int>]
         var budget = 0
@@ -134,13 +114,10 @@ struct SignatureDiagnosis {
         private(set) var messages: [UInt8] = []
         private var used = 0
         private(set) var ranges: [Range<Int>] = []
-        /// The alternatives of each candidate, in the walk's order (at most two).
-        private(set) var deviations: [Path] = []
-        /// The alternative in use per component (`-1`: the expected value), and the path to it.
+        /// The alternative of each candidate, in the walk's order.
+        private(set) var deviations: [Deviation] = []
+        /// The alternative in use per component (`-1`: the expected value).
         private var chosen: [Int]
-        private var path = Path()
-        /// Whether the walk writes pairs, of common mistakes only.
-        private var pairsOnly = false
 
         init(components: [Component], order: [Int], separators: [String]) {
             self.order = order
@@ -148,7 +125,6 @@ struct SignatureDiagnosis {
             var expectedParts: [Range<Int>] = []
             var alternativeParts: [Range<Int>] = []
             var firstAlternative: [Int] = []
-            var pairable: [Bool] = []
             expectedParts.reserveCapacity(components.count)
             firstAlternative.reserveCapacity(components.count + 1)
             func add(_ text: String) -> Range<Int> {
@@ -161,7 +137,6 @@ struct SignatureDiagnosis {
                 firstAlternative.append(alternativeParts.count)
                 for alternative in component.alternatives {
                     alternativeParts.append(add(alternative.value))
-                    pairable.append(alternative.pairs)
                 }
             }
             firstAlternative.append(alternativeParts.count)
@@ -170,7 +145,6 @@ struct SignatureDiagnosis {
             self.expectedParts = expectedParts
             self.alternativeParts = alternativeParts
             self.firstAlternative = firstAlternative
-            self.pairable = pairable
             chosen = Array(repeating: -1, count: components.count)
         }
 
@@ -187,10 +161,17 @@ struct SignatureDiagnosis {
             deviations.reserveCapacity(budget)
         }
 
-        /// Writes the candidates with exactly `deviations` mistakes; with two, only pairs of common ones.
-        mutating func run(deviations: Int) {
-            pairsOnly = deviations > 1
-            visit(0, deviations)
+        /// Writes the candidates, one mistake each.
+        mutating func run() {
+            for index in order.reversed() {
+                let first = firstAlternative[index]
+                for alternative in 0..<(firstAlternative[index + 1] - first) {
+                    guard budget > 0 else { return }
+                    chosen[index] = alternative
+                    append(Deviation(component: index, alternative: alternative))
+                }
+                chosen[index] = -1
+            }
         }
 
         /// The part component `index` contributes: its expected value or the chosen alternative.
@@ -232,38 +213,22 @@ struct SignatureDiagnosis {
             }
         }
 
-        private mutating func visit(_ position: Int, _ left: Int) {
-            guard budget > 0 else { return }
-            if position == order.count {
-                guard left == 0 else { return }
-                budget -= 1
-                let length = length()
-                if used + length > messages.count {
-                    messages.append(contentsOf: repeatElement(0, count: max(length, messages.count)))
-                }
-                let start = used
-                // Taken out of `self` while written: `write` reads `self`, whose copy would otherwise share the
-                // buffer and make every write copy it whole.
-                var buffer: [UInt8] = []
-                swap(&buffer, &messages)
-                used = write(into: &buffer, at: start)
-                swap(&buffer, &messages)
-                ranges.append(start..<used)
-                deviations.append(path)
-                return
+        /// Writes the string with the current choices after the candidates so far.
+        private mutating func append(_ deviation: Deviation) {
+            budget -= 1
+            let length = length()
+            if used + length > messages.count {
+                messages.append(contentsOf: repeatElement(0, count: max(length, messages.count)))
             }
-            let index = order[position]
-            if order.count - position > left { visit(position + 1, left) }
-            guard left > 0 else { return }
-            let first = firstAlternative[index]
-            let count = firstAlternative[index + 1] - first
-            for alternative in 0..<count where !pairsOnly || pairable[first + alternative] {
-                chosen[index] = alternative
-                path.append(Deviation(component: index, alternative: alternative))
-                visit(position + 1, left - 1)
-                path.removeLast()
-            }
-            chosen[index] = -1
+            let start = used
+            // Taken out of `self` while written: `write` reads `self`, whose copy would otherwise share the
+            // buffer and make every write copy it whole.
+            var buffer: [UInt8] = []
+            swap(&buffer, &messages)
+            used = write(into: &buffer, at: start)
+            swap(&buffer, &messages)
+            ranges.append(start..<used)
+            deviations.append(deviation)
         }
     }
 }

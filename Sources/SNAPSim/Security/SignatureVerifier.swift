@@ -120,12 +120,19 @@ struct SignatureVerifier {
 struct PublicKeys: Sendable {
     private let keys: [String: Result<RSA.PublicKey, KeyError>]
     private let secrets: [String: HMAC<SHA512>]
-    /// The first partners by client id, each with its keyed secret: those a failed signature is tried with
-    /// (``SignatureCheck/otherPartnersTried``), sorted once per world rather than per rejection.
-    let firstPartners: [(clientId: String, clientSecret: String, keyed: HMAC<SHA512>)]
+    /// Per partner, the other partners of its provider profile whose secret a failed signature is tried with
+    /// (the first ``SignatureCheck/otherPartnersTried`` by client id, none with the same secret), each with its
+    /// keyed secret: worked out once per world rather than per rejection.
+    private let sameProfile: [String: OtherPartners]
 
-    /// The keys of `partners`.
-    init(_ partners: some Sequence<Partner>) {
+    /// Other partners a signature is tried with, in client-id order: their ids and keyed secrets, same indices.
+    struct OtherPartners: Sendable {
+        var clientIds: [String] = []
+        var keyed: [HMAC<SHA512>] = []
+    }
+
+    /// The keys of `partners`; a partner without a profile speaks `defaultProfile`.
+    init(_ partners: some Collection<Partner>, defaultProfile: String = "snap") {
         var keys: [String: Result<RSA.PublicKey, KeyError>] = [:]
         var secrets: [String: HMAC<SHA512>] = [:]
         for partner in partners {
@@ -136,9 +143,26 @@ struct PublicKeys: Sendable {
         }
         self.keys = keys
         self.secrets = secrets
-        firstPartners = partners.sorted { $0.clientId < $1.clientId }.prefix(SignatureCheck.otherPartnersTried).map {
-            ($0.clientId, $0.clientSecret, secrets[$0.clientSecret] ?? HMAC<SHA512>(key: Array($0.clientSecret.utf8)))
+        let byProfile = Dictionary(grouping: partners) { $0.profile ?? defaultProfile }
+            .mapValues { $0.sorted { $0.clientId < $1.clientId } }
+        var sameProfile: [String: OtherPartners] = [:]
+        for partner in partners {
+            var others = OtherPartners()
+            for other in byProfile[partner.profile ?? defaultProfile] ?? []
+            where other.clientId != partner.clientId && other.clientSecret != partner.clientSecret {
+                guard others.clientIds.count < SignatureCheck.otherPartnersTried else { break }
+                others.clientIds.append(other.clientId)
+                others.keyed.append(secrets[other.clientSecret] ?? HMAC<SHA512>(key: Array(other.clientSecret.utf8)))
+            }
+            sameProfile[partner.clientId] = others
         }
+        self.sameProfile = sameProfile
+    }
+
+    /// The partners of `partner`'s profile whose secret a signature that fails is tried with (none for a
+    /// partner not in the world, or one whose secret differs from the world's).
+    func otherPartners(of partner: Partner) -> OtherPartners? {
+        sameProfile[partner.clientId]
     }
 
     /// The credential of a client secret, keyed beforehand when the secret belongs to a partner of the world.

@@ -1,0 +1,163 @@
+import SimHTTP
+
+/// The layout of a request record written now (kinds 6 and 7 of ``DurableRecord``): the kind byte, the instant
+/// (zigzag varint of milliseconds), method, target, version, the header count, each header's name and value,
+/// the body; every string and the body as a varint length and its bytes.
+///
+/// Every partner request that reaches a partner's state is encoded on its event-loop thread (and checksummed,
+/// and copied to the log), so the record is sized first and written into one allocation: a signed balance
+/// inquiry takes ~470 bytes instead of the ~650 of the first layout's 8-byte lengths.
+enum CompactRecordWriter {
+    static func request(kind: UInt8, at: SimTime, _ request: HTTPRequest) -> [UInt8] {
+        let method = request.method.rawValue
+        let version = request.version.rawValue
+        var size = 1 + 10 + 5 + 5
+        size += stringSize(method) + stringSize(request.target) + stringSize(version)
+        for field in request.headers { size += stringSize(field.name) + stringSize(field.value) }
+        size += 5 + request.body.count
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            buffer[offset] = kind
+            offset += 1
+            varint(zigzag(at.millisecondsSince1970), &buffer, &offset)
+            string(method, &buffer, &offset)
+            string(request.target, &buffer, &offset)
+            string(version, &buffer, &offset)
+            varint(UInt64(request.headers.count), &buffer, &offset)
+            for field in request.headers {
+                string(field.name, &buffer, &offset)
+                string(field.value, &buffer, &offset)
+            }
+            varint(UInt64(request.body.count), &buffer, &offset)
+            request.body.withUnsafeBufferPointer { body in
+                if let base = body.baseAddress, body.count > 0 {
+                    UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: base, byteCount: body.count)
+                }
+            }
+            offset += request.body.count
+            initialized = offset
+        }
+    }
+
+    /// A read's record (kind 8, ``DurableRecord/read(_:)``): the instant, partner, X-EXTERNAL-ID, a flags byte
+    /// (1: the ID was registered, 2: the ledger was open after the read), and where the partner's identifier
+    /// stream stood after the read: about 40 bytes.
+    static func read(kind: UInt8, _ read: ReadRecord) -> [UInt8] {
+        let size = 1 + 10 + stringSize(read.clientId) + stringSize(read.externalID) + 1 + 10
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            buffer[offset] = kind
+            offset += 1
+            varint(zigzag(read.at.millisecondsSince1970), &buffer, &offset)
+            string(read.clientId, &buffer, &offset)
+            string(read.externalID, &buffer, &offset)
+            buffer[offset] = (read.registered ? 1 : 0) | (read.ledgerOpen ? 2 : 0)
+            offset += 1
+            varint(read.idsPosition, &buffer, &offset)
+            initialized = offset
+        }
+    }
+
+    /// At most what ``string(_:_:_:)`` writes (a length fits in 5 varint bytes).
+    private static func stringSize(_ value: String) -> Int { 5 + value.utf8.count }
+
+    private static func zigzag(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value << 1) ^ (value >> 63))
+    }
+
+    private static func varint(_ value: UInt64, _ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ offset: inout Int) {
+        var value = value
+        while value >= 0x80 {
+            buffer[offset] = UInt8(truncatingIfNeeded: value) | 0x80
+            offset += 1
+            value >>= 7
+        }
+        buffer[offset] = UInt8(value)
+        offset += 1
+    }
+
+    private static func string(_ value: String, _ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ offset: inout Int) {
+        var value = value
+        value.withUTF8 { utf8 in
+            varint(UInt64(utf8.count), &buffer, &offset)
+            if let base = utf8.baseAddress, utf8.count > 0 {
+                UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: base, byteCount: utf8.count)
+            }
+            offset += utf8.count
+        }
+    }
+}
+
+/// Reads what ``CompactRecordWriter`` wrote; every read checks the bounds, so a damaged record is reported rather
+/// than trapped on.
+struct CompactRecordReader {
+    private let bytes: [UInt8]
+    private var offset = 1  // after the kind byte
+
+    static func request(_ bytes: [UInt8]) throws(RecordReader.Malformed) -> (SimTime, HTTPRequest) {
+        var reader = CompactRecordReader(bytes: bytes)
+        let at = try reader.time()
+        let method = HTTPMethod(rawValue: try reader.string())
+        let target = try reader.string()
+        guard let version = HTTPVersion(rawValue: try reader.string()) else { throw RecordReader.Malformed() }
+        let count = try reader.varint()
+        guard count <= UInt64(bytes.count) else { throw RecordReader.Malformed() }
+        var fields: [(String, String)] = []
+        fields.reserveCapacity(Int(count))
+        for _ in 0..<count { fields.append((try reader.string(), try reader.string())) }
+        let body = try reader.data()
+        guard reader.offset == bytes.count else { throw RecordReader.Malformed() }
+        return (at, HTTPRequest(method: method, target: target, version: version, headers: HTTPHeaders(fields), body: body))
+    }
+
+    static func read(_ bytes: [UInt8]) throws(RecordReader.Malformed) -> ReadRecord {
+        var reader = CompactRecordReader(bytes: bytes)
+        let at = try reader.time()
+        let clientId = try reader.string()
+        let externalID = try reader.string()
+        guard reader.offset < bytes.count, bytes[reader.offset] <= 3 else { throw RecordReader.Malformed() }
+        let flags = bytes[reader.offset]
+        reader.offset += 1
+        let position = try reader.varint()
+        guard reader.offset == bytes.count else { throw RecordReader.Malformed() }
+        return ReadRecord(
+            at: at, clientId: clientId, externalID: externalID, registered: flags & 1 != 0, idsPosition: position,
+            ledgerOpen: flags & 2 != 0)
+    }
+
+    private mutating func time() throws(RecordReader.Malformed) -> SimTime {
+        let varint = try varint()
+        return SimTime(millisecondsSince1970: Int64(bitPattern: varint >> 1) ^ -Int64(bitPattern: varint & 1))
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func varint() throws(RecordReader.Malformed) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw RecordReader.Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    private mutating func data() throws(RecordReader.Malformed) -> [UInt8] {
+        let count = try varint()
+        guard count <= UInt64(bytes.count - offset) else { throw RecordReader.Malformed() }
+        defer { offset += Int(count) }
+        return Array(bytes[offset..<(offset + Int(count))])
+    }
+
+    private mutating func string() throws(RecordReader.Malformed) -> String {
+        let count = try varint()
+        guard count <= UInt64(bytes.count - offset) else { throw RecordReader.Malformed() }
+        defer { offset += Int(count) }
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<(offset + Int(count))], as: UTF8.self) }
+    }
+}
