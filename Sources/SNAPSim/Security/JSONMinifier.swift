@@ -22,56 +22,42 @@ public enum JSONMinifier {
         (try? JSONScanner.validate(body, limits: JSONScanner.grammarOnly, duplicates: .lastWins)) != nil
     }
 
-    /// Removes JSON whitespace outside string literals whatever the bytes are: how a partner may have hashed a body
-    /// that is not JSON, which the signature diagnosis tries.
     /// Whether ``stripWhitespace(_:)`` would remove anything, without writing the stripped copy.
     static func hasWhitespaceOutsideStrings(_ body: [UInt8]) -> Bool {
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: return true
-            case UInt8(ascii: "\""): inString = true
-            default: break
-            }
-        }
-        return false
+        var literals = StringLiterals()
+        return body.contains { literals.isOutside($0) && isWhitespace($0) }
     }
 
+    /// Removes JSON whitespace outside string literals whatever the bytes are: how a partner may have hashed a body
+    /// that is not JSON, which the signature diagnosis tries, and how SmilePayz partners sign.
     static func stripWhitespace(_ body: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(body.count)
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if inString {
-                output.append(byte)
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
+        var literals = StringLiterals()
+        return body.filter { !(literals.isOutside($0) && isWhitespace($0)) }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Follows string literals byte by byte, as a naive whitespace stripper does (quotes and escapes, no grammar).
+    private struct StringLiterals {
+        private var inString = false
+        private var escaped = false
+
+        /// Whether `byte` lies outside every string literal (an opening quote does, a closing one does not).
+        mutating func isOutside(_ byte: UInt8) -> Bool {
+            guard inString else {
+                if byte == UInt8(ascii: "\"") { inString = true }
+                return true
             }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: continue
-            case UInt8(ascii: "\""): inString = true
-            default: break
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
             }
-            output.append(byte)
+            return false
         }
-        return output
     }
 }
