@@ -50,24 +50,8 @@ rm -rf "$OUT/fixtures" "$OUT"/*.token && cp -r fixtures "$OUT/fixtures"
 python3 bench/snap/bench-fixtures.py "$OUT/fixtures" "$A" "$B"
 
 # --- Servers -----------------------------------------------------------------------------------------------
-cat > "$OUT/nginx.conf" <<NGINX
-worker_processes auto;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 8192; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    client_body_buffer_size 64k;
-    server {
-        listen 127.0.0.1:$NGINX_PORT reuseport;
-        location / {
-            default_type application/json;
-            return 200 '{"responseCode":"2001100","responseMessage":"Successful","accountInfos":[]}';
-        }
-    }
-}
-NGINX
+source bench/snap/nginx-canned.sh
+write_nginx_conf "$OUT" "$NGINX_PORT"
 
 SIM_PID=""
 NGINX_PID=""
