@@ -14,8 +14,9 @@ import Testing
         let configuration = HTTPServer.Configuration(
             eventLoopCount: 2,
             maxConnections: limit,
-            headerTimeout: .seconds(1),
-            bodyTimeout: .seconds(1),
+            // Long enough that a loaded CI machine still sees every slot held before the first deadline passes.
+            headerTimeout: .seconds(4),
+            bodyTimeout: .seconds(4),
             idleTimeout: .seconds(30)  // the old per-byte body timer: trickling would hold the slots this long
         )
         try withServer(configuration) { server in
