@@ -2,7 +2,10 @@
 # Issue 15: the cost of `serve --state DIR`. One run, two servers (same binary, fixtures, seed and clock): in
 # memory, and with durable state; top-ups (each waits for its record's fsync) and balance inquiries (logged,
 # never waiting) against each, interleaved, ROUNDS times; then the restart time of the state server's log.
-#   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=2, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
+#   bash bench/snap/durable.sh          # DURATION=8 s per case, ROUNDS=3, CONNS=64; BENCH_OUT=/tmp/snapsim-durable-bench
+# Each round is a pair per case, in memory then with --state (A/B/A/B/A/B), each from an idle server; the summary
+# prints each pair's ratio (req/s and server CPU per answer) and the median over the pairs: one pair's ratio
+# swings 10-20 points with the other sessions' load, the median of interleaved pairs much less.
 #   SNAPSHOT_EVERY=N passes --snapshot-every N to the state server (default: the server's, 10000)
 #   STATE_ARGS="--journal-in-memory" passes more options to the state server (and to its restart)
 #   CASES="balance" runs only those cases (default "topup balance"). PROFILE=DIR records the server of each case
@@ -16,7 +19,7 @@ cd "$(dirname "$0")/../.."
 
 OUT=${BENCH_OUT:-/tmp/snapsim-durable-bench}
 DURATION=${DURATION:-8}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 CASES=${CASES:-topup balance}
 # Where the pre-signed requests go (~900 MB at the defaults): REQUESTS=/dev/shm/NAME (a directory of their own,
 # emptied first) keeps them off a full disk; the state directory stays in OUT, on the disk whose fsyncs count.
@@ -128,6 +131,7 @@ run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier
         sleep 1  # strace attaches to every thread
     fi
     before=$(cpu "$pid")
+    cut -d' ' -f1 /proc/loadavg > "$OUT/$1.load"
     wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$REQUESTS/$3" 200 > "$OUT/$1.txt"
     awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
         END { printf "%.1f\n", 1e6 * t / hz / n }' "$OUT/$1.txt" > "$OUT/$1.cpu"
@@ -140,6 +144,9 @@ rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
 bad() { awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/$1.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit;
+    printf "%.1f%%", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+RATIOS=()  # "case kind value" for the medians
 
 for round in $(seq 0 $((ROUNDS - 1))); do
     echo "== round $((round + 1)) of $ROUNDS: $CONNS connections, ${DURATION}s per case"
@@ -150,8 +157,8 @@ for round in $(seq 0 $((ROUNDS - 1))); do
         run "topup-dur-$round" "$DUR_PORT" "topup-r$round"
     fi
     if has balance; then
-        run "balance-dur-$round" "$DUR_PORT" "balance-r$round"
         run "balance-mem-$round" "$MEM_PORT" "balance-r$round"
+        run "balance-dur-$round" "$DUR_PORT" "balance-r$round"
     fi
 done
 
@@ -178,16 +185,21 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
             printf '%-22s %9s %9s %9s %11s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
                 "$(pct $name-$round 99)" "$(cat "$OUT/$name-$round.cpu")" "$(bad $name-$round)"
         done
-        if has topup; then
-            echo "round $round: top-up with --state / in memory: $(ratio "$(rps topup-dur-$round)" "$(rps topup-mem-$round)");" \
-                "server CPU per answer, in memory / with --state:" \
-                "$(ratio "$(cat "$OUT/topup-mem-$round.cpu")" "$(cat "$OUT/topup-dur-$round.cpu")")"
-        fi
-        if has balance; then
-            echo "round $round: balance inquiry with --state / in memory: $(ratio "$(rps balance-dur-$round)" "$(rps balance-mem-$round)");" \
-                "server CPU per answer, in memory / with --state:" \
-                "$(ratio "$(cat "$OUT/balance-mem-$round.cpu")" "$(cat "$OUT/balance-dur-$round.cpu")")"
-        fi
+        for c in topup balance; do
+            has $c || continue
+            r=$(ratio "$(rps $c-dur-$round)" "$(rps $c-mem-$round)")
+            u=$(ratio "$(cat "$OUT/$c-mem-$round.cpu")" "$(cat "$OUT/$c-dur-$round.cpu")")
+            RATIOS+=("$c rps ${r%\%}" "$c cpu ${u%\%}")
+            echo "pair $round (load $(cat "$OUT/$c-mem-$round.load")/$(cat "$OUT/$c-dur-$round.load")):" \
+                "$c with --state / in memory: $r; server CPU per answer, in memory / with --state: $u"
+        done
+    done
+    for c in topup balance; do
+        has $c || continue
+        echo "median of $ROUNDS pairs: $c with --state / in memory:" \
+            "$(printf '%s\n' "${RATIOS[@]}" | awk -v c=$c '$1 == c && $2 == "rps" { print $3 }' | tr '\n' ' ' | median);" \
+            "server CPU per answer, in memory / with --state:" \
+            "$(printf '%s\n' "${RATIOS[@]}" | awk -v c=$c '$1 == c && $2 == "cpu" { print $3 }' | tr '\n' ' ' | median)"
     done
     echo "restart after SIGKILL: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s to listen again," \
         "state directory $((records_bytes / 1024)) KiB [$state_files] ($resumed)"
