@@ -167,13 +167,13 @@ public final class DurableLog: @unchecked Sendable {
     /// the log ever held). It is durable once ``durableSequence`` reaches that number.
     @discardableResult
     public func append(_ payload: [UInt8]) -> UInt64 {
-        let crc = CRC32C.checksum(payload)  // before the lock: appenders wait for each other only to copy
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         precondition(!stopping, "append after the log was closed")
         let wasEmpty = pending.isEmpty
         let before = pending.count
-        RecordFrame.append(payload, checksum: crc, to: &pending)
+        // Appenders wait for each other only to copy; the writer checksums the batch (``RecordFrame/seal(_:)``).
+        RecordFrame.appendUnsealed(payload, to: &pending)
         size += pending.count - before
         appended += 1
         if wasEmpty { pthread_cond_broadcast(condition) }
@@ -257,6 +257,7 @@ public final class DurableLog: @unchecked Sendable {
             var (fd, end, allocated) = (self.fd, self.end, self.allocated)
             pthread_mutex_unlock(mutex)
 
+            batch.withUnsafeMutableBytes { RecordFrame.seal($0) }
             var failure: Int32?
             if let scheduled {
                 // The records before the cut are durable in the old segment before any after it is written.

@@ -21,6 +21,32 @@ public enum RecordFrame {
         buffer.append(contentsOf: payload)
     }
 
+    /// Appends `payload` framed, its checksum left to ``seal(_:)``: the log's writer checksums a whole batch at
+    /// once, so the thread that appends (a request's event loop) neither spends the time nor evicts its cache
+    /// lines for the checksum's 8 KiB of tables (the CRC of one ~500-byte record cost ~0.4 µs there, ~1 % of a
+    /// balance inquiry).
+    static func appendUnsealed(_ payload: [UInt8], to buffer: inout [UInt8]) {
+        precondition(!payload.isEmpty && payload.count <= maxPayload, "a log record holds 1 byte to 64 MiB")
+        let length = UInt32(payload.count)
+        buffer.append(contentsOf: [
+            UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
+            UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24), 0, 0, 0, 0,
+        ])
+        buffer.append(contentsOf: payload)
+    }
+
+    /// Writes the checksum of every frame in `frames` (whole frames from ``appendUnsealed(_:to:)``, back to back).
+    static func seal(_ frames: UnsafeMutableRawBufferPointer) {
+        var offset = 0
+        while offset + headerSize <= frames.count {
+            let length = Int(word(UnsafeRawBufferPointer(frames), offset))
+            let start = offset + headerSize
+            let crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frames[start..<(start + length)]))
+            frames.storeBytes(of: crc.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+            offset = start + length
+        }
+    }
+
     /// What a reader finds at one offset of a file.
     public enum Scan: Equatable {
         /// A whole record: its payload and the offset just after it.

@@ -13,7 +13,7 @@ public enum DurableRecord: Sendable, Equatable {
     case fixtures(files: [FixtureFile])
     /// A partner request that reached a partner's state, served at `at`.
     case request(at: SimTime, HTTPRequest)
-    /// A read (``StateLog/readServices``) logged without its request, when the journal is not kept across
+    /// A read (``StateLog/isRead(_:)``) logged without its request, when the journal is not kept across
     /// restarts (`serve --journal-in-memory`): what it changed in its partner's state, no more.
     case read(ReadRecord)
     /// An admin command that succeeded (reset, clock, fixtures, faults, scenario states, payer actions).

@@ -14,11 +14,9 @@ extension Simulator {
         }
         var reply = answer.reply
         if let sequence = capture.sequence {
-            if StateLog.readServices.contains(answer.service ?? "") {
-                stateLog.discountRead()
-            } else {
-                reply.gate = stateLog.gate(for: sequence)
-            }
+            let read = StateLog.isRead(answer.service)
+            stateLog.count(read: read)
+            if !read { reply.gate = stateLog.gate(for: sequence) }
         }
         if stateLog.snapshotIsDue { snapshotInBackground(stateLog) }
         // A notification tells of a change: it leaves once the change is on disk, like the answer.
