@@ -27,11 +27,8 @@ public enum RecordFrame {
     /// balance inquiry).
     static func appendUnsealed(_ payload: [UInt8], to buffer: inout [UInt8]) {
         precondition(!payload.isEmpty && payload.count <= maxPayload, "a log record holds 1 byte to 64 MiB")
-        let length = UInt32(payload.count)
-        buffer.append(contentsOf: [
-            UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
-            UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24), 0, 0, 0, 0,
-        ])
+        let header = UInt64(UInt32(payload.count)).littleEndian  // the length, then 4 zero bytes for the CRC
+        withUnsafeBytes(of: header) { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: payload)
     }
 

@@ -102,6 +102,10 @@ slice() {  # slice CASE ROUND
 cpu() {  # cpu PID: the process's user + system CPU time so far, in clock ticks
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
+threads() {  # threads PID: "tid ticks" of each living thread (user + system); the comm may hold spaces; a thread
+    # may end while it is read (a snapshot's)
+    for f in /proc/"$1"/task/*/stat; do sed 's/^\([0-9]*\) (.*) /\1 /' "$f" 2>/dev/null || true; done | awk '{ print $1, $13 + $14 }'
+}
 settle() {  # settle PID: waits (up to 30 s) until the server is idle, e.g. a snapshot of the last case's changes done
     local last now tries=0
     last=$(cpu "$1")
@@ -131,10 +135,19 @@ run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier
         sleep 1  # strace attaches to every thread
     fi
     before=$(cpu "$pid")
+    threads "$pid" > "$OUT/$1.threads-before"
     cut -d' ' -f1 /proc/loadavg > "$OUT/$1.load"
     wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$REQUESTS/$3" 200 > "$OUT/$1.txt"
     awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
         END { printf "%.1f\n", 1e6 * t / hz / n }' "$OUT/$1.txt" > "$OUT/$1.cpu"
+    # Per thread (µs per answer): the busiest first; threads that ended during the case (a snapshot's) as one.
+    local n hz=$(getconf CLK_TCK) total=$(( $(cpu "$pid") - before ))
+    n=$(awk '/requests in/ { print $1 }' "$OUT/$1.txt")
+    threads "$pid" | awk 'NR == FNR { b[$1] = $2; next } { d = $2 - ($1 in b ? b[$1] : 0); if (d > 0) print d }' \
+        "$OUT/$1.threads-before" - | sort -rn > "$OUT/$1.threads-delta"
+    { head -4 "$OUT/$1.threads-delta" | awk -v hz="$hz" -v n="$n" '{ printf "%.1f ", 1e6 * $1 / hz / n }'
+      awk -v t="$total" -v hz="$hz" -v n="$n" '{ s += $1 } END { printf "+ ended %.1f\n", 1e6 * (t - s) / hz / n }' \
+        "$OUT/$1.threads-delta"; } > "$OUT/$1.threads"
     if [ -n "$tool" ]; then
         [ -n "$STRACE" ] && kill -INT "$tool" 2>/dev/null
         wait "$tool" || true
@@ -178,12 +191,14 @@ if [ -x "$PROBE" ] && [ -f "$OUT/state/snapshot" ]; then probe=$("$PROBE" "$OUT/
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s per case, $ROUNDS rounds;" \
         "state server: --state ${SNAP_ARGS[*]}"
-    printf '%-22s %9s %9s %9s %11s %s\n' "case" "req/s" "p50" "p99" "CPU us/req" "unexpected answers"
+    printf '%-22s %9s %9s %9s %11s %11s  %s\n' "case" "req/s" "p50" "p99" "CPU us/req" "unexpected" \
+        "CPU us/req of its busiest threads"
     for round in $(seq 0 $((ROUNDS - 1))); do
         for name in topup-mem topup-dur balance-mem balance-dur; do
             [ -f "$OUT/$name-$round.txt" ] || continue
-            printf '%-22s %9s %9s %9s %11s %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
-                "$(pct $name-$round 99)" "$(cat "$OUT/$name-$round.cpu")" "$(bad $name-$round)"
+            printf '%-22s %9s %9s %9s %11s %11s  %s\n' "$name-$round" "$(rps $name-$round)" "$(pct $name-$round 50)" \
+                "$(pct $name-$round 99)" "$(cat "$OUT/$name-$round.cpu")" "$(bad $name-$round)" \
+                "$(cat "$OUT/$name-$round.threads")"
         done
         for c in topup balance; do
             has $c || continue
