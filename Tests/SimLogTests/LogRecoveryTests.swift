@@ -1,4 +1,4 @@
-import SimLog
+@testable import SimLog
 import Testing
 
 @Suite struct LogRecoveryTests {
@@ -55,5 +55,25 @@ import Testing
         let (recovery, cut) = try LogRecovery.read(Array(LogRecovery.magic.prefix(3)), file: "log")
         #expect(recovery.records.isEmpty)
         #expect(cut == 0)
+    }
+}
+
+/// Frames appended without their checksum (on the appending thread) and sealed by the log's writer, a batch at a
+/// time, read back as the frames ``RecordFrame/append(_:to:)`` writes; unsealed, every one is damage.
+@Suite struct SealedFrameTests {
+    @Test func framesSealedInABatchAreTheFramesWrittenWhole() throws {
+        let payloads: [[UInt8]] = [Array("one".utf8), Array(repeating: 7, count: 300), [0], Array("three".utf8)]
+        var unsealed: [UInt8] = []
+        for payload in payloads { RecordFrame.appendUnsealed(payload, to: &unsealed) }
+        var whole: [UInt8] = []
+        for payload in payloads { RecordFrame.append(payload, to: &whole) }
+        #expect(unsealed != whole)
+        #expect(try LogRecovery.read(LogRecovery.magic + unsealed, file: "log").0.records.isEmpty)
+
+        unsealed.withUnsafeMutableBytes { RecordFrame.seal($0) }
+        #expect(unsealed == whole)
+        let (recovery, cut) = try LogRecovery.read(LogRecovery.magic + unsealed, file: "log")
+        #expect(recovery.records == payloads)
+        #expect(cut == nil)
     }
 }

@@ -8,9 +8,9 @@ extension Simulator {
     /// (``PartnerLock``); a request that never reached a partner's state (unroutable, bad signature) changed
     /// nothing and is not logged. The answer waits for the record's fsync unless it only reads.
     func respond(to request: HTTPRequest, at receivedAt: SimTime, durably stateLog: StateLog) -> HTTPReply {
-        let capture = RequestCapture(log: stateLog, record: .request(at: receivedAt, request))
+        let capture = RequestCapture(log: stateLog, request: request, at: receivedAt)
         let answer = stateLog.access.shared {
-            RequestCapture.$current.withValue(capture) { self.answer(request, at: receivedAt, notify: false) }
+            capture.serving { self.answer(request, at: receivedAt, notify: false) }
         }
         var reply = answer.reply
         if let sequence = capture.sequence {
