@@ -21,7 +21,7 @@ public final class StateLog: Sendable {
 
     /// Whether answers of `service` do not wait for the fsync of their records: they report no change (a balance
     /// inquiry only registers its X-EXTERNAL-ID, which a crash within one commit window may forget). A string
-    /// compare, not a set lookup: every request asks, and hashing the name was ~1 % of a balance inquiry's CPU.
+    /// compare, not a set lookup: every request asks, and hashing its service's name showed in its profile.
     static func isRead(_ service: String?) -> Bool {
         service == "balance-inquiry"
     }
@@ -155,7 +155,7 @@ final class RequestCapture: @unchecked Sendable {
 
     /// The capture of the request this thread is serving (``serving(_:)``), read by every partner lock taken.
     /// A thread-specific pointer rather than a task-local value: `answer` is synchronous on one thread, and a
-    /// task-local binding costs an allocation and reference counting on every request (0.5–1 % of a read).
+    /// task-local binding costs an allocation and reference counting on every request.
     static var current: RequestCapture? {
         guard let pointer = pthread_getspecific(key) else { return nil }
         return Unmanaged<RequestCapture>.fromOpaque(pointer).takeUnretainedValue()
