@@ -19,16 +19,7 @@ final class BargingLock<Value: Sendable>: @unchecked Sendable {  // the value is
         self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
-        // SCRATCH EXPERIMENT (not to be committed): SNAPSIM_LOCK=adaptive picks glibc's spinning mutex.
-        if let kind = getenv("SNAPSIM_LOCK"), String(cString: kind) == "adaptive" {
-            var attributes = pthread_mutexattr_t()
-            pthread_mutexattr_init(&attributes)
-            pthread_mutexattr_settype(&attributes, 3)  // PTHREAD_MUTEX_ADAPTIVE_NP
-            pthread_mutex_init(mutex, &attributes)
-            pthread_mutexattr_destroy(&attributes)
-        } else {
-            pthread_mutex_init(mutex, nil)
-        }
+        pthread_mutex_init(mutex, nil)
     }
 
     deinit {

@@ -23,15 +23,10 @@ final class PrematchedRule: Sendable {
         let input = RuleInput(
             request: exchange.request, route: exchange.route, clientId: clientId,
             body: (try? body.get()).map(JSONValue.object))
-        var waiting: [Rule] = []
-        // The index calls `matches` for the rules this admits; those it passes over are tried here.
-        rule = world.fixtures.rules.firstMatch(input) { rule in
-            guard rule.scenario?.whenState != nil else { return true }
-            if rule.matches(input) { waiting.append(rule) }
-            return false
-        }
-        self.input = input
-        waitingForState = waiting
+        let found = world.fixtures.rules.matching(input)
+        waitingForState = found.waitingForState
+        rule = found.first
+        self.input = consume input
     }
 
     /// The client id the conditions were tried for.

@@ -38,7 +38,10 @@ struct RulesInForce {
 /// The rules a request is tried against: a partner's forced outcomes, then the world's rule book with the rules
 /// whose scenario state does not hold left out. Built per request without copying or re-indexing either book.
 struct RuleSelection {
-    var forced = RuleBook()
+    /// An empty book, built once: a `RuleBook()` default here built an index for every request.
+    private static let noForcedOutcomes = RuleBook()
+
+    var forced: RuleBook
     let book: RuleBook
     /// Whether a fixture rule applies now; `nil` when every rule does.
     var allows: ((Rule) -> Bool)?
@@ -46,6 +49,7 @@ struct RuleSelection {
     var prematched: PrematchedRule?
 
     init(_ book: RuleBook) {
+        forced = Self.noForcedOutcomes
         self.book = book
     }
 
