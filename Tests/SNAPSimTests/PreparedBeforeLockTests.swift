@@ -51,6 +51,7 @@ import Testing
         let prematched = PrematchedRule(exchange, clientId: "p1", world: World(fixtures), body: .success(["accountNo": "0812"]))
         #expect(prematched.rule?.id == "fixture")
 
+        #expect(RuleBook().isEmpty && !RuleBook([forcedRule]).isEmpty)
         var selection = RuleSelection(forced: RuleBook([forcedRule]), book: fixtures.rules, allows: nil)
         selection.prematched = prematched
         let input = RuleInput(request: request, route: route, clientId: "p1", body: ["accountNo": "0812"])

@@ -42,6 +42,9 @@ public struct RuleBook: Sendable {
         base.matching(input)
     }
 
+    /// Whether the book has no rule at all (fixture rules or forced outcomes).
+    public var isEmpty: Bool { base.rules.isEmpty && (forced?.rules.isEmpty ?? true) }
+
     /// The fixture rule named `id` (forced outcomes aside).
     public func rule(id: String) -> Rule? { base.rule(id: id) }
 
