@@ -154,20 +154,36 @@ public struct HTTPResponseEncoder: Sendable {
     }
 
     /// Appends UTF-8 text, replacing bytes that would break the message: CR, LF and other controls everywhere,
-    /// and in names also anything that is not a token character.
+    /// and in names also anything that is not a token character. Clean text (every header the simulator writes)
+    /// is checked on its own storage and appended in one copy.
     @inline(__always)
     static func appendSanitized(_ text: String, to buffer: inout [UInt8], isName: Bool) {
-        var text = text
-        text.withUTF8 { utf8 in
-            let first = buffer.count
-            buffer.append(contentsOf: utf8)
-            var index = first
-            while index < buffer.count {
-                let byte = buffer[index]
-                let isBad = isName ? !ASCII.isTokenChar(byte) : (byte < 0x20 && byte != ASCII.tab) || byte == 0x7F
-                if isBad { buffer[index] = isName ? UInt8(ascii: "-") : ASCII.space }
-                index += 1
-            }
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({
+            appendSanitized(bytes: $0, to: &buffer, isName: isName)
+        }) {
+            return done
         }
+        var text = text
+        text.withUTF8 { appendSanitized(bytes: $0, to: &buffer, isName: isName) }
+    }
+
+    static func appendSanitized(bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8], isName: Bool) {
+        var clean = true
+        for byte in bytes where isBad(byte, isName: isName) {
+            clean = false
+            break
+        }
+        if clean {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        for byte in bytes {
+            buffer.append(isBad(byte, isName: isName) ? (isName ? UInt8(ascii: "-") : ASCII.space) : byte)
+        }
+    }
+
+    @inline(__always)
+    private static func isBad(_ byte: UInt8, isName: Bool) -> Bool {
+        isName ? !ASCII.isTokenChar(byte) : (byte < 0x20 && byte != ASCII.tab) || byte == 0x7F
     }
 }

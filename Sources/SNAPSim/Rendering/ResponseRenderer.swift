@@ -99,11 +99,12 @@ struct ResponseRenderer {
     }
 
     private func reply(status: Int, body: JSONValue, at time: SimTime, delay: Duration) -> RenderedReply {
-        let headers: HTTPHeaders = [
-            "Content-Type": "application/json",
-            "X-TIMESTAMP": ISO8601Timestamp.format(time, offsetMinutes: CivilDate.jakartaOffsetMinutes),
-            "Date": time.httpDate,
-        ]
+        let stamp = ResponseStamps.shared.stamp(for: time)
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(4)  // room for X-CLIENT-KEY or X-Snapsim-Explain without regrowing
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "X-TIMESTAMP", value: stamp.timestamp)
+        headers.add(name: "Date", value: stamp.date)
         let response = HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: body.compactBytes)
         return RenderedReply(
             reply: HTTPReply(.respond(response), delay: delay), responseCode: body.objectValue?["responseCode"]?.stringValue)
