@@ -135,9 +135,11 @@ struct SignatureCheck {
         -> SignatureEncoding?
     {
         let encodings = conventions.signatureEncodings
+        // With both encodings accepted (every profile but one) the set is not hashed into twice per request.
+        let both = encodings.count == SignatureEncoding.allCases.count
         return verifier.firstValid(
-            base64: encodings.contains(.base64) ? received.base64 : nil,
-            hex: encodings.contains(.hex) ? received.hex : nil, for: message)
+            base64: both || encodings.contains(.base64) ? received.base64 : nil,
+            hex: both || encodings.contains(.hex) ? received.hex : nil, for: message)
     }
 
     private func explanation(_ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String)

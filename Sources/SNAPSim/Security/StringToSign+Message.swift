@@ -52,26 +52,39 @@ extension StringToSign {
     static func message(method: String, target: String, accessToken: String?, bodyDigest: [UInt8], timestamp: String)
         -> [UInt8]
     {
-        var message: [UInt8] = []
-        message.reserveCapacity(
-            method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
-                + 2 * bodyDigest.count + timestamp.utf8.count + 3)
-        message.append(contentsOf: method.utf8)
-        message.append(UInt8(ascii: ":"))
-        message.append(contentsOf: target.utf8)
-        if let accessToken {
-            message.append(UInt8(ascii: ":"))
-            message.append(contentsOf: accessToken.utf8)
+        let count = method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
+            + 2 * bodyDigest.count + timestamp.utf8.count + 3
+        // Written through one pointer into storage sized once: every signed request builds this.
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
+            var out = buffer.baseAddress.unsafelyUnwrapped
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { utf8 in
+                    if let base = utf8.baseAddress { out.initialize(from: base, count: utf8.count) }
+                    out += utf8.count
+                }
+            }
+            func put(_ byte: UInt8) {
+                out.initialize(to: byte)
+                out += 1
+            }
+            put(method)
+            put(UInt8(ascii: ":"))
+            put(target)
+            if let accessToken {
+                put(UInt8(ascii: ":"))
+                put(accessToken)
+            }
+            put(UInt8(ascii: ":"))
+            let digits: StaticString = "0123456789abcdef"
+            for byte in bodyDigest {
+                put(digits.utf8Start[Int(byte >> 4)])
+                put(digits.utf8Start[Int(byte & 0x0f)])
+            }
+            put(UInt8(ascii: ":"))
+            put(timestamp)
+            written = out - buffer.baseAddress.unsafelyUnwrapped
         }
-        message.append(UInt8(ascii: ":"))
-        let digits: StaticString = "0123456789abcdef"
-        for byte in bodyDigest {
-            message.append(digits.utf8Start[Int(byte >> 4)])
-            message.append(digits.utf8Start[Int(byte & 0x0f)])
-        }
-        message.append(UInt8(ascii: ":"))
-        message.append(contentsOf: timestamp.utf8)
-        return message
     }
 }
 
