@@ -56,18 +56,40 @@ extension HTTPResponseEncoder {
         }
 
         private mutating func writeSanitized(bytes: UnsafeBufferPointer<UInt8>, isName: Bool) {
-            var clean = true
-            for byte in bytes where Self.isBad(byte, isName: isName) {
-                clean = false
-                break
-            }
-            if clean {
+            if isName ? Self.isToken(bytes) : Self.isFieldValue(bytes) {
                 write(bytes)
                 return
             }
             for byte in bytes {
                 write(Self.isBad(byte, isName: isName) ? (isName ? UInt8(ascii: "-") : ASCII.space) : byte)
             }
+        }
+
+        private static func isToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where !ASCII.isTokenChar(byte) { return false }
+            return true
+        }
+
+        /// Whether no byte is a control other than tab, or DEL: eight bytes at a time, as the parser checks
+        /// received values (a word with a tab, or a control, is settled byte by byte).
+        private static func isFieldValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let control = (word &- ones &* 0x20) & ~word & highs
+                let delete = word ^ (ones &* 0x7F)
+                if control | ((delete &- ones) & ~delete & highs) != 0 { break }
+                index += 8
+            }
+            while index < bytes.count {
+                if isBad(bytes[index], isName: false) { return false }
+                index += 1
+            }
+            return true
         }
 
         @inline(__always)

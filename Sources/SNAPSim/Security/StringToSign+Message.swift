@@ -54,36 +54,41 @@ extension StringToSign {
     {
         let count = method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
             + 2 * bodyDigest.count + timestamp.utf8.count + 3
-        // Written through one pointer into storage sized once: every signed request builds this.
+        // Written through one pointer into storage sized once: every signed request builds this. (Static helpers
+        // with an `inout` cursor, not nested functions capturing it, which would box it with run-time checks.)
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
             var out = buffer.baseAddress.unsafelyUnwrapped
-            func put(_ text: String) {
-                var text = text
-                text.withUTF8 { utf8 in
-                    if let base = utf8.baseAddress { out.initialize(from: base, count: utf8.count) }
-                    out += utf8.count
-                }
-            }
-            func put(_ byte: UInt8) {
-                out.initialize(to: byte)
-                out += 1
-            }
-            put(method)
-            put(UInt8(ascii: ":"))
-            put(target)
+            copy(method, to: &out)
+            put(UInt8(ascii: ":"), to: &out)
+            copy(target, to: &out)
             if let accessToken {
-                put(UInt8(ascii: ":"))
-                put(accessToken)
+                put(UInt8(ascii: ":"), to: &out)
+                copy(accessToken, to: &out)
             }
-            put(UInt8(ascii: ":"))
+            put(UInt8(ascii: ":"), to: &out)
             let digits: StaticString = "0123456789abcdef"
             for byte in bodyDigest {
-                put(digits.utf8Start[Int(byte >> 4)])
-                put(digits.utf8Start[Int(byte & 0x0f)])
+                put(digits.utf8Start[Int(byte >> 4)], to: &out)
+                put(digits.utf8Start[Int(byte & 0x0f)], to: &out)
             }
-            put(UInt8(ascii: ":"))
-            put(timestamp)
+            put(UInt8(ascii: ":"), to: &out)
+            copy(timestamp, to: &out)
             written = out - buffer.baseAddress.unsafelyUnwrapped
+        }
+    }
+
+    @inline(__always)
+    private static func put(_ byte: UInt8, to out: inout UnsafeMutablePointer<UInt8>) {
+        out.initialize(to: byte)
+        out += 1
+    }
+
+    @inline(__always)
+    private static func copy(_ text: String, to out: inout UnsafeMutablePointer<UInt8>) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if let base = utf8.baseAddress { out.initialize(from: base, count: utf8.count) }
+            out += utf8.count
         }
     }
 }
