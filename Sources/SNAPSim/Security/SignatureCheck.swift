@@ -157,10 +157,13 @@ struct SignatureCheck {
     static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {
         if body.isEmpty { return "empty body (SHA-256 of the empty string)" }
         // Whitespace first: a body without any (the usual one) is not parsed again.
+        // Concatenated rather than interpolated (the same text, a third of the work: every wrong signature).
         if minified.count == body.count && JSONMinifier.hasWhitespaceOutsideStrings(body) && !JSONMinifier.isJSON(body) {
-            return "raw body, \(body.count) bytes (not valid JSON, so not minified)"
+            return "raw body, " + String(body.count) + " bytes (not valid JSON, so not minified)"
         }
-        return "minified body, \(minified.count) bytes" + (minified.count == body.count ? "" : " (\(body.count) as sent)")
+        var text = "minified body, " + String(minified.count) + " bytes"
+        if minified.count != body.count { text += " (" + String(body.count) + " as sent)" }
+        return text
     }
 }
 
