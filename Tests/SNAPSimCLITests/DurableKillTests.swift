@@ -28,7 +28,7 @@ import Glibc
     func everyAcknowledgedTopUpSurvivesKill9_ExactlyOnce(extra: [String]) throws {
         let rounds = ProcessInfo.processInfo.environment["SNAPSIM_KILL_ROUNDS"].flatMap(Int.init) ?? 4
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-kill-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { for path in [directory, directory + ".ready"] { try? FileManager.default.removeItem(atPath: path) } }
         let demo = try #require(LoadedFixtures.defaults.partners["snapsim-demo"])
         let signer = try PartnerSigner(partner: demo)
         let book = TopUpBook()

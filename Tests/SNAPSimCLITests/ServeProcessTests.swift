@@ -17,8 +17,9 @@ import FoundationNetworking
         return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
     }
 
-    /// Starts `snapsim serve` from a copy of the binary in an empty temporary folder and returns once it prints its port.
-    static func startCopiedServer(_ arguments: [String]) throws -> (Process, port: Int, output: Pipe) {
+    /// Starts `snapsim serve` from a copy of the binary in an empty temporary folder and returns once it prints its port;
+    /// the caller removes the folder (a 28 MB binary) when the process has ended.
+    static func startCopiedServer(_ arguments: [String]) throws -> (Process, port: Int, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapsim-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let copy = folder.appendingPathComponent("snapsim")
@@ -41,7 +42,7 @@ import FoundationNetworking
             text += String(decoding: chunk, as: UTF8.self)
         }
         let match = try #require(text.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/), "serve printed: \(text)")
-        return (process, try #require(Int(match.1)), output)
+        return (process, try #require(Int(match.1)), folder)
     }
 
     static func fetch(_ url: String, method: String = "GET", headers: [String: String] = [:], body: String? = nil)
@@ -56,8 +57,12 @@ import FoundationNetworking
     }
 
     @Test func copiedBinary_ServesEmbeddedFixtures_AndExitsZeroOnSIGINT() async throws {
-        let (process, port, _) = try Self.startCopiedServer(["--seed", "7", "--clock", "2026-11-21T10:00:00+07:00"])
-        defer { if process.isRunning { process.terminate() } }
+        let (process, port, folder) = try Self.startCopiedServer(["--seed", "7", "--clock", "2026-11-21T10:00:00+07:00"])
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: folder)
+        }
 
         let health = try await Self.fetch("http://127.0.0.1:\(port)/_sim/health")
         #expect(health.status == 200)
