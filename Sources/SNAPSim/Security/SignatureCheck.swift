@@ -115,7 +115,7 @@ struct SignatureCheck {
         case .symmetric:
             return SignatureVerifier(credential: keys.secret(partner.clientSecret))
         case .asymmetric:
-            switch keys.key(partner.publicKey) {
+            switch keys.key(of: partner) {
             case .success(let key):
                 return SignatureVerifier(credential: .publicKey(key))
             case .failure(let error):
