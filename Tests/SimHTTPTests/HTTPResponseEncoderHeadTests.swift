@@ -41,6 +41,7 @@ import Testing
         -> [UInt8]
     {
         var out: [UInt8] = []
+        func raw(_ text: String) { out += Array(text.utf8) }
         func put(_ text: String, name: Bool = false) {
             for byte in text.utf8 {
                 let token = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
@@ -56,9 +57,9 @@ import Testing
             reason = HTTPStatus.internalServerError.reasonPhrase
         }
         let mayHaveContent = code >= 200 && code != 204 && code != 304
-        put("HTTP/1.1 \(code) ")
+        raw("HTTP/1.1 \(code) ")
         put(reason)
-        put("\r\n")
+        raw("\r\n")
         var hasDate = false
         var hasType = false
         for (name, value) in response.headers {
@@ -69,23 +70,23 @@ import Testing
             default: break
             }
             put(name, name: true)
-            put(": ")
+            raw(": ")
             put(value)
-            put("\r\n")
+            raw("\r\n")
         }
-        if !hasDate { put("Date: " + date.description + "\r\n") }
+        if !hasDate { raw("Date: " + date.description + "\r\n") }
         if mayHaveContent {
             if !hasType {
-                put(response.body.isEmpty ? "Content-Type: text/plain; charset=utf-8\r\n" : "Content-Type: application/json\r\n")
+                raw(response.body.isEmpty ? "Content-Type: text/plain; charset=utf-8\r\n" : "Content-Type: application/json\r\n")
             }
-            put("Content-Length: \(response.body.count)\r\n")
+            raw("Content-Length: \(response.body.count)\r\n")
         }
         switch connection {
         case .none: break
-        case .keepAlive: put("Connection: keep-alive\r\n")
-        case .close: put("Connection: close\r\n")
+        case .keepAlive: raw("Connection: keep-alive\r\n")
+        case .close: raw("Connection: close\r\n")
         }
-        put("\r\n")
+        raw("\r\n")
         if mayHaveContent, !isHead { out += response.body }
         return out
     }
