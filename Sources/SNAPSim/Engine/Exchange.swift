@@ -29,6 +29,20 @@ public struct Exchange: Sendable {
     /// Whether this is a durable start replaying a logged request (``Simulator/replayRequest(_:at:into:)``): its
     /// record proves it passed the signature checks when it was served, so they are not run again.
     var replaying = false
+    /// What the route's service drew from the body before the partner's lock (``SNAPService/prepare(_:at:)``),
+    /// set by ``Simulator`` for the request's own service and body only.
+    var prepared: (any Sendable)? {
+        get { preparedBox?.value }
+        set { preparedBox = newValue.map(PreparedBox.init) }
+    }
+    /// A reference, so that a copy of the exchange stays a few retains (an existential is copied through its
+    /// type's value witnesses, at every one of the dozen steps a request is handed along).
+    private var preparedBox: PreparedBox?
+
+    private final class PreparedBox: Sendable {
+        let value: any Sendable
+        init(_ value: any Sendable) { self.value = value }
+    }
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {
         parts = Parts(request: request, route: route, receivedAt: receivedAt)

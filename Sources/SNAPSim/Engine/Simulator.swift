@@ -113,7 +113,8 @@ public final class Simulator: HTTPResponder {
                     verdict: SecurityVerdict.acceptedTokenRequest)
             case .transaction:
                 let admission = try security.verifyTransaction(exchange, world: world)
-                return serve(exchange, slots.slot(admission.partner.clientId), slots) { state throws(SNAPError) in
+                let clientId = admission.partner.clientId
+                return serve(exchange, clientId, slots.slot(clientId), slots) { state throws(SNAPError) in
                     RequestCapture.current?.mayLogAsRead(exchange, admission, world, before: state)
                     return try admission.admit(into: &state)
                 } refine: { error in
@@ -124,7 +125,7 @@ public final class Simulator: HTTPResponder {
                 let token = try bearer.token(exchange)
                 let holder = locate(token, slots)
                 let caller = try bearer.caller(holder?.issued, token: token, exchange: exchange, fixtures: world.fixtures)
-                return serve(exchange, slots.slot(caller.clientId), slots) { _ in caller } refine: { $0 }
+                return serve(exchange, caller.clientId, slots.slot(caller.clientId), slots) { _ in caller } refine: { $0 }
             case .e2pay:
                 return E2PayFront.decide(exchange, slots: slots)
             }
@@ -134,20 +135,26 @@ public final class Simulator: HTTPResponder {
         }
     }
 
-    /// Under the partner's lock: admission, then rules and services. The body is parsed before the lock.
+    /// Under the partner's lock: admission, then rules and services. Before it, all that is pure: the body is
+    /// parsed, the fixture rule it matches looked up (``PrematchedRule``) and the service's own preparation
+    /// done (``SNAPService/prepare(_:at:)``).
     private func serve(
-        _ exchange: Exchange, _ slot: PartnerSlots.Slot, _ slots: PartnerSlots,
+        _ exchange: Exchange, _ clientId: String, _ slot: PartnerSlots.Slot, _ slots: PartnerSlots,
         admit: (inout PartnerState) throws(SNAPError) -> AuthenticatedCaller, refine: (SNAPError) -> SNAPError
     ) -> Decision {
         let world = slots.world
         let body = ServiceRegistry.requestBody(exchange)
+        var exchange = exchange
+        ServiceRegistry.prepare(&exchange, body: body)
+        let prematched = PrematchedRule(exchange, clientId: clientId, world: world, body: body)
         let rules = RulesInForce(services: services)
         typealias Served = (AuthenticatedCaller, RulesInForce.Result, [NotificationEvent])
         let served: Result<Served, SNAPError> = slot.state.withLock { state in
             do throws(SNAPError) {
                 let caller = try admit(&state)
                 catchUp(until: exchange.receivedAt, slot, slots, &state)  // steps due before this request
-                let result = rules.serve(exchange, caller: caller, world: world, body: body, state: &state)
+                let result = rules.serve(
+                    exchange, caller: caller, world: world, body: body, prematched: prematched, state: &state)
                 drafted(slot, slots, &state)
                 return .success((caller, result, state.notifications.take(partner: caller.clientId)))
             } catch {
@@ -186,10 +193,12 @@ public final class Simulator: HTTPResponder {
         return nil
     }
 
-    /// The one place the journal is written: appends `entry` under the journal's own lock.
+    /// The one place the journal is written: appends `entry` under the journal's own lock. The entry it drops
+    /// to make room is released here, after the lock.
     func record(_ entry: JournalEntry, _ world: World) {
         let ring = entry.ring(in: world.fixtures.partners)
-        journal.withLock { $0.record(ring: ring, entry) }
+        let dropped = journal.withLock { $0.record(ring: ring, entry) }
+        withExtendedLifetime(dropped) {}
     }
 }
 

@@ -46,16 +46,26 @@ public struct Ledger: Codable, Sendable {
 
     /// What `customerNumber` topped up in the Jakarta month of `time`.
     public func toppedUp(_ customerNumber: String, inMonthOf time: SimTime) -> Amount {
+        toppedUp(customerNumber, inMonth: CivilDate.jakartaMonth(of: time))
+    }
+
+    /// What `customerNumber` topped up in `month` (`2026-11`, ``CivilDate/jakartaMonth(of:)``).
+    func toppedUp(_ customerNumber: String, inMonth month: String) -> Amount {
         guard let account = customers[customerNumber] else { return .zero }
-        let month = CivilDate.jakartaMonth(of: time)
         let opening = month == (openingMonth ?? month) ? account.customer.toppedUpThisMonth.minorUnits : 0
         return Amount(minorUnits: opening + account.monthlyCredits[month, default: 0])
     }
 
     /// How much `customerNumber` may still top up at `time` under `tier`'s caps.
     public func headroom(_ customerNumber: String, tier: Tier, at time: SimTime) -> TopUpHeadroom {
+        headroom(customerNumber, tier: tier, inMonth: CivilDate.jakartaMonth(of: time))
+    }
+
+    /// How much `customerNumber` may still top up in `month` (``CivilDate/jakartaMonth(of:)``, worked out by the
+    /// caller before the partner's lock) under `tier`'s caps.
+    func headroom(_ customerNumber: String, tier: Tier, inMonth month: String) -> TopUpHeadroom {
         let balance = customers[customerNumber]?.balance ?? .zero
-        let topped = toppedUp(customerNumber, inMonthOf: time)
+        let topped = toppedUp(customerNumber, inMonth: month)
         return TopUpHeadroom(
             balanceHeadroom: Amount(minorUnits: tier.balanceCap.minorUnits - balance.minorUnits),
             monthlyHeadroom: Amount(minorUnits: tier.monthlyTopUpCap.minorUnits - topped.minorUnits))
@@ -77,9 +87,15 @@ public struct Ledger: Codable, Sendable {
 
     /// Adds `amount` to the balance and to the month's top-ups. The caller checks the limits first.
     public mutating func credit(_ customerNumber: String, _ amount: Amount, at time: SimTime) {
-        guard customers[customerNumber] != nil else { return }
-        customers[customerNumber]?.balance.minorUnits += amount.minorUnits
-        customers[customerNumber]?.monthlyCredits[CivilDate.jakartaMonth(of: time), default: 0] += amount.minorUnits
+        credit(customerNumber, amount, inMonth: CivilDate.jakartaMonth(of: time))
+    }
+
+    /// Adds `amount` to the balance and to the top-ups of `month` (``CivilDate/jakartaMonth(of:)``); one look-up
+    /// of the customer.
+    mutating func credit(_ customerNumber: String, _ amount: Amount, inMonth month: String) {
+        guard let index = customers.index(forKey: customerNumber) else { return }
+        customers.values[index].balance.minorUnits += amount.minorUnits
+        customers.values[index].monthlyCredits[month, default: 0] += amount.minorUnits
     }
 
     /// Keeps a decided top-up for retries and status inquiries.

@@ -72,6 +72,20 @@ struct ReferenceIndex<Value> {
         }
     }
 
+    /// Removes `key` when it maps to `value` (a record forgotten drops only the entries still pointing at it):
+    /// for an ASCII key one look-up in its part, where reading and then assigning `nil` takes two.
+    mutating func removeValue(forKey key: String, ifEqualTo value: Value) where Value: Equatable {
+        guard let hashed = HashedReference(key), nonASCII.isEmpty else {
+            if self[key] == value { self[key] = nil }
+            return
+        }
+        guard !shards.isEmpty, let index = shards[hashed.shard].index(forKey: hashed),
+            shards[hashed.shard].values[index] == value
+        else { return }
+        shards[hashed.shard].remove(at: index)
+        count -= 1
+    }
+
     /// Makes room for `count` more keys, spread evenly (a snapshot being read adds them all at once).
     mutating func reserveCapacity(_ count: Int) {
         guard count > 0 else { return }

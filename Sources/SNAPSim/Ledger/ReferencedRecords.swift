@@ -75,8 +75,8 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
         let oldest = records.startNumber
         guard let record = records.removeFirst() else { return }
         // Only drop index entries that still point at the evicted record.
-        if byPartnerReference[record.partnerReferenceNo] == oldest { byPartnerReference[record.partnerReferenceNo] = nil }
-        if let referenceNo = record.referenceNo, byReference[referenceNo] == oldest { byReference[referenceNo] = nil }
-        if let externalId = record.externalId, byExternalId[externalId] == oldest { byExternalId[externalId] = nil }
+        byPartnerReference.removeValue(forKey: record.partnerReferenceNo, ifEqualTo: oldest)
+        if let referenceNo = record.referenceNo { byReference.removeValue(forKey: referenceNo, ifEqualTo: oldest) }
+        if let externalId = record.externalId { byExternalId.removeValue(forKey: externalId, ifEqualTo: oldest) }
     }
 }

@@ -36,6 +36,15 @@ public struct RuleBook: Sendable {
         return base.firstMatch(input) { scenarios.allows($0.scenario) && allowing($0) }
     }
 
+    /// The fixture rules (forced outcomes and scenario states aside) whose conditions hold for `input` that a
+    /// partner's scenario states could make ``firstMatch(_:allowing:)`` pick; see ``RuleIndex/matching(_:)``.
+    func matching(_ input: RuleInput) -> (waitingForState: [Rule], first: Rule?) {
+        base.matching(input)
+    }
+
+    /// Whether the book has no rule at all (fixture rules or forced outcomes).
+    public var isEmpty: Bool { base.rules.isEmpty && (forced?.rules.isEmpty ?? true) }
+
     /// The fixture rule named `id` (forced outcomes aside).
     public func rule(id: String) -> Rule? { base.rule(id: id) }
 

@@ -54,6 +54,8 @@ final class RuleIndex: Sendable {
 
     let rules: [Rule]
     let hasStateConditions: Bool
+    /// Per rule, whether it waits for a scenario state (`whenState`).
+    private let waitsForState: [Bool]
     private let buckets: [String: Bucket]
     /// For services no rule names: the rules without a `services` condition.
     private let anyService: Bucket
@@ -61,7 +63,8 @@ final class RuleIndex: Sendable {
 
     init(_ rules: [Rule]) {
         self.rules = rules
-        hasStateConditions = rules.contains { $0.scenario?.whenState != nil }
+        waitsForState = rules.map { $0.scenario?.whenState != nil }
+        hasStateConditions = waitsForState.contains(true)
         byId = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let named = Set(rules.flatMap { $0.serviceNames ?? [] })
         var anyService = Bucket()
@@ -99,22 +102,49 @@ final class RuleIndex: Sendable {
 
     /// The first rule in file order that `allowing` admits and whose conditions all hold for `input`.
     func firstMatch(_ input: RuleInput, allowing: (Rule) -> Bool) -> Rule? {
-        let bucket = buckets[input.route.serviceName] ?? anyService
-        var lists: [ArraySlice<Int>] = []
-        if !bucket.fallback.isEmpty { lists.append(bucket.fallback[...]) }
-        for (field, positions) in bucket.fields {
-            if let value = field.value(in: input), let filed = positions[value] { lists.append(filed[...]) }
+        var candidates = Candidates(self, input)
+        while let position = candidates.next() {
+            let rule = rules[position]
+            if allowing(rule) && rule.matches(input) { return rule }
         }
-        // Merge the ascending lists (there are few: one per indexed field, plus the fallback) in file order.
-        while true {
+        return nil
+    }
+
+    /// The rules whose conditions hold for `input`, in file order, that wait for a scenario state, and the first
+    /// one that waits for none (it always applies, so no later rule can be picked): every rule a partner's
+    /// states could make ``firstMatch(_:allowing:)`` pick (``PrematchedRule``).
+    func matching(_ input: RuleInput) -> (waitingForState: [Rule], first: Rule?) {
+        var waiting: [Rule] = []
+        var candidates = Candidates(self, input)
+        while let position = candidates.next() {
+            guard rules[position].matches(input) else { continue }
+            guard waitsForState[position] else { return (waiting, rules[position]) }
+            waiting.append(rules[position])
+        }
+        return (waiting, nil)
+    }
+
+    /// The positions of the rules a request can match, in file order: the service's fallback list merged with
+    /// the rules filed under the request's value of each indexed field (there are few lists).
+    private struct Candidates {
+        private var lists: [ArraySlice<Int>] = []
+
+        init(_ index: RuleIndex, _ input: RuleInput) {
+            let bucket = index.buckets[input.route.serviceName] ?? index.anyService
+            if !bucket.fallback.isEmpty { lists.append(bucket.fallback[...]) }
+            for (field, positions) in bucket.fields {
+                if let value = field.value(in: input), let filed = positions[value] { lists.append(filed[...]) }
+            }
+        }
+
+        mutating func next() -> Int? {
             var smallest: (list: Int, position: Int)?
             for (list, candidates) in lists.enumerated() {
                 if let first = candidates.first, first < (smallest?.position ?? .max) { smallest = (list, first) }
             }
             guard let smallest else { return nil }
             lists[smallest.list].removeFirst()
-            let rule = rules[smallest.position]
-            if allowing(rule) && rule.matches(input) { return rule }
+            return smallest.position
         }
     }
 }

@@ -15,13 +15,14 @@ struct RulesInForce {
 
     func serve(
         _ exchange: Exchange, caller: AuthenticatedCaller, world: World, body: Swift.Result<JSONObject, SNAPError>,
-        state: inout PartnerState
+        prematched: PrematchedRule? = nil, state: inout PartnerState
     ) -> Result {
         state.scenarios.settle(at: exchange.receivedAt)
         let scenarios = state.scenarios
-        let rules = RuleSelection(
+        var rules = RuleSelection(
             forced: state.forcedOutcomes.book, book: world.fixtures.rules,
             allows: world.hasScenarioRules ? { scenarios.allows($0.scenario) } : nil)
+        rules.prematched = prematched
         let result = services.respond(exchange, caller: caller, shared: world.shared, body: body, rules: rules, state: &state)
         guard let ruleId = result.rule else { return Result(outcome: result.outcome) }
         if let forced = state.forcedOutcomes.recordAnswer(of: ruleId) {
@@ -37,12 +38,18 @@ struct RulesInForce {
 /// The rules a request is tried against: a partner's forced outcomes, then the world's rule book with the rules
 /// whose scenario state does not hold left out. Built per request without copying or re-indexing either book.
 struct RuleSelection {
-    var forced = RuleBook()
+    /// An empty book, built once: a `RuleBook()` default here built an index for every request.
+    private static let noForcedOutcomes = RuleBook()
+
+    var forced: RuleBook
     let book: RuleBook
     /// Whether a fixture rule applies now; `nil` when every rule does.
     var allows: ((Rule) -> Bool)?
+    /// The book's rules whose conditions hold, found before the partner's lock (``PrematchedRule``), if they were.
+    var prematched: PrematchedRule?
 
     init(_ book: RuleBook) {
+        forced = Self.noForcedOutcomes
         self.book = book
     }
 
@@ -54,7 +61,10 @@ struct RuleSelection {
 
     /// The first rule matching `input`: forced outcomes first.
     func firstMatch(_ input: RuleInput) -> Rule? {
-        if let rule = forced.firstMatch(input) { return rule }
+        // Most partners have no forced outcome: trying an empty book still cost a look-up and a merge (~1.7k
+        // instructions) under the partner's lock.
+        if !forced.isEmpty, let rule = forced.firstMatch(input) { return rule }
+        if let prematched, prematched.clientId == input.clientId { return prematched.resolve(allowing: allows) }
         guard let allows else { return book.firstMatch(input) }
         return book.firstMatch(input, allowing: allows)
     }

@@ -26,22 +26,24 @@ struct CustomerTopUp: SNAPService {
         ]
     }
 
-    func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
-        let fields = request.fields
-        let partnerReferenceNo = try fields.required("partnerReferenceNo", maxLength: 64)
-        let customerNumber = try fields.customerNumber("customerNumber", required: true, maxLength: 32) ?? ""
-        _ = try fields.string("customerName", required: false, maxLength: 255)
-        let amount = try fields.amount("amount", required: true) ?? .zero
-        _ = try fields.amount("feeAmount", required: false)
-        _ = try fields.timestamp("transactionDate", required: false)
-        let sessionId = try fields.string("sessionId", required: false, maxLength: 25)
-        _ = try fields.digits("categoryId", required: false, maxLength: 10)
-        _ = try fields.string("notes", required: false, maxLength: 255)
-        _ = try fields.object("additionalInfo", required: false)
+    /// The body's fields, fingerprint and answer, drawn up before the partner's lock (``TopUpOrder``).
+    func prepare(_ fields: RequestFields, at time: SimTime) -> (any Sendable)? {
+        Result { () throws(SNAPError) in try TopUpOrder(fields, at: time) }
+    }
 
-        let fingerprint = JSONValue.object(fields.object).canonicalText
+    func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome {
+        // Prepared before the lock when served; read here when called otherwise (tests, the OpenAPI probe).
+        let order: TopUpOrder
+        if let prepared = request.prepared as? Result<TopUpOrder, SNAPError> {
+            order = try prepared.get()
+        } else {
+            order = try TopUpOrder(request.fields, at: request.time)
+        }
+        let partnerReferenceNo = order.partnerReferenceNo
+        let customerNumber = order.customerNumber
+        let amount = order.amount
         if let original = state.ledger.topUps.record(partnerReferenceNo: partnerReferenceNo) {
-            guard original.fingerprint == fingerprint else {
+            guard original.fingerprint == order.fingerprint else {
                 throw SNAPError.inconsistentRequest.explained([
                     "summary": .string("partnerReferenceNo \(partnerReferenceNo) was used with another payload"),
                     "original": .string(original.fingerprint),
@@ -57,25 +59,20 @@ struct CustomerTopUp: SNAPService {
 
         var record = TopUpRecord(
             partnerReferenceNo: partnerReferenceNo, referenceNo: nil, externalId: request.caller.externalID,
-            customerNumber: customerNumber, amount: amount, fingerprint: fingerprint, recordedAt: request.time,
+            customerNumber: customerNumber, amount: amount, fingerprint: order.fingerprint, recordedAt: request.time,
             status: .failed, answer: RecordedAnswer(key: ServiceAnswer.success.key))
-        let pending = state.ledger.customer(customerNumber)?.customer.pendingTopUp
+        let account = state.ledger.customer(customerNumber)
+        let pending = account?.customer.pendingTopUp
         do throws(SNAPError) {
-            try admit(amount, to: customerNumber, request, state)
-            if pending == nil { state.ledger.credit(customerNumber, amount, at: request.time) }
+            try admit(order, account, request, state)
+            if pending == nil { state.ledger.credit(customerNumber, amount, inMonth: order.month) }
         } catch {
             record.answer = RecordedAnswer(key: error.key, placeholders: error.placeholders)
             state.ledger.record(record)
             throw error
         }
         let referenceNo = request.referenceNumber(&state)
-        var answer: JSONObject = [
-            "referenceNo": .string(referenceNo),
-            "partnerReferenceNo": .string(partnerReferenceNo),
-        ]
-        if let sessionId { answer["sessionId"] = .string(sessionId) }
-        answer["customerNumber"] = .string(customerNumber)
-        answer["amount"] = amount.json
+        let answer = order.answer(referenceNo: referenceNo)
         record.referenceNo = referenceNo
         if let pending {
             return acceptPending(record, plan: pending, answer: answer, request, &state)
@@ -109,10 +106,12 @@ struct CustomerTopUp: SNAPService {
     static let inProgress = CaseKey(httpStatus: 202, caseCode: "00")
 
     /// Checks the customer and limits; throws the refusal when the top-up may not be credited.
-    private func admit(_ amount: Amount, to customerNumber: String, _ request: ServiceRequest, _ state: PartnerState)
+    private func admit(_ order: TopUpOrder, _ account: CustomerAccount?, _ request: ServiceRequest, _ state: PartnerState)
         throws(SNAPError)
     {
-        guard let account = state.ledger.customer(customerNumber) else {
+        let amount = order.amount
+        let customerNumber = order.customerNumber
+        guard let account else {
             throw SNAPError.invalidAccount().explained(
                 ["summary": .string("no e-money customer \(customerNumber) in the fixtures (customers.json)")])
         }
@@ -125,7 +124,7 @@ struct CustomerTopUp: SNAPService {
                 "summary": .string("amount \(amount.value) is below the \(tier.name) tier's minimum top-up \(tier.minimumTopUp.value)"),
             ])
         }
-        let headroom = state.ledger.headroom(customerNumber, tier: tier, at: request.time)
+        let headroom = state.ledger.headroom(customerNumber, tier: tier, inMonth: order.month)
         guard amount <= headroom.available else {
             throw SNAPError.exceedsTransactionAmountLimit.explained([
                 "summary": .string("amount \(amount.value) is above the \(headroom.available.value) the customer may still top up"),

@@ -9,6 +9,16 @@ protocol SNAPService: Sendable {
     var descriptor: ServiceDescriptor { get }
     var answers: [ServiceAnswer] { get }
     func respond(to request: ServiceRequest, state: inout PartnerState) throws(SNAPError) -> Outcome
+    /// Pure work on the body done before the partner's lock is taken — validating fields, a payload's fingerprint,
+    /// an answer's parts — handed to ``respond(to:state:)`` as ``ServiceRequest/prepared``, so that under the lock
+    /// only what must be ordered runs. It must not read the partner's state, and whatever it finds (an invalid
+    /// field too) must be what `respond` would have found at its start: the prepared value is a cache, and
+    /// `respond` works it out itself when there is none (tests, the OpenAPI probe). `nil`: nothing to prepare.
+    func prepare(_ fields: RequestFields, at time: SimTime) -> (any Sendable)?
+}
+
+extension SNAPService {
+    func prepare(_ fields: RequestFields, at time: SimTime) -> (any Sendable)? { nil }
 }
 
 /// A code a service answers by its own behaviour, and when.
@@ -38,6 +48,8 @@ struct ServiceRequest {
     private let shared: SharedFixtures
     /// The JSON object body (empty for requests without a body, such as GET).
     let fields: RequestFields
+    /// What the service's ``SNAPService/prepare(_:at:)`` drew from `fields` before the partner's lock, if it ran.
+    var prepared: (any Sendable)? { exchange.prepared }
 
     init(exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, fields: RequestFields) {
         self.exchange = exchange

@@ -14,6 +14,13 @@ public struct ServiceRegistry: Sendable {
     ] + virtualAccountServices + transferServices + directDebitServices + qrisServices
         + payoutServices + smilePayzServices
 
+    /// The services by name, the first of each name (looked up twice per request: a scan compared ~45 names).
+    private static let servicesByName: [String: any SNAPService] = Dictionary(
+        services.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The built-in service named `name`.
+    static func service(named name: String) -> (any SNAPService)? { servicesByName[name] }
+
     /// Applies permission, rules and the service's own behaviour to an authenticated request.
     /// - Returns: the outcome to render; rejections by rules come back as outcomes too.
     /// - Throws: the service's ``SNAPError`` when it refuses the request.
@@ -56,11 +63,18 @@ public struct ServiceRegistry: Sendable {
         parseBody(exchange).map(DialectTranslation(dialect: exchange.route.dialect).toLedger)
     }
 
+    /// Runs the route's service's ``SNAPService/prepare(_:at:)`` on `body` (outside the partner's lock) and keeps
+    /// what it drew up in the exchange for the service to use under the lock. Pure.
+    static func prepare(_ exchange: inout Exchange, body: Result<JSONObject, SNAPError>) {
+        guard case .success(let object) = body, let service = service(named: exchange.route.serviceName) else { return }
+        exchange.prepared = service.prepare(RequestFields(object), at: exchange.receivedAt)
+    }
+
     private func decide(
         _ exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, body: Result<JSONObject, SNAPError>,
         rules: RuleSelection, state: inout PartnerState
     ) throws(SNAPError) -> ServiceResult {
-        guard let service = Self.services.first(where: { $0.descriptor.name == exchange.route.serviceName }) else {
+        guard let service = Self.service(named: exchange.route.serviceName) else {
             throw SNAPError.generalError.explained(
                 ["summary": .string("the simulator has no behaviour for service \"\(exchange.route.serviceName)\"")])
         }
@@ -71,7 +85,12 @@ public struct ServiceRegistry: Sendable {
         }
         state.ledger.open(at: exchange.receivedAt)
 
-        let input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
+        let input: RuleInput
+        if let prematched = rules.prematched, prematched.clientId == caller.clientId {
+            input = prematched.input  // built before the lock, with the same request, route, caller and body
+        } else {
+            input = RuleInput(request: exchange.request, route: exchange.route, clientId: caller.clientId, body: (try? body.get()).map(JSONValue.object))
+        }
         if let rule = rules.firstMatch(input) {
             return ServiceResult(outcome: apply(rule, service, exchange, caller, shared, body, &state), rule: rule.id)
         }
