@@ -85,6 +85,12 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
     /// the common case (two Strings) compares contiguous UTF-8 instead of zipping two UTF-8 views.
     static func equalNames(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // Names are nearly always spelled alike (a parsed request's common names are the same literals as the
+        // names looked up): equal representations (the same small string, or the same storage) are equal bytes,
+        // settled without reaching for them. (Not `==`, which also equates canonically equivalent non-ASCII.)
+        if unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self) {
+            return true
+        }
         var lhs = lhs, rhs = rhs
         return lhs.withUTF8 { a in
             rhs.withUTF8 { b in

@@ -37,7 +37,12 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The index of the first `?`, searched in UTF-8 (a Character search costs grapheme breaking per byte, and
     /// the pipeline asks for the path many times per request).
     private var queryMark: String.Index? {
-        target.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let utf8 = target.utf8
+        // Over the contiguous bytes (the generic search of the view costs ~10 instructions a byte).
+        if let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: UInt8(ascii: "?")) }) {
+            return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        return utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 
     /// The decoded value of the first query parameter with this name.

@@ -64,8 +64,6 @@ public struct HTTPResponseEncoder: Sendable {
         connection: ConnectionHeader = .none
     ) {
         let body = response.body
-        buffer.reserveCapacity(buffer.count + 192 + body.count)
-
         var code = response.status.code
         var reason = response.status.reasonPhrase
         if !(100...999).contains(code) {
@@ -76,98 +74,71 @@ public struct HTTPResponseEncoder: Sendable {
         // RFC 9110 §6.4.1, §8.6: 1xx, 204 and 304 never have content, and 1xx/204 must not have a length.
         let mayHaveContent = code >= 200 && code != 204 && code != 304
 
-        Self.append("HTTP/1.1 ", to: &buffer)
-        Self.appendDecimal(code, to: &buffer)
-        buffer.append(ASCII.space)
-        Self.appendSanitized(reason, to: &buffer, isName: false)
-        Self.append("\r\n", to: &buffer)
+        // The head is written through a pointer into scratch memory sized for the longest it can be, then
+        // appended once: appending each piece to the array checked uniqueness and capacity ~18 times per answer.
+        var capacity = 9 + 3 + 1 + reason.utf8.count + 2  // status line
+        for (name, value) in response.headers { capacity += name.utf8.count + 2 + value.utf8.count + 2 }
+        capacity += 6 + date.bytes.count + 2  // Date
+        capacity += 41 + 16 + 20 + 2 + 24 + 2  // Content-Type, Content-Length, Connection, the empty line
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            var head = HeadWriter(scratch.baseAddress.unsafelyUnwrapped)
+            head.write("HTTP/1.1 ")
+            head.writeDecimal(code)
+            head.write(ASCII.space)
+            head.writeSanitized(reason, isName: false)
+            head.write("\r\n")
 
-        var hasDate = false
-        var hasContentType = false
-        for (name, value) in response.headers {
-            switch name.utf8.count {
-            case 4 where HTTPHeaders.equalNames(name, "Date"):
-                hasDate = true
-            case 10 where HTTPHeaders.equalNames(name, "Connection"):
-                continue
-            case 12 where HTTPHeaders.equalNames(name, "Content-Type"):
-                hasContentType = true
-            case 14 where HTTPHeaders.equalNames(name, "Content-Length"):
-                continue
-            case 17 where HTTPHeaders.equalNames(name, "Transfer-Encoding"):
-                continue
-            default:
-                break
-            }
-            Self.appendSanitized(name, to: &buffer, isName: true)
-            Self.append(": ", to: &buffer)
-            Self.appendSanitized(value, to: &buffer, isName: false)
-            Self.append("\r\n", to: &buffer)
-        }
-
-        if !hasDate {
-            Self.append("Date: ", to: &buffer)
-            buffer.append(contentsOf: date.bytes)
-            Self.append("\r\n", to: &buffer)
-        }
-        if mayHaveContent {
-            if !hasContentType {
-                if body.isEmpty {
-                    Self.append("Content-Type: text/plain; charset=utf-8\r\n", to: &buffer)
-                } else {
-                    Self.append("Content-Type: application/json\r\n", to: &buffer)
+            var hasDate = false
+            var hasContentType = false
+            for (name, value) in response.headers {
+                switch name.utf8.count {
+                case 4 where HTTPHeaders.equalNames(name, "Date"):
+                    hasDate = true
+                case 10 where HTTPHeaders.equalNames(name, "Connection"):
+                    continue
+                case 12 where HTTPHeaders.equalNames(name, "Content-Type"):
+                    hasContentType = true
+                case 14 where HTTPHeaders.equalNames(name, "Content-Length"):
+                    continue
+                case 17 where HTTPHeaders.equalNames(name, "Transfer-Encoding"):
+                    continue
+                default:
+                    break
                 }
+                head.writeSanitized(name, isName: true)
+                head.write(": ")
+                head.writeSanitized(value, isName: false)
+                head.write("\r\n")
             }
-            Self.append("Content-Length: ", to: &buffer)
-            Self.appendDecimal(body.count, to: &buffer)
-            Self.append("\r\n", to: &buffer)
-        }
-        switch connection {
-        case .none: break
-        case .keepAlive: Self.append("Connection: keep-alive\r\n", to: &buffer)
-        case .close: Self.append("Connection: close\r\n", to: &buffer)
-        }
-        Self.append("\r\n", to: &buffer)
-        if mayHaveContent, !isHeadResponse {
-            buffer.append(contentsOf: body)
-        }
-    }
 
-    // MARK: - Byte helpers
-
-    @inline(__always)
-    static func append(_ text: StaticString, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// Appends a non-negative integer in decimal without going through `String`.
-    @inline(__always)
-    static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            buffer.append(ASCII.zero &+ UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
-    /// Appends UTF-8 text, replacing bytes that would break the message: CR, LF and other controls everywhere,
-    /// and in names also anything that is not a token character.
-    @inline(__always)
-    static func appendSanitized(_ text: String, to buffer: inout [UInt8], isName: Bool) {
-        var text = text
-        text.withUTF8 { utf8 in
-            let first = buffer.count
-            buffer.append(contentsOf: utf8)
-            var index = first
-            while index < buffer.count {
-                let byte = buffer[index]
-                let isBad = isName ? !ASCII.isTokenChar(byte) : (byte < 0x20 && byte != ASCII.tab) || byte == 0x7F
-                if isBad { buffer[index] = isName ? UInt8(ascii: "-") : ASCII.space }
-                index += 1
+            if !hasDate {
+                head.write("Date: ")
+                date.bytes.withUnsafeBufferPointer { head.write($0) }
+                head.write("\r\n")
             }
+            if mayHaveContent {
+                if !hasContentType {
+                    if body.isEmpty {
+                        head.write("Content-Type: text/plain; charset=utf-8\r\n")
+                    } else {
+                        head.write("Content-Type: application/json\r\n")
+                    }
+                }
+                head.write("Content-Length: ")
+                head.writeDecimal(body.count)
+                head.write("\r\n")
+            }
+            switch connection {
+            case .none: break
+            case .keepAlive: head.write("Connection: keep-alive\r\n")
+            case .close: head.write("Connection: close\r\n")
+            }
+            head.write("\r\n")
+            let written = head.count(from: scratch.baseAddress.unsafelyUnwrapped)
+            let sendsBody = mayHaveContent && !isHeadResponse
+            buffer.reserveCapacity(buffer.count + written + (sendsBody ? body.count : 0))
+            buffer.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: written))
+            if sendsBody { buffer.append(contentsOf: body) }
         }
     }
 }

@@ -165,6 +165,11 @@ struct MemberKey: Hashable, Sendable {
     /// for a short name), and every lookup in a small object compares names this way.
     static func same(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // The same representation (one small string, or one storage: a literal name looked up in an object
+        // built from the same literal) is the same bytes, without reading them.
+        if unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self) {
+            return true
+        }
         let equal = lhs.utf8.withContiguousStorageIfAvailable { left in
             rhs.utf8.withContiguousStorageIfAvailable { right in
                 for position in 0..<left.count where left[position] != right[position] { return false }

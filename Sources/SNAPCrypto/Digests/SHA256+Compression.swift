@@ -15,8 +15,12 @@ extension SHA256 {
                         w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + t &* 4, as: UInt32.self))
                     }
                     for t in 16..<64 {
-                        let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-                        let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+                        // σ0 = ROTR7(x ^ ROTR11(x)) ^ SHR3(x), σ1 = ROTR17(y ^ ROTR2(y)) ^ SHR10(y): the same
+                        // rotations composed, one register copy fewer each (as in SHA512Core).
+                        let x = w[t - 15]
+                        let y = w[t - 2]
+                        let s0 = (x ^ x.rotatedRight(11)).rotatedRight(7) ^ (x >> 3)
+                        let s1 = (y ^ y.rotatedRight(2)).rotatedRight(17) ^ (y >> 10)
                         w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
                     }
                     // Steps 2–3: the 64 rounds, eight at a time with the working variables' roles rotated
@@ -30,15 +34,17 @@ extension SHA256 {
                     var g = state.h6
                     var h = state.h7
                     var t = 0
+                    // b ^ c of the next round, which is a ^ b of this one (Maj's shared term).
+                    var bc = b ^ c
                     while t < 64 {
-                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t], &bc)
+                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1], &bc)
+                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2], &bc)
+                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3], &bc)
+                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4], &bc)
+                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5], &bc)
+                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6], &bc)
+                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7], &bc)
                         t += 8
                     }
                     // Step 4: add the compressed chunk to the running hash.
@@ -60,17 +66,22 @@ extension SHA256 {
 extension SHA256 {
     /// One round of FIPS 180-4 §6.2.2 step 3 without the rotation of the working variables: `d` becomes the new
     /// `e` and `h` the new `a`; the caller passes the variables in rotated roles for the next round.
-    /// Ch(e,f,g) = g ^ (e & (f ^ g)) and Maj(a,b,c) = (a & b) | (c & (a | b)) are the standard identities.
+    ///
+    /// As SHA512Core's round: Σ1(e) = ROTR6(e ^ ROTR5(e ^ ROTR14(e))) and Σ0(a) = ROTR2(a ^ ROTR11(a ^ ROTR9(a)))
+    /// are the same three rotations composed; Ch(e,f,g) = g ^ (e & (f ^ g)); Maj(a,b,c) = b ^ ((a ^ b) & (b ^ c)),
+    /// where `bc` (b ^ c) is the previous round's a ^ b and this round's a ^ b is passed on.
     @inline(__always)
     static func round(
         _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32, _ bc: inout UInt32
     ) {
-        let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let bigSigma1 = (e ^ (e ^ e.rotatedRight(14)).rotatedRight(5)).rotatedRight(6)
         let t1 = h &+ bigSigma1 &+ (g ^ (e & (f ^ g))) &+ constantPlusWord
-        let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let bigSigma0 = (a ^ (a ^ a.rotatedRight(9)).rotatedRight(11)).rotatedRight(2)
+        let ab = a ^ b
         d = d &+ t1
-        h = t1 &+ bigSigma0 &+ ((a & b) | (c & (a | b)))
+        h = t1 &+ bigSigma0 &+ (b ^ (ab & bc))
+        bc = ab
     }
 }
 

@@ -48,6 +48,7 @@ enum SHA512Batch {
         // A fingerprint of the whole blocks first, so a message is compared byte for byte with at most the one
         // group it probably belongs to.
         var groups: [(key: Int, start: Int, whole: Int, fingerprint: UInt64)] = []
+        groups.reserveCapacity(jobs.count)
         for job in jobs {
             let whole = job.range.count & ~127
             let start = base + job.range.lowerBound
@@ -66,8 +67,7 @@ enum SHA512Batch {
         let longest = groups.map(\.whole).max() ?? 0
         var offset = 0
         while offset < longest {
-            let running = groups.indices.filter { groups[$0].whole > offset }
-            compress(&prefixStates, running, blocks: running.map { UnsafeRawPointer(base + groups[$0].start + offset) })
+            compress(&prefixStates, where: { groups[$0].whole > offset }) { UnsafeRawPointer(base + groups[$0].start + offset) }
             offset += 128
         }
 
@@ -77,7 +77,6 @@ enum SHA512Batch {
         defer { staging.deallocate() }
         staging.initializeMemory(as: UInt8.self, repeating: 0)
         var states = groupOf.map { prefixStates[$0] }
-        var twoBlocks: [Int] = []
         for (index, job) in jobs.enumerated() {
             let whole = job.range.count & ~127
             let rest = job.range.count - whole
@@ -85,14 +84,14 @@ enum SHA512Batch {
             tail.copyMemory(from: base + job.range.lowerBound + whole, byteCount: rest)
             tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
             let tailBytes = rest + 17 <= 128 ? 128 : 256
-            if tailBytes == 256 { twoBlocks.append(index) }
             // FIPS 180-4 §5.1.2: the message length in bits, as 128 bits; the high half is zero here.
             let bits = (keys[job.key].inner.core.messageByteCount + UInt64(job.range.count)) << 3
             tail.storeBytes(of: bits.bigEndian, toByteOffset: tailBytes - 8, as: UInt64.self)
         }
-        let all = Array(jobs.indices)
-        compress(&states, all, blocks: all.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256) })
-        compress(&states, twoBlocks, blocks: twoBlocks.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256 + 128) })
+        let stage = staging.baseAddress.unsafelyUnwrapped
+        compress(&states) { UnsafeRawPointer(stage + $0 * 256) }
+        // The messages whose tail and padding take a second block.
+        compress(&states, where: { (jobs[$0].range.count & 127) + 17 > 128 }) { UnsafeRawPointer(stage + $0 * 256 + 128) }
 
         var outerStates: [State] = []
         outerStates.reserveCapacity(jobs.count)
@@ -105,7 +104,7 @@ enum SHA512Batch {
             block.storeBytes(of: ((outer.messageByteCount + 64) << 3).bigEndian, toByteOffset: 120, as: UInt64.self)
             outerStates.append(outer.state)
         }
-        compress(&outerStates, all, blocks: all.map { UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped + $0 * 256) })
+        compress(&outerStates) { UnsafeRawPointer(stage + $0 * 256) }
         codes.withUnsafeMutableBytes { output in
             for index in jobs.indices { store(outerStates[index], into: output.baseAddress.unsafelyUnwrapped + index * 64) }
         }
@@ -118,12 +117,18 @@ enum SHA512Batch {
     ///
     /// A block equal to the one before it (one message under several keys: another partner's secret tried on
     /// the same string) reuses its message schedule, a third of a compression.
-    static func compress(_ states: inout [State], _ selected: [Int], blocks: [UnsafeRawPointer]) {
+    ///
+    /// `block(i)` is compressed into `states[i]` for every `i` that `include` accepts, in order: no array of
+    /// indices or block addresses is built per pass.
+    static func compress(
+        _ states: inout [State], where include: (Int) -> Bool = { _ in true }, block: (Int) -> UnsafeRawPointer
+    ) {
         states.withUnsafeMutableBufferPointer { states in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { schedule in
                 let w = schedule.baseAddress.unsafelyUnwrapped
                 var previous: UnsafeRawPointer?
-                for (index, block) in zip(selected, blocks) {
+                for index in states.indices where include(index) {
+                    let block = block(index)
                     if previous.map({ !equal($0, block, count: 128) }) ?? true {
                         SHA512Core.prepareSchedule(w, block: block)
                     }

@@ -49,6 +49,11 @@ public struct HMAC<H: HashFunction>: Sendable {
     /// Raw memory and no generic sequence: a caller in another module (a server verifying one MAC per request)
     /// reaches the hash's block function directly.
     public func authenticationCode(of message: UnsafeRawBufferPointer) -> [UInt8] {
+        genericAuthenticationCode(of: message)
+    }
+
+    /// ``authenticationCode(of:)`` for any hash; HMAC-SHA512 has a faster one of its own (HMAC+SHA512.swift).
+    func genericAuthenticationCode(of message: UnsafeRawBufferPointer) -> [UInt8] {
         var inner = self.inner
         inner.update(bufferPointer: message)
         let innerDigest = inner.finalize()

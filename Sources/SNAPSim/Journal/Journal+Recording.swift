@@ -45,7 +45,7 @@ extension JournalEntry {
     /// The ring the entry belongs in: its partner's when that is a partner of the fixtures; names nobody
     /// configured share one ring, so a client inventing partner ids cannot grow memory.
     func ring(in partners: [String: Partner]) -> String? {
-        partner.flatMap { partners[$0] == nil ? nil : $0 }
+        partner.flatMap { partners.index(forKey: $0) == nil ? nil : $0 }  // found, not copied out
     }
 }
 
@@ -55,14 +55,14 @@ extension SecurityVerdict {
     /// Every accepted request builds one: the members are gathered in an array sized once and handed over in one
     /// call, rather than grown member by member.
     var json: JSONObject {
-        var members: [(String, JSONValue)] = []
+        var members: [(key: String, value: JSONValue)] = []
         members.reserveCapacity(5)
         members.append(("result", "accepted"))
         if let signingMode { members.append(("signingMode", .string(signingMode.rawValue))) }
         if let stringToSign { members.append(("stringToSign", .string(stringToSign))) }
         if let signatureEncoding { members.append(("signatureEncoding", .string(signatureEncoding.rawValue))) }
         if let accessToken { members.append(("accessToken", .string(accessToken))) }
-        return JSONObject(members)
+        return JSONObject(uniqueMembers: members)  // five distinct names: no look-up per member
     }
 
     /// The verdict of a token request that was granted.

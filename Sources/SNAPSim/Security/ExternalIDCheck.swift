@@ -16,8 +16,19 @@ struct ExternalIDCheck {
     /// where the profile says so, and not too long. Pure: runs outside every lock.
     func checkFormat(_ externalID: String) throws(SNAPError) {
         let utf8 = externalID.utf8
-        if let bad = utf8.firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) {
-            let offset = utf8.distance(from: utf8.startIndex, to: bad)
+        // One pass over the contiguous bytes (every transaction's ID): the first byte that is not printable
+        // ASCII, and whether all of them are digits.
+        var text = externalID
+        let (badOffset, numeric): (Int?, Bool) = text.withUTF8 { bytes in
+            var numeric = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x21 || byte > 0x7E { return (index, false) }
+                if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") { numeric = false }
+            }
+            return (nil, numeric)
+        }
+        if let offset = badOffset {
             var explanation = RejectionExplanation(
                 .externalID, summary: "X-EXTERNAL-ID must be printable ASCII without spaces: byte \(offset) is not",
                 expected: "printable ASCII (0x21–0x7E), unique per partner per Jakarta day",
@@ -25,7 +36,6 @@ struct ExternalIDCheck {
             explanation.fact("byteOffset", .int(offset))
             throw SNAPError.invalidFieldFormat(SecurityHeader.externalID).explained(explanation)
         }
-        let numeric = utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         if utf8.count > settings.externalIDMaxLength || (settings.externalIDNumericOnly && !numeric) {
             let rule = (settings.externalIDNumericOnly ? "digits only, " : "") + "at most \(settings.externalIDMaxLength) characters"
             var explanation = RejectionExplanation(

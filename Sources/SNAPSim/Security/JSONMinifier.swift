@@ -13,8 +13,13 @@ public enum JSONMinifier {
     /// is told about the limit or the duplicate when the body is read, not about a signature it got right.
     /// A body that is not JSON cannot be minified meaningfully (a stray quote would flip what counts as
     /// "inside a string"), so it is hashed as received.
+    ///
+    /// A body with no whitespace outside its strings (what nearly every client sends) is its own minified form
+    /// whether or not it is JSON, so it is returned without the validating pass: in valid JSON the naive
+    /// tracker's strings are the grammar's strings, and a body that is not JSON is hashed as received anyway.
     public static func minify(_ body: [UInt8]) -> [UInt8] {
-        (try? JSONScanner.minify(body, limits: JSONScanner.grammarOnly, duplicates: .lastWins)) ?? body
+        guard hasWhitespaceOutsideStrings(body) else { return body }
+        return (try? JSONScanner.minify(body, limits: JSONScanner.grammarOnly, duplicates: .lastWins)) ?? body
     }
 
     /// Whether `body` is one grammatically well-formed JSON document (limits and duplicates aside).
@@ -24,8 +29,24 @@ public enum JSONMinifier {
 
     /// Whether ``stripWhitespace(_:)`` would remove anything, without writing the stripped copy.
     static func hasWhitespaceOutsideStrings(_ body: [UInt8]) -> Bool {
-        var literals = StringLiterals()
-        return body.contains { literals.isOutside($0) && isWhitespace($0) }
+        // The same walk as StringLiterals, over raw memory: every signed request's body passes here.
+        body.withUnsafeBufferPointer { bytes in
+            var inString = false
+            var escaped = false
+            for byte in bytes {
+                if !inString {
+                    if isWhitespace(byte) { return true }
+                    if byte == UInt8(ascii: "\"") { inString = true }
+                } else if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            }
+            return false
+        }
     }
 
     /// Removes JSON whitespace outside string literals whatever the bytes are: how a partner may have hashed a body

@@ -41,8 +41,17 @@ enum MandatoryHeaders {
 
         /// The value of `name`, spelled as it was required (e.g. ``SecurityHeader/partnerID``).
         subscript(name: String) -> String? {
-            for index in names.indices where names[index] == name { return values[index] }
+            // Callers ask with the very constants the names came from: the same representation settles the
+            // match without comparing text (identical strings are `==`, so the first match is the same one).
+            for index in names.indices where Self.identical(names[index], name) || names[index] == name {
+                return values[index]
+            }
             return nil
+        }
+
+        @inline(__always)
+        private static func identical(_ a: String, _ b: String) -> Bool {
+            unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
         }
     }
 }

@@ -65,21 +65,23 @@ struct ReceivedSignature {
     /// Whether `text` is standard Base64 without blanks, padded or a multiple of 4 long: then removing blanks,
     /// the URL alphabet and padding change nothing, and those readings need not be made.
     private static func isPlainBase64(_ text: String) -> Bool {
-        var length = 0
-        var padded = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
-                break
-            case UInt8(ascii: "="):
-                padded = true
-            default:
-                return false
+        // Over the contiguous bytes: iterating the UTF-8 view cost ~40 instructions a byte on every rejection.
+        var text = text
+        return text.withUTF8 { bytes in
+            var padded = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+                    break
+                case UInt8(ascii: "="):
+                    padded = true
+                default:
+                    return false
+                }
             }
-            length += 1
+            return padded || bytes.count % 4 == 0
         }
-        return padded || length % 4 == 0
     }
 
     /// The readings with blanks removed, or in the URL alphabet or without padding, of the header's bytes.

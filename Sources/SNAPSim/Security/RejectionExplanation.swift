@@ -72,8 +72,14 @@ struct RejectionExplanation {
 
     /// Whether ``object`` writes `key` besides the facts (compared, not hashed: short names are compared inline).
     private static func isFixed(_ key: String) -> Bool {
-        switch key {
-        case "summary", "check", "expected", "received", "diagnosis", "hint": true
+        // By length first: most facts' names have none of these lengths, and comparing strings of different
+        // lengths is needless work (no other text is `==` to these ASCII names without their bytes).
+        switch key.utf8.count {
+        case 4: key == "hint"
+        case 5: key == "check"
+        case 7: key == "summary"
+        case 8: key == "expected" || key == "received"
+        case 9: key == "diagnosis"
         default: false
         }
     }

@@ -38,8 +38,13 @@ public enum SecurityHeader {
             guard utf8.count >= length else { return .none }
             for index in 0..<length where utf8[index] | 0x20 != scheme.utf8Start[index] { return .none }
             guard utf8.count == length || utf8[length] == UInt8(ascii: " ") else { return .none }
-            let token = String(decoding: UnsafeBufferPointer(rebasing: utf8[length...]), as: UTF8.self).trimmingBlanks
-            return .some(token.isEmpty ? nil : token)
+            // Trimmed on the bytes, then made a string once (blanks are ASCII: cutting at them keeps UTF-8 valid).
+            var start = length
+            var end = utf8.count
+            while start < end, utf8[start] == UInt8(ascii: " ") || utf8[start] == UInt8(ascii: "\t") { start += 1 }
+            while end > start, utf8[end - 1] == UInt8(ascii: " ") || utf8[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            guard start < end else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
         }
         if let bearer { return bearer }
         var explanation = RejectionExplanation(

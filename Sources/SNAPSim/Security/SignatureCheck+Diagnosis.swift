@@ -138,7 +138,7 @@ extension SignatureCheck {
                     cause: "hmac-sha256", summary: "it was signed with HMAC-SHA256",
                     detail: "Your signature is HMAC-SHA256 of the right string; SNAP's symmetric signature is HMAC-SHA512.")
             }
-            if case .success(let key) = keys.key(partner.publicKey),
+            if case .success(let key) = keys.key(of: partner),
                 readings.contains(where: { $0.count == key.modulusByteCount }),
                 readings.contains(where: { key.isValidSignature($0, for: Array(asymmetric.text.utf8)) })
             {

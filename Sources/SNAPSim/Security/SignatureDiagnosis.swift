@@ -127,25 +127,39 @@ struct SignatureDiagnosis {
             var firstAlternative: [Int] = []
             expectedParts.reserveCapacity(components.count)
             firstAlternative.reserveCapacity(components.count + 1)
-            func add(_ text: String) -> Range<Int> {
-                let start = parts.count
-                parts.append(contentsOf: text.utf8)
-                return start..<parts.count
-            }
+            // Sized once, and each text copied from its contiguous UTF-8 (appending a `String.UTF8View` goes
+            // byte by byte through the generic path).
+            var total = separators.reduce(0) { $0 + $1.utf8.count }
             for component in components {
-                expectedParts.append(add(component.expected))
+                total += component.expected.utf8.count
+                for alternative in component.alternatives { total += alternative.value.utf8.count }
+            }
+            parts.reserveCapacity(total)
+            for component in components {
+                expectedParts.append(Self.add(component.expected, to: &parts))
                 firstAlternative.append(alternativeParts.count)
                 for alternative in component.alternatives {
-                    alternativeParts.append(add(alternative.value))
+                    alternativeParts.append(Self.add(alternative.value, to: &parts))
                 }
             }
             firstAlternative.append(alternativeParts.count)
-            self.separators = separators.map(add)
+            var separatorParts: [Range<Int>] = []
+            separatorParts.reserveCapacity(separators.count)
+            for separator in separators { separatorParts.append(Self.add(separator, to: &parts)) }
+            self.separators = separatorParts
             self.parts = parts
             self.expectedParts = expectedParts
             self.alternativeParts = alternativeParts
             self.firstAlternative = firstAlternative
             chosen = Array(repeating: -1, count: components.count)
+        }
+
+        /// Appends `text`'s bytes to `parts`; their range.
+        private static func add(_ text: String, to parts: inout [UInt8]) -> Range<Int> {
+            let start = parts.count
+            var text = text
+            text.withUTF8 { parts.append(contentsOf: $0) }
+            return start..<parts.count
         }
 
         /// The expected string.

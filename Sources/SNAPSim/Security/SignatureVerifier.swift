@@ -119,6 +119,9 @@ struct SignatureVerifier {
 /// per verification).
 struct PublicKeys: Sendable {
     private let keys: [String: Result<RSA.PublicKey, KeyError>]
+    /// The same keys by client id, with the PEM they were parsed from: hashing a short id instead of the
+    /// whole PEM text (~450 bytes) on every asymmetric verification and every symmetric rejection.
+    private let keyOfClient: [String: (pem: String, key: Result<RSA.PublicKey, KeyError>)]
     private let secrets: [String: HMAC<SHA512>]
     /// Per partner, the other partners of its provider profile whose secret a failed signature is tried with
     /// (the first ``SignatureCheck/otherPartnersTried`` by client id, none with the same secret), each with its
@@ -142,6 +145,11 @@ struct PublicKeys: Sendable {
             }
         }
         self.keys = keys
+        var keyOfClient: [String: (pem: String, key: Result<RSA.PublicKey, KeyError>)] = [:]
+        for partner in partners {
+            keyOfClient[partner.clientId] = (partner.publicKey, keys[partner.publicKey] ?? Self.parse(partner.publicKey))
+        }
+        self.keyOfClient = keyOfClient
         self.secrets = secrets
         let byProfile = Dictionary(grouping: partners) { $0.profile ?? defaultProfile }
             .mapValues { $0.sorted { $0.clientId < $1.clientId } }
@@ -178,6 +186,13 @@ struct PublicKeys: Sendable {
     /// The key in `pem`, or the reason it cannot be used.
     func key(_ pem: String) -> Result<RSA.PublicKey, KeyError> {
         keys[pem] ?? Self.parse(pem)
+    }
+
+    /// ``key(_:)`` of `partner.publicKey`, found by client id when the partner's PEM is the one parsed for that
+    /// id (the same string: compared in constant time), else by the PEM as before.
+    func key(of partner: Partner) -> Result<RSA.PublicKey, KeyError> {
+        if let known = keyOfClient[partner.clientId], known.pem == partner.publicKey { return known.key }
+        return key(partner.publicKey)
     }
 
     private static func parse(_ pem: String) -> Result<RSA.PublicKey, KeyError> {

@@ -52,26 +52,44 @@ extension StringToSign {
     static func message(method: String, target: String, accessToken: String?, bodyDigest: [UInt8], timestamp: String)
         -> [UInt8]
     {
-        var message: [UInt8] = []
-        message.reserveCapacity(
-            method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
-                + 2 * bodyDigest.count + timestamp.utf8.count + 3)
-        message.append(contentsOf: method.utf8)
-        message.append(UInt8(ascii: ":"))
-        message.append(contentsOf: target.utf8)
-        if let accessToken {
-            message.append(UInt8(ascii: ":"))
-            message.append(contentsOf: accessToken.utf8)
+        let count = method.utf8.count + target.utf8.count + (accessToken.map { $0.utf8.count + 1 } ?? 0)
+            + 2 * bodyDigest.count + timestamp.utf8.count + 3
+        // Written through one pointer into storage sized once: every signed request builds this. (Static helpers
+        // with an `inout` cursor, not nested functions capturing it, which would box it with run-time checks.)
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
+            var out = buffer.baseAddress.unsafelyUnwrapped
+            copy(method, to: &out)
+            put(UInt8(ascii: ":"), to: &out)
+            copy(target, to: &out)
+            if let accessToken {
+                put(UInt8(ascii: ":"), to: &out)
+                copy(accessToken, to: &out)
+            }
+            put(UInt8(ascii: ":"), to: &out)
+            let digits: StaticString = "0123456789abcdef"
+            for byte in bodyDigest {
+                put(digits.utf8Start[Int(byte >> 4)], to: &out)
+                put(digits.utf8Start[Int(byte & 0x0f)], to: &out)
+            }
+            put(UInt8(ascii: ":"), to: &out)
+            copy(timestamp, to: &out)
+            written = out - buffer.baseAddress.unsafelyUnwrapped
         }
-        message.append(UInt8(ascii: ":"))
-        let digits: StaticString = "0123456789abcdef"
-        for byte in bodyDigest {
-            message.append(digits.utf8Start[Int(byte >> 4)])
-            message.append(digits.utf8Start[Int(byte & 0x0f)])
+    }
+
+    @inline(__always)
+    private static func put(_ byte: UInt8, to out: inout UnsafeMutablePointer<UInt8>) {
+        out.initialize(to: byte)
+        out += 1
+    }
+
+    @inline(__always)
+    private static func copy(_ text: String, to out: inout UnsafeMutablePointer<UInt8>) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if let base = utf8.baseAddress { out.initialize(from: base, count: utf8.count) }
+            out += utf8.count
         }
-        message.append(UInt8(ascii: ":"))
-        message.append(contentsOf: timestamp.utf8)
-        return message
     }
 }
 
