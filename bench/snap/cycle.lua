@@ -1,5 +1,6 @@
--- Cycles pre-signed requests (bench/snap/presign.py writes one file per wrk thread) and counts answers that are
--- not the expected SNAP success (EXPECT: "200" for 2xx with a 2xx responseCode, "401" for rejections).
+-- Cycles pre-signed requests (bench/snap/presign.py writes one file per wrk thread, wire.py the same as sent)
+-- and counts answers that are not the expected SNAP success (EXPECT: "200" for 2xx with a 2xx responseCode,
+-- "401" for rejections).
 local counter = 1
 local threads = {}
 
@@ -9,9 +10,27 @@ function setup(thread)
     table.insert(threads, thread)
 end
 
+-- The requests of PREFIX-ID.wire (bench/snap/wire.py: each as sent, NUL after each), read at once.
+local function loadWire(file)
+    local all = file:read("*a")
+    file:close()
+    local n, from = 0, 1
+    while true do
+        local stop = all:find("\0", from, true)
+        if not stop then break end
+        n = n + 1
+        requests[n] = all:sub(from, stop - 1)
+        from = stop + 1
+    end
+end
+
 function init(args)
     requests = {}
     bad = 0
+    expect = args[2] or "200"
+    index = 0
+    local wire = io.open(args[1] .. "-" .. id .. ".wire", "rb")
+    if wire then return loadWire(wire) end
     local file = args[1] .. "-" .. id .. ".txt"
     for line in io.lines(file) do
         local method, path, headers, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
@@ -22,8 +41,6 @@ function init(args)
         end
         table.insert(requests, wrk.format(method, path, h, body))
     end
-    expect = args[2] or "200"
-    index = 0
 end
 
 function request()

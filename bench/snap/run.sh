@@ -85,6 +85,8 @@ presign "$B" balance "$COUNT" 2 flood-b 700000000
 # (65 bytes: no HMAC can match, nothing is tried).
 presign "$A" "${FLOOD:-badkey}" 20000 1 badsig 900000000
 presign "$A" big 1 1 big 0
+# Every request as sent, so that each wrk thread loads its ~225,000 in a fraction of a second (wire.py says why).
+python3 bench/snap/wire.py "$OUT"/{warm,balance,topup,quiet-b,flood-b,badsig}-[0-9].txt
 
 # --- Load --------------------------------------------------------------------------------------------------
 # run NAME PORT PREFIX EXPECT [THREADS CONNS]: wrk's report goes to $OUT/NAME.txt.
