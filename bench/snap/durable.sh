@@ -102,6 +102,7 @@ slice() {  # slice CASE ROUND
         local per=$(( $(wc -l < "$REQUESTS/$1-$t.txt") / ROUNDS ))
         awk -v a=$(( $2 * per )) -v b=$(( ($2 + 1) * per )) 'NR > a && NR <= b' "$REQUESTS/$1-$t.txt" > "$REQUESTS/$1-r$2-$t.txt"
     done
+    python3 bench/snap/wire.py "$REQUESTS/$1-r$2-1.txt" "$REQUESTS/$1-r$2-2.txt"  # loaded at once (wire.py says why)
 }
 cpu() {  # cpu PID: the process's user + system CPU time so far, in clock ticks
     awk '{ print $14 + $15 }' "/proc/$1/stat"
