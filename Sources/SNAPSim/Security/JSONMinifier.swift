@@ -29,23 +29,10 @@ public enum JSONMinifier {
 
     /// Whether ``stripWhitespace(_:)`` would remove anything, without writing the stripped copy.
     static func hasWhitespaceOutsideStrings(_ body: [UInt8]) -> Bool {
-        // The same walk as StringLiterals, over raw memory: every signed request's body passes here.
+        // Over raw memory: every signed request's body passes here.
         body.withUnsafeBufferPointer { bytes in
-            var inString = false
-            var escaped = false
-            for byte in bytes {
-                if !inString {
-                    if isWhitespace(byte) { return true }
-                    if byte == UInt8(ascii: "\"") { inString = true }
-                } else if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            }
-            return false
+            var literals = StringLiterals()
+            return bytes.contains { literals.isOutside($0) && isWhitespace($0) }
         }
     }
 
