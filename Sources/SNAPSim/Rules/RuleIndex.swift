@@ -175,25 +175,54 @@ final class RuleIndex: Sendable {
     }
 
     /// The positions of the rules a request can match, in file order: the service's fallback list merged with
-    /// the rules filed under the request's value of each indexed field (there are few lists).
+    /// the rules filed under the request's value of each indexed field. The first two lists are held inline (a
+    /// top-up has one or two), so a request allocates nothing to walk them.
     private struct Candidates {
-        private var lists: [ArraySlice<Int>] = []
+        private var first: ArraySlice<Int> = []
+        private var second: ArraySlice<Int> = []
+        private var more: [ArraySlice<Int>] = []
 
         init(_ index: RuleIndex, _ input: RuleInput) {
             let bucket = index.buckets[input.route.serviceName] ?? index.anyService
-            if !bucket.fallback.isEmpty { lists.append(bucket.fallback[...]) }
-            for (field, positions) in bucket.fields {
-                if let value = field.value(in: input), let filed = positions[value] { lists.append(filed[...]) }
+            add(bucket.fallback[...])
+            for slot in bucket.fields.indices {
+                let field = bucket.fields[slot].field
+                if let value = field.value(in: input), let filed = bucket.fields[slot].positions[value] { add(filed[...]) }
             }
         }
 
+        private mutating func add(_ list: ArraySlice<Int>) {
+            if list.isEmpty { return }
+            if first.isEmpty { first = list } else if second.isEmpty { second = list } else { more.append(list) }
+        }
+
         mutating func next() -> Int? {
-            var smallest: (list: Int, position: Int)?
-            for (list, candidates) in lists.enumerated() {
-                if let first = candidates.first, first < (smallest?.position ?? .max) { smallest = (list, first) }
+            if more.isEmpty {
+                // One or two lists: merge them directly.
+                guard let head = first.first else { return nil }
+                if let other = second.first, other < head {
+                    second.removeFirst()
+                    return other
+                }
+                first.removeFirst()
+                if first.isEmpty {
+                    first = second
+                    second = []
+                }
+                return head
             }
-            guard let smallest else { return nil }
-            lists[smallest.list].removeFirst()
+            var smallest = (list: -2, position: Int.max)
+            if let head = first.first { smallest = (-2, head) }
+            if let head = second.first, head < smallest.position { smallest = (-1, head) }
+            for (list, candidates) in more.enumerated() {
+                if let head = candidates.first, head < smallest.position { smallest = (list, head) }
+            }
+            switch smallest.list {
+            case -2 where smallest.position != .max: first.removeFirst()
+            case -1: second.removeFirst()
+            case let list where list >= 0: more[list].removeFirst()
+            default: return nil
+            }
             return smallest.position
         }
     }
