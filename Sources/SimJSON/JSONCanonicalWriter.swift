@@ -7,8 +7,9 @@
 /// positions sorted on the stack by their names' bytes. Anything else — an escape, a non-ASCII name, a large object
 /// or body — returns `nil` from the fast path and the general writer answers, so the text is always the same.
 enum JSONCanonicalWriter {
-    /// The largest text written on the stack (a SNAP body is a few hundred bytes).
-    static let capacity = 2048
+    /// The largest text written on the stack (a SNAP body is a few hundred bytes). Not more: the standard library
+    /// takes a temporary allocation above 1 KiB from the heap.
+    static let capacity = 1024
     /// The most members of one object sorted on the stack (insertion sort; a SNAP object has a handful).
     static let maximumMembers = 24
     /// The deepest nesting written on the stack.

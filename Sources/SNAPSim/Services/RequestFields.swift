@@ -22,7 +22,9 @@ struct RequestFields {
     private func name(_ field: String) -> String { prefix + field }
 
     private func present(_ field: String) -> JSONValue? {
-        guard let value = object[field], value != .null else { return nil }
+        // A pattern, not `!= .null` (an `==` of two enum values per field read).
+        guard let value = object[field] else { return nil }
+        if case .null = value { return nil }
         return value
     }
 
@@ -87,8 +89,10 @@ struct RequestFields {
     /// A SNAP amount object; see ``Amount/init(request:field:)``.
     func amount(_ field: String, required: Bool) throws(SNAPError) -> Amount? {
         if let probe { return probe.amount(name(field), required: required) }
-        guard present(field) != nil || required else { return nil }
-        return try Amount(request: object[field], field: name(field))
+        // One look-up: an absent member and `null` are alike to `Amount(request:field:)` (both mandatory).
+        let member = present(field)
+        guard member != nil || required else { return nil }
+        return try Amount(request: member, field: name(field))
     }
 
     /// A nested object's fields; `nil` when optional and absent.
