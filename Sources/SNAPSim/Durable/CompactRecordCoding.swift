@@ -39,9 +39,12 @@ enum CompactRecordWriter {
     }
 
     private static func append(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        appendVarint(UInt64(utf8.count), to: &bytes)
-        bytes.append(contentsOf: utf8)
+        // Through the string's contiguous UTF-8 (a memcpy): appending its `utf8` view went byte by byte.
+        var value = value
+        value.withUTF8 { utf8 in
+            appendVarint(UInt64(utf8.count), to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// A read's record (kind 8, ``DurableRecord/read(_:)``): the instant, partner, X-EXTERNAL-ID, a flags byte
