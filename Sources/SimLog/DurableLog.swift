@@ -280,7 +280,8 @@ public final class DurableLog: @unchecked Sendable {
             if !pending.isEmpty && !someoneWaits && cut == nil && !stopping { gather() }
             // A batch of records nobody waits for (reads) is written, not synced, unless earlier ones are due.
             let now = Self.monotonicNow()
-            let syncing = someoneWaits || cut != nil || stopping || unsyncedSince.map { now - $0 >= Self.unsyncedNanoseconds } ?? false
+            let overdue = unsyncedSince.map { now - $0 >= Self.unsyncedNanoseconds } ?? false
+            let syncing = someoneWaits || cut != nil || stopping || overdue
             swap(&batch, &pending)
             let sequence = appended
             let scheduled = cut
@@ -302,7 +303,8 @@ public final class DurableLog: @unchecked Sendable {
                     Glibc.close(fd)
                     (fd, end, allocated) = (scheduled.fd, LogRecovery.magic.count, scheduled.allocated)
                     if batch.count > scheduled.offset {
-                        failure = write(batch[scheduled.offset...], to: fd, end: &end, allocated: &allocated, sync: true)
+                        failure = write(
+                            batch[scheduled.offset...], to: fd, end: &end, allocated: &allocated, sync: true)
                     }
                 }
             } else if !batch.isEmpty {
@@ -367,7 +369,8 @@ public final class DurableLog: @unchecked Sendable {
             failure = FileIO.writeZeros(fd, from: allocated, to: grown)
             if failure == nil { allocated = grown }
         }
-        failure = failure ?? bytes.withUnsafeBytes { FileIO.writeAll(fd, $0, at: end) } ?? (sync ? FileIO.syncData(fd) : nil)
+        failure = failure ?? bytes.withUnsafeBytes { FileIO.writeAll(fd, $0, at: end) }
+        if failure == nil, sync { failure = FileIO.syncData(fd) }
         if failure == nil { end += bytes.count }
         return failure
     }

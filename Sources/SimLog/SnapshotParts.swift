@@ -106,10 +106,7 @@ public final class SnapshotPartFiles: Sendable {
 
     /// Makes the files written by ``store(_:)`` and their entries durable (before the snapshot naming them is).
     public func syncNewFiles() throws(LogError) {
-        let files = unsynced.withLock { files in
-            defer { files = [] }
-            return files
-        }
+        let files = takeUnsynced()
         var failure: (Int32, String)?
         for (fd, path) in files {
             if failure == nil, let code = FileIO.syncData(fd) { failure = (code, path) }
@@ -131,10 +128,17 @@ public final class SnapshotPartFiles: Sendable {
         for file in try Self.list(directory) where !kept.contains(file) { unlink("\(directory)/part.\(file)") }
     }
 
+    private func takeUnsynced() -> [(fd: Int32, path: String)] {
+        unsynced.withLock { files in
+            defer { files = [] }
+            return files
+        }
+    }
+
     /// After a snapshot could not be saved: forgets the parts stored for it (their files are deleted by the
     /// next snapshot that is saved).
     public func abandon() {
-        for (fd, _) in unsynced.withLock({ files in defer { files = [] }; return files }) { close(fd) }
+        for file in takeUnsynced() { close(file.fd) }
         pending.withLock { $0 = Written() }
     }
 

@@ -33,10 +33,11 @@ public final class StateLog: Sendable {
     /// A record's weight towards the next snapshot, in units: snapshots follow what the log costs to replay
     /// (so the restart stays bounded), not how many records it holds. A read's record (``isRead(_:)``: its
     /// X-EXTERNAL-ID only) replays 1.4–2.5 times as fast as a top-up's (`MIX=balance` / `MIX=topup bash
-    /// bench/snap/replay.sh`) and its snapshot costs little to load (its IDs only), so it counts ``readCost``
-    /// units, 1/3 of a record: under reads only a snapshot falls due every 3 N records (30,000 at the default),
-    /// whose replay (~0.4 s on this machine) stays within the restart's budget.
-    static let recordCost = 3
+    /// bench/snap/replay.sh`) and the state it leaves costs little to load (its IDs), so it counts ``readCost``
+    /// units, 1/2 of a record (2/3 before): under reads only a snapshot falls due every 2 N records (20,000 at the
+    /// default; snapshot threads cost 0.8–0.9 µs a read every 15,000 reads, 0.5–0.7 every 30,000), whose replay
+    /// takes ~0.25 s on a calm machine, within the restart's budget.
+    static let recordCost = 2
     static let readCost = 1
     /// Whether a snapshot was asked for and has not finished (one at a time).
     let snapshotting = Atomic<Bool>(false)
