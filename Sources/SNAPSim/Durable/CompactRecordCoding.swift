@@ -59,10 +59,15 @@ enum CompactRecordWriter {
         }
 
         mutating func string(_ value: String) {
-            var value = value
-            value.withUTF8 { utf8 in
-                varint(UInt64(utf8.count))
-                bytes(utf8)
+            let utf8 = value.utf8
+            varint(UInt64(utf8.count))
+            // Native and small strings lend their UTF-8 as it is (no `var` copy, no check for uniqueness).
+            if utf8.withContiguousStorageIfAvailable({ bytes($0) }) == nil {
+                guard !overflowed, buffer.count - offset >= utf8.count else { return overflowed = true }
+                for byte in utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
             }
         }
     }

@@ -187,7 +187,7 @@ final class RequestCapture: @unchecked Sendable {
     init(log: StateLog, request: HTTPRequest, at: SimTime) {
         self.log = log
         self.at = at
-        record = log.keepsJournal ? .encoded(DurableRecord.request(at: at, request).encoded) : .request(request)
+        record = log.keepsJournal ? .encoded(DurableRecord.encodedRequest(at: at, request)) : .request(request)
     }
 
     /// Runs `body` (the request's answer, on this thread) with this capture as ``current``.
@@ -224,7 +224,7 @@ final class RequestCapture: @unchecked Sendable {
         }
         switch record {
         case .encoded(let bytes): sequence = log.append(encoded: bytes)
-        case .request(let request): sequence = log.append(encoded: DurableRecord.request(at: at, request).encoded)
+        case .request(let request): sequence = log.append(encoded: DurableRecord.encodedRequest(at: at, request))
         }
     }
 }
