@@ -20,7 +20,8 @@ public final class StateLog: Sendable {
     let access = AccessLock()
 
     /// Whether answers of `service` do not wait for the fsync of their records: they report no change (a balance
-    /// inquiry only registers its X-EXTERNAL-ID, which a crash within one commit window may forget). A string
+    /// inquiry only registers its X-EXTERNAL-ID, which a `kill -9` within the log's gathering, ≤ 20 ms, or a power
+    /// cut within its unsynced second may forget: docs/durable-state.md, *Reads*). A string
     /// compare, not a set lookup: every request asks, and hashing its service's name showed in its profile.
     static func isRead(_ service: String?) -> Bool {
         service == "balance-inquiry"
