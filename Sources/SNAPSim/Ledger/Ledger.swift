@@ -71,6 +71,16 @@ public struct Ledger: Codable, Sendable {
             monthlyHeadroom: Amount(minorUnits: tier.monthlyTopUpCap.minorUnits - topped.minorUnits))
     }
 
+    /// ``headroom(_:tier:inMonth:)`` of an account the caller has just read from this ledger: the same figures,
+    /// without looking the customer up twice more (a top-up reads its account once, under the partner's lock).
+    func headroom(of account: CustomerAccount, tier: Tier, inMonth month: String) -> TopUpHeadroom {
+        let opening = month == (openingMonth ?? month) ? account.customer.toppedUpThisMonth.minorUnits : 0
+        let topped = opening + account.monthlyCredits[month, default: 0]
+        return TopUpHeadroom(
+            balanceHeadroom: Amount(minorUnits: tier.balanceCap.minorUnits - account.balance.minorUnits),
+            monthlyHeadroom: Amount(minorUnits: tier.monthlyTopUpCap.minorUnits - topped))
+    }
+
     /// Counts one account inquiry for `customerNumber` on the Jakarta day of `time`; returns the day's count
     /// including this one (0 for an unknown customer).
     public mutating func countInquiry(_ customerNumber: String, at time: SimTime) -> Int {

@@ -124,7 +124,7 @@ struct CustomerTopUp: SNAPService {
                 "summary": .string("amount \(amount.value) is below the \(tier.name) tier's minimum top-up \(tier.minimumTopUp.value)"),
             ])
         }
-        let headroom = state.ledger.headroom(customerNumber, tier: tier, inMonth: order.month)
+        let headroom = state.ledger.headroom(of: account, tier: tier, inMonth: order.month)
         guard amount <= headroom.available else {
             throw SNAPError.exceedsTransactionAmountLimit.explained([
                 "summary": .string("amount \(amount.value) is above the \(headroom.available.value) the customer may still top up"),
