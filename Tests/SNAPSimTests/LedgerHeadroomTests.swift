@@ -27,7 +27,7 @@ import Testing
                     #expect(ledger.headroom(of: account, tier: tier, inMonth: month)
                         == ledger.headroom(number, tier: tier, inMonth: month))
                 }
-                ledger.credit(number, Amount(minorUnits: 1_000 * (round + 1)), inMonth: months[round % months.count])
+                ledger.credit(number, Amount(minorUnits: Int64(1_000 * (round + 1))), inMonth: months[round % months.count])
             }
         }
     }
