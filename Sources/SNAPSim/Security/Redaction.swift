@@ -46,8 +46,14 @@ struct Redaction: Sendable {
     /// `object` with every secret in its strings replaced by `[redacted]`.
     func redact(_ object: JSONObject) -> JSONObject {
         guard !secrets.isEmpty else { return object }
+        // The members are read in place (the object's own iterator copied each member out), and the object
+        // is copied only when one of them holds a secret: almost never.
+        let found = object.members.withUnsafeBufferPointer { members in
+            members.firstIndex { needsRedaction($0.value) }
+        }
+        guard let found else { return object }
         var result = object
-        for member in object where needsRedaction(member.value) {
+        for member in object.members[found...] where needsRedaction(member.value) {
             result[member.key] = redact(member.value)
         }
         return result
@@ -70,7 +76,8 @@ struct Redaction: Sendable {
         switch value {
         case .string(var text): text.withUTF8 { firstSecret(in: $0, from: 0) } != nil
         case .array(let elements): elements.contains(where: needsRedaction)
-        case .object(let object): object.contains { needsRedaction($0.value) }
+        case .object(let object):
+            object.members.withUnsafeBufferPointer { members in members.contains { needsRedaction($0.value) } }
         case .null, .bool, .number: false
         }
     }
