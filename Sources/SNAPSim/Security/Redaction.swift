@@ -25,7 +25,13 @@ struct Redaction: Sendable {
     /// position that is a multiple of this from where a search starts: only those positions are probed.
     static let probeStride = minimumLength - 1
 
-    init(secrets: [String]) {
+    /// Texts explanations copy from constants (``SignatureCheck/fixedExplanationTexts``), each with whether a
+    /// secret is in it: scanned once per world, then recognised per string by identity (the same storage and
+    /// length, hence the same bytes), so the longest prose of every wrong signature is not scanned again. A
+    /// string that only equals one of them is scanned as before; the verdict is the scan's either way.
+    private var fixedTexts: [(text: String, holdsSecret: Bool)] = []
+
+    init(secrets: [String], fixedTexts: [String] = SignatureCheck.fixedExplanationTexts) {
         let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength }).sorted()
         // Longest first, so a secret containing another is blanked whole.
         self.secrets = kept.map { Array($0.utf8) }.sorted { $0.count > $1.count }
@@ -41,6 +47,20 @@ struct Redaction: Sendable {
         }
         self.starts = starts
         self.leading = leading
+        self.fixedTexts = fixedTexts.map { text in
+            var bytes = text
+            return (text, bytes.withUTF8 { firstSecret(in: $0, from: 0) } != nil)
+        }
+    }
+
+    /// The scan's verdict on `text` when it is one of ``fixedTexts`` itself.
+    @inline(__always)
+    private func fixedVerdict(_ text: String) -> Bool? {
+        let bits = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        for fixed in fixedTexts where unsafeBitCast(fixed.text, to: (UInt64, UInt64).self) == bits {
+            return fixed.holdsSecret
+        }
+        return nil
     }
 
     /// `object` with every secret in its strings replaced by `[redacted]`.
@@ -74,7 +94,7 @@ struct Redaction: Sendable {
 
     private func needsRedaction(_ value: JSONValue) -> Bool {
         switch value {
-        case .string(var text): text.withUTF8 { firstSecret(in: $0, from: 0) } != nil
+        case .string(var text): fixedVerdict(text) ?? (text.withUTF8 { firstSecret(in: $0, from: 0) } != nil)
         case .array(let elements): elements.contains(where: needsRedaction)
         case .object(let object):
             object.members.withUnsafeBufferPointer { members in members.contains { needsRedaction($0.value) } }
