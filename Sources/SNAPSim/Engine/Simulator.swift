@@ -197,7 +197,8 @@ public final class Simulator: HTTPResponder {
     /// to make room is released here, after the lock.
     func record(_ entry: JournalEntry, _ world: World) {
         let ring = entry.ring(in: world.fixtures.partners)
-        let dropped = journal.withLock { $0.record(ring: ring, entry) }
+        let size = entry.byteSize  // outside the lock every request takes
+        let dropped = journal.withLock { $0.record(ring: ring, entry, byteSize: size) }
         withExtendedLifetime(dropped) {}
     }
 }

@@ -60,9 +60,24 @@ final class RuleIndex: Sendable {
     /// For services no rule names: the rules without a `services` condition.
     private let anyService: Bucket
     private let byId: [String: Int]
+    /// Per rule, its conditions a candidate still has to meet, compiled (``RuleCheck``): all but the `services`
+    /// condition its bucket stands for and the exact condition it is filed under, which every candidate meets.
+    private let checks: [RuleCheck]
+    /// Per rule, its range of ``checks``.
+    private let checkRanges: [Range<Int>]
 
     init(_ rules: [Rule]) {
         self.rules = rules
+        var checks: [RuleCheck] = []
+        var checkRanges: [Range<Int>] = []
+        checkRanges.reserveCapacity(rules.count)
+        for rule in rules {
+            let start = checks.count
+            for condition in Self.remainingConditions(rule) { checks.append(RuleCheck(condition)) }
+            checkRanges.append(start..<checks.count)
+        }
+        self.checks = checks
+        self.checkRanges = checkRanges
         waitsForState = rules.map { $0.scenario?.whenState != nil }
         hasStateConditions = waitsForState.contains(true)
         byId = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -100,12 +115,47 @@ final class RuleIndex: Sendable {
         return best.map { ($0.field, $0.values) }
     }
 
+    /// The conditions of `rule` a candidate is not known to meet: the first `services` condition (the one
+    /// ``Rule/serviceNames`` reads) holds for every candidate, whose bucket is its service's or, for a service no
+    /// rule names, that of the rules without one; the condition ``indexKey(_:)`` files the rule under holds for
+    /// every candidate found under the request's value of that field (a rule with a key is in no fallback list).
+    static func remainingConditions(_ rule: Rule) -> [RuleCondition] {
+        var conditions = rule.conditions
+        if let services = conditions.firstIndex(where: { if case .services = $0 { true } else { false } }) {
+            conditions.remove(at: services)
+        }
+        guard let key = indexKey(rule) else { return conditions }
+        if let keyed = conditions.firstIndex(where: { Self.files(rule: $0, under: key.field) }) {
+            conditions.remove(at: keyed)
+        }
+        return conditions
+    }
+
+    /// Whether `condition` is the exact condition ``indexKey(_:)`` picks for `field`.
+    private static func files(rule condition: RuleCondition, under field: Field) -> Bool {
+        switch (condition, field) {
+        case (.body(let pointer, .equals), .body(let keyed)): pointer == keyed
+        case (.header(let name, .equals), .header(let keyed)): name == keyed
+        case (.query(let name, .equals), .query(let keyed)): name == keyed
+        case (.partners, .partner): true
+        default: false
+        }
+    }
+
+    /// Whether the rule at `position`, a candidate for `input`, matches it: ``Rule/matches(_:)`` without copying
+    /// the rule or its conditions.
+    private func candidateMatches(_ position: Int, _ input: RuleInput) -> Bool {
+        for check in checkRanges[position] where !checks[check].holds(input) { return false }
+        return true
+    }
+
     /// The first rule in file order that `allowing` admits and whose conditions all hold for `input`.
     func firstMatch(_ input: RuleInput, allowing: (Rule) -> Bool) -> Rule? {
         var candidates = Candidates(self, input)
         while let position = candidates.next() {
+            guard candidateMatches(position, input) else { continue }
             let rule = rules[position]
-            if allowing(rule) && rule.matches(input) { return rule }
+            if allowing(rule) { return rule }
         }
         return nil
     }
@@ -117,7 +167,7 @@ final class RuleIndex: Sendable {
         var waiting: [Rule] = []
         var candidates = Candidates(self, input)
         while let position = candidates.next() {
-            guard rules[position].matches(input) else { continue }
+            guard candidateMatches(position, input) else { continue }
             guard waitsForState[position] else { return (waiting, rules[position]) }
             waiting.append(rules[position])
         }
@@ -125,25 +175,54 @@ final class RuleIndex: Sendable {
     }
 
     /// The positions of the rules a request can match, in file order: the service's fallback list merged with
-    /// the rules filed under the request's value of each indexed field (there are few lists).
+    /// the rules filed under the request's value of each indexed field. The first two lists are held inline (a
+    /// top-up has one or two), so a request allocates nothing to walk them.
     private struct Candidates {
-        private var lists: [ArraySlice<Int>] = []
+        private var first: ArraySlice<Int> = []
+        private var second: ArraySlice<Int> = []
+        private var more: [ArraySlice<Int>] = []
 
         init(_ index: RuleIndex, _ input: RuleInput) {
             let bucket = index.buckets[input.route.serviceName] ?? index.anyService
-            if !bucket.fallback.isEmpty { lists.append(bucket.fallback[...]) }
-            for (field, positions) in bucket.fields {
-                if let value = field.value(in: input), let filed = positions[value] { lists.append(filed[...]) }
+            add(bucket.fallback[...])
+            for slot in bucket.fields.indices {
+                let field = bucket.fields[slot].field
+                if let value = field.value(in: input), let filed = bucket.fields[slot].positions[value] { add(filed[...]) }
             }
         }
 
+        private mutating func add(_ list: ArraySlice<Int>) {
+            if list.isEmpty { return }
+            if first.isEmpty { first = list } else if second.isEmpty { second = list } else { more.append(list) }
+        }
+
         mutating func next() -> Int? {
-            var smallest: (list: Int, position: Int)?
-            for (list, candidates) in lists.enumerated() {
-                if let first = candidates.first, first < (smallest?.position ?? .max) { smallest = (list, first) }
+            if more.isEmpty {
+                // One or two lists: merge them directly.
+                guard let head = first.first else { return nil }
+                if let other = second.first, other < head {
+                    second.removeFirst()
+                    return other
+                }
+                first.removeFirst()
+                if first.isEmpty {
+                    first = second
+                    second = []
+                }
+                return head
             }
-            guard let smallest else { return nil }
-            lists[smallest.list].removeFirst()
+            var smallest = (list: -2, position: Int.max)
+            if let head = first.first { smallest = (-2, head) }
+            if let head = second.first, head < smallest.position { smallest = (-1, head) }
+            for (list, candidates) in more.enumerated() {
+                if let head = candidates.first, head < smallest.position { smallest = (list, head) }
+            }
+            switch smallest.list {
+            case -2 where smallest.position != .max: first.removeFirst()
+            case -1: second.removeFirst()
+            case let list where list >= 0: more[list].removeFirst()
+            default: return nil
+            }
             return smallest.position
         }
     }

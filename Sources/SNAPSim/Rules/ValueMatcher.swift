@@ -36,7 +36,7 @@ public enum ValueMatcher: Sendable {
         }
     }
 
-    private static func amount(_ value: JSONValue?) -> Amount? {
+    static func amount(_ value: JSONValue?) -> Amount? {
         switch value {
         case .string(let text)?: Amount.parseValue(text).map { Amount(minorUnits: $0) }
         case .object?: try? Amount(request: value, field: "amount")
