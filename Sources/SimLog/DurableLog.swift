@@ -18,7 +18,13 @@ public final class DurableLog: @unchecked Sendable {
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var pending: [UInt8] = []
     private var appended: UInt64
+    /// Records written to the file (in the page cache: a `kill -9` keeps them) and records also synced to the
+    /// device (a power cut keeps them). Batches nobody waits for are written without an fdatasync (see
+    /// ``unsyncedNanoseconds``); `durable` may thus trail `written`.
+    private var written: UInt64
     private var durable: UInt64
+    /// When records written but not synced were first left so (monotonic nanoseconds), or `nil` when none are.
+    private var unsyncedSince: Int?
     private var waiters: [(sequence: UInt64, callback: @Sendable () -> Void)] = []
     private var stopping = false
     private var stopped = false
@@ -28,6 +34,10 @@ public final class DurableLog: @unchecked Sendable {
     /// before it writes them: read-only traffic then costs one fdatasync per interval, not one per batch.
     /// Anyone starting to wait ends the gathering at once.
     static let gatheringNanoseconds = 20_000_000
+    /// How long records nobody waits for may stay written but not synced: a batch of them is written without an
+    /// fdatasync (a `kill -9` or crash of the process loses nothing in the page cache; a power cut may lose the
+    /// last second of them). The next batch someone waits for, a cut, a close, or this much time syncs them all.
+    static let unsyncedNanoseconds = 1_000_000_000
     /// The segment appends go to (replaced by ``startSegment()``), and its number.
     private var fd: Int32
     private var segment: UInt64
@@ -59,6 +69,7 @@ public final class DurableLog: @unchecked Sendable {
         self.allocated = size
         self.lock = lock
         self.appended = UInt64(records)
+        self.written = UInt64(records)
         self.durable = UInt64(records)
         self.size = size
         pthread_mutex_init(mutex, nil)
@@ -231,29 +242,51 @@ public final class DurableLog: @unchecked Sendable {
     /// Called with the mutex held: waits up to ``gatheringNanoseconds`` for more records, or until someone waits
     /// for one or the log is closing.
     private func gather() {
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        let total = Int(deadline.tv_nsec) + Self.gatheringNanoseconds
-        deadline.tv_sec += total / 1_000_000_000
-        deadline.tv_nsec = total % 1_000_000_000
-        while waiters.isEmpty && blocked == 0 && cut == nil && !stopping {
+        var deadline = Self.monotonic(plus: Self.gatheringNanoseconds)
+        while !someoneWaits && cut == nil && !stopping {
             if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT { return }
         }
     }
 
-    /// The writer thread: takes whatever is pending, writes and syncs it (across a cut: the old segment's part,
-    /// then the new one's), and reports what became durable.
+    /// Called with the mutex held: whether an answer or a thread waits for a record (then what is written is
+    /// synced at once).
+    private var someoneWaits: Bool { !waiters.isEmpty || blocked > 0 }
+
+    /// Called with the mutex held: whether records written without an fdatasync must be synced now (someone waits,
+    /// the log is closing, or they have been left so for ``unsyncedNanoseconds``).
+    private func syncIsDue(now: Int) -> Bool {
+        guard written > durable, let since = unsyncedSince else { return false }
+        return someoneWaits || stopping || now - since >= Self.unsyncedNanoseconds
+    }
+
+    /// Called with the mutex held: waits for records, a cut, the close, or a sync falling due.
+    private func waitForWork() {
+        guard written > durable, let since = unsyncedSince else {
+            pthread_cond_wait(condition, mutex)
+            return
+        }
+        var deadline = Self.deadline(at: since + Self.unsyncedNanoseconds)
+        _ = pthread_cond_timedwait(condition, mutex, &deadline)
+    }
+
+    /// The writer thread: takes whatever is pending, writes it (across a cut: the old segment's part, then the new
+    /// one's), syncs it unless nobody waits for any of it, and reports what became durable.
     func writeLoop() {
         var batch: [UInt8] = []
         pthread_mutex_lock(mutex)
         while true {
-            while pending.isEmpty && cut == nil && !stopping { pthread_cond_wait(condition, mutex) }
-            if pending.isEmpty && cut == nil && stopping { break }
-            if waiters.isEmpty && blocked == 0 && cut == nil && !stopping { gather() }
+            while pending.isEmpty && cut == nil && !stopping && !syncIsDue(now: Self.monotonicNow()) { waitForWork() }
+            if pending.isEmpty && cut == nil && stopping && written == durable { break }
+            if !pending.isEmpty && !someoneWaits && cut == nil && !stopping { gather() }
+            // A batch of records nobody waits for (reads) is written, not synced, unless earlier ones are due.
+            let now = Self.monotonicNow()
+            let overdue = unsyncedSince.map { now - $0 >= Self.unsyncedNanoseconds } ?? false
+            let syncing = someoneWaits || cut != nil || stopping || overdue
             swap(&batch, &pending)
             let sequence = appended
             let scheduled = cut
             cut = nil
+            let unsynced = written > durable
             var (fd, end, allocated) = (self.fd, self.end, self.allocated)
             pthread_mutex_unlock(mutex)
 
@@ -262,17 +295,22 @@ public final class DurableLog: @unchecked Sendable {
             if let scheduled {
                 // The records before the cut are durable in the old segment before any after it is written.
                 if scheduled.offset > 0 {
-                    failure = write(batch[..<scheduled.offset], to: fd, end: &end, allocated: &allocated)
+                    failure = write(batch[..<scheduled.offset], to: fd, end: &end, allocated: &allocated, sync: true)
+                } else if unsynced {
+                    failure = FileIO.syncData(fd)
                 }
                 if failure == nil {
                     Glibc.close(fd)
                     (fd, end, allocated) = (scheduled.fd, LogRecovery.magic.count, scheduled.allocated)
                     if batch.count > scheduled.offset {
-                        failure = write(batch[scheduled.offset...], to: fd, end: &end, allocated: &allocated)
+                        failure = write(
+                            batch[scheduled.offset...], to: fd, end: &end, allocated: &allocated, sync: true)
                     }
                 }
-            } else {
-                failure = write(batch[...], to: fd, end: &end, allocated: &allocated)
+            } else if !batch.isEmpty {
+                failure = write(batch[...], to: fd, end: &end, allocated: &allocated, sync: syncing)
+            } else if syncing {
+                failure = FileIO.syncData(fd)  // only records written before, now due
             }
             if let failure {
                 // Nothing more can be acknowledged; answering without the record would break the promise.
@@ -282,10 +320,17 @@ public final class DurableLog: @unchecked Sendable {
 
             pthread_mutex_lock(mutex)
             (self.fd, self.end, self.allocated) = (fd, end, allocated)
-            durable = sequence
+            written = sequence
+            if syncing {
+                durable = sequence
+                unsyncedSince = nil
+            } else if unsyncedSince == nil {
+                unsyncedSince = now
+            }
             var ready: [@Sendable () -> Void] = []
+            let synced = durable
             waiters.removeAll { waiter in
-                guard waiter.sequence <= sequence else { return false }
+                guard waiter.sequence <= synced else { return false }
                 ready.append(waiter.callback)
                 return true
             }
@@ -299,16 +344,33 @@ public final class DurableLog: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    /// Writes `bytes` at `end` of segment `fd` and syncs them, first writing zeros ahead when they would pass
-    /// `allocated` (synced with them: the next fdatasyncs flush data only); moves `end` and `allocated`.
-    private func write(_ bytes: ArraySlice<UInt8>, to fd: Int32, end: inout Int, allocated: inout Int) -> Int32? {
+    private static func monotonicNow() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+    }
+
+    private static func monotonic(plus nanoseconds: Int) -> timespec {
+        deadline(at: monotonicNow() + nanoseconds)
+    }
+
+    private static func deadline(at nanoseconds: Int) -> timespec {
+        timespec(tv_sec: nanoseconds / 1_000_000_000, tv_nsec: nanoseconds % 1_000_000_000)
+    }
+
+    /// Writes `bytes` at `end` of segment `fd` and syncs them (`sync`), first writing zeros ahead when they would
+    /// pass `allocated` (synced with them: the next fdatasyncs flush data only); moves `end` and `allocated`.
+    private func write(
+        _ bytes: ArraySlice<UInt8>, to fd: Int32, end: inout Int, allocated: inout Int, sync: Bool
+    ) -> Int32? {
         var failure: Int32?
         if end + bytes.count > allocated {
             let grown = (end + bytes.count + Self.preallocation) / Self.preallocation * Self.preallocation
             failure = FileIO.writeZeros(fd, from: allocated, to: grown)
             if failure == nil { allocated = grown }
         }
-        failure = failure ?? bytes.withUnsafeBytes { FileIO.writeAll(fd, $0, at: end) } ?? FileIO.syncData(fd)
+        failure = failure ?? bytes.withUnsafeBytes { FileIO.writeAll(fd, $0, at: end) }
+        if failure == nil, sync { failure = FileIO.syncData(fd) }
         if failure == nil { end += bytes.count }
         return failure
     }

@@ -121,27 +121,27 @@ import Testing
         try DurableSnapshotFormatTests.expectRefusal(directory, containing: "\(path) is missing, and the snapshot needs it")
     }
 
-    @Test func aReadWeighsTwoThirdsOfARecordTowardsTheNextSnapshot() throws {
+    @Test func aReadWeighsHalfARecordTowardsTheNextSnapshot() throws {
         let (below, due) = (State.directory(), State.directory())
         defer {
             try? FileManager.default.removeItem(atPath: below)
             try? FileManager.default.removeItem(atPath: due)
         }
         // A fresh directory logs 3 records (seed, fixtures, clock); the inquiries' token 1 more. Counted as records,
-        // 6 inquiries make the 10 of `--snapshot-every 10`; weighed as reads, 9 do (3 + 1 + 9 × 2/3 = 10).
+        // 6 inquiries make the 10 of `--snapshot-every 10`; weighed as reads, 12 do (3 + 1 + 12 × 1/2 = 10).
         let (first, _) = try Snapshots.open(below, snapshotEvery: 10)
-        _ = try Self.inquiries(first, 8, prefix: "930000-")
+        _ = try Self.inquiries(first, 11, prefix: "930000-")
         first.options.stateLog?.close()
         let (again, report) = try Snapshots.open(below)
         again.options.stateLog?.close()
-        #expect(!report.fromSnapshot && report.replayed == 12, "8 reads weigh less than 6 records: no snapshot yet")
+        #expect(!report.fromSnapshot && report.replayed == 15, "11 reads weigh less than 6 records: no snapshot yet")
 
         let (second, _) = try Snapshots.open(due, snapshotEvery: 10)
-        _ = try Self.inquiries(second, 9, prefix: "940000-")
+        _ = try Self.inquiries(second, 12, prefix: "940000-")
         // The snapshot runs on a thread of its own: poll for the compaction it ends with.
         let deadline = Date().addingTimeInterval(60)
         while Snapshots.exists(due, "log") && Date() < deadline { usleep(2_000) }
-        #expect(!Snapshots.exists(due, "log"), "9 reads weigh as much as 6 records: a snapshot")
+        #expect(!Snapshots.exists(due, "log"), "12 reads weigh as much as 6 records: a snapshot")
         second.options.stateLog?.close()
     }
 }

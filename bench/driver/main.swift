@@ -1,6 +1,6 @@
 // snapsim-bench: the server's per-request work in one process, for instruction counts (bench/snap/callgrind.sh).
 //
-//     snapsim-bench FIXTURES_DIR|default CASE N [WARM] [--no-explain]
+//     snapsim-bench FIXTURES_DIR|default CASE N [WARM] [--no-explain] [--state EMPTY_DIR [--journal-in-memory]]
 //     CASE: balance | topup | badsig | badkey | badclient | badtoken | expired
 //
 // Builds N + WARM unique signed requests of partner `snapsim-demo` as raw HTTP/1.1 bytes (what wrk sends), then
@@ -33,11 +33,24 @@ do {
 let issuedAt = "2026-01-15T09:00:00+07:00"
 // expired: the token is fetched at 09:00 and the clock then moved past its lifetime; requests are stamped 10:00.
 let timestamp = arguments[1] == "expired" ? "2026-01-15T10:00:00+07:00" : issuedAt
-let simulator = Simulator(
-    fixtures: fixtures,
-    options: SimulatorOptions(
-        seed: 7, clock: .fixed(at: ISO8601Timestamp(issuedAt)!.time),
-        explain: !CommandLine.arguments.contains("--no-explain"), adminToken: "bench"))
+let options = SimulatorOptions(
+    seed: 7, clock: .fixed(at: ISO8601Timestamp(issuedAt)!.time),
+    explain: !CommandLine.arguments.contains("--no-explain"), adminToken: "bench")
+// `--state DIR` (an empty directory): the simulator of `serve --state DIR --snapshot-every 0`, so the count includes
+// what durable state adds to a request on its thread (the record, the log's append); `--journal-in-memory` too.
+let simulator: Simulator
+if let flag = CommandLine.arguments.firstIndex(of: "--state"), flag + 1 < CommandLine.arguments.count {
+    do {
+        (simulator, _) = try DurableStart.open(
+            directory: CommandLine.arguments[flag + 1], fixtures: fixtures, files: [], options: options, snapshotEvery: 0,
+            keepsJournal: !CommandLine.arguments.contains("--journal-in-memory"))
+    } catch {
+        print("cannot open the state directory: \(error)")
+        exit(1)
+    }
+} else {
+    simulator = Simulator(fixtures: fixtures, options: options)
+}
 guard let partner = fixtures.partners["snapsim-demo"], let signer = try? PartnerSigner(partner: partner) else {
     print("the fixtures have no usable partner snapsim-demo")
     exit(1)

@@ -11,6 +11,7 @@
 #   CASES="balance" runs only those cases (default "topup balance"). PROFILE=DIR records the server of each case
 #   with `perf record -g` (DIR/<case>.data); STRACE=DIR counts its syscalls with `strace -c -f` (DIR/<case>.strace).
 #   Either slows the server (strace very much): figures of such a run are for the profile, not the ratios.
+# After each case's per-thread CPU: the server's context switches per 100 answers, voluntary/involuntary.
 # Each case also reports the server's CPU time per answer (user + system, all its threads, from /proc): on a
 # machine shared with other sessions the req/s of two servers measured one after the other move with the load,
 # while the CPU an answer costs does not (much). Each case starts once its server is idle (settle, below).
@@ -111,6 +112,10 @@ threads() {  # threads PID: "tid ticks" of each living thread (user + system); t
     # may end while it is read (a snapshot's)
     for f in /proc/"$1"/task/*/stat; do sed 's/^\([0-9]*\) (.*) /\1 /' "$f" 2>/dev/null || true; done | awk '{ print $1, $13 + $14 }'
 }
+switches() {  # switches PID: context switches so far of its living threads (voluntary, involuntary)
+    cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 }
+        END { print v + 0, n + 0 }'
+}
 settle() {  # settle PID: waits (up to 30 s) until the server is idle, e.g. a snapshot of the last case's changes done
     local last now tries=0
     last=$(cpu "$1")
@@ -141,6 +146,7 @@ run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier
     fi
     before=$(cpu "$pid")
     threads "$pid" > "$OUT/$1.threads-before"
+    switches "$pid" > "$OUT/$1.switches-before"
     cut -d' ' -f1 /proc/loadavg > "$OUT/$1.load"
     wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" -- "$REQUESTS/$3" 200 > "$OUT/$1.txt"
     awk -v t=$(( $(cpu "$pid") - before )) -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { r = $2 } /requests in/ { n = $1 }
@@ -151,8 +157,11 @@ run() {  # run NAME PORT PREFIX; also the server's CPU time per answer (steadier
     threads "$pid" | awk 'NR == FNR { b[$1] = $2; next } { d = $2 - ($1 in b ? b[$1] : 0); if (d > 0) print d }' \
         "$OUT/$1.threads-before" - | sort -rn > "$OUT/$1.threads-delta"
     { head -4 "$OUT/$1.threads-delta" | awk -v hz="$hz" -v n="$n" '{ printf "%.1f ", 1e6 * $1 / hz / n }'
-      awk -v t="$total" -v hz="$hz" -v n="$n" '{ s += $1 } END { printf "+ ended %.1f\n", 1e6 * (t - s) / hz / n }' \
-        "$OUT/$1.threads-delta"; } > "$OUT/$1.threads"
+      awk -v t="$total" -v hz="$hz" -v n="$n" '{ s += $1 } END { printf "+ ended %.1f", 1e6 * (t - s) / hz / n }' \
+        "$OUT/$1.threads-delta"
+      # Context switches per 100 answers, voluntary/involuntary (threads living at the end; a snapshot's not).
+      switches "$pid" | awk -v n="$n" 'NR == FNR { v = $1; i = $2; next } { printf "; switches/100 %.1f/%.1f\n",
+          100 * ($1 - v) / n, 100 * ($2 - i) / n }' "$OUT/$1.switches-before" -; } > "$OUT/$1.threads"
     if [ -n "$tool" ]; then
         [ -n "$STRACE" ] && kill -INT "$tool" 2>/dev/null
         wait "$tool" || true

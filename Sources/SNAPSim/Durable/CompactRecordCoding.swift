@@ -10,10 +10,72 @@ import SimHTTP
 enum CompactRecordWriter {
     static func request(kind: UInt8, at: SimTime, _ request: HTTPRequest) -> [UInt8] {
         // One pass over the headers (each field read once: iterating them copies each name and value, two
-        // retains and releases), appending to one allocation sized for a signed request; it grows only for a
-        // request whose head is unusually large.
+        // retains and releases), straight into one allocation sized for a signed request, each string copied
+        // from its contiguous UTF-8 (callgrind, per balance inquiry: ~6,300 instructions appending to an array,
+        // byte by byte for varints and `utf8` views). A request whose head does not fit takes the array path.
+        let capacity = 1024 + request.body.count
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var writer = RawWriter(buffer: buffer)
+            writer.byte(kind)
+            writer.varint(zigzag(at.millisecondsSince1970))
+            writer.string(request.method.rawValue)
+            writer.string(request.target)
+            writer.string(request.version.rawValue)
+            writer.varint(UInt64(request.headers.count))
+            for field in request.headers {
+                writer.string(field.name)
+                writer.string(field.value)
+            }
+            writer.varint(UInt64(request.body.count))
+            request.body.withUnsafeBufferPointer { writer.bytes($0) }
+            initialized = writer.overflowed ? 0 : writer.offset
+        }
+        return bytes.isEmpty ? arrayRequest(kind: kind, at: at, request) : bytes
+    }
+
+    /// Writes into a buffer of fixed size; once something does not fit, writes nothing more and says so.
+    private struct RawWriter {
+        var buffer: UnsafeMutableBufferPointer<UInt8>
+        var offset = 0
+        var overflowed = false
+
+        mutating func byte(_ value: UInt8) {
+            guard !overflowed, offset < buffer.count else { return overflowed = true }
+            buffer[offset] = value
+            offset += 1
+        }
+
+        mutating func varint(_ value: UInt64) {
+            guard !overflowed, buffer.count - offset >= 10 else { return overflowed = true }
+            CompactRecordWriter.varint(value, &buffer, &offset)
+        }
+
+        mutating func bytes(_ source: UnsafeBufferPointer<UInt8>) {
+            guard !overflowed, buffer.count - offset >= source.count else { return overflowed = true }
+            if let base = source.baseAddress, source.count > 0 {
+                UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: base, byteCount: source.count)
+            }
+            offset += source.count
+        }
+
+        mutating func string(_ value: String) {
+            let utf8 = value.utf8
+            varint(UInt64(utf8.count))
+            // Native and small strings lend their UTF-8 as it is (no `var` copy, no check for uniqueness).
+            if utf8.withContiguousStorageIfAvailable({ bytes($0) }) == nil {
+                guard !overflowed, buffer.count - offset >= utf8.count else { return overflowed = true }
+                for byte in utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+        }
+    }
+
+    /// The same layout appended to a growing array: for a request too large for ``request(kind:at:_:)``'s buffer.
+    private static func arrayRequest(kind: UInt8, at: SimTime, _ request: HTTPRequest) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1024 + request.body.count)
+        bytes.reserveCapacity(2048 + request.body.count)
         bytes.append(kind)
         appendVarint(zigzag(at.millisecondsSince1970), to: &bytes)
         append(request.method.rawValue, to: &bytes)
@@ -39,9 +101,12 @@ enum CompactRecordWriter {
     }
 
     private static func append(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        appendVarint(UInt64(utf8.count), to: &bytes)
-        bytes.append(contentsOf: utf8)
+        // Through the string's contiguous UTF-8 (a memcpy): appending its `utf8` view went byte by byte.
+        var value = value
+        value.withUTF8 { utf8 in
+            appendVarint(UInt64(utf8.count), to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// A read's record (kind 8, ``DurableRecord/read(_:)``): the instant, partner, X-EXTERNAL-ID, a flags byte
@@ -70,7 +135,7 @@ enum CompactRecordWriter {
         UInt64(bitPattern: (value << 1) ^ (value >> 63))
     }
 
-    private static func varint(_ value: UInt64, _ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ offset: inout Int) {
+    fileprivate static func varint(_ value: UInt64, _ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ offset: inout Int) {
         var value = value
         while value >= 0x80 {
             buffer[offset] = UInt8(truncatingIfNeeded: value) | 0x80

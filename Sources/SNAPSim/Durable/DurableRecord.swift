@@ -40,6 +40,11 @@ public enum DurableRecord: Sendable, Equatable {
     }
 
     /// The record's bytes.
+    /// What `.request(at:request).encoded` is, without building the record (and copying the request into it).
+    static func encodedRequest(at: SimTime, _ request: HTTPRequest) -> [UInt8] {
+        CompactRecordWriter.request(kind: Kind.compactRequest.rawValue, at: at, request)
+    }
+
     public var encoded: [UInt8] {
         switch self {
         case .opening(let seed):

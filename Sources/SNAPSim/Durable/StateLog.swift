@@ -20,7 +20,8 @@ public final class StateLog: Sendable {
     let access = AccessLock()
 
     /// Whether answers of `service` do not wait for the fsync of their records: they report no change (a balance
-    /// inquiry only registers its X-EXTERNAL-ID, which a crash within one commit window may forget). A string
+    /// inquiry only registers its X-EXTERNAL-ID, which a `kill -9` within the log's gathering, ≤ 20 ms, or a power
+    /// cut within its unsynced second may forget: docs/durable-state.md, *Reads*). A string
     /// compare, not a set lookup: every request asks, and hashing its service's name showed in its profile.
     static func isRead(_ service: String?) -> Bool {
         service == "balance-inquiry"
@@ -33,10 +34,12 @@ public final class StateLog: Sendable {
     /// A record's weight towards the next snapshot, in units: snapshots follow what the log costs to replay
     /// (so the restart stays bounded), not how many records it holds. A read's record (``isRead(_:)``: its
     /// X-EXTERNAL-ID only) replays 1.4–2.5 times as fast as a top-up's (`MIX=balance` / `MIX=topup bash
-    /// bench/snap/replay.sh`), so it counts ``readCost`` units, 2/3 of a record, and a log of reads only is
-    /// still replayed no slower than one interval of top-ups.
-    static let recordCost = 3
-    static let readCost = 2
+    /// bench/snap/replay.sh`) and the state it leaves costs little to load (its IDs), so it counts ``readCost``
+    /// units, 1/2 of a record (2/3 before): under reads only a snapshot falls due every 2 N records (20,000 at the
+    /// default; snapshot threads cost 0.8–0.9 µs a read every 15,000 reads, 0.5–0.7 every 30,000), whose replay
+    /// takes ~0.25 s on a calm machine, within the restart's budget.
+    static let recordCost = 2
+    static let readCost = 1
     /// Whether a snapshot was asked for and has not finished (one at a time).
     let snapshotting = Atomic<Bool>(false)
     /// Held while a snapshot is taken; `true` once the log is closed, after which none is.
@@ -185,7 +188,7 @@ final class RequestCapture: @unchecked Sendable {
     init(log: StateLog, request: HTTPRequest, at: SimTime) {
         self.log = log
         self.at = at
-        record = log.keepsJournal ? .encoded(DurableRecord.request(at: at, request).encoded) : .request(request)
+        record = log.keepsJournal ? .encoded(DurableRecord.encodedRequest(at: at, request)) : .request(request)
     }
 
     /// Runs `body` (the request's answer, on this thread) with this capture as ``current``.
@@ -222,7 +225,7 @@ final class RequestCapture: @unchecked Sendable {
         }
         switch record {
         case .encoded(let bytes): sequence = log.append(encoded: bytes)
-        case .request(let request): sequence = log.append(encoded: DurableRecord.request(at: at, request).encoded)
+        case .request(let request): sequence = log.append(encoded: DurableRecord.encodedRequest(at: at, request))
         }
     }
 }
