@@ -69,6 +69,6 @@ extension JSONValue {
     /// Compact text with object members sorted by name at every level: two bodies that differ only in
     /// whitespace or member order have the same canonical text.
     public var canonicalText: String {
-        canonicalTextSortingKeys
+        compactTextSortingKeys
     }
 }
