@@ -9,7 +9,7 @@ import Testing
 @Suite struct PackedChunkTests {
     typealias Sample = PackedRecordTests
 
-    /// A journal holding the same records as `journal` but packed afresh (no remembered chunks).
+    /// A journal with the same history (the same records appended, so the same chunks) that never packed any.
     static func fresh(_ numbers: Range<Int>, limit: Int) -> TopUpJournal {
         var journal = TopUpJournal(limit: limit)
         for number in numbers { journal.append(Sample.record(number, full: number % 3 != 0)) }
@@ -26,7 +26,7 @@ import Testing
             end += step
             let bytes = try BinaryEncoder().encode(journal)
             let start = max(0, end - 3_000)
-            #expect(bytes == (try BinaryEncoder().encode(Self.fresh(start..<end, limit: 3_000))))
+            #expect(bytes == (try BinaryEncoder().encode(Self.fresh(0..<end, limit: 3_000))))
             let back = try BinaryDecoder().decode(TopUpJournal.self, from: bytes)
             #expect(back.all == journal.all)
             #expect(back.record(partnerReferenceNo: "P\(end - 1)") == journal.record(partnerReferenceNo: "P\(end - 1)"))
@@ -52,7 +52,7 @@ import Testing
         for number in 0..<1_100 { ledger.append(Sample.movement(number, full: number % 4 != 0)) }
         _ = try BinaryEncoder().encode(ledger)
         for number in 1_100..<3_300 { ledger.append(Sample.movement(number, full: number % 4 != 0)) }
-        for number in 800..<3_300 { fresh.append(Sample.movement(number, full: number % 4 != 0)) }
+        for number in 0..<3_300 { fresh.append(Sample.movement(number, full: number % 4 != 0)) }
         let bytes = try BinaryEncoder().encode(ledger)
         #expect(bytes == (try BinaryEncoder().encode(fresh)))
         let back = try BinaryDecoder().decode(MovementLog.self, from: bytes)
