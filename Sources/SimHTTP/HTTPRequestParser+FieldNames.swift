@@ -48,6 +48,32 @@ extension HTTPRequestParser {
         return nil
     }
 
+    /// The field value at `range` as a `String`: the literal when the bytes spell one of the few long values
+    /// sent on nearly every request, else a new string.
+    ///
+    /// Values of up to 15 bytes are stored inline in the `String` anyway; a longer one is a heap allocation and
+    /// a free per request. `application/json` is 16 bytes and every JSON request's `Content-Type`.
+    @inline(__always)
+    static func fieldValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        commonFieldValue(bytes, range) ?? string(bytes, range)
+    }
+
+    /// The literal among the common long values that `bytes[range]` spells exactly, if any.
+    static func commonFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        let value = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+        switch range.count {
+        case 16:
+            if spells(value, "application/json") { return "application/json" }
+        case 31:
+            if spells(value, "application/json; charset=utf-8") { return "application/json; charset=utf-8" }
+            if spells(value, "application/json; charset=UTF-8") { return "application/json; charset=UTF-8" }
+        default:
+            break
+        }
+        return nil
+    }
+
     /// Whether `name` is exactly the bytes of `literal` (same length assumed by the caller's switch).
     @inline(__always)
     private static func spells(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {

@@ -179,7 +179,7 @@ extension HTTPRequestParser {
             default:
                 break
             }
-            headers.add(name: fieldName(bytes, field.name), value: string(bytes, field.value))
+            headers.add(name: fieldName(bytes, field.name), value: fieldValue(bytes, field.value))
             lineBegin = lineEnd + 2
         }
 

@@ -6,29 +6,30 @@
 /// borrowed storage without copying members. The output is byte-for-byte that of the reference writer the
 /// tests keep (`/` not escaped, non-ASCII left as UTF-8, controls as `\n` `\r` `\t` or `\u00XX`).
 enum JSONCompactWriter {
-    /// The compact text of `value` (an answer is rarely longer than `capacity`; the buffer doubles if it is).
-    static func bytes(of value: JSONValue, capacity: Int = 1024) -> [UInt8] {
-        var buffer = JSONOutputBuffer(capacity: capacity)
-        defer { buffer.release() }
-        write(value, to: &buffer)
-        return Array(buffer.written)
+    /// The compact text of `value`, written on the stack first (an answer is rarely longer than
+    /// ``JSONOutputBuffer/scratchCapacity``; the buffer moves to the heap and doubles if it is).
+    static func bytes(of value: JSONValue) -> [UInt8] {
+        JSONOutputBuffer.withScratch { buffer in
+            write(value, to: &buffer)
+            return Array(buffer.written)
+        }
     }
 
     /// The compact text of `value` as a `String`, decoded straight from the buffer (no `[UInt8]` in between).
     static func text(of value: JSONValue) -> String {
-        var buffer = JSONOutputBuffer(capacity: 256)
-        defer { buffer.release() }
-        write(value, to: &buffer)
-        return String(decoding: buffer.written, as: UTF8.self)
+        JSONOutputBuffer.withScratch { buffer in
+            write(value, to: &buffer)
+            return String(decoding: buffer.written, as: UTF8.self)
+        }
     }
 
     /// The compact text of `value` with every object's members ordered by name (`String <`, a stable order for
     /// names Swift calls equal), written from the tree as it is rather than from a sorted copy of it.
     static func textSortingKeys(of value: JSONValue) -> String {
-        var buffer = JSONOutputBuffer(capacity: 256)
-        defer { buffer.release() }
-        writeSortingKeys(value, to: &buffer)
-        return String(decoding: buffer.written, as: UTF8.self)
+        JSONOutputBuffer.withScratch { buffer in
+            writeSortingKeys(value, to: &buffer)
+            return String(decoding: buffer.written, as: UTF8.self)
+        }
     }
 
     private static func writeSortingKeys(_ value: JSONValue, to output: inout JSONOutputBuffer) {
@@ -58,10 +59,10 @@ enum JSONCompactWriter {
 
     /// Appends the compact text of `value` to `output`.
     static func write(_ value: JSONValue, to output: inout [UInt8]) {
-        var buffer = JSONOutputBuffer(capacity: 256)
-        defer { buffer.release() }
-        write(value, to: &buffer)
-        output.append(contentsOf: buffer.written)
+        JSONOutputBuffer.withScratch { buffer in
+            write(value, to: &buffer)
+            output.append(contentsOf: buffer.written)
+        }
     }
 
     static func write(_ value: JSONValue, to output: inout JSONOutputBuffer) {

@@ -28,8 +28,11 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The message with placeholders replaced; unknown or empty ones are removed as described above.
     public func filled(_ values: [String: String]) -> String {
         // Most messages ("Successful") have no placeholder: skip parsing them on every answer.
-        if !text.utf8.contains(UInt8(ascii: "{")) { return text }
+        // Over contiguous bytes: the `UTF8View`'s iterator costs ~20 instructions a byte on every answer.
+        var probe = text
+        if !probe.withUTF8({ $0.contains(UInt8(ascii: "{")) }) { return text }
         var output = ""
+        output.reserveCapacity(text.utf8.count + values.reduce(0) { $0 + $1.value.utf8.count })
         let parts = segments
         var index = 0
         while index < parts.count {
@@ -92,8 +95,9 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         // ASCII text (every catalogue message and every explanation summary so far) is tidied byte by byte, the
         // same rules without grapheme breaking; anything else by Character.
         var text = text
-        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tidyASCII(bytes) : nil }) {
-            return ascii
+        if text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } }) {
+            // Already tidy (every filled catalogue message so far): the text itself, not a copy of it.
+            return text.withUTF8(isTidyASCII) ? text : text.withUTF8(tidyASCII)
         }
         var result = ""
         for character in text {
@@ -121,5 +125,26 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         }
         while result.last == 0x20 { result.removeLast() }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether ``tidyASCII(_:)`` would leave `text` as it is: no space first or last, none after a space, none
+    /// before `.,;:/)]`.
+    private static func isTidyASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var previous: UInt8 = 0
+        for byte in text {
+            if previous == 0x20 {
+                switch byte {
+                case 0x20, UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"),
+                    UInt8(ascii: ")"), UInt8(ascii: "]"):
+                    return false
+                default:
+                    break
+                }
+            }
+            previous = byte
+        }
+        return true
     }
 }

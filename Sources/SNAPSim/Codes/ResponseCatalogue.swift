@@ -30,7 +30,13 @@ public struct ResponseCatalogue: Sendable {
     }
 
     private var general: [CaseKey: Entry] = [:]
-    private var specific: [String: Entry] = [:]
+    /// Keyed by code and service rather than by the pattern's text: a look-up per answer then builds no string.
+    private var specific: [SpecificKey: Entry] = [:]
+
+    private struct SpecificKey: Hashable {
+        var key: CaseKey
+        var service: ServiceCode
+    }
 
     /// The catalogue of the embedded default fixtures (the general SNAP table), so that a
     /// ``LoadedFixtures`` built in code renders the same messages as the shipped simulator.
@@ -41,8 +47,8 @@ public struct ResponseCatalogue: Sendable {
     /// A catalogue of exactly these entries; a later entry for the same pattern replaces an earlier one.
     public init(entries: [Entry]) {
         for entry in entries {
-            if entry.service != nil {
-                specific[entry.pattern] = entry
+            if let service = entry.service {
+                specific[SpecificKey(key: entry.key, service: service)] = entry
             } else {
                 general[entry.key] = entry
             }
@@ -57,7 +63,7 @@ public struct ResponseCatalogue: Sendable {
 
     /// The entry that applies to `key` on `service`: the service's own, else the general one.
     public func entry(for key: CaseKey, service: ServiceCode? = nil) -> Entry? {
-        if let service, let entry = specific["\(key.httpStatus)\(service.rawValue)\(key.caseCode)"] {
+        if let service, !specific.isEmpty, let entry = specific[SpecificKey(key: key, service: service)] {
             return entry
         }
         return general[key]

@@ -74,11 +74,22 @@ extension SecurityVerdict {
         guard let explanation = error.explanation else { return JSONObject(uniqueMembers: members) }
         // An explanation has neither name (RejectionExplanation's keys): its members are appended without a
         // look-up each, as setting them would.
-        guard !explanation.contains(where: { $0.key == "result" || $0.key == "case" }) else {
+        // Over the members in place, by length first (the object's iterator copied each member out).
+        let clash = explanation.members.withUnsafeBufferPointer { members in
+            members.contains { member in
+                switch member.key.utf8.count {
+                case 4: member.key == "case"
+                case 6: member.key == "result"
+                default: false
+                }
+            }
+        }
+        guard !clash else {
             var object = JSONObject(uniqueMembers: members)
             for member in explanation { object[member.key] = member.value }
             return object
         }
+        members.reserveCapacity(members.count + explanation.count)
         members.append(contentsOf: explanation.members)
         return JSONObject(uniqueMembers: members)
     }

@@ -16,7 +16,15 @@ public struct Router: Sendable {
         public var route: Route
     }
 
-    private var table: [String: [Route]] = [:]
+    /// Keyed by method and path as they are, so a look-up builds no `"METHOD path"` string per request.
+    private var table: [Key: [Route]] = [:]
+
+    /// A path is hashed and compared as a `Substring` on both sides (the request's is one), so the stored keys
+    /// are the routes' paths as whole-string substrings.
+    private struct Key: Hashable {
+        var method: String
+        var path: Substring
+    }
     /// Rows in the order they were added (default profile first).
     public private(set) var entries: [Entry] = []
 
@@ -37,26 +45,22 @@ public struct Router: Sendable {
     }
 
     private mutating func add(_ method: HTTPMethod, _ path: String, _ route: Route) {
-        table[Self.key(method, path), default: []].append(route)
+        table[Key(method: method.rawValue, path: path[...]), default: []].append(route)
         entries.append(Entry(method: method, path: path, route: route))
     }
 
     /// The route for this method and path, or `nil` when no profile serves it.
     public func route(method: HTTPMethod, path: Substring) -> Route? {
-        table[Self.key(method, path)]?.first
+        table[Key(method: method.rawValue, path: path)]?.first
     }
 
     /// Every profile's route for this method and path, the default profile's first.
     public func routes(method: HTTPMethod, path: Substring) -> [Route] {
-        table[Self.key(method, path)] ?? []
+        table[Key(method: method.rawValue, path: path)] ?? []
     }
 
     /// Whether any method is served at `path` (to tell "wrong method" from "unknown path").
     public func serves(path: Substring) -> Bool {
         entries.contains { $0.path == path }
-    }
-
-    private static func key(_ method: HTTPMethod, _ path: some StringProtocol) -> String {
-        "\(method.rawValue) \(path)"
     }
 }

@@ -1,4 +1,9 @@
 import SimJSON
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Blanks every partner's client secret and private key out of an explanation before it leaves, so whatever
 /// a partner sent (even its own secret pasted into a header) is echoed back without credentials.
@@ -20,7 +25,13 @@ struct Redaction: Sendable {
     /// position that is a multiple of this from where a search starts: only those positions are probed.
     static let probeStride = minimumLength - 1
 
-    init(secrets: [String]) {
+    /// Texts explanations copy from constants (``SignatureCheck/fixedExplanationTexts``), each with whether a
+    /// secret is in it: scanned once per world, then recognised per string by identity (the same storage and
+    /// length, hence the same bytes), so the longest prose of every wrong signature is not scanned again. A
+    /// string that only equals one of them is scanned as before; the verdict is the scan's either way.
+    private var fixedTexts: [(text: String, holdsSecret: Bool)] = []
+
+    init(secrets: [String], fixedTexts: [String] = SignatureCheck.fixedExplanationTexts) {
         let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength }).sorted()
         // Longest first, so a secret containing another is blanked whole.
         self.secrets = kept.map { Array($0.utf8) }.sorted { $0.count > $1.count }
@@ -36,13 +47,33 @@ struct Redaction: Sendable {
         }
         self.starts = starts
         self.leading = leading
+        self.fixedTexts = fixedTexts.map { text in
+            var bytes = text
+            return (text, bytes.withUTF8 { firstSecret(in: $0, from: 0) } != nil)
+        }
+    }
+
+    /// The scan's verdict on `text` when it is one of ``fixedTexts`` itself.
+    @inline(__always)
+    private func fixedVerdict(_ text: String) -> Bool? {
+        let bits = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        for fixed in fixedTexts where unsafeBitCast(fixed.text, to: (UInt64, UInt64).self) == bits {
+            return fixed.holdsSecret
+        }
+        return nil
     }
 
     /// `object` with every secret in its strings replaced by `[redacted]`.
     func redact(_ object: JSONObject) -> JSONObject {
         guard !secrets.isEmpty else { return object }
+        // The members are read in place (the object's own iterator copied each member out), and the object
+        // is copied only when one of them holds a secret: almost never.
+        let found = object.members.withUnsafeBufferPointer { members in
+            members.firstIndex { needsRedaction($0.value) }
+        }
+        guard let found else { return object }
         var result = object
-        for member in object where needsRedaction(member.value) {
+        for member in object.members[found...] where needsRedaction(member.value) {
             result[member.key] = redact(member.value)
         }
         return result
@@ -63,9 +94,10 @@ struct Redaction: Sendable {
 
     private func needsRedaction(_ value: JSONValue) -> Bool {
         switch value {
-        case .string(var text): text.withUTF8 { firstSecret(in: $0, from: 0) } != nil
+        case .string(var text): fixedVerdict(text) ?? (text.withUTF8 { firstSecret(in: $0, from: 0) } != nil)
         case .array(let elements): elements.contains(where: needsRedaction)
-        case .object(let object): object.contains { needsRedaction($0.value) }
+        case .object(let object):
+            object.members.withUnsafeBufferPointer { members in members.contains { needsRedaction($0.value) } }
         case .null, .bool, .number: false
         }
     }
@@ -96,31 +128,51 @@ struct Redaction: Sendable {
     /// `probeStride` bytes at the probe `q` in `p...p + probeStride - 1`, and the pair of bytes there is in
     /// `leading`. A probe that hits tries the starts it covers, in order, so the first secret is still found first.
     private func firstSecret(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
-        guard buffer.count >= Self.minimumLength else { return nil }
-        var probe = start + Self.probeStride - 1
-        while probe + 1 < buffer.count {
-            if Self.contains(leading, Int(buffer[probe]) << 8 | Int(buffer[probe + 1])) {
-                for index in max(start, probe - Self.probeStride + 1)...probe where index + 1 < buffer.count {
-                    guard Self.contains(starts, Int(buffer[index]) << 8 | Int(buffer[index + 1])) else { continue }
-                    for secret in secrets where index + secret.count <= buffer.count {
-                        if secret.withUnsafeBufferPointer({ memoryEquals($0, buffer, at: index) }) {
-                            return (index, secret.count)
-                        }
+        let count = buffer.count
+        guard count >= Self.minimumLength, let base = buffer.baseAddress else { return nil }
+        // The probe loop reads the table through a pointer and the text without bounds checks (a key is below
+        // 65,536, so its word below 1,024; a probe and its successor are inside the text): every explanation's
+        // strings pass here, ~30 instructions a probe with the checked array accesses.
+        return leading.withUnsafeBufferPointer { leading in
+            let leading = leading.baseAddress.unsafelyUnwrapped
+            var probe = start + Self.probeStride - 1
+            while probe + 1 < count {
+                let key = Int(base[probe]) &<< 8 | Int(base[probe + 1])
+                if leading[key &>> 6] & (1 &<< UInt64(key & 63)) != 0,
+                    let found = secretStarting(in: buffer, from: max(start, probe - Self.probeStride + 1), to: probe)
+                {
+                    return found
+                }
+                probe &+= Self.probeStride
+            }
+            return nil
+        }
+    }
+
+    /// The first secret starting at one of `first...last` (the longest, when several start there).
+    ///
+    /// Every partner id is a prefix of its own secret in the default fixtures, and explanations name the partner:
+    /// this runs a few times per explanation, so the secrets are compared with `memcmp` over borrowed storage.
+    private func secretStarting(
+        in buffer: UnsafeBufferPointer<UInt8>, from first: Int, to last: Int
+    ) -> (offset: Int, length: Int)? {
+        let base = buffer.baseAddress.unsafelyUnwrapped
+        return secrets.withUnsafeBufferPointer { secrets in
+            for index in first...last where index + 1 < buffer.count {
+                guard Self.contains(starts, Int(base[index]) &<< 8 | Int(base[index + 1])) else { continue }
+                for secret in secrets where index + secret.count <= buffer.count {
+                    let equal = secret.withUnsafeBufferPointer {
+                        memcmp($0.baseAddress.unsafelyUnwrapped, base + index, $0.count) == 0
                     }
+                    if equal { return (index, secret.count) }
                 }
             }
-            probe += Self.probeStride
+            return nil
         }
-        return nil
     }
 
     @inline(__always)
     private static func contains(_ table: [UInt64], _ key: Int) -> Bool {
         table[key >> 6] & (1 << UInt64(key & 63)) != 0
-    }
-
-    private func memoryEquals(_ secret: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        for position in 0..<secret.count where secret[position] != text[offset + position] { return false }
-        return true
     }
 }

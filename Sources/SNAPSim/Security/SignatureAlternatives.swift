@@ -106,8 +106,12 @@ enum SignatureAlternatives {
                     + "removed): hash the compact JSON."))
         }
         let rewrite = body.count <= rewriteLimit
-        // A body that minifying shortened is JSON; otherwise the grammar decides.
-        if rewrite && minified.count == body.count && !JSONMinifier.isJSON(body) {
+        // A body that minifying shortened is JSON; otherwise the grammar decides. A body the stripper would leave
+        // as it is (no whitespace outside strings: nearly every one) adds nothing, so it is not validated (a
+        // grammar pass on every wrong signature).
+        if rewrite && minified.count == body.count && JSONMinifier.hasWhitespaceOutsideStrings(body)
+            && !JSONMinifier.isJSON(body)
+        {
             let stripped = JSONMinifier.stripWhitespace(body)
             if stripped != body {
                 add(stripped, Finding(

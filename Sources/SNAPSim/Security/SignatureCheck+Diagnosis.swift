@@ -105,7 +105,8 @@ extension SignatureCheck {
     fileprivate func encodingFinding(_ diagnosis: SignatureDiagnosis, message: String) -> Finding? {
         let verifier = diagnosis.verifier
         let refused = diagnosis.decodings.filter { !conventions.signatureEncodings.contains($0.encoding) }
-        if let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
+        // Nothing refused (every profile accepting both encodings): no copy of the message to try nothing with.
+        if !refused.isEmpty, let match = verifier.firstValid(refused.map(\.bytes), for: Array(message.utf8)) {
             let accepted = SignatureEncoding.allCases.filter(conventions.signatureEncodings.contains).map(\.rawValue)
             return Finding(
                 cause: "signature-encoding-not-accepted",
@@ -185,9 +186,9 @@ extension SignatureCheck {
     }
 
     /// The detail of ``noMatch(_:)``, written once rather than concatenated per rejection.
-    private static let noMatchSymmetric = "No common mistake reproduces your signature: the key differs (client secret), "
+    static let noMatchSymmetric = "No common mistake reproduces your signature: the key differs (client secret), "
         + "or your string-to-sign differs from stringToSign in another way. Compare them byte for byte."
-    private static let noMatchAsymmetric = "No common mistake reproduces your signature: the key differs (the private "
+    static let noMatchAsymmetric = "No common mistake reproduces your signature: the key differs (the private "
         + "key does not match the public key in the fixtures), or your string-to-sign differs from stringToSign in "
         + "another way. Compare them byte for byte."
 

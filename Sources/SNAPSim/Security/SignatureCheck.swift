@@ -62,20 +62,19 @@ struct SignatureCheck {
 
         // SNAP's standard signs the preferred message: its text is those bytes, not the parts joined again.
         let text = variants.hasOneStringToSign ? String(decoding: preferred, as: UTF8.self) : expected.text
-        var explanation = explanation(received, verifier: verifier, stringToSign: text)
         let minified = variants.bodyHashInputs.first == .raw ? JSONMinifier.minify(request.body) : hashed
-        explanation.fact("bodyHash", .string(expected.bodyHash))
-        explanation.fact("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified)))
+        // The facts in their order, distinct by construction: one array, not a look-up and a regrowth per fact.
+        var facts: [(key: String, value: JSONValue)] = []
+        facts.reserveCapacity(9)
+        facts.append(("bodyHash", .string(expected.bodyHash)))
+        facts.append(("bodyHashInput", .string(Self.describeHashInput(request.body, minified: minified))))
         if !minified.isEmpty {
-            explanation.fact("minifiedBody", .string(String(decoding: minified, as: UTF8.self).clipped(to: 1000)))
+            facts.append(("minifiedBody", .string(String(decoding: minified, as: UTF8.self).clipped(to: 1000))))
         }
-        explanation.fact("timestampUsed", .string(timestamp.clipped()))
-        explanation.fact("signatureEncoding", .string(received.encodingDescription))
-        explanation.expected = symmetric
-            ? "X-SIGNATURE = Base64 (or hex) of HMAC-SHA512(client secret of \(partner.clientId), stringToSign), "
-                + "stringToSign = METHOD:path?query:accessToken:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
-            : "X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of \(partner.clientId), stringToSign), "
-                + "stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP"
+        facts.append(("timestampUsed", .string(timestamp.clipped())))
+        facts.append(("signatureEncoding", .string(received.encodingDescription)))
+        var explanation = explanation(received, verifier: verifier, stringToSign: text, then: facts)
+        explanation.expected = Self.expectedSignature(symmetric: symmetric, clientId: partner.clientId)
         let diagnosed = diagnoseTransaction(
             request, expected: expected, text: text, token: token, parsedTimestamp: parsedTimestamp,
             minified: minified, received: received, verifier: verifier)
@@ -142,16 +141,49 @@ struct SignatureCheck {
             hex: both || encodings.contains(.hex) ? received.hex : nil, for: message)
     }
 
-    private func explanation(_ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String)
-        -> RejectionExplanation
-    {
+    /// - Parameter then: facts written after the three every signature explanation starts with (distinct names,
+    ///   none of those three).
+    private func explanation(
+        _ received: ReceivedSignature, verifier: SignatureVerifier, stringToSign: String,
+        then: [(key: String, value: JSONValue)] = []
+    ) -> RejectionExplanation {
         var explanation = RejectionExplanation(.signature, summary: "Signature does not match", received: received.text)
-        explanation.fact("signingMode", .string(verifier.isExpensive ? SigningMode.asymmetric.rawValue : SigningMode.symmetric.rawValue))
-        explanation.fact("algorithm", .string(verifier.algorithm))
-        explanation.fact("stringToSign", .string(stringToSign.clipped(to: 4096)))
-        explanation.hint = "Compare your string-to-sign with stringToSign byte for byte; `snapsim sign` prints a correctly "
-            + "signed request for this partner."
+        var facts: [(key: String, value: JSONValue)] = [
+            ("signingMode", .string(verifier.isExpensive ? SigningMode.asymmetric.rawValue : SigningMode.symmetric.rawValue)),
+            ("algorithm", .string(verifier.algorithm)),
+            ("stringToSign", .string(stringToSign.clipped(to: 4096))),
+        ]
+        if !then.isEmpty {
+            facts.reserveCapacity(facts.count + then.count + 1)  // and `receivedStringToSign`, when found
+            facts.append(contentsOf: then)
+        }
+        explanation.facts = JSONObject(uniqueMembers: facts)
+        explanation.hint = Self.signatureHint
         return explanation
+    }
+
+    /// The hint of every signature explanation.
+    static let signatureHint = "Compare your string-to-sign with stringToSign byte for byte; `snapsim sign` prints a "
+        + "correctly signed request for this partner."
+
+    /// The texts signature explanations copy unchanged from constants, longest first: ``Redaction`` scans them
+    /// once per world instead of in every wrong signature's explanation.
+    static let fixedExplanationTexts = [noMatchAsymmetric, noMatchSymmetric, signatureHint]
+
+    /// `expected` of a transaction's signature explanation: written into one buffer sized for it (an
+    /// interpolation and a concatenation allocated three times on every wrong signature).
+    static func expectedSignature(symmetric: Bool, clientId: String) -> String {
+        let (head, tail) = symmetric
+            ? ("X-SIGNATURE = Base64 (or hex) of HMAC-SHA512(client secret of ",
+                ", stringToSign), stringToSign = METHOD:path?query:accessToken:lowerhex(SHA256(minify(body))):X-TIMESTAMP")
+            : ("X-SIGNATURE = Base64 (or hex) of SHA256withRSA(private key of ",
+                ", stringToSign), stringToSign = METHOD:path?query:lowerhex(SHA256(minify(body))):X-TIMESTAMP")
+        var text = ""
+        text.reserveCapacity(head.utf8.count + clientId.utf8.count + tail.utf8.count)
+        text += head
+        text += clientId
+        text += tail
+        return text
     }
 
     static func describeHashInput(_ body: [UInt8], minified: [UInt8]) -> String {

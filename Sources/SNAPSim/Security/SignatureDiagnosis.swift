@@ -130,11 +130,14 @@ struct SignatureDiagnosis {
             // Sized once, and each text copied from its contiguous UTF-8 (appending a `String.UTF8View` goes
             // byte by byte through the generic path).
             var total = separators.reduce(0) { $0 + $1.utf8.count }
+            var alternatives = 0
             for component in components {
                 total += component.expected.utf8.count
+                alternatives += component.alternatives.count
                 for alternative in component.alternatives { total += alternative.value.utf8.count }
             }
             parts.reserveCapacity(total)
+            alternativeParts.reserveCapacity(alternatives)
             for component in components {
                 expectedParts.append(Self.add(component.expected, to: &parts))
                 firstAlternative.append(alternativeParts.count)
