@@ -73,7 +73,7 @@ public enum DurableStart {
 
     /// Rebuilds the simulator from its log: opening (seed), first fixture set, then every record in order.
     static func replay(_ records: [[UInt8]], options: SimulatorOptions, directory: String) throws(DurableStateError) -> Simulator {
-        let decoded = try decode(records, directory: directory)
+        let decoded = try RecordDecoding(records, directory: directory).records()
         guard case .opening(let seed) = decoded.first, decoded.count >= 2, case .fixtures(let files) = decoded[1] else {
             throw DurableStateError("\(directory)/log does not begin with a seed and a fixture set; leaving it as it is")
         }
@@ -96,6 +96,8 @@ public enum DurableStart {
         from file: LogSnapshot, then records: [[UInt8]], options: SimulatorOptions, directory: String
     ) throws(DurableStateError) -> Simulator {
         let path = "\(directory)/\(LogSnapshot.fileName)"
+        // The records after the snapshot are decoded meanwhile (RecordDecoding says why).
+        let decoding = RecordDecoding(records, directory: directory)
         let (snapshot, fixtures) = try StateSnapshot.decode(file.payload, file: path, directory: directory) { head throws(DurableStateError) in
             do throws(FixtureLoadError) {
                 return try LoadedFixtures.load(files: head.fixtures.map { ($0.path, $0.contents) })
@@ -103,28 +105,15 @@ public enum DurableStart {
                 throw DurableStateError("the fixture set in \(path) no longer loads: \(error)")
             }
         }
-        let decoded = try decode(records, directory: directory)
+        let decoded = try decoding.records()
         var options = options
         options.seed = snapshot.head.seed
         let simulator = Simulator(fixtures: fixtures, options: options)
         options.stateLog?.fixtureFiles.withLock { $0 = snapshot.head.fixtures }
-        simulator.restore(snapshot)
-        try finish(simulator, replaying: decoded[...], clock: snapshot.head.clock)
+        let clock = snapshot.head.clock
+        simulator.restore(consume snapshot)
+        try finish(simulator, replaying: decoded[...], clock: clock)
         return simulator
-    }
-
-    private static func decode(_ records: [[UInt8]], directory: String) throws(DurableStateError) -> [DurableRecord] {
-        var decoded: [DurableRecord] = []
-        decoded.reserveCapacity(records.count)
-        for (index, bytes) in records.enumerated() {
-            guard let record = DurableRecord(bytes) else {
-                throw DurableStateError(
-                    "record \(index + 1) of the log in \(directory) is intact but not one this version of snapsim "
-                        + "reads; refusing to start and leaving the directory as it is")
-            }
-            decoded.append(record)
-        }
-        return decoded
     }
 
     /// Replays `records` and puts the clock and the scheduler where they were.

@@ -129,10 +129,17 @@ extension Simulator {
     }
 
     /// Puts a snapshot's state in force in a simulator just built from its fixtures (at start, before serving).
-    func restore(_ snapshot: StateSnapshot) {
+    ///
+    /// Consumes the snapshot and moves each partner's state out of it: a state still referenced by the snapshot
+    /// would make the replay after it copy every collection it appends to (each shard of each index, every
+    /// chunk list), ~3 % of a restart after a day of top-ups.
+    func restore(_ snapshot: consuming StateSnapshot) {
         current.withLock { $0 = PartnerSlots(world: World($0.world.fixtures, generation: snapshot.head.generation), seed: options.seed) }
         let slots = self.slots
-        for partner in snapshot.partners { slots.install(partner.clientId, partner.state) }
+        var partners = snapshot.partners
+        snapshot.partners = []
+        partners.reverse()
+        while let partner = partners.popLast() { slots.install(partner.clientId, partner.state) }
         notifications.restore(snapshot.head.notifications)
         clock.restore(snapshot.head.clock)
     }

@@ -26,6 +26,8 @@ public struct MovementLog: Sendable {
     /// Stamped anew by every change: a snapshot reuses the packed bytes of movements that did not change.
     private(set) var version = PackedBytesMemo.Version.next()
     let packedMemo = PackedBytesMemo()
+    /// The packed bytes of the movements' whole chunks (``PackedRecord/packChunks(of:memo:)``).
+    let packedChunks = PackedChunkMemo()
 
     /// An empty log keeping at most `limit` movements (at least one).
     public init(limit: Int = 100_000) {
@@ -37,6 +39,9 @@ public struct MovementLog: Sendable {
 
     /// Every movement kept, oldest first.
     public var all: [LedgerMovement] { entries.all }
+
+    /// The movements' store, chunk by chunk (packed for a snapshot).
+    var chunkedMovements: ChunkedQueue<LedgerMovement> { entries }
 
     /// The holder's movements, oldest first.
     public func movements(of holder: MovementHolder) -> [LedgerMovement] {

@@ -30,10 +30,17 @@ extension ReferencedRecords: Codable where Record: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
         if encoder.userInfo[.binaryCoding] != nil, let packed = Record.self as? any PackedRecord.Type {
-            try container.encode(packedMemo.bytes(for: version) { packed.packAll(erased: all) }, forKey: .packed)
+            try container.encode(packedMemo.bytes(for: version) { packed.packRecordChunks(of: self) }, forKey: .packed)
         } else {
             try container.encode(all, forKey: .records)
         }
+    }
+}
+
+extension PackedRecord {
+    /// ``packChunks(of:memo:)`` for a caller that knows the records' type only at run time (`records` holds `Self`).
+    fileprivate static func packRecordChunks<Record>(of records: ReferencedRecords<Record>) -> [UInt8] {
+        packChunks(of: records.chunkedRecords as! ChunkedQueue<Self>, memo: records.packedChunks)
     }
 }
 
@@ -64,7 +71,9 @@ extension MovementLog: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(limit, forKey: .limit)
         if encoder.userInfo[.binaryCoding] != nil {
-            try container.encode(packedMemo.bytes(for: version) { LedgerMovement.packAll(all) }, forKey: .packed)
+            try container.encode(packedMemo.bytes(for: version) {
+                LedgerMovement.packChunks(of: chunkedMovements, memo: packedChunks)
+            }, forKey: .packed)
         } else {
             try container.encode(all, forKey: .entries)
         }

@@ -24,6 +24,8 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     /// Stamped anew by every change: a snapshot reuses the packed bytes of records that did not change.
     private(set) var version = PackedBytesMemo.Version.next()
     let packedMemo = PackedBytesMemo()
+    /// The packed bytes of the records' whole chunks (``PackedRecord/packChunks(of:memo:)``).
+    let packedChunks = PackedChunkMemo()
 
     /// An empty book keeping at most `limit` records (at least one).
     public init(limit: Int = 100_000) {
@@ -52,6 +54,9 @@ public struct ReferencedRecords<Record: ReferencedRecord>: Sendable {
     public var all: [Record] {
         records.all
     }
+
+    /// The records' store, chunk by chunk (packed for a snapshot).
+    var chunkedRecords: ChunkedQueue<Record> { records }
 
     /// Makes room for `count` more records and their index entries (a snapshot being read appends them all).
     mutating func reserveCapacity(_ count: Int) {
