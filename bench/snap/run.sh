@@ -2,6 +2,7 @@
 # The signed SNAP path under load, against nginx in the same run. See README.md.
 #   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
 #   FLOOD=badsig bash bench/snap/run.sh   # flood with mangled signatures (65 bytes) instead of a wrong secret's
+#   FLOOD_ROUNDS=3 FLOOD_DURATION=5       # partner B alone / during A's flood, alternated; the median is reported
 # Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
 # inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
 set -euo pipefail
@@ -15,6 +16,11 @@ NGINX_PORT=${NGINX_PORT:-18091}
 # Pre-signed requests per case: more than the simulator can answer in DURATION, each X-EXTERNAL-ID used once.
 PER_SECOND=${PER_SECOND:-45000}
 COUNT=$((PER_SECOND * DURATION))
+# B alone and B during A's flood alternate FLOOD_ROUNDS times, FLOOD_DURATION seconds each: a single pair of
+# phases moved 15-20 points with the host's noise between them (70-90 %), a median of alternated pairs less.
+FLOOD_ROUNDS=${FLOOD_ROUNDS:-3}
+FLOOD_DURATION=${FLOOD_DURATION:-5}
+FLOOD_COUNT=$((PER_SECOND * FLOOD_DURATION))
 CLOCK=2026-01-15T09:00:00+07:00
 TS=2026-01-15T09:00:00+07:00
 BASE="http://127.0.0.1:$SIM_PORT"
@@ -78,15 +84,17 @@ echo "== pre-signing $COUNT requests per case"
 presign "$A" balance $((PER_SECOND * 3)) 2 warm 0  # more than 2 s can use: a wrap would reuse X-EXTERNAL-IDs (409)
 presign "$A" balance "$COUNT" 2 balance 100000000
 presign "$A" topup "$COUNT" 2 topup 300000000
-presign "$B" balance "$COUNT" 2 quiet-b 500000000
-presign "$B" balance "$COUNT" 2 flood-b 700000000
+for r in $(seq 1 "$FLOOD_ROUNDS"); do
+    presign "$B" balance "$FLOOD_COUNT" 2 "quiet-b$r" $((500000000 + r * 10000000))
+    presign "$B" balance "$FLOOD_COUNT" 2 "flood-b$r" $((700000000 + r * 10000000))
+done
 # The flood (FLOOD=badkey, the default): signatures made with a wrong secret, the realistic misconfiguration
 # (64 bytes: the diagnosis tries every candidate). FLOOD=badsig: ones whose last Base64 characters were changed
 # (65 bytes: no HMAC can match, nothing is tried).
 presign "$A" "${FLOOD:-badkey}" 20000 1 badsig 900000000
 presign "$A" big 1 1 big 0
 # Every request as sent, so that each wrk thread loads its ~225,000 in a fraction of a second (wire.py says why).
-python3 bench/snap/wire.py "$OUT"/{warm,balance,topup,quiet-b,flood-b,badsig}-[0-9].txt
+python3 bench/snap/wire.py "$OUT"/{warm,balance,topup,quiet-b*,flood-b*,badsig}-[0-9].txt
 
 # --- Load --------------------------------------------------------------------------------------------------
 # run NAME PORT PREFIX EXPECT [THREADS CONNS]: wrk's report goes to $OUT/NAME.txt.
@@ -108,11 +116,13 @@ echo "== $CONNS connections, ${DURATION}s per case"
 run nginx "$NGINX_PORT" balance 200
 run balance "$SIM_PORT" balance 200
 run topup "$SIM_PORT" topup 200
-run quiet-b "$SIM_PORT" quiet-b 200
-run flood-a "$SIM_PORT" badsig 401 1 8 &
-FLOOD_PID=$!
-run flood-b "$SIM_PORT" flood-b 200
-wait "$FLOOD_PID"
+for r in $(seq 1 "$FLOOD_ROUNDS"); do
+    DURATION=$FLOOD_DURATION run "quiet-b$r" "$SIM_PORT" "quiet-b$r" 200
+    DURATION=$FLOOD_DURATION run "flood-a$r" "$SIM_PORT" badsig 401 1 8 &
+    FLOOD_PID=$!
+    DURATION=$FLOOD_DURATION run "flood-b$r" "$SIM_PORT" "flood-b$r" 200
+    wait "$FLOOD_PID"
+done
 
 echo "== one 60k-member body"
 big_line=$(cat "$OUT/big.txt")
@@ -128,15 +138,25 @@ ngx=$(rps nginx)
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s, pre-signed unique requests"
     printf '%-34s %9s %9s %9s %8s %s\n' "case" "req/s" "p50" "p99" "vs nginx" "unexpected answers"
-    for name in nginx balance topup quiet-b flood-b flood-a; do
+    names=(nginx balance topup)
+    for r in $(seq 1 "$FLOOD_ROUNDS"); do names+=("quiet-b$r" "flood-b$r" "flood-a$r"); done
+    for name in "${names[@]}"; do
         printf '%-34s %9s %9s %9s %8s %s %s\n' "$name" "$(rps $name)" "$(pct $name 50)" "$(pct $name 99)" \
             "$(ratio "$(rps $name)" "$ngx")" "$(bad $name)" "$(errs $name)"
     done
-    echo "B during A's wrong-signature flood / B quiet: $(ratio "$(rps flood-b)" "$(rps quiet-b)")"
+    rounds=""
+    for r in $(seq 1 "$FLOOD_ROUNDS"); do
+        rounds+="$(awk -v f="$(rps "flood-b$r")" -v q="$(rps "quiet-b$r")" 'BEGIN { printf "%.1f", 100 * f / q }') "
+    done
+    echo "B during A's wrong-signature flood / B quiet, per round: ${rounds% }%; median $(tr ' ' '\n' <<<"${rounds% }" \
+        | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f%%", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
     # Each connection waits for its answer before sending again, so per-connection rates compare the server
     # time of one rejection with that of one answer, in the same seconds.
-    echo "server time of a rejection / of an answer (per-connection rates, B over A): $(awk \
-        -v b="$(rps flood-b)" -v a="$(rps flood-a)" -v c="$CONNS" 'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
+    for r in $(seq 1 "$FLOOD_ROUNDS"); do
+        echo "round $r: server time of a rejection / of an answer (per-connection rates, B over A): $(awk \
+            -v b="$(rps "flood-b$r")" -v a="$(rps "flood-a$r")" -v c="$CONNS" \
+            'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
+    done
     echo "60k-member body: HTTP ${big% *} in ${big#* } s ($(head -c 120 "$OUT/big-answer.json"))"
     echo "snapsim peak RSS: $((rss / 1024)) MiB"
 } | tee "$OUT/summary.txt"
