@@ -32,7 +32,7 @@ struct TopUpOrder: Sendable {
         _ = try fields.object("additionalInfo", required: false)
 
         fingerprint = JSONValue.object(fields.object).canonicalText
-        month = Self.jakartaMonth(of: time)
+        month = CivilDate.jakartaMonth(of: time)
         // Sized once; `referenceNo` (known under the partner's lock only) goes first, in ``answer(referenceNo:)``.
         var answer: [(key: String, value: JSONValue)] = []
         answer.reserveCapacity(5)
@@ -51,23 +51,5 @@ struct TopUpOrder: Sendable {
         var members = answerTemplate
         members[0].value = .string(referenceNo)
         return JSONObject(uniqueMembers: members)
-    }
-
-    /// ``CivilDate/jakartaMonth(of:)``, written digit by digit into one small string: the interpolation of two
-    /// padded numbers it uses cost ~1.5k instructions per top-up. Years outside 0...9999 take that path.
-    static func jakartaMonth(of time: SimTime) -> String {
-        let date = CivilDate(time, offsetMinutes: CivilDate.jakartaOffsetMinutes)
-        guard (0...9999).contains(date.year), (1...12).contains(date.month) else { return CivilDate.jakartaMonth(of: time) }
-        let zero = UInt8(ascii: "0")
-        return String(unsafeUninitializedCapacity: 7) { bytes in
-            bytes[0] = zero + UInt8(date.year / 1000)
-            bytes[1] = zero + UInt8(date.year / 100 % 10)
-            bytes[2] = zero + UInt8(date.year / 10 % 10)
-            bytes[3] = zero + UInt8(date.year % 10)
-            bytes[4] = UInt8(ascii: "-")
-            bytes[5] = zero + UInt8(date.month / 10)
-            bytes[6] = zero + UInt8(date.month % 10)
-            return 7
-        }
     }
 }

@@ -54,9 +54,25 @@ public struct CivilDate: Sendable, Hashable {
     }
 
     /// A key naming the Jakarta calendar month of `time`, e.g. `2026-11`.
+    ///
+    /// Written digit by digit into one small string: every top-up asks for it, and the interpolation of two padded
+    /// numbers cost ~1.5k instructions. Years outside 0...9999 take the padded form.
     public static func jakartaMonth(of time: SimTime) -> String {
         let date = CivilDate(time, offsetMinutes: jakartaOffsetMinutes)
-        return "\(pad(date.year, 4))-\(pad(date.month, 2))"
+        guard (0...9999).contains(date.year), (1...12).contains(date.month) else {
+            return "\(pad(date.year, 4))-\(pad(date.month, 2))"
+        }
+        let zero = UInt8(ascii: "0")
+        return String(unsafeUninitializedCapacity: 7) { bytes in
+            bytes[0] = zero + UInt8(date.year / 1000)
+            bytes[1] = zero + UInt8(date.year / 100 % 10)
+            bytes[2] = zero + UInt8(date.year / 10 % 10)
+            bytes[3] = zero + UInt8(date.year % 10)
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = zero + UInt8(date.month / 10)
+            bytes[6] = zero + UInt8(date.month % 10)
+            return 7
+        }
     }
 
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
