@@ -242,7 +242,7 @@ public final class DurableLog: @unchecked Sendable {
     /// Called with the mutex held: waits up to ``gatheringNanoseconds`` for more records, or until someone waits
     /// for one or the log is closing.
     private func gather() {
-        var deadline = Self.monotonic(plus: Self.gatheringNanoseconds)
+        var deadline = MonotonicClock.deadline(after: Self.gatheringNanoseconds)
         while !someoneWaits && cut == nil && !stopping {
             if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT { return }
         }
@@ -265,7 +265,7 @@ public final class DurableLog: @unchecked Sendable {
             pthread_cond_wait(condition, mutex)
             return
         }
-        var deadline = Self.deadline(at: since + Self.unsyncedNanoseconds)
+        var deadline = MonotonicClock.deadline(at: since + Self.unsyncedNanoseconds)
         _ = pthread_cond_timedwait(condition, mutex, &deadline)
     }
 
@@ -275,11 +275,11 @@ public final class DurableLog: @unchecked Sendable {
         var batch: [UInt8] = []
         pthread_mutex_lock(mutex)
         while true {
-            while pending.isEmpty && cut == nil && !stopping && !syncIsDue(now: Self.monotonicNow()) { waitForWork() }
+            while pending.isEmpty && cut == nil && !stopping && !syncIsDue(now: MonotonicClock.now()) { waitForWork() }
             if pending.isEmpty && cut == nil && stopping && written == durable { break }
             if !pending.isEmpty && !someoneWaits && cut == nil && !stopping { gather() }
             // A batch of records nobody waits for (reads) is written, not synced, unless earlier ones are due.
-            let now = Self.monotonicNow()
+            let now = MonotonicClock.now()
             let overdue = unsyncedSince.map { now - $0 >= Self.unsyncedNanoseconds } ?? false
             let syncing = someoneWaits || cut != nil || stopping || overdue
             swap(&batch, &pending)
@@ -342,20 +342,6 @@ public final class DurableLog: @unchecked Sendable {
         stopped = true
         pthread_cond_broadcast(condition)
         pthread_mutex_unlock(mutex)
-    }
-
-    private static func monotonicNow() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
-    }
-
-    private static func monotonic(plus nanoseconds: Int) -> timespec {
-        deadline(at: monotonicNow() + nanoseconds)
-    }
-
-    private static func deadline(at nanoseconds: Int) -> timespec {
-        timespec(tv_sec: nanoseconds / 1_000_000_000, tv_nsec: nanoseconds % 1_000_000_000)
     }
 
     /// Writes `bytes` at `end` of segment `fd` and syncs them (`sync`), first writing zeros ahead when they would
