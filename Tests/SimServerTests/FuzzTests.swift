@@ -165,7 +165,7 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             maxBodyBytes: 64 * 1024,
             maxHeadBytes: 4096,
             headerTimeout: .milliseconds(300),
-            idleTimeout: .seconds(60)  // longer than the run: the bystander must stay open throughout
+            idleTimeout: .seconds(3600)  // longer than any run, loaded or not: the bystander must stay open throughout
         )
         let parserConfiguration = HTTPRequestParser.Configuration(
             maxHeadBytes: configuration.maxHeadBytes,
@@ -178,16 +178,18 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
             try bystander.send("GET /before HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = try bystander.readResponse()
             var mutator = RequestMutator(random: SplitMix64(state: 0x5EED_CAFE))
-            let clock = ContinuousClock()
-            let deadline = clock.now + .seconds(12)
+            // A fixed number of cases, not as many as fit in a wall-clock budget: a loaded machine runs the same
+            // inputs, only slower.
+            let caseCount = 5000
             var cases = 0
             var resets = 0
             var owedAnswers = 0
 
-            while cases < 5000, clock.now < deadline {
+            while cases < caseCount {
                 cases += 1
                 let input = mutator.next()
-                let client = try LoopbackClient(port: server.localPort, timeout: .seconds(2))
+                // A ceiling that only a hung server reaches, not a loaded machine's slowest answer.
+                let client = try LoopbackClient(port: server.localPort, timeout: .seconds(15))
                 // Some inputs go out in two writes, so the server also parses them incrementally.
                 let split =
                     input.isEmpty
@@ -236,7 +238,6 @@ func responseSyntaxProblem(_ bytes: [UInt8]) -> String? {
 
             // Nothing leaked: every fuzz connection is released soon after its client went away.
             #expect(eventually { server.connectionCount <= 2 }, "\(server.connectionCount) still open")
-            #expect(cases >= 1000, "only \(cases) cases ran")
             #expect(resets < cases / 10, "\(resets) resets in \(cases) cases")
             #expect(owedAnswers > cases / 4, "only \(owedAnswers) inputs held a complete request or an error")
             print("fuzz: \(cases) cases, \(resets) resets, \(owedAnswers) owed an answer")
