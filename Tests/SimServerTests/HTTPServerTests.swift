@@ -298,13 +298,15 @@ import Glibc
         try withServer { server in
             let slow = try LoopbackClient(port: server.localPort)
             let fast = try LoopbackClient(port: server.localPort)
-            try slow.send("GET /delay/2000?tag=other HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(eventually { TestResponder.hasSeen("/delay/2000?tag=other") })
+            // The delay is the window in which the fast answer must come: long enough that a loaded machine's
+            // scheduling (the test thread and the loop both waiting for a core) cannot use it up.
+            try slow.send("GET /delay/6000?tag=other HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(eventually { TestResponder.hasSeen("/delay/6000?tag=other") })
             try fast.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(try fast.readResponse().header("X-Target") == "/fast")
             // The delayed answer is still owed: the fast one did not wait for it.
             #expect(!slow.isReadable())
-            #expect(try slow.readResponse().bodyText == "delayed 2000")
+            #expect(try slow.readResponse().bodyText == "delayed 6000")
         }
     }
 
@@ -351,21 +353,25 @@ import Glibc
         let idle = try LoopbackClient(port: port)
         try idle.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = try idle.readResponse()
-        try busy.send("GET /delay/400?tag=shutdown HTTP/1.1\r\nHost: x\r\n\r\n")
+        // The delay is the window in which the shutdown must reach the loop for the answer to say `close`: long
+        // enough that a loaded machine cannot use it up before the shutdown thread runs.
+        try busy.send("GET /delay/6000?tag=shutdown HTTP/1.1\r\nHost: x\r\n\r\n")
         // The shutdown must find the request in flight, not still in the socket.
-        #expect(eventually { TestResponder.hasSeen("/delay/400?tag=shutdown") })
+        #expect(eventually { TestResponder.hasSeen("/delay/6000?tag=shutdown") })
 
         let stopped = DispatchSemaphore(value: 0)
         DispatchQueue(label: "test.shutdown").async { @Sendable in
             server.shutdown()
             stopped.signal()
         }
+        // Draining closes the idle connection at once, well before the delayed answer is due.
+        #expect(idle.isClosedByServer())
+        #expect(!busy.isReadable())
         let response = try busy.readResponse()
 
-        #expect(response.bodyText == "delayed 400")
+        #expect(response.bodyText == "delayed 6000")
         #expect(response.header("Connection") == "close")
-        #expect(idle.isClosedByServer())
-        #expect(stopped.wait(timeout: .now() + 10) == .success)
+        #expect(stopped.wait(timeout: .now() + 60) == .success)
         #expect(throws: LoopbackClientError.self) { _ = try LoopbackClient(port: port) }
     }
 
@@ -387,7 +393,7 @@ import Glibc
         }
 
         #expect(try client.readResponse().bodyText == "delayed 200")
-        #expect(stopped.wait(timeout: .now() + 5) == .success)
+        #expect(stopped.wait(timeout: .now() + 60) == .success)  // a ceiling for a loaded machine
     }
 
     @Test func waitUntilStopped_Returns_WhenShutdownCompletes() async throws {
