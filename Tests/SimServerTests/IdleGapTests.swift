@@ -11,9 +11,11 @@ import Glibc
 /// (Issue 10: a loop computed the new connection's header deadline from the time before its long wait, so the
 /// deadline had already passed when the loop checked its timers and the connection was closed unread.)
 @Suite(.serialized) struct IdleGapTests {
-    /// 200 ms to send a head; the server then idles for twice that before anyone connects.
-    static let configuration = HTTPServer.Configuration(headerTimeout: .milliseconds(200))
-    static let idleGap: Duration = .milliseconds(400)
+    /// 1 s to send a head; the server then idles for longer than that before anyone connects. The timeout is
+    /// what a client has between its connect and its head: at 200 ms a loaded machine that preempted the test
+    /// thread there could turn the test's own lateness into a 408.
+    static let configuration = HTTPServer.Configuration(headerTimeout: .seconds(1))
+    static let idleGap: Duration = .milliseconds(1500)
 
     @Test(arguments: [1, 2, 4])
     func firstCallAfterIdleGap_IsAnswered_OnEveryLoop(loops: Int) throws {
@@ -25,7 +27,8 @@ import Glibc
                 // poller with no timer due, longer than the header timeout.
                 idle(for: Self.idleGap)
                 // Several connections at once, so the kernel hands each loop at least one with high probability.
-                // Each head follows its connect at once, so a busy test machine cannot make the client itself late.
+                // Each head follows its connect at once, so only a preemption longer than the header timeout could
+                // make the client itself late.
                 let clients = try (0..<(4 * loops)).map { index in
                     let client = try LoopbackClient(port: server.localPort)
                     try client.send("GET /gap/\(round)/\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
