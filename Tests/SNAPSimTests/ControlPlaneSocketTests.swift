@@ -77,13 +77,15 @@ import SimJSON
         let world = live.world
         let alphaToken = try live.connect().token(world, .alpha)
         let betaToken = try live.connect().token(world, .beta)
-        #expect(try live.admin(.post, "/_sim/faults", ["partner": "partner-alpha", "then": ["delayMs": 1500], "times": 1]).status == 201)
+        // The delay is the window in which beta's five answers must come: long enough that a loaded machine's
+        // scheduling cannot use it up.
+        #expect(try live.admin(.post, "/_sim/faults", ["partner": "partner-alpha", "then": ["delayMs": 6000], "times": 1]).status == 201)
 
         let delayed = Mutex<(code: String?, elapsed: Duration)?>(nil)
         let port = live.port
         let errors = runConcurrently([
             {
-                let client = try LoopbackClient(port: port)
+                let client = try LoopbackClient(port: port, timeout: .seconds(60))
                 let start = ContinuousClock.now
                 let answer = try client.call(world.transaction(.alpha, token: alphaToken, ControlWorld.balancePath, Bodies.balanceInquiry()))
                 delayed.withLock { $0 = (answer.code, ContinuousClock.now - start) }
@@ -91,7 +93,7 @@ import SimJSON
             {
                 let betaClient = try LoopbackClient(port: port)
                 // Wait until the delayed request is in (the journal records it before the delay), then race it.
-                let deadline = ContinuousClock.now + .seconds(5)
+                let deadline = ContinuousClock.now + .seconds(60)  // a ceiling, for a machine under load
                 while world.simulator.journalEntries(matching: JournalFilter(partner: "partner-alpha", service: "balance-inquiry")).isEmpty {
                     guard ContinuousClock.now < deadline else { throw ControlTestError("the delayed request never arrived") }
                     Thread.sleep(forTimeInterval: 0.005)
@@ -108,7 +110,7 @@ import SimJSON
         let result = try #require(delayed.withLock { $0 })
         #expect(result.code == "2001100")
         // A lower bound only: the delay cannot end early, while an upper bound would depend on the machine's load.
-        #expect(result.elapsed >= .milliseconds(1500))
+        #expect(result.elapsed >= .milliseconds(6000))
     }
 
     @Test func fixtureSwap_UnderConcurrentRequests_NeverMixesTwoSets() throws {
@@ -127,9 +129,7 @@ import SimJSON
         let port = live.port
         let client: @Sendable () throws -> Void = {
             let connection = try LoopbackClient(port: port)
-            var rounds = 0
-            while !swapsDone.load(ordering: .acquiring), rounds < 5_000 {
-                rounds += 1
+            while !swapsDone.load(ordering: .acquiring) {
                 let answer = try connection.call(probe)
                 seen.withLock { seen in
                     if answer.bytes == answerA { seen.a += 1 } else if answer.bytes == answerB { seen.b += 1 } else { seen.other.append(answer.text) }
@@ -138,12 +138,19 @@ import SimJSON
         }
         let swapper: @Sendable () throws -> Void = {
             defer { swapsDone.store(true, ordering: .releasing) }
+            let answered = { seen.withLock { $0.a + $0.b + $0.other.count } }
             for round in 0..<16 {
                 let files = round.isMultiple(of: 2) ? setB : setA
                 let body: JSONValue = ["files": .object(JSONObject(files.map { ($0.path, JSONValue.string($0.contents)) }))]
                 let answer = try live.admin(.post, "/_sim/fixtures", body)
                 guard answer.status == 200 else { throw ControlTestError("swap \(round) answered \(answer.status): \(answer.json)") }
-                Thread.sleep(forTimeInterval: 0.01)
+                // Each set serves requests before the next swap: with one request in flight per client, the third
+                // answer after the swap was asked for after it (a client thread starved by a loaded machine would
+                // otherwise see only one set, or none).
+                let before = answered()
+                guard eventually(within: .seconds(60), { answered() >= before + 3 }) else {
+                    throw ControlTestError("no answers after swap \(round)")
+                }
             }
         }
         let errors = runConcurrently([client, client, swapper])
