@@ -42,15 +42,29 @@ import Glibc
             let target = book.acknowledgedCount + Int.random(in: 1...30, using: &generator)
             let stop = StopFlag()
             let group = DispatchGroup()
+            let running = Atomic<Int>(Self.workers)
             let (port, key) = (server.port, token)
             for worker in 0..<Self.workers {
                 group.enter()
                 Thread {
                     Self.load(port, signer, key, book, worker: worker, round: round, stop: stop)
+                    running.subtract(1, ordering: .releasing)
                     group.leave()
                 }.start()
             }
-            while book.acknowledgedCount < target, !book.failed { usleep(500) }  // polling a condition
+            // Polling a condition: the round's target, and (so the check of reads below always has one) a read
+            // answered before an acknowledged top-up; on a loaded machine worker 0 may otherwise never get one
+            // acknowledged before the kills. A worker leaves only when its connection fails: if all have left, the
+            // server stopped answering before the kill, which is a failure, not a reason to wait for ever.
+            let deadline = ContinuousClock.now + .seconds(300)
+            while book.acknowledgedCount < target || book.coveredReads.isEmpty, !book.failed {
+                if running.load(ordering: .acquiring) == 0 || ContinuousClock.now > deadline {
+                    book.fail("round \(round): \(running.load(ordering: .acquiring)) workers still sending, "
+                        + "\(book.acknowledgedCount) of \(target) acknowledged, \(book.coveredReads.count) reads covered")
+                    break
+                }
+                usleep(500)
+            }
             server.kill()
             stop.set()
             group.wait()
@@ -90,7 +104,8 @@ import Glibc
     static func load(
         _ port: Int, _ signer: PartnerSigner, _ token: String, _ book: TopUpBook, worker: Int, round: Int, stop: StopFlag
     ) {
-        guard let client = try? LoopbackClient(port: port) else { return }
+        // A ceiling, not an expectation: a top-up waits for its fsync, which a loaded disk can make slow.
+        guard let client = try? LoopbackClient(port: port, timeout: .seconds(60)) else { return }
         var index = 0
         while !stop.isSet {
             index += 1

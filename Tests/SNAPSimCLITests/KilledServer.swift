@@ -33,10 +33,17 @@ struct KilledServer {
         process.standardError = errors
         process.standardOutput = Pipe()
         try process.run()
+        // Bounded, so a server that never gets ready fails the test instead of hanging the run.
+        let deadline = ContinuousClock.now + .seconds(120)
         while !FileManager.default.fileExists(atPath: ready) {
             guard process.isRunning else {
                 let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 throw LoopbackClientError("snapsim serve --state exited: \(text)")
+            }
+            guard ContinuousClock.now < deadline else {
+                _ = Glibc.kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                throw LoopbackClientError("snapsim serve --state was not ready after 120 s")
             }
             usleep(2000)  // polling for the ready file
         }
