@@ -28,7 +28,8 @@ server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 
 url=""
-for _ in $(seq 1 100); do
+# Polled every 0.1 s for up to 60 s: a ceiling for a loaded CI machine, not an expected start-up time.
+for _ in $(seq 1 600); do
     url="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)"
     [ -n "$url" ] && break
     if ! kill -0 "$server" 2>/dev/null; then
@@ -39,7 +40,7 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 if [ -z "$url" ]; then
-    echo "compat: snapsim serve printed no address within 10 s:" >&2
+    echo "compat: snapsim serve printed no address within 60 s:" >&2
     cat "$log" >&2
     exit 2
 fi

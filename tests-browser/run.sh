@@ -34,13 +34,14 @@ server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 
 url=""
-for _ in $(seq 1 100); do
+# Polled every 0.1 s for up to 60 s: a ceiling for a loaded CI machine, not an expected start-up time.
+for _ in $(seq 1 600); do
     url="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)"
     [ -n "$url" ] && break
     if ! kill -0 "$server" 2>/dev/null; then echo "browser: snapsim serve exited early:" >&2; cat "$log" >&2; exit 2; fi
     sleep 0.1
 done
-[ -n "$url" ] || { echo "browser: snapsim serve printed no address:" >&2; cat "$log" >&2; exit 2; }
+[ -n "$url" ] || { echo "browser: snapsim serve printed no address within 60 s:" >&2; cat "$log" >&2; exit 2; }
 grep -q "inspector: $url/_sim/ui" "$log" || { echo "browser: the banner does not print the inspector URL:" >&2; cat "$log" >&2; exit 1; }
 echo "== browser: snapsim at $url, inspector at $url/_sim/ui"
 
