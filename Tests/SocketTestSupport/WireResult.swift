@@ -43,8 +43,9 @@ public enum WireResult: Sendable {
 }
 
 /// Polls `condition` every 10 ms until it holds or `limit` passes; returns whether it held. For waiting on a
-/// state the test cannot be told about (a count dropping, a slot freeing), never for ordering events.
-public func eventually(within limit: Duration = .seconds(10), _ condition: () throws -> Bool) rethrows -> Bool {
+/// state the test cannot be told about (a count dropping, a slot freeing), never for ordering events. The default
+/// limit is a ceiling for a loaded machine, never waited out by a passing test.
+public func eventually(within limit: Duration = .seconds(30), _ condition: () throws -> Bool) rethrows -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + limit
     while true {
