@@ -89,8 +89,10 @@ import Testing
         let clock = SimulatorClock.real()
         let world = try ClockWorld(clock: clock)
         defer { world.shutdown() }
-        // Schedules are whole seconds in Jakarta time; one a second or two ahead of the running clock.
-        let reservedAt = SimTime(millisecondsSince1970: (clock.now().millisecondsSince1970 / 1000 + 2) * 1000)
+        // Schedules are whole seconds in Jakarta time; one 4 to 5 s ahead of the running clock. (At 1 to 2 s, a test
+        // thread held up that long before the approval, as on a loaded machine, made the payout run at once, at the
+        // approval's instant, and the step under test never ran.)
+        let reservedAt = SimTime(millisecondsSince1970: (clock.now().millisecondsSince1970 / 1000 + 5) * 1000)
         #expect(world.approvePayout("TX-R", plan: .success, reservedAt: reservedAt))
         #expect(eventually { world.payoutStatus("TX-R") == .success })
         #expect(eventually { world.webhook.requests.count == 1 })
