@@ -125,7 +125,8 @@ def main():
     options.binary_location = "/usr/bin/chromium"
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    wait = WebDriverWait(driver, 20, poll_frequency=0.1)
+    # A ceiling for headless Chromium on a loaded CI machine; every wait returns as soon as its condition holds.
+    wait = WebDriverWait(driver, 60, poll_frequency=0.1)
     shots = []
 
     def shot(name):
