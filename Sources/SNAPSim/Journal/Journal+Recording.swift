@@ -25,10 +25,12 @@ extension JournalEntry {
         if decision?.caller != nil, case .rejected(let error, _)? = decision?.outcome {
             explanation = error.explanation
         }
-        // Packed in one buffer written once (``JournalHeaders``): the request's header strings are not kept.
-        let headers = JournalHeaders(count: request.headers.count) { body in
-            for field in request.headers { body(field.name, field.value.clipped(to: 4096)) }
-        }
+        // Packed in one buffer sized once (``JournalHeaders``): the request's header strings are not kept.
+        var headers = JournalHeaders()
+        var size = 0
+        for field in request.headers { size += field.name.utf8.count + min(field.value.utf8.count, 4200) + 6 }
+        headers.reserveCapacity(size)
+        for field in request.headers { headers.append(name: field.name, value: field.value.clipped(to: 4096)) }
         self.init(
             sequence: 0, receivedAt: receivedAt, partner: claimed.map { $0.clipped(to: 128) }, method: request.method.rawValue,
             target: request.target.clipped(to: 2048), packedHeaders: headers,

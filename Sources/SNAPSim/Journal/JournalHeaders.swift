@@ -18,68 +18,22 @@ struct JournalHeaders: Sendable {
 
     /// `fields` packed as given.
     init(_ fields: [(name: String, value: String)]) {
-        self.init(count: fields.count) { body in
-            for field in fields { body(field.name, field.value) }
-        }
+        var capacity = 0
+        for field in fields { capacity += field.name.utf8.count + field.value.utf8.count + 6 }
+        bytes.reserveCapacity(capacity)
+        for field in fields { append(name: field.name, value: field.value) }
     }
 
-    /// The `count` fields `forEach` hands to its body, in that order (it is called twice: once to size the
-    /// buffer, once to fill it), written in one allocation.
-    init(count: Int, _ forEach: ((String, String) -> Void) -> Void) {
-        var size = 0
-        var textBytes = 0
-        forEach { name, value in
-            let lengths = (name.utf8.count, value.utf8.count)
-            textBytes += lengths.0 + lengths.1
-            size += lengths.0 + lengths.1 + Self.lengthBytes(lengths.0) + Self.lengthBytes(lengths.1)
-        }
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var offset = 0
-            forEach { name, value in
-                Self.write(name, to: buffer, at: &offset)
-                Self.write(value, to: buffer, at: &offset)
-            }
-            initialized = offset
-        }
-        self.count = count
-        self.textBytes = textBytes
+    /// Adds a field after the others.
+    mutating func append(name: String, value: String) {
+        append(name)
+        append(value)
+        count += 1
     }
 
-    /// Bytes of `length` in LEB128.
-    private static func lengthBytes(_ length: Int) -> Int {
-        var length = length
-        var bytes = 1
-        while length >= 0x80 {
-            length >>= 7
-            bytes += 1
-        }
-        return bytes
-    }
-
-    /// Writes `text`'s length and UTF-8 bytes at `offset` (room for them was counted).
-    private static func write(_ text: String, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
-        var length = text.utf8.count
-        while length >= 0x80 {
-            buffer[offset] = UInt8(truncatingIfNeeded: length) | 0x80
-            offset += 1
-            length >>= 7
-        }
-        buffer[offset] = UInt8(length)
-        offset += 1
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            if let source = utf8.baseAddress, let target = buffer.baseAddress {
-                (target + offset).initialize(from: source, count: utf8.count)
-            }
-            return utf8.count
-        }
-        if let copied {
-            offset += copied
-        } else {
-            for byte in text.utf8 {
-                buffer[offset] = byte
-                offset += 1
-            }
-        }
+    /// Makes room for `count` more bytes (names, values and their lengths).
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
     }
 
     /// The fields, in the order they were added.
@@ -107,5 +61,16 @@ struct JournalHeaders: Sendable {
             }
         }
         return fields
+    }
+
+    private mutating func append(_ text: String) {
+        var length = text.utf8.count
+        textBytes += length
+        while length >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)
+            length >>= 7
+        }
+        bytes.append(UInt8(length))
+        bytes.append(contentsOf: text.utf8)
     }
 }
