@@ -25,15 +25,13 @@ extension JournalEntry {
         if decision?.caller != nil, case .rejected(let error, _)? = decision?.outcome {
             explanation = error.explanation
         }
-        // Packed in one buffer sized once (``JournalHeaders``): the request's header strings are not kept.
-        var headers = JournalHeaders()
-        var size = 0
-        for field in request.headers { size += field.name.utf8.count + min(field.value.utf8.count, 4200) + 6 }
-        headers.reserveCapacity(size)
-        for field in request.headers { headers.append(name: field.name, value: field.value.clipped(to: 4096)) }
+        // Sized once: `map` over a sequence without a known count regrows the array header by header.
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers { headers.append((field.name, field.value.clipped(to: 4096))) }
         self.init(
             sequence: 0, receivedAt: receivedAt, partner: claimed.map { $0.clipped(to: 128) }, method: request.method.rawValue,
-            target: request.target.clipped(to: 2048), packedHeaders: headers,
+            target: request.target.clipped(to: 2048), headers: headers,
             body: JournalEntry.text(request.body), service: service, status: status,
             responseCode: rendered.responseCode, responseBody: responseBody, verdict: decision?.verdict,
             explanation: explanation, matchedRule: decision?.matchedRule, fault: decision?.fault?.rawValue)

@@ -13,12 +13,7 @@ public struct JournalEntry: Sendable {
     public var partner: String?
     public var method: String
     public var target: String
-    /// The request's header fields, in the order received (kept packed: ``JournalHeaders``).
-    public var headers: [(name: String, value: String)] {
-        get { packedHeaders.fields }
-        set { packedHeaders = JournalHeaders(newValue) }
-    }
-    var packedHeaders: JournalHeaders
+    public var headers: [(name: String, value: String)]
     public var body: String
     /// The service the path meant, if any.
     public var service: String?
@@ -41,47 +36,6 @@ public struct JournalEntry: Sendable {
     public var direction: JournalDirection = .inbound
     /// For an outbound entry: the delivery, kind, URL, attempt number and latency (``JournalEntry/init(_:attempt:)``).
     public var notification: JSONObject?
-
-    /// An entry with these members (the memberwise form: `headers` as strings).
-    init(
-        sequence: Int, receivedAt: SimTime, partner: String? = nil, method: String, target: String,
-        headers: [(name: String, value: String)], body: String, service: String? = nil, status: Int,
-        responseCode: String? = nil, responseBody: String, verdict: JSONObject? = nil, explanation: JSONObject? = nil,
-        matchedRule: String? = nil, fault: String? = nil, direction: JournalDirection = .inbound,
-        notification: JSONObject? = nil
-    ) {
-        self.init(
-            sequence: sequence, receivedAt: receivedAt, partner: partner, method: method, target: target,
-            packedHeaders: JournalHeaders(headers), body: body, service: service, status: status,
-            responseCode: responseCode, responseBody: responseBody, verdict: verdict, explanation: explanation,
-            matchedRule: matchedRule, fault: fault, direction: direction, notification: notification)
-    }
-
-    /// An entry with its header fields already packed.
-    init(
-        sequence: Int, receivedAt: SimTime, partner: String?, method: String, target: String,
-        packedHeaders: JournalHeaders, body: String, service: String?, status: Int, responseCode: String?,
-        responseBody: String, verdict: JSONObject?, explanation: JSONObject?, matchedRule: String?, fault: String?,
-        direction: JournalDirection = .inbound, notification: JSONObject? = nil
-    ) {
-        self.sequence = sequence
-        self.receivedAt = receivedAt
-        self.partner = partner
-        self.method = method
-        self.target = target
-        self.packedHeaders = packedHeaders
-        self.body = body
-        self.service = service
-        self.status = status
-        self.responseCode = responseCode
-        self.responseBody = responseBody
-        self.verdict = verdict
-        self.explanation = explanation
-        self.matchedRule = matchedRule
-        self.fault = fault
-        self.direction = direction
-        self.notification = notification
-    }
 
     /// The entry as JSON, members in a fixed order.
     public var json: JSONValue {
@@ -117,7 +71,7 @@ public struct JournalEntry: Sendable {
     /// What the entry holds, in bytes, as the journal's byte limit counts it: its texts plus a fixed overhead.
     public var byteSize: Int {
         256 + target.utf8.count + body.utf8.count + responseBody.utf8.count
-            + packedHeaders.textBytes + 32 * packedHeaders.count
+            + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 32 }
             + (verdict.map { JSONValue.object($0).textSize } ?? 0) + (explanation.map { JSONValue.object($0).textSize } ?? 0)
             + (notification.map { JSONValue.object($0).textSize } ?? 0)
     }
