@@ -94,7 +94,11 @@ import FoundationNetworking
         process.standardOutput = output
         process.standardError = Pipe()
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: folder)  // left in the temporary directory by every run before
+        }
 
         // Standard output's first line is the JSON line; the file holds the same line.
         var text = ""
