@@ -3,6 +3,8 @@
 #   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
 #   FLOOD=badsig bash bench/snap/run.sh   # flood with mangled signatures (65 bytes) instead of a wrong secret's
 #   FLOOD_ROUNDS=3 FLOOD_DURATION=5       # partner B alone / during A's flood, alternated; the median is reported
+#   REJECTION_RATE=0 bash bench/snap/run.sh   # serve --rejection-rate 0: no rejection budget (A's flood unthrottled)
+#   REJECTION_RATE=N REJECTION_BURST=M        # another budget; unset: the binary's default
 # Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
 # inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
 set -euo pipefail
@@ -68,8 +70,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The rejection budget (docs/rejection-budget.md) only when asked for: a binary from before it has no such option.
+budget=()
+[ -n "${REJECTION_RATE:-}" ] && budget+=(--rejection-rate "$REJECTION_RATE")
+[ -n "${REJECTION_BURST:-}" ] && budget+=(--rejection-burst "$REJECTION_BURST")
 "$SNAPSIM" serve --port "$SIM_PORT" --clock "$CLOCK" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
-    > "$OUT/server.log" 2>&1 &
+    "${budget[@]}" > "$OUT/server.log" 2>&1 &
 SIM_PID=$!
 "$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
@@ -140,6 +146,7 @@ rss=$(awk '/^VmHWM/ { print $2 }' "/proc/$SIM_PID/status")
 ngx=$(rps nginx)
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s, pre-signed unique requests"
+    echo "server: $(grep -o 'rejection budget[^)]*' "$OUT/server.log" | head -1 || echo 'no rejection budget (binary before it)')"
     printf '%-34s %9s %9s %9s %8s %s\n' "case" "req/s" "p50" "p99" "vs nginx" "unexpected answers"
     names=(nginx balance nginx-topup topup)
     for r in $(seq 1 "$FLOOD_ROUNDS"); do names+=("quiet-b$r" "flood-b$r" "flood-a$r"); done

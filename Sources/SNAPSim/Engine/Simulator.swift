@@ -89,11 +89,11 @@ public final class Simulator: HTTPResponder {
         let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
         let decision = decide(exchange, slots)
         let rendered = renderer.render(decision.outcome, for: exchange)
-        let entry = JournalEntry(
+        var entry = JournalEntry(
             request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered)
         var reply = decision.fault?.applied(to: rendered.reply) ?? rendered.reply
         if live, let budget = options.rejectionBudget, decision.refusesCredentials {
-            budget.hold(&reply, charging: entry.ring(in: world.fixtures.partners))
+            entry.rejectionBudgetDelay = budget.hold(&reply, charging: entry.ring(in: world.fixtures.partners))
         }
         record(entry, world)
         if notify, !decision.notifications.isEmpty {

@@ -82,10 +82,13 @@ public final class RejectionBudget: Sendable {
         return due
     }
 
-    /// Makes `reply` leave no earlier than the slot charged to `partner`, if the partner is over its budget.
-    func hold(_ reply: inout HTTPReply, charging partner: String?) {
-        guard let due = charge(partner) else { return }
+    /// Makes `reply` leave no earlier than the slot charged to `partner`, if the partner is over its budget;
+    /// returns how much later than now that is (`nil`: not held).
+    func hold(_ reply: inout HTTPReply, charging partner: String?) -> Duration? {
+        let now = clock.nanoseconds()
+        guard let due = charge(partner) else { return nil }
         clock.hold(&reply, until: due)
+        return .nanoseconds(Int64(due > now ? due - now : 0))
     }
 }
 
