@@ -104,10 +104,15 @@ python3 bench/snap/wire.py "$OUT"/{warm,balance,topup,quiet-b*,flood-b*,badsig}-
 
 # --- Load --------------------------------------------------------------------------------------------------
 # run NAME PORT PREFIX EXPECT [THREADS CONNS]: wrk's report goes to $OUT/NAME.txt.
+# CPU_OUT=FILE: wrk's own user and system CPU seconds go to FILE.
 run() {
-    wrk -t"${5:-2}" -c"${6:-$CONNS}" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" \
-        -- "$OUT/$3" "$4" > "$OUT/$1.txt"
+    local timer=()
+    [ -n "${CPU_OUT:-}" ] && [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%U %S' -o "$CPU_OUT")
+    "${timer[@]}" wrk -t"${5:-2}" -c"${6:-$CONNS}" -d"${DURATION}s" --latency -s bench/snap/cycle.lua \
+        "http://127.0.0.1:$2" -- "$OUT/$3" "$4" > "$OUT/$1.txt"
 }
+# The server's CPU time so far, in clock ticks (user + system).
+sim_cpu() { awk '{ print $14 + $15 }' "/proc/$SIM_PID/stat"; }
 rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
 bad() { awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/$1.txt"; }
@@ -126,11 +131,16 @@ run balance "$SIM_PORT" balance 200
 run nginx-topup "$NGINX_PORT" balance 200
 run topup "$SIM_PORT" topup 200
 for r in $(seq 1 "$FLOOD_ROUNDS"); do
+    c0=$(sim_cpu)
     DURATION=$FLOOD_DURATION run "quiet-b$r" "$SIM_PORT" "quiet-b$r" 200
-    DURATION=$FLOOD_DURATION run "flood-a$r" "$SIM_PORT" badsig 401 1 8 &
+    c1=$(sim_cpu)
+    echo 0 0 > "$OUT/flood-a$r.cpu"
+    DURATION=$FLOOD_DURATION CPU_OUT="$OUT/flood-a$r.cpu" run "flood-a$r" "$SIM_PORT" badsig 401 1 8 &
     FLOOD_PID=$!
     DURATION=$FLOOD_DURATION run "flood-b$r" "$SIM_PORT" "flood-b$r" 200
     wait "$FLOOD_PID"
+    c2=$(sim_cpu)
+    echo "$((c1 - c0)) $((c2 - c1))" > "$OUT/cpu-round$r.txt"
 done
 
 echo "== one 60k-member body"
@@ -169,6 +179,18 @@ ngx=$(rps nginx)
             -v b="$(rps "flood-b$r")" -v a="$(rps "flood-a$r")" -v c="$CONNS" \
             'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
     done
+    # B's answers per CPU second of the two cores' work the flood adds (the server's and A's wrk), flood over
+    # quiet: what B gets of the machine, whatever other processes take of it meanwhile (they move the req/s).
+    shares=""
+    for r in $(seq 1 "$FLOOD_ROUNDS"); do
+        shares+="$(awk -v q="$(rps "quiet-b$r")" -v f="$(rps "flood-b$r")" -v d="$FLOOD_DURATION" -v hz="$(getconf CLK_TCK)" \
+            -v c="$(cat "$OUT/cpu-round$r.txt")" -v a="$(cat "$OUT/flood-a$r.cpu" | tail -1)" 'BEGIN {
+                split(c, t, " "); split(a, w, " ")
+                quiet = q * d / (t[1] / hz); flood = f * d / (t[2] / hz + w[1] + w[2])
+                printf "%.1f", 100 * flood / quiet }') "
+    done
+    echo "B's answers per CPU second (server + A's wrk), flood / quiet, per round: ${shares% }%; median $(tr ' ' '\n' \
+        <<<"${shares% }" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f%%", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
     echo "60k-member body: HTTP ${big% *} in ${big#* } s ($(head -c 120 "$OUT/big-answer.json"))"
     echo "snapsim peak RSS: $((rss / 1024)) MiB"
 } | tee "$OUT/summary.txt"
