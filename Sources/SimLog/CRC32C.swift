@@ -27,13 +27,16 @@ public enum CRC32C {
         tables.withUnsafeBufferPointer { table in
             var offset = 0
             let count = bytes.count
+            // Eight bytes a step in one unaligned little-endian load (byte by byte cost the log's writer about
+            // half again as many instructions per record).
             while count - offset >= 8 {
-                let low = crc ^ (UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
-                    | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24)
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let low = crc ^ UInt32(truncatingIfNeeded: word)
+                let high = UInt32(truncatingIfNeeded: word >> 32)
                 crc = table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
                     ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
-                    ^ table[3 * 256 + Int(bytes[offset + 4])] ^ table[2 * 256 + Int(bytes[offset + 5])]
-                    ^ table[1 * 256 + Int(bytes[offset + 6])] ^ table[Int(bytes[offset + 7])]
+                    ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ table[1 * 256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
                 offset += 8
             }
             while offset < count {

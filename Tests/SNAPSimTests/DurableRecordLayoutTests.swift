@@ -25,13 +25,17 @@ import Testing
         empty.body = []
         empty.headers = HTTPHeaders()
         #expect(DurableRecord(DurableRecord.request(at: at, empty).encoded) == .request(at: at, empty))
-        // A head larger than the buffer sized for a signed request (1 KiB plus the body) takes the array path,
-        // with the same layout; so does one whose last header only just passes the buffer's end.
-        for size in [600, 1_000, 5_000] {
-            var large = Self.request
-            large.headers["X-Large"] = String(repeating: "é", count: size / 2)
-            let record = DurableRecord.request(at: at, large)
-            #expect(DurableRecord(record.encoded) == record, "a \(size)-byte header")
+        // A head larger than the first buffer (600 bytes plus a body of up to 384) is written again into one of
+        // 4 KiB plus the body, and a head larger than that takes the array path, all in the same layout; so do
+        // heads whose last header only just passes either buffer's end, and bodies too large for the first.
+        for size in [100, 200, 230, 600, 1_000, 3_700, 3_800, 3_900, 5_000, 9_000] {
+            for bodySize in [0, 48, 384, 385, 5_000] {
+                var large = Self.request
+                large.headers["X-Large"] = String(repeating: "é", count: size / 2)
+                large.body = Array(repeating: UInt8(ascii: "b"), count: bodySize)
+                let record = DurableRecord.request(at: at, large)
+                #expect(DurableRecord(record.encoded) == record, "a \(size)-byte header, a \(bodySize)-byte body")
+            }
         }
     }
 

@@ -5,6 +5,8 @@
 # balance inquiries and top-ups, one server, wrk -t2 -c64 as in run.sh. On two cores the client and the server
 # share the CPU: this tells how much of a case's rate the client takes. See README.md ("Top-up throughput").
 #   SNAPSIM_BIN=.build-bench/release/snapsim BENCH_OUT=/tmp/snapsim-cost bash bench/snap/cost.sh   # DURATION=10
+# PROF=rec (perf record -g, 1999 Hz) or PROF=events (page faults, futex calls, context switches with call graphs)
+# records seconds 3-7 of each simulator case, with perf stat counts; bench/snap/perf-split.py sums a recording.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -63,6 +65,17 @@ measure() {
     local name=$1 port=$2 prefix=$3; shift 3
     local before ctx_before after ctx_after
     before=$(stat_of "$@"); ctx_before=$(ctxsw_of "$@")
+    if [ -n "${PROF:-}" ]; then  # seconds 3-7 of the case; see README.md, "Top-up throughput, fifth round"
+        local pids; pids=$(echo "$@" | tr ' ' ',')
+        ( sleep 3; timeout -s INT 4 perf stat -e context-switches,page-faults,syscalls:sys_enter_futex,syscalls:sys_enter_recvfrom \
+            --per-thread -p "$pids" -o "$OUT/$name.pstat" ) &
+        ( sleep 3; perf stat -a -e context-switches,syscalls:sys_enter_epoll_wait -o "$OUT/$name.wstat" -- sleep 4 ) &
+        case $PROF in
+            rec) ( sleep 3; timeout -s INT 4 perf record -F 1999 -g -p "$pids" -o "$OUT/$name.perf" >/dev/null 2>&1 ) & ;;
+            events) ( sleep 3; timeout -s INT 4 perf record -e page-faults,syscalls:sys_enter_futex,sched:sched_switch -g \
+                -p "$pids" -o "$OUT/$name.events" >/dev/null 2>&1 ) & ;;
+        esac
+    fi
     /usr/bin/time -f '%U %S' -o "$OUT/$name.time" wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency \
         -s bench/snap/cycle.lua "http://127.0.0.1:$port" -- "$OUT/$prefix" 200 > "$OUT/$name.txt"
     after=$(stat_of "$@"); ctx_after=$(ctxsw_of "$@")

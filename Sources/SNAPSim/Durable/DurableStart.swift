@@ -60,7 +60,7 @@ public enum DurableStart {
             } else {
                 simulator = try replay(recovery.records, options: options, directory: directory)
             }
-            stateLog.sinceSnapshot.store(recovery.records.count * StateLog.recordCost, ordering: .relaxed)
+            stateLog.sinceSnapshot.value.store(recovery.records.count * StateLog.recordCost, ordering: .relaxed)
             let report = Report(
                 replayed: recovery.records.count, cutTail: recovery.cutTail, seed: simulator.options.seed, resumed: true,
                 logBytes: log.size, fromSnapshot: recovery.snapshot != nil)

@@ -62,7 +62,7 @@ extension Simulator {
             let head = StateSnapshot.Head(
                 seed: options.seed, generation: slots.world.generation, fixtures: stateLog.fixtureFiles.withLock { $0 },
                 clock: clock.savedState, notifications: notifications.settings)
-            stateLog.sinceSnapshot.store(0, ordering: .relaxed)
+            stateLog.sinceSnapshot.value.store(0, ordering: .relaxed)
             do throws(LogError) {
                 // No waiting for the disk here: the records before the cut are made durable while requests go on.
                 let (segment, sequence) = try stateLog.log.cutSegment()
