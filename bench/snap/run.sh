@@ -3,6 +3,8 @@
 #   bash bench/snap/run.sh             # DURATION=10s per case; BENCH_OUT=/tmp/snapsim-snap-bench for reports
 #   FLOOD=badsig bash bench/snap/run.sh   # flood with mangled signatures (65 bytes) instead of a wrong secret's
 #   FLOOD_ROUNDS=3 FLOOD_DURATION=5       # partner B alone / during A's flood, alternated; the median is reported
+#   REJECTION_RATE=0 bash bench/snap/run.sh   # serve --rejection-rate 0: no rejection budget (A's flood unthrottled)
+#   REJECTION_RATE=N REJECTION_BURST=M        # another budget; unset: the binary's default
 # Cases: balance inquiry (11), e-money top-up (38, a distinct partnerReferenceNo each), partner B's balance
 # inquiries alone and while partner A floods wrong signatures on 8 connections, one 60k-member body.
 set -euo pipefail
@@ -68,8 +70,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The rejection budget (docs/rejection-budget.md) only when asked for: a binary from before it has no such option.
+budget=()
+[ -n "${REJECTION_RATE:-}" ] && budget+=(--rejection-rate "$REJECTION_RATE")
+[ -n "${REJECTION_BURST:-}" ] && budget+=(--rejection-burst "$REJECTION_BURST")
 "$SNAPSIM" serve --port "$SIM_PORT" --clock "$CLOCK" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
-    > "$OUT/server.log" 2>&1 &
+    "${budget[@]}" > "$OUT/server.log" 2>&1 &
 SIM_PID=$!
 "$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
@@ -98,10 +104,15 @@ python3 bench/snap/wire.py "$OUT"/{warm,balance,topup,quiet-b*,flood-b*,badsig}-
 
 # --- Load --------------------------------------------------------------------------------------------------
 # run NAME PORT PREFIX EXPECT [THREADS CONNS]: wrk's report goes to $OUT/NAME.txt.
+# CPU_OUT=FILE: wrk's own user and system CPU seconds go to FILE.
 run() {
-    wrk -t"${5:-2}" -c"${6:-$CONNS}" -d"${DURATION}s" --latency -s bench/snap/cycle.lua "http://127.0.0.1:$2" \
-        -- "$OUT/$3" "$4" > "$OUT/$1.txt"
+    local timer=()
+    [ -n "${CPU_OUT:-}" ] && [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%U %S' -o "$CPU_OUT")
+    "${timer[@]}" wrk -t"${5:-2}" -c"${6:-$CONNS}" -d"${DURATION}s" --latency -s bench/snap/cycle.lua \
+        "http://127.0.0.1:$2" -- "$OUT/$3" "$4" > "$OUT/$1.txt"
 }
+# The server's CPU time so far, in clock ticks (user + system).
+sim_cpu() { awk '{ print $14 + $15 }' "/proc/$SIM_PID/stat"; }
 rps() { awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
 bad() { awk -F': ' '/^unexpected answers/ { print $2 }' "$OUT/$1.txt"; }
@@ -120,11 +131,16 @@ run balance "$SIM_PORT" balance 200
 run nginx-topup "$NGINX_PORT" balance 200
 run topup "$SIM_PORT" topup 200
 for r in $(seq 1 "$FLOOD_ROUNDS"); do
+    c0=$(sim_cpu)
     DURATION=$FLOOD_DURATION run "quiet-b$r" "$SIM_PORT" "quiet-b$r" 200
-    DURATION=$FLOOD_DURATION run "flood-a$r" "$SIM_PORT" badsig 401 1 8 &
+    c1=$(sim_cpu)
+    echo 0 0 > "$OUT/flood-a$r.cpu"
+    DURATION=$FLOOD_DURATION CPU_OUT="$OUT/flood-a$r.cpu" run "flood-a$r" "$SIM_PORT" badsig 401 1 8 &
     FLOOD_PID=$!
     DURATION=$FLOOD_DURATION run "flood-b$r" "$SIM_PORT" "flood-b$r" 200
     wait "$FLOOD_PID"
+    c2=$(sim_cpu)
+    echo "$((c1 - c0)) $((c2 - c1))" > "$OUT/cpu-round$r.txt"
 done
 
 echo "== one 60k-member body"
@@ -140,6 +156,7 @@ rss=$(awk '/^VmHWM/ { print $2 }' "/proc/$SIM_PID/status")
 ngx=$(rps nginx)
 {
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNS ${DURATION}s, pre-signed unique requests"
+    echo "server: $(grep -o 'rejection budget[^)]*' "$OUT/server.log" | head -1 || echo 'no rejection budget (binary before it)')"
     printf '%-34s %9s %9s %9s %8s %s\n' "case" "req/s" "p50" "p99" "vs nginx" "unexpected answers"
     names=(nginx balance nginx-topup topup)
     for r in $(seq 1 "$FLOOD_ROUNDS"); do names+=("quiet-b$r" "flood-b$r" "flood-a$r"); done
@@ -162,6 +179,18 @@ ngx=$(rps nginx)
             -v b="$(rps "flood-b$r")" -v a="$(rps "flood-a$r")" -v c="$CONNS" \
             'BEGIN { printf "%.2f", (b / c) / (a / 8) }')"
     done
+    # B's answers per CPU second of the two cores' work the flood adds (the server's and A's wrk), flood over
+    # quiet: what B gets of the machine, whatever other processes take of it meanwhile (they move the req/s).
+    shares=""
+    for r in $(seq 1 "$FLOOD_ROUNDS"); do
+        shares+="$(awk -v q="$(rps "quiet-b$r")" -v f="$(rps "flood-b$r")" -v d="$FLOOD_DURATION" -v hz="$(getconf CLK_TCK)" \
+            -v c="$(cat "$OUT/cpu-round$r.txt")" -v a="$(cat "$OUT/flood-a$r.cpu" | tail -1)" 'BEGIN {
+                split(c, t, " "); split(a, w, " ")
+                quiet = q * d / (t[1] / hz); flood = f * d / (t[2] / hz + w[1] + w[2])
+                printf "%.1f", 100 * flood / quiet }') "
+    done
+    echo "B's answers per CPU second (server + A's wrk), flood / quiet, per round: ${shares% }%; median $(tr ' ' '\n' \
+        <<<"${shares% }" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f%%", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
     echo "60k-member body: HTTP ${big% *} in ${big#* } s ($(head -c 120 "$OUT/big-answer.json"))"
     echo "snapsim peak RSS: $((rss / 1024)) MiB"
 } | tee "$OUT/summary.txt"

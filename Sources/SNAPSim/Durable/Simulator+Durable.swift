@@ -10,7 +10,7 @@ extension Simulator {
     func respond(to request: HTTPRequest, at receivedAt: SimTime, durably stateLog: StateLog) -> HTTPReply {
         let capture = RequestCapture(log: stateLog, request: request, at: receivedAt)
         let answer = stateLog.access.shared {
-            capture.serving { self.answer(request, at: receivedAt, notify: false) }
+            capture.serving { self.answer(request, at: receivedAt, notify: false, live: true) }
         }
         var reply = answer.reply
         if let sequence = capture.sequence {

@@ -55,7 +55,7 @@ public final class Simulator: HTTPResponder {
         }
         let receivedAt = clock.now()
         if let stateLog = options.stateLog { return respond(to: request, at: receivedAt, durably: stateLog) }
-        return answer(request, at: receivedAt, notify: true).reply
+        return answer(request, at: receivedAt, notify: true, live: true).reply
     }
 
     /// Whether the request's path starts with ``AdminAPI/prefix``, compared on UTF-8: `Substring.hasPrefix`
@@ -71,8 +71,9 @@ public final class Simulator: HTTPResponder {
     }
 
     /// Serves a partner request as of `receivedAt`; `notify: false` leaves the notifications it drew up to the
-    /// caller (``Answer/notifications``: sent once durable, or never, by a replay).
-    func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool) -> Answer {
+    /// caller (``Answer/notifications``: sent once durable, or never, by a replay). `live`: a request on the wire,
+    /// charged to its partner's ``RejectionBudget`` when refused (a replay's is not).
+    func answer(_ request: HTTPRequest, at receivedAt: SimTime, notify: Bool, live: Bool = false) -> Answer {
         let slots = self.slots
         let world = slots.world
         // The fixtures are read through the world (a class) rather than bound to a local: a local copy of
@@ -88,15 +89,18 @@ public final class Simulator: HTTPResponder {
         let exchange = Exchange(request: request, route: route, receivedAt: receivedAt)
         let decision = decide(exchange, slots)
         let rendered = renderer.render(decision.outcome, for: exchange)
-        record(
-            JournalEntry(request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered),
-            world)
+        var entry = JournalEntry(
+            request, receivedAt: receivedAt, service: route.serviceName, decision: decision, rendered: rendered)
+        var reply = decision.fault?.applied(to: rendered.reply) ?? rendered.reply
+        if live, let budget = options.rejectionBudget, decision.refusesCredentials {
+            entry.rejectionBudgetDelay = budget.hold(&reply, charging: entry.ring(in: world.fixtures.partners))
+        }
+        record(entry, world)
         if notify, !decision.notifications.isEmpty {
             notifications.enqueue(decision.notifications, fixtures: world.fixtures)
         }
         return Answer(
-            reply: decision.fault?.applied(to: rendered.reply) ?? rendered.reply, service: route.serviceName,
-            notifications: notify ? [] : decision.notifications, world: world)
+            reply: reply, service: route.serviceName, notifications: notify ? [] : decision.notifications, world: world)
     }
 
     /// Security, then the services with the partner's rules in force.

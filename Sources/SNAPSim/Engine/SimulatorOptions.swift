@@ -14,6 +14,9 @@ public struct SimulatorOptions: Sendable {
     public var journalByteLimit: Int
     /// Where changes are kept durably (`serve --state DIR`); `nil` keeps everything in memory only.
     public var stateLog: StateLog?
+    /// Credential rejections a partner gets answered at once before the rest are answered later
+    /// (`serve --rejection-rate`, docs/rejection-budget.md); `nil`, the default here, never delays one.
+    public var rejectionBudget: RejectionBudget?
 
     public init(
         seed: UInt64 = 0, clock: SimulatorClock = .real(), explain: Bool = true, adminToken: String? = nil,

@@ -36,6 +36,9 @@ public struct JournalEntry: Sendable {
     public var direction: JournalDirection = .inbound
     /// For an outbound entry: the delivery, kind, URL, attempt number and latency (``JournalEntry/init(_:attempt:)``).
     public var notification: JSONObject?
+    /// How much later than at once the answer left because its partner was over its ``RejectionBudget``; `nil`
+    /// for every answer that was not held (the entry is then exactly what it is without a budget).
+    public var rejectionBudgetDelay: Duration?
 
     /// The entry as JSON, members in a fixed order.
     public var json: JSONValue {
@@ -59,6 +62,7 @@ public struct JournalEntry: Sendable {
         if let verdict { object["verdict"] = .object(verdict) }
         if let explanation { object["explanation"] = .object(explanation) }
         object["matchedRule"] = matchedRule.map(JSONValue.string) ?? .null
+        if let rejectionBudgetDelay { object["rejectionBudgetDelayMs"] = .int(Int(rejectionBudgetDelay.wholeMilliseconds)) }
         // Inbound entries keep their members exactly as before; outbound ones say what they are.
         if direction == .outbound {
             object["direction"] = .string(direction.rawValue)

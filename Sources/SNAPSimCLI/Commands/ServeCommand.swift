@@ -44,6 +44,7 @@ struct ServeCommand: Command {
                              request), which makes reads cheaper
           --watch            Reload the --fixtures folder when a file in it changes (checked every 500 ms);
                              a set with problems is refused and the one in force keeps serving
+        \(RejectionBudgetOption.help)
         \(SimulatorSetup.help)
 
         Exit status: 0 after SIGINT/SIGTERM (requests in flight finished); 1 when it cannot start (port in
@@ -66,6 +67,7 @@ struct ServeCommand: Command {
     var stateDirectory: String?
     var snapshotEvery: Int
     var journalInMemory: Bool
+    var rejectionBudget: RejectionBudgetOption
     var setup: SimulatorSetup
 
     init(parsing arguments: inout Arguments) throws(CLIError) {
@@ -98,6 +100,7 @@ struct ServeCommand: Command {
             Int(text).flatMap { $0 >= 0 ? $0 : nil }
         } ?? 10_000
         journalInMemory = arguments.flag("journal-in-memory")
+        rejectionBudget = try RejectionBudgetOption(parsing: &arguments)
         setup = try SimulatorSetup(parsing: &arguments)
         if journalInMemory && stateDirectory == nil {
             throw .usage("--journal-in-memory says how --state keeps the journal: give --state DIR")
@@ -111,9 +114,10 @@ struct ServeCommand: Command {
         let fixtures = try setup.loadFixtures()
         let seed = setup.resolvedSeed()
         let token = adminToken ?? Self.randomToken()
-        let options = SimulatorOptions(
+        var options = SimulatorOptions(
             seed: seed, clock: setup.makeClock(), explain: setup.explain, adminToken: token, journalCapacity: journalSize,
             journalByteLimit: journalMiB << 20)
+        options.rejectionBudget = rejectionBudget.makeBudget()
         var stateLines: [String] = []
         let simulator: Simulator
         if let stateDirectory {
@@ -164,7 +168,7 @@ struct ServeCommand: Command {
         }
         if readyJSON { console.out(ready.line) }
         let prose: (String) -> Void = readyJSON ? { console.err($0) } : { console.out($0) }
-        prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(simulator.options.seed), clock \(setup.clock)); try: curl -s \(base)/_sim/health")
+        prose("snapsim listening on \(base) (\(setup.fixturesDescription), seed \(simulator.options.seed), clock \(setup.clock), \(rejectionBudget.description)); try: curl -s \(base)/_sim/health")
         for line in stateLines { prose(line) }
         prose("admin token: \(token)   (curl -s -H 'Authorization: Bearer \(token)' \(base)/_sim/requests)")
         prose("inspector: \(base)/_sim/ui   (a web page over the admin API: enter the admin token in its form)")
