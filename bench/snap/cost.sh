@@ -16,6 +16,7 @@ CONNS=${CONNS:-64}
 SIM_PORT=${SIM_PORT:-18094}
 NGINX_PORT=${NGINX_PORT:-18095}
 PER_SECOND=${PER_SECOND:-45000}
+# CASES: nginx, nginx-topup, balance, topup, idle (DURATION seconds of nothing), in the order given.
 CASES=${CASES:-"nginx nginx-topup balance topup"}
 TS=2026-01-15T09:00:00+07:00
 BASE="http://127.0.0.1:$SIM_PORT"
@@ -103,6 +104,7 @@ for case in $CASES; do
     case $case in
         nginx) measure nginx "$NGINX_PORT" balance $workers ;;
         nginx-topup) measure nginx-topup "$NGINX_PORT" topup $workers ;;
+        idle) sleep "$DURATION" ;;  # the server idles, as during run.sh's nginx case between balance and top-up
         *) measure "$case" "$SIM_PORT" "$case" "$SIM_PID" ;;
     esac
 done | tee -a "$OUT/summary.txt"
