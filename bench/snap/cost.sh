@@ -7,6 +7,8 @@
 #   SNAPSIM_BIN=.build-bench/release/snapsim BENCH_OUT=/tmp/snapsim-cost bash bench/snap/cost.sh   # DURATION=10
 # PROF=rec (perf record -g, 1999 Hz) or PROF=events (page faults, futex calls, context switches with call graphs)
 # records seconds 3-7 of each simulator case, with perf stat counts; bench/snap/perf-split.py sums a recording.
+# PROF=sched records every context switch of the whole machine during the whole case (`perf sched record -a`):
+# `perf sched timehist -i OUT/CASE.sched` then says which thread waited how long, and for what.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -51,6 +53,11 @@ for case in balance topup; do
 done
 python3 bench/snap/presign.py "$BASE" "$A" "$(cat "$OUT/$A.secret")" "$OUT/$A.key" "$TS" balance 150000 2 \
     "$OUT/warm" 0
+# Every request as sent (.wire), as run.sh does: from the lines, wrk's Lua builds each thread's requests for
+# 1.5-2.5 s one thread after the other, and the first thread drives the server alone meanwhile, before wrk's clock
+# starts but in its counts and latencies (README.md, "Top-up after other load"). WIRE=0: the lines, as before.
+rm -f "$OUT"/*.wire
+[ "${WIRE:-1}" = 0 ] || python3 bench/snap/wire.py "$OUT"/{balance,topup,warm}-[0-9].txt
 
 # ticks PID...: utime+stime (clock ticks) and minor faults summed over the processes; ctxsw: both kinds, all threads.
 stat_of() { for p in "$@"; do awk '{ print $14, $15, $10 }' "/proc/$p/stat"; done | \
@@ -75,6 +82,8 @@ measure() {
             rec) ( sleep 3; timeout -s INT 4 perf record -F 1999 -g -p "$pids" -o "$OUT/$name.perf" >/dev/null 2>&1 ) & ;;
             events) ( sleep 3; timeout -s INT 4 perf record -e page-faults,syscalls:sys_enter_futex,sched:sched_switch -g \
                 -p "$pids" -o "$OUT/$name.events" >/dev/null 2>&1 ) & ;;
+            # The whole case, system-wide: every switch and wake-up, for `perf sched timehist` (who waited, how long).
+            sched) ( timeout -s INT "$((DURATION + 1))" perf sched record -a -o "$OUT/$name.sched" >/dev/null 2>&1 ) & ;;
         esac
     fi
     /usr/bin/time -f '%U %S' -o "$OUT/$name.time" wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency \
