@@ -65,6 +65,11 @@ final class Connection {
         }
     }
 
+    /// Writes the reply deferred to the end of the loop's batch (``EventLoop/deferWrite(_:)``).
+    func writeDeferred() {
+        carryOut(.write, deferring: false)
+    }
+
     /// The gate of the reply this connection waits to send has opened.
     func gateOpened() {
         carryOut(machine.gateOpened(at: now))
@@ -87,11 +92,17 @@ final class Connection {
 
     // MARK: - Carrying out actions
 
-    private func carryOut(_ first: ConnectionStateMachine.Action) {
+    /// Carries out `first` and what the state machine asks next. A reply due while the loop handles a batch of
+    /// readiness events is written when the batch is done (`deferring`, the default), with the batch's others.
+    private func carryOut(_ first: ConnectionStateMachine.Action, deferring: Bool = true) {
         var action = first
         while !isClosed {
             switch action {
             case .write:
+                if deferring, loop.isHandlingBatch {
+                    loop.deferWrite(self)
+                    return
+                }
                 action = machine.wrote(writeOnce(), at: now)
             case .wait(let desired, let deadline):
                 if let gate = machine.takeGateToWatch() {

@@ -29,6 +29,12 @@ final class EventLoop {
     private var generation: UInt32 = 0
     private(set) var openConnections = 0
     private(set) var isDraining = false
+    /// Replies produced while a batch of readiness events is being handled, written once the batch is done
+    /// (``EventLoop+ReplyBatch.swift``), and when the first of them was deferred.
+    var deferredWrites: [Connection] = []
+    var deferredSince: UInt64 = 0
+    /// Whether the loop is handling a batch of readiness events (a reply is deferred only then).
+    private(set) var isHandlingBatch = false
     /// Accepting is paused for lack of descriptors; logged once per spell.
     private var acceptPaused = false
     var timers = TimerHeap<TimerTarget>()
@@ -63,10 +69,16 @@ final class EventLoop {
         while true {
             let ready = poller.wait(timeout: waitTimeout())
             refreshNow()
+            isHandlingBatch = true
             for index in 0..<ready {
                 let (token, readiness) = poller.event(at: index)
                 dispatch(token: token, readiness: readiness)
+                if !deferredWrites.isEmpty, MonotonicClock.now() &- deferredSince > Self.writeDeferralBound {
+                    writeDeferred()
+                }
             }
+            isHandlingBatch = false
+            writeDeferred()
             if !isDraining, control.stopRequested.load(ordering: .acquiring) { beginDraining() }
             fireDueTimers()
             if isDraining, openConnections == 0 { break }
