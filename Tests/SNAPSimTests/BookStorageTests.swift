@@ -163,6 +163,45 @@ import Testing
         #expect(registry.firstUse(of: "\(9_000_000 + capacity + 2_499)", at: morning) == morning)
     }
 
+    /// `claim` (what admission does) agrees with `firstUse` then `record`: a used ID answers its first use and
+    /// changes nothing, not even the forgetting of the oldest ID at capacity; a fresh one is remembered.
+    @Test func claimingAnIDAgreesWithLookingUpThenRecording() {
+        let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)
+        let capacity = ExternalIDRegistry.capacityPerDay
+        var claimed = ExternalIDRegistry()
+        var recorded = ExternalIDRegistry()
+        for number in 0..<capacity {
+            let time = morning + .milliseconds(number)
+            #expect(claimed.claim("\(number)", at: time) == nil)
+            recorded.record("\(number)", at: time)
+        }
+        let later = morning + .seconds(3_600)
+        #expect(claimed.claim("7", at: later) == morning + .milliseconds(7))
+        #expect(claimed.count == capacity && claimed.firstUse(of: "0", at: later) == morning)
+        #expect(claimed.claim("fresh", at: later) == nil)
+        recorded.record("fresh", at: later)
+        #expect(claimed.count == capacity && claimed.firstUse(of: "0", at: later) == nil)
+        #expect(claimed.firstUse(of: "fresh", at: later) == later && claimed.claim("fresh", at: later) == later)
+        #expect((try? BinaryEncoder().encode(claimed)) == (try? BinaryEncoder().encode(recorded)))
+        // The next Jakarta day starts afresh.
+        #expect(claimed.claim("7", at: morning + .seconds(86_400)) == nil && claimed.count == 1)
+    }
+
+    /// `insertIfAbsent` answers like a dictionary's look-up followed by an insert when the key is missing.
+    @Test func anIndexInsertsOnlyAbsentKeys() {
+        var index = ReferenceIndex<Int>()
+        var model: [String: Int] = [:]
+        var random = Stream(state: 11)
+        for step in 0..<20_000 {
+            let key = random.next(8) == 0 ? "\u{212A}\(random.next(3_000))" : "K\(random.next(3_000))"
+            let held = model[key]
+            if held == nil { model[key] = step }
+            #expect(index.insertIfAbsent(step, forKey: key) == held)
+            #expect(index.count == model.count)
+        }
+        for number in 0..<3_000 { #expect(index["K\(number)"] == model["K\(number)"]) }
+    }
+
     /// Forms written before the chunked queue kept forgotten IDs before `head`: they are read as forgotten.
     @Test func anEarlierRegistryFormWithForgottenIDsStillReads() throws {
         let morning = SimTime(millisecondsSince1970: 1_768_442_400_000)

@@ -37,7 +37,7 @@ python3 bench/snap/bench-fixtures.py "$OUT/fixtures" "$A"
 source bench/snap/nginx-canned.sh
 write_nginx_conf "$OUT" "$NGINX_PORT"
 
-"$SNAPSIM" serve --port "$SIM_PORT" --clock "$TS" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench \
+"$SNAPSIM" serve --port "$SIM_PORT" --clock "$TS" --seed 7 --fixtures "$OUT/fixtures" --admin-token bench ${SIM_ARGS:-} \
     > "$OUT/server.log" 2>&1 &
 SIM_PID=$!
 "$NGINX" -c "$OUT/nginx.conf" -g 'daemon off;' &

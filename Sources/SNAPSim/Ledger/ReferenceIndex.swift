@@ -86,6 +86,24 @@ struct ReferenceIndex<Value> {
         count -= 1
     }
 
+    /// Adds `value` for `key` unless the key is held: then returns the value held and changes nothing. An ASCII
+    /// key costs one look-up in its part when it was not held (a read, then an assignment, took two and hashed the
+    /// key twice); a held key, the rarer case, a second one to put its value back.
+    mutating func insertIfAbsent(_ value: Value, forKey key: String) -> Value? {
+        guard let hashed = HashedReference(key), nonASCII.isEmpty else {
+            if let held = self[key] { return held }
+            self[key] = value
+            return nil
+        }
+        if shards.isEmpty { shards = Array(repeating: [:], count: Self.shardCount) }
+        guard let held = shards[hashed.shard].updateValue(value, forKey: hashed) else {
+            count += 1
+            return nil
+        }
+        shards[hashed.shard][hashed] = held
+        return held
+    }
+
     /// Makes room for `count` more keys, spread evenly (a snapshot being read adds them all at once).
     mutating func reserveCapacity(_ count: Int) {
         guard count > 0 else { return }

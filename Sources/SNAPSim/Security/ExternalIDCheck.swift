@@ -6,12 +6,6 @@ struct ExternalIDCheck {
     let settings: SecuritySettings
     let now: SimTime
 
-    /// Both checks, for callers holding the registry.
-    func check(_ externalID: String, registry: ExternalIDRegistry?) throws(SNAPError) {
-        try checkFormat(externalID)
-        try checkUnused(externalID, registry: registry)
-    }
-
     /// The format: printable ASCII (a header value that providers log and compare byte for byte), digits only
     /// where the profile says so, and not too long. Pure: runs outside every lock.
     func checkFormat(_ externalID: String) throws(SNAPError) {
@@ -46,25 +40,28 @@ struct ExternalIDCheck {
         }
     }
 
-    /// That this partner has not used the ID today; runs under the partner's lock.
-    func checkUnused(_ externalID: String, registry: ExternalIDRegistry?) throws(SNAPError) {
-        if let firstUse = registry?.firstUse(of: externalID, at: now) {
-            let day = CivilDate.jakartaDay(of: now)
-            // Jakarta has no daylight saving: the next day starts 24 h after this one's midnight.
-            let today = CivilDate(now, offsetMinutes: CivilDate.jakartaOffsetMinutes)
-            let midnight = CivilDate(year: today.year, month: today.month, day: today.day)
-                .time(offsetMinutes: CivilDate.jakartaOffsetMinutes) + .seconds(86_400)
-            var explanation = RejectionExplanation(
-                .externalID, summary: "X-EXTERNAL-ID `\(externalID.clipped(to: 80))` was already used today at \(firstUse)",
-                expected: "an X-EXTERNAL-ID not yet used by this partner on Jakarta day \(day)", received: externalID)
-            explanation.fact("firstUsedAt", .string(firstUse.description))
-            explanation.fact("day", .string(day))
-            explanation.fact("acceptedAgainFrom", .string(midnight.description))
-            explanation.diagnosis.append(.init(
-                cause: "external-id-reused", summary: "the external ID was reused the same day",
-                detail: "X-EXTERNAL-ID must be unique per partner per Jakarta calendar day; generate a fresh one for "
-                    + "every request (a retry of the same transaction keeps partnerReferenceNo, not X-EXTERNAL-ID)."))
-            throw SNAPError.conflict.explained(explanation)
-        }
+    /// Records the ID as used now unless this partner used it already today; runs under the partner's lock.
+    func claim(_ externalID: String, in registry: inout ExternalIDRegistry) throws(SNAPError) {
+        if let firstUse = registry.claim(externalID, at: now) { throw reused(externalID, firstUse: firstUse) }
+    }
+
+    /// 409xx00 Conflict for an ID first used at `firstUse` on the current Jakarta day.
+    private func reused(_ externalID: String, firstUse: SimTime) -> SNAPError {
+        let day = CivilDate.jakartaDay(of: now)
+        // Jakarta has no daylight saving: the next day starts 24 h after this one's midnight.
+        let today = CivilDate(now, offsetMinutes: CivilDate.jakartaOffsetMinutes)
+        let midnight = CivilDate(year: today.year, month: today.month, day: today.day)
+            .time(offsetMinutes: CivilDate.jakartaOffsetMinutes) + .seconds(86_400)
+        var explanation = RejectionExplanation(
+            .externalID, summary: "X-EXTERNAL-ID `\(externalID.clipped(to: 80))` was already used today at \(firstUse)",
+            expected: "an X-EXTERNAL-ID not yet used by this partner on Jakarta day \(day)", received: externalID)
+        explanation.fact("firstUsedAt", .string(firstUse.description))
+        explanation.fact("day", .string(day))
+        explanation.fact("acceptedAgainFrom", .string(midnight.description))
+        explanation.diagnosis.append(.init(
+            cause: "external-id-reused", summary: "the external ID was reused the same day",
+            detail: "X-EXTERNAL-ID must be unique per partner per Jakarta calendar day; generate a fresh one for "
+                + "every request (a retry of the same transaction keeps partnerReferenceNo, not X-EXTERNAL-ID)."))
+        return SNAPError.conflict.explained(explanation)
     }
 }

@@ -33,6 +33,31 @@ public struct ExternalIDRegistry: Codable, Sendable {
 
     /// Remembers `externalID` as used at `time`; a new Jakarta day forgets the previous one.
     public mutating func record(_ externalID: String, at time: SimTime) {
+        startDay(of: time)
+        guard firstUse[externalID] == nil else { return }
+        if firstUse.count >= Self.capacityPerDay, let oldest = order.removeFirst() {
+            firstUse[oldest.id] = nil
+        }
+        firstUse[externalID] = time
+        order.append(ExternalIDUse(id: externalID, firstUse: time))
+    }
+
+    /// Remembers `externalID` as used at `time`, unless it was used already on that Jakarta day: then returns its
+    /// first use and remembers nothing. What a transaction's admission does under the partner's lock: one look-up
+    /// of the ID where ``firstUse(of:at:)`` and ``record(_:at:)`` took three.
+    public mutating func claim(_ externalID: String, at time: SimTime) -> SimTime? {
+        startDay(of: time)
+        if let first = firstUse.insertIfAbsent(time, forKey: externalID) { return first }
+        if firstUse.count > Self.capacityPerDay, let oldest = order.removeFirst(), let first = oldest.firstUse {
+            // Only the entry of that use: an ID the queue kept without a first use (an older form) has none.
+            firstUse.removeValue(forKey: oldest.id, ifEqualTo: first)
+        }
+        order.append(ExternalIDUse(id: externalID, firstUse: time))
+        return nil
+    }
+
+    /// Forgets the remembered day's IDs when `time` falls on another.
+    private mutating func startDay(of time: SimTime) {
         if !isCurrentDay(time) {
             day = CivilDate.jakartaDay(of: time)
             firstUse = ReferenceIndex()
@@ -40,12 +65,6 @@ public struct ExternalIDRegistry: Codable, Sendable {
             packedChunks = PackedChunkMemo()
         }
         dayNumber = Self.dayNumber(of: time)
-        guard firstUse[externalID] == nil else { return }
-        if firstUse.count >= Self.capacityPerDay, let oldest = order.removeFirst() {
-            firstUse[oldest.id] = nil
-        }
-        firstUse[externalID] = time
-        order.append(ExternalIDUse(id: externalID, firstUse: time))
     }
 
     /// Whether `time` falls on the remembered day.

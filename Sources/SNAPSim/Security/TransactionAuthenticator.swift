@@ -109,10 +109,7 @@ struct TransactionAdmission {
             try AccessTokenCheck(now: now).check(token, for: partner.clientId, in: state.tokens)
         }
         let customerNumber = try customerToken?.check(headers, for: partner.clientId, tokens: state.customerTokens)
-        if let externalID {
-            try externalIDCheck.checkUnused(externalID, registry: state.externalIDs)
-            state.externalIDs.record(externalID, at: now)
-        }
+        if let externalID { try externalIDCheck.claim(externalID, in: &state.externalIDs) }
         return AuthenticatedCaller(partner: partner, externalID: externalID, verdict: verdict, customerNumber: customerNumber)
     }
 }
