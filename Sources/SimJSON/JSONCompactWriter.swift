@@ -42,19 +42,69 @@ enum JSONCompactWriter {
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
-            let members = object.members
             output.append(UInt8(ascii: "{"))
-            // The same sort over positions makes the same decisions as over the members: the same order.
-            for (written, position) in members.indices.sorted(by: { members[$0].key < members[$1].key }).enumerated() {
-                if written > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(members[position].key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                writeSortingKeys(members[position].value, to: &output)
+            // Borrowed in place, as ``writeObject(_:to:)`` does: no member is copied (retained) to be written.
+            object.members.withUnsafeBufferPointer { members in
+                withNameOrder(of: members) { order in
+                    for written in order.indices {
+                        if written > 0 { output.append(UInt8(ascii: ",")) }
+                        writeString(members[order[written]].key, to: &output)
+                        output.append(UInt8(ascii: ":"))
+                        writeSortingKeys(members[order[written]].value, to: &output)
+                    }
+                }
             }
             output.append(UInt8(ascii: "}"))
         default:
             write(value, to: &output)
         }
+    }
+
+    /// The positions of `members` in name order, exactly as the stable `indices.sorted { $0.key < $1.key }`
+    /// orders them. A small object (every request body) is insertion-sorted on the stack, which is stable too,
+    /// with ``precedes(_:_:)``; a larger one is sorted as before.
+    private static func withNameOrder(
+        of members: UnsafeBufferPointer<(key: String, value: JSONValue)>, _ body: (UnsafeBufferPointer<Int>) -> Void
+    ) {
+        guard members.count <= JSONObject.indexThreshold else {
+            members.indices.sorted { members[$0].key < members[$1].key }.withUnsafeBufferPointer(body)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: members.count) { order in
+            for position in members.indices {
+                // Moves left past strictly greater names only: equal ones keep their order.
+                var slot = position
+                while slot > 0, precedes(members[position].key, members[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = position
+            }
+            body(UnsafeBufferPointer(order))
+        }
+    }
+
+    /// `lhs < rhs` as `String` orders them. Two all-ASCII names are compared by their bytes, which for ASCII is
+    /// that order (Unicode scalar values, nothing to normalize), without `String <`'s general path. Any other pair
+    /// goes to `String <`: a combining mark after an ASCII letter changes how the letter compares.
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        let ascii = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right -> Bool? in
+                guard isASCII(left), isASCII(right) else { return nil }
+                for position in 0..<min(left.count, right.count) where left[position] != right[position] {
+                    return left[position] < right[position]
+                }
+                return left.count < right.count
+            }
+        }
+        if case .some(.some(.some(let less))) = ascii { return less }
+        return lhs < rhs
+    }
+
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
     }
 
     /// Appends the compact text of `value` to `output`.

@@ -79,9 +79,11 @@ struct JSONCursor {
         var length = 0
         var decoded: [UInt8] = []
         var escaped = false
+        var seen: UInt8 = 0  // every byte of the content OR-ed: below 0x80 when it is all ASCII
         while true {
             guard index < bytes.count else { throw error("unterminated string", at: open) }
             let byte = bytes[index]
+            seen |= byte
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
                 if decode { decoded.append(contentsOf: bytes[runStart..<index]) }
@@ -104,8 +106,9 @@ struct JSONCursor {
             throw error("a string of \(length) bytes, more than \(limits.maximumStringLength) (maximumStringLength)",
                 at: open, limit: .maximumStringLength)
         }
-        // Escapes are ASCII and no UTF-8 sequence contains `\`, so validating the raw content validates the text.
-        if let bad = Self.firstInvalidUTF8(bytes, contentStart..<end) {
+        // Escapes are ASCII and no UTF-8 sequence contains `\`, so validating the raw content validates the text;
+        // ASCII content (every SNAP name and nearly every value) is valid without a second pass over it.
+        if seen >= 0x80, let bad = Self.firstInvalidUTF8(bytes, contentStart..<end) {
             throw error("invalid UTF-8 (byte 0x\(Self.hex(bytes[bad]))) in a string", at: bad)
         }
         index = end + 1

@@ -75,6 +75,17 @@ import Testing
             object.compactTextSortingKeys == #"{"a":"é","b":{"a":[{"x":null,"y":true}],"z":1},"e\#u{301}":2,"é":3}"#)
     }
 
+    /// ASCII names are ordered by their bytes, others by `String <`: an ASCII letter followed by a combining mark
+    /// (`e\u{301}`, which `String <` reads as `é`) must still sort after `f`, and prefixes before longer names.
+    @Test func sortingKeys_OrdersMixedNames_AsStringLessThan() {
+        let names = ["f", "e\u{301}", "ez", "e", "E", "é", "", "e\u{301}a", "a\u{7F}", "a~", "\u{E9}b", "zz", "z"]
+        var object = JSONObject()
+        for (position, name) in names.enumerated() { object[name] = .number("\(position)") }
+        let expected = object.members.sorted { $0.key < $1.key }
+            .map { JSONValue.object(JSONObject(uniqueMembers: [$0])).compactText.dropFirst().dropLast() }
+        #expect(JSONValue.object(object).compactTextSortingKeys == "{" + expected.joined(separator: ",") + "}")
+    }
+
     @Test func writer_HandlesBridgedAndSmallStrings() {
         let bridged = NSString(string: "bridged \"text\" longer than fifteen bytes\u{01}") as String
         let small = "ab\"c"

@@ -33,15 +33,27 @@ public struct Exchange: Sendable {
     /// set by ``Simulator`` for the request's own service and body only.
     var prepared: (any Sendable)? {
         get { preparedBox?.value }
-        set { preparedBox = newValue.map(PreparedBox.init) }
+        set { preparedBox = newValue.map { PreparedBox($0, service: nil) } }
     }
+    /// The route's service as ``ServiceRegistry/prepare(_:body:)`` found it, kept with what it prepared so that
+    /// the registry need not look it up by name a second time, under the partner's lock.
+    var preparedService: (any SNAPService)? { preparedBox?.service }
     /// A reference, so that a copy of the exchange stays a few retains (an existential is copied through its
     /// type's value witnesses, at every one of the dozen steps a request is handed along).
     private var preparedBox: PreparedBox?
 
+    /// Keeps what `service` drew from the body (``prepared``) and the service itself (``preparedService``).
+    mutating func prepare(_ value: (any Sendable)?, by service: any SNAPService) {
+        preparedBox = PreparedBox(value, service: service)
+    }
+
     private final class PreparedBox: Sendable {
-        let value: any Sendable
-        init(_ value: any Sendable) { self.value = value }
+        let value: (any Sendable)?
+        let service: (any SNAPService)?
+        init(_ value: (any Sendable)?, service: (any SNAPService)?) {
+            self.value = value
+            self.service = service
+        }
     }
 
     public init(request: HTTPRequest, route: Route, receivedAt: SimTime) {

@@ -23,12 +23,21 @@ final class RuleIndex: Sendable {
         func value(in input: RuleInput) -> JSONValue? {
             let value: JSONValue? =
                 switch self {
-                case .body(let pointer): input.body?[pointer: pointer]
+                case .body(let pointer):
+                    // A top-level member (every fixture's `/customerNumber`): one look-up, as ``RuleCheck`` does,
+                    // not a walk that copies the whole body first.
+                    if pointer.tokens.count == 1, case .object(let object)? = input.body {
+                        object[pointer.tokens[0]]
+                    } else {
+                        input.body?[pointer: pointer]
+                    }
                 case .header(let name): input.request.headers[name].map(JSONValue.string)
                 case .query(let name): input.request.queryValue(name).map(JSONValue.string)
                 case .partner: .string(input.clientId)
                 }
-            return value == .null ? nil : value
+            // A pattern, not `== .null` (an `==` of two enum values per indexed field of every request).
+            if case .null? = value { return nil }
+            return value
         }
     }
 

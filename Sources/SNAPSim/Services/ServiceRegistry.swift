@@ -67,14 +67,14 @@ public struct ServiceRegistry: Sendable {
     /// what it drew up in the exchange for the service to use under the lock. Pure.
     static func prepare(_ exchange: inout Exchange, body: Result<JSONObject, SNAPError>) {
         guard case .success(let object) = body, let service = service(named: exchange.route.serviceName) else { return }
-        exchange.prepared = service.prepare(RequestFields(object), at: exchange.receivedAt)
+        exchange.prepare(service.prepare(RequestFields(object), at: exchange.receivedAt), by: service)
     }
 
     private func decide(
         _ exchange: Exchange, caller: AuthenticatedCaller, shared: SharedFixtures, body: Result<JSONObject, SNAPError>,
         rules: RuleSelection, state: inout PartnerState
     ) throws(SNAPError) -> ServiceResult {
-        guard let service = Self.service(named: exchange.route.serviceName) else {
+        guard let service = exchange.preparedService ?? Self.service(named: exchange.route.serviceName) else {
             throw SNAPError.generalError.explained(
                 ["summary": .string("the simulator has no behaviour for service \"\(exchange.route.serviceName)\"")])
         }

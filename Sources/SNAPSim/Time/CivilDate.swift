@@ -77,8 +77,14 @@ public struct CivilDate: Sendable, Hashable {
 
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
-        let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        // A switch, not a table: an array literal was allocated on every timestamp parsed.
+        let length =
+            switch month {
+            case 2: isLeap(year) ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
+        return day <= length
     }
 
     static func isLeap(_ year: Int) -> Bool {

@@ -14,7 +14,14 @@ public struct ISO8601Timestamp: Sendable, Hashable {
 
     /// Parses `text`, or returns `nil` when it is not a complete timestamp of the accepted form.
     public init?(_ text: String) {
-        let b = Array(text.utf8)
+        // Read in place: `Array(text.utf8)` allocated a copy of every request's X-TIMESTAMP.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Self.init(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.init(utf8:))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private init?(utf8 b: UnsafeBufferPointer<UInt8>) {
         guard b.count >= 20 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
