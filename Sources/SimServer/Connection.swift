@@ -14,6 +14,8 @@ final class Connection {
     private var machine: ConnectionStateMachine
     private var interest: Interest = .read
     private(set) var isClosed = false
+    /// Whether the loop holds this connection's reply until its batch is handled (listed once however often asked).
+    private var isWriteDeferred = false
     /// The deadline in force (0: none) and the one queued in the loop's heap.
     var deadline: UInt64 = 0
     var queuedDeadline: UInt64 = 0
@@ -67,6 +69,7 @@ final class Connection {
 
     /// Writes the reply deferred to the end of the loop's batch (``EventLoop/deferWrite(_:)``).
     func writeDeferred() {
+        isWriteDeferred = false
         carryOut(.write, deferring: false)
     }
 
@@ -100,7 +103,10 @@ final class Connection {
             switch action {
             case .write:
                 if deferring, loop.isHandlingBatch {
-                    loop.deferWrite(self)
+                    if !isWriteDeferred {
+                        isWriteDeferred = true
+                        loop.deferWrite(self)
+                    }
                     return
                 }
                 action = machine.wrote(writeOnce(), at: now)
