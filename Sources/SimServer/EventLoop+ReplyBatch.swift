@@ -4,8 +4,9 @@
 /// the client's thread once per reply: on a small machine the client then runs between two of our requests, reads
 /// one reply, sends one request and sleeps again, and both sides pay a context switch and a wake-up for every
 /// request (issue 11's top-up ran at 0.6 context switches per request this way). Held until the batch is handled,
-/// the replies leave together: one wake-up finds them all. A reply waits at most ``writeDeferralBound`` for the
-/// rest of the batch (a slow request, such as a 60,000-member body, does not hold the replies made before it).
+/// the replies leave together: one wake-up finds them all. Once a reply has waited ``writeDeferralBound``, the
+/// held replies are written after the request being answered then: a slow request (a 60,000-member body) delays
+/// the replies made before it in its batch by its own time at most, never by the rest of the batch.
 extension EventLoop {
     /// The longest a reply waits for the rest of its batch: 1 ms.
     static var writeDeferralBound: UInt64 { 1_000_000 }

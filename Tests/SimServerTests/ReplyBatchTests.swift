@@ -50,7 +50,15 @@ final class HoldingResponder: HTTPResponder {
 /// Replies made while the loop handles one batch of ready connections are written when the batch is done, so
 /// that a client woken once finds them all; a reply never waits for the batch more than about a millisecond.
 @Suite struct ReplyBatchTests {
-    /// One loop, and `count` clients that have each been answered once (accepted and idle, so that the requests
+    /// A server with one event loop, so that requests arriving while it is held become one batch.
+    private func startServer() throws -> (HTTPServer, HoldingResponder) {
+        let responder = HoldingResponder()
+        let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0, eventLoopCount: 1), responder: responder)
+        try server.start()
+        return (server, responder)
+    }
+
+    /// `count` clients that have each been answered once (accepted and idle, so that the requests
     /// they send next become ready in the order they are sent).
     private func idleClients(_ count: Int, of server: HTTPServer) throws -> [LoopbackClient] {
         try (0..<count).map { index in
@@ -62,9 +70,7 @@ final class HoldingResponder: HTTPResponder {
     }
 
     @Test func repliesOfOneBatchLeaveTogether_AndEachReachesItsClient() throws {
-        let responder = HoldingResponder()
-        let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0, eventLoopCount: 1), responder: responder)
-        try server.start()
+        let (server, responder) = try startServer()
         defer { server.shutdown() }
         let clients = try idleClients(3, of: server)
         // The loop is kept busy while the next two requests arrive: they become one batch.
@@ -88,9 +94,7 @@ final class HoldingResponder: HTTPResponder {
     }
 
     @Test func aReplyWaitsForItsBatchAtMostTheBound() throws {
-        let responder = HoldingResponder()
-        let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0, eventLoopCount: 1), responder: responder)
-        try server.start()
+        let (server, responder) = try startServer()
         defer { server.shutdown() }
         let clients = try idleClients(4, of: server)
         try clients[0].send("GET /hold/busy HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -118,9 +122,7 @@ final class HoldingResponder: HTTPResponder {
     }
 
     @Test func aClientGoneBeforeItsBatchIsWritten_LeavesTheOthersTheirReplies() throws {
-        let responder = HoldingResponder()
-        let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0, eventLoopCount: 1), responder: responder)
-        try server.start()
+        let (server, responder) = try startServer()
         defer { server.shutdown() }
         var clients = try idleClients(3, of: server)
         try clients[0].send("GET /hold/busy HTTP/1.1\r\nHost: x\r\n\r\n")
