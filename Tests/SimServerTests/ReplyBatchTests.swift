@@ -63,7 +63,7 @@ final class HoldingResponder: HTTPResponder {
     private func idleClients(_ count: Int, of server: HTTPServer) throws -> [LoopbackClient] {
         try (0..<count).map { index in
             let client = try LoopbackClient(port: server.localPort)
-            try client.send("GET /hello\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
+            try client.get("/hello\(index)")
             #expect(try client.readResponse().bodyText == "/hello\(index)")
             return client
         }
@@ -74,10 +74,10 @@ final class HoldingResponder: HTTPResponder {
         defer { server.shutdown() }
         let clients = try idleClients(3, of: server)
         // The loop is kept busy while the next two requests arrive: they become one batch.
-        try clients[0].send("GET /hold/busy HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[0].get("/hold/busy")
         let busy = responder.holding("busy")
         try clients[1].send("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n")
-        try clients[2].send("GET /hold/batch HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[2].get("/hold/batch")
         busy.signal()
         #expect(try clients[0].readResponse().bodyText == "/hold/busy")
         let batch = responder.holding("batch")
@@ -97,11 +97,11 @@ final class HoldingResponder: HTTPResponder {
         let (server, responder) = try startServer()
         defer { server.shutdown() }
         let clients = try idleClients(4, of: server)
-        try clients[0].send("GET /hold/busy HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[0].get("/hold/busy")
         let busy = responder.holding("busy")
-        try clients[1].send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n")
-        try clients[2].send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-        try clients[3].send("GET /hold/last HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[1].get("/quick")
+        try clients[2].get("/slow")
+        try clients[3].get("/hold/last")
         busy.signal()
         let last = responder.holding("last")
         defer { last.signal() }  // whatever fails below, the loop is let go
@@ -125,16 +125,23 @@ final class HoldingResponder: HTTPResponder {
         let (server, responder) = try startServer()
         defer { server.shutdown() }
         var clients = try idleClients(3, of: server)
-        try clients[0].send("GET /hold/busy HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[0].get("/hold/busy")
         let busy = responder.holding("busy")
-        try clients[1].send("GET /leaving HTTP/1.1\r\nHost: x\r\n\r\n")
-        try clients[2].send("GET /staying HTTP/1.1\r\nHost: x\r\n\r\n")
+        try clients[1].get("/leaving")
+        try clients[2].get("/staying")
         clients.remove(at: 1)  // its socket closes with its request unanswered
         busy.signal()
         #expect(try clients[0].readResponse().bodyText == "/hold/busy")
         #expect(try clients[1].readResponse().bodyText == "/staying")
         let late = try LoopbackClient(port: server.localPort)
-        try late.send("GET /after HTTP/1.1\r\nHost: x\r\n\r\n")
+        try late.get("/after")
         #expect(try late.readResponse().bodyText == "/after")
+    }
+}
+
+extension LoopbackClient {
+    /// Sends `GET path`, not waiting for the reply.
+    fileprivate func get(_ path: String) throws {
+        try send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
     }
 }
