@@ -34,11 +34,11 @@ public struct EMoneyCustomer: Codable, Sendable, Hashable {
     /// Whether `text` is a customer number partners may send: `08` then digits, at most `maxLength` long.
     public static func isWellFormedNumber(_ text: String, maxLength: Int = 16) -> Bool {
         // The string's own bytes: `Array(text.utf8)` allocated a copy on every top-up and inquiry.
-        var text = text
-        return text.withUTF8 { bytes in
+        let check = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             bytes.count >= 3 && bytes.count <= maxLength && bytes[0] == UInt8(ascii: "0")
                 && bytes[1] == UInt8(ascii: "8") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
     }
 
     static let fields = ["customerNumber", "name", "tier", "balance", "toppedUpThisMonth", "status", "pendingTopUp", "note"]

@@ -56,8 +56,8 @@ public struct Amount: Codable, Sendable, Hashable, Comparable, CustomStringConve
     public static func parseValue(_ text: String) -> Int64? {
         // The string's own bytes, not a copy of them (`Array(text.utf8)` allocated once per amount, and a top-up
         // reads five: its two fields and the amount rules' three tests).
-        var text = text
-        return text.withUTF8(parseValue)
+        if let parsed = text.utf8.withContiguousStorageIfAvailable(parseValue) { return parsed }
+        return Array(text.utf8).withUnsafeBufferPointer(parseValue)
     }
 
     private static func parseValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

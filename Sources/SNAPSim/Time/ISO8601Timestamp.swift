@@ -15,8 +15,9 @@ public struct ISO8601Timestamp: Sendable, Hashable {
     /// Parses `text`, or returns `nil` when it is not a complete timestamp of the accepted form.
     public init?(_ text: String) {
         // Read in place: `Array(text.utf8)` allocated a copy of every request's X-TIMESTAMP.
-        var text = text
-        guard let parsed = text.withUTF8(Self.init(utf8:)) else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Self.init(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.init(utf8:))
+        guard let parsed else { return nil }
         self = parsed
     }
 
